@@ -1,0 +1,66 @@
+import type { InspectionRole, MeasureKind, Stage } from './stage';
+import type { TimerPolicy } from './policy';
+
+export interface Participants {
+  leadDepartmentId: string;
+  cooperatingDepartmentIds: string[];
+  responsibleLeaderId: string;
+}
+
+export interface Submission {
+  by: string;
+  at: string;
+  summary: string;
+  evidenceIds: string[];
+  round: number;
+}
+
+export interface ExtensionRequest {
+  by: string;
+  at: string;
+  requestedDueAt: string;
+  reason: string;
+}
+
+/** Everything the workflow knows about one measure; plain JSON so it survives continue-as-new. */
+export interface MeasureState {
+  measureId: string;
+  inspectionId: string;
+  kind: MeasureKind;
+  policy: TimerPolicy;
+  participants: Participants;
+  stage: Stage;
+  round: number;
+  /** The rectification deadline (整改时限); for 长期坚持 the next periodic report's due date. */
+  dueAt: string;
+  stageEnteredAt: string;
+  /** Deadline of the current stage (what the colour light and the timers are measured against). */
+  stageDueAt: string | null;
+  escalationLevel: number;
+  lastSubmission: Submission | null;
+  pendingExtension: ExtensionRequest | null;
+  /** Set when the look-back timer has fired: only then can the re-check be recorded. */
+  lookBackDue: boolean;
+  signedOffAt: string | null;
+  reportsFiled: number;
+  latestProgress: string | null;
+}
+
+/** Who is acting. Inspection roles are asserted by the API; measure roles are derived here. */
+export interface Actor {
+  personId: string;
+  departmentId: string | null;
+  inspectionRoles: InspectionRole[];
+}
+
+export type MeasureRole = InspectionRole | 'staff' | 'responsible_leader';
+
+export function measureRolesOf(state: Pick<MeasureState, 'participants'>, actor: Actor): MeasureRole[] {
+  const roles: MeasureRole[] = [...actor.inspectionRoles];
+  const { leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } = state.participants;
+  if (actor.departmentId && (actor.departmentId === leadDepartmentId || cooperatingDepartmentIds.includes(actor.departmentId))) {
+    roles.push('staff');
+  }
+  if (actor.personId === responsibleLeaderId) roles.push('responsible_leader');
+  return roles;
+}

@@ -1,0 +1,76 @@
+import { addDuration, isDuration } from './duration';
+
+/**
+ * Timer policy of one inspection. Every value is an ISO-8601 duration, so a demo or a test can
+ * compress weeks into seconds. Defaults follow domain.md; see docs/architecture.md for the ladder.
+ */
+export interface TimerPolicy {
+  /** Reminders to the stage owner this long before the stage's due date. */
+  remindBefore: string[];
+  /** Escalation ladder after the due date: level 1 owner, 2 responsible leader, 3 group head, 4 督办单 to the supervisor. */
+  escalateAfter: string[];
+  /** Time the reviewer has to review submitted evidence. */
+  reviewWithin: string;
+  /** Time the responsible leader has to sign off (销号). */
+  signOffWithin: string;
+  /** Look-back (回头看) falls due this long after sign-off. */
+  lookBackAfter: string;
+  /** Yellow light (黄灯) from this long before a due date. */
+  yellowWithin: string;
+  /** 长期坚持 measures report progress this often. */
+  reportEvery: string;
+  /** New rectification deadline after a look-back rebound, unless the supervisor sets one. */
+  reboundRectifyWithin: string;
+}
+
+export const DEFAULT_POLICY: TimerPolicy = {
+  remindBefore: ['P7D', 'P1D'],
+  escalateAfter: ['P0D', 'P7D', 'P14D', 'P21D'],
+  reviewWithin: 'P5D',
+  signOffWithin: 'P5D',
+  lookBackAfter: 'P90D',
+  yellowWithin: 'P7D',
+  reportEvery: 'P1M',
+  reboundRectifyWithin: 'P30D',
+};
+
+export const ESCALATION_AUDIENCES = ['owner', 'responsible_leader', 'group_head', 'supervisor'] as const;
+export type EscalationAudience = (typeof ESCALATION_AUDIENCES)[number];
+
+const SINGLE_FIELDS = [
+  'reviewWithin',
+  'signOffWithin',
+  'lookBackAfter',
+  'yellowWithin',
+  'reportEvery',
+  'reboundRectifyWithin',
+] as const;
+
+/** Merges a partial policy onto the defaults and lists every invalid field by name. */
+export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null): {
+  policy: TimerPolicy;
+  errors: string[];
+} {
+  const policy: TimerPolicy = { ...DEFAULT_POLICY, ...(partial ?? {}) };
+  const errors: string[] = [];
+  for (const field of SINGLE_FIELDS) {
+    if (!isDuration(policy[field])) errors.push(`policy.${field} must be an ISO-8601 duration (got ${JSON.stringify(policy[field])})`);
+  }
+  for (const field of ['remindBefore', 'escalateAfter'] as const) {
+    const list = policy[field];
+    if (!Array.isArray(list) || list.some((item) => !isDuration(item))) {
+      errors.push(`policy.${field} must be a list of ISO-8601 durations (got ${JSON.stringify(list)})`);
+    }
+  }
+  if (Array.isArray(policy.escalateAfter) && policy.escalateAfter.length > ESCALATION_AUDIENCES.length) {
+    errors.push(`policy.escalateAfter has at most ${ESCALATION_AUDIENCES.length} steps (owner, responsible leader, group head, supervisor)`);
+  }
+  if (errors.length === 0) {
+    const origin = new Date(0);
+    const offsets = policy.escalateAfter.map((item) => addDuration(origin, item).getTime());
+    if (offsets.some((value, index) => index > 0 && value < offsets[index - 1])) {
+      errors.push('policy.escalateAfter must be in ascending order');
+    }
+  }
+  return { policy, errors };
+}

@@ -1,0 +1,88 @@
+import { addDuration } from './duration';
+import { ESCALATION_AUDIENCES, EscalationAudience } from './policy';
+import type { MeasureState } from './measure-state';
+import type { Colour } from './stage';
+
+export type TimerKind = 'reminder' | 'escalation' | 'look_back_due';
+
+export interface TimerEvent {
+  /** Unique per stage entry, round and deadline: moving the deadline yields new keys. */
+  key: string;
+  kind: TimerKind;
+  at: string;
+  /** Escalation level 1..4 (owner, responsible leader, group head, 督办单 to the supervisor). */
+  level: number;
+  audience: EscalationAudience;
+  /** The offset from the policy that produced this event, e.g. "P7D". */
+  offset: string;
+}
+
+/** All timer events of the current stage, in time order. */
+export function stageSchedule(state: MeasureState): TimerEvent[] {
+  if (state.stage === 'closed' || state.stage === 'assign' || !state.stageDueAt) return [];
+  const due = new Date(state.stageDueAt);
+  const prefix = `${state.stage}:${state.round}:${state.stageEnteredAt}:${state.stageDueAt}`;
+  const events: TimerEvent[] = [];
+  if (state.stage === 'lookback') {
+    events.push({ key: `${prefix}:look_back_due`, kind: 'look_back_due', at: state.stageDueAt, level: 0, audience: 'supervisor', offset: 'P0D' });
+  } else {
+    state.policy.remindBefore.forEach((offset) => {
+      events.push({ key: `${prefix}:reminder:${offset}`, kind: 'reminder', at: addDuration(due, offset, -1).toISOString(), level: 0, audience: 'owner', offset });
+    });
+  }
+  state.policy.escalateAfter.forEach((offset, index) => {
+    const at = addDuration(due, offset).toISOString();
+    events.push({ key: `${prefix}:escalation:${index + 1}`, kind: 'escalation', at, level: index + 1, audience: ESCALATION_AUDIENCES[index], offset });
+  });
+  // Stable order: by time, the look-back falling due before its own escalation at the same instant.
+  const rank: Record<TimerKind, number> = { reminder: 0, look_back_due: 1, escalation: 2 };
+  return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || rank[a.kind] - rank[b.kind] || a.level - b.level);
+}
+
+export interface TimerPlan {
+  /** Events to fire now, in order. */
+  fire: TimerEvent[];
+  /** Past events that are not worth sending any more (an older reminder superseded by a newer one). */
+  skip: TimerEvent[];
+  /** The next future event to wait for, if any. */
+  next: TimerEvent | null;
+}
+
+/**
+ * What to do at `now`: every escalation level that is due fires (each has its own audience), but of
+ * several overdue reminders only the latest is sent — a measure created two days before its
+ * deadline gets the one-day reminder, not a stale seven-day one as well.
+ * Reminders before a stage started are never sent.
+ */
+export function planTimers(state: MeasureState, handled: ReadonlySet<string>, now: Date): TimerPlan {
+  const pending = stageSchedule(state).filter((event) => !handled.has(event.key));
+  const entered = Date.parse(state.stageEnteredAt);
+  const past = pending.filter((event) => Date.parse(event.at) <= now.getTime());
+  const future = pending.filter((event) => Date.parse(event.at) > now.getTime());
+  const skip: TimerEvent[] = [];
+  const fire: TimerEvent[] = [];
+  const pastReminders = past.filter((event) => event.kind === 'reminder');
+  const latestReminder = pastReminders[pastReminders.length - 1];
+  for (const event of past) {
+    if (event.kind === 'reminder' && (event !== latestReminder || Date.parse(event.at) < entered)) skip.push(event);
+    else fire.push(event);
+  }
+  return { fire, skip, next: future[0] ?? null };
+}
+
+/** 红黄绿灯: red past the stage's due date, yellow within the policy's warning window, else green. */
+export function colourOf(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>, now: Date): Colour {
+  if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return 'green';
+  const due = new Date(state.stageDueAt);
+  if (now.getTime() > due.getTime()) return 'red';
+  if (state.stage === 'lookback') return 'green';
+  if (now.getTime() >= addDuration(due, state.policy.yellowWithin, -1).getTime()) return 'yellow';
+  return 'green';
+}
+
+/** When the yellow light starts for the current stage (stored in the read model so lists can filter by colour in SQL). */
+export function yellowFrom(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy'>): string | null {
+  if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return null;
+  if (state.stage === 'lookback') return state.stageDueAt;
+  return addDuration(new Date(state.stageDueAt), state.policy.yellowWithin, -1).toISOString();
+}

@@ -1,0 +1,286 @@
+import { addDuration } from './duration';
+import { ACTION_ROLES, ActionInputs, ActionName } from './actions';
+import { Actor, MeasureState, measureRolesOf } from './measure-state';
+import { STAGE_LABELS, Stage } from './stage';
+
+/** Why an action was refused; the API maps these to HTTP 409 / 403 / 400. */
+export type RefusalCode = 'STAGE_CONFLICT' | 'FORBIDDEN' | 'INVALID_INPUT';
+
+export class ActionRefused extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ActionRefused';
+  }
+}
+
+export interface TransitionResult {
+  state: MeasureState;
+  fromStage: Stage;
+  toStage: Stage;
+  /** What goes into the audit trail besides the action itself. */
+  detail: Record<string, unknown>;
+}
+
+const MAX_TEXT = 4000;
+
+/** Actions the current stage allows, whoever asks. */
+export function stageActions(state: MeasureState): ActionName[] {
+  const ongoing = state.kind === 'ongoing';
+  switch (state.stage) {
+    case 'assign':
+      return ['assign'];
+    case 'rectify':
+      if (ongoing) return ['report_progress', 'conclude'];
+      return state.pendingExtension ? ['submit_evidence', 'decide_extension'] : ['submit_evidence', 'request_extension'];
+    case 'review':
+      return ['review'];
+    case 'signoff':
+      return ['sign_off'];
+    case 'lookback':
+      return state.lookBackDue ? ['record_look_back'] : [];
+    case 'closed':
+      return [];
+  }
+}
+
+/** Actions this actor may take now (what a UI offers). */
+export function actionsFor(state: MeasureState, actor: Actor): ActionName[] {
+  const roles = measureRolesOf(state, actor);
+  return stageActions(state).filter((action) => {
+    if (!ACTION_ROLES[action].some((role) => roles.includes(role))) return false;
+    if (action === 'review' && state.lastSubmission?.by === actor.personId) return false;
+    return true;
+  });
+}
+
+function describeStage(state: MeasureState): string {
+  const label = `${STAGE_LABELS[state.stage]} (${state.stage})`;
+  if (state.stage === 'lookback' && !state.lookBackDue) {
+    return `${label}, look-back not due until ${state.stageDueAt}`;
+  }
+  return label;
+}
+
+/** Refuses unless the action is allowed in this stage and by this actor's role in this measure. */
+export function authorise(state: MeasureState, action: ActionName, actor: Actor): void {
+  const allowed = stageActions(state);
+  if (!allowed.includes(action)) {
+    const list = allowed.length ? allowed.join(', ') : 'none';
+    throw new ActionRefused('STAGE_CONFLICT', `action "${action}" is not allowed in stage ${describeStage(state)}; allowed now: ${list}`);
+  }
+  const roles = measureRolesOf(state, actor);
+  const needed = ACTION_ROLES[action];
+  if (!needed.some((role) => roles.includes(role))) {
+    throw new ActionRefused(
+      'FORBIDDEN',
+      `person ${actor.personId} may not "${action}" on this measure: it needs the role ${needed.join(' or ')}, and the person has ${roles.length ? roles.join(', ') : 'no role'} here`,
+    );
+  }
+  if (action === 'review' && state.lastSubmission?.by === actor.personId) {
+    throw new ActionRefused('FORBIDDEN', `person ${actor.personId} submitted this evidence and may not review it`);
+  }
+}
+
+function requireText(value: unknown, field: string, required = true): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    if (required) throw new ActionRefused('INVALID_INPUT', `${field} is required`);
+    return undefined;
+  }
+  if (typeof value !== 'string') throw new ActionRefused('INVALID_INPUT', `${field} must be text`);
+  const trimmed = value.trim();
+  if (required && !trimmed) throw new ActionRefused('INVALID_INPUT', `${field} must not be blank`);
+  if (trimmed.length > MAX_TEXT) throw new ActionRefused('INVALID_INPUT', `${field} is longer than ${MAX_TEXT} characters`);
+  return trimmed;
+}
+
+function requireInstant(value: unknown, field: string): string {
+  const text = requireText(value, field) as string;
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) throw new ActionRefused('INVALID_INPUT', `${field} must be an ISO-8601 date-time (got "${text}")`);
+  return new Date(time).toISOString();
+}
+
+function requireIdList(value: unknown, field: string, minimum: number): string[] {
+  if (value === undefined && minimum === 0) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !item)) {
+    throw new ActionRefused('INVALID_INPUT', `${field} must be a list of ids`);
+  }
+  if (value.length < minimum) throw new ActionRefused('INVALID_INPUT', `${field} needs at least ${minimum} item(s)`);
+  return [...new Set(value as string[])];
+}
+
+/** Validates the payload of an action; throws INVALID_INPUT naming the field. */
+export function validateInput<A extends ActionName>(state: MeasureState, action: A, input: ActionInputs[A], now: Date): void {
+  const payload = (input ?? {}) as unknown as Record<string, unknown>;
+  switch (action) {
+    case 'assign':
+      if (payload.dueAt !== undefined) requireInstant(payload.dueAt, 'dueAt');
+      if (payload.cooperatingDepartmentIds !== undefined) requireIdList(payload.cooperatingDepartmentIds, 'cooperatingDepartmentIds', 0);
+      if (payload.leadDepartmentId !== undefined) requireText(payload.leadDepartmentId, 'leadDepartmentId');
+      if (payload.responsibleLeaderId !== undefined) requireText(payload.responsibleLeaderId, 'responsibleLeaderId');
+      return;
+    case 'submit_evidence':
+      requireText(payload.summary, 'summary');
+      requireIdList(payload.evidenceIds, 'evidenceIds', 1);
+      return;
+    case 'report_progress':
+      requireText(payload.summary, 'summary');
+      requireIdList(payload.evidenceIds, 'evidenceIds', 0);
+      return;
+    case 'request_extension': {
+      requireText(payload.reason, 'reason');
+      const requested = requireInstant(payload.requestedDueAt, 'requestedDueAt');
+      if (Date.parse(requested) <= Date.parse(state.dueAt)) {
+        throw new ActionRefused('INVALID_INPUT', `requestedDueAt must be later than the current deadline ${state.dueAt}`);
+      }
+      return;
+    }
+    case 'decide_extension':
+      if (typeof payload.approve !== 'boolean') throw new ActionRefused('INVALID_INPUT', 'approve must be true or false');
+      requireText(payload.reason, 'reason', payload.approve === false);
+      return;
+    case 'review':
+      if (payload.decision !== 'approve' && payload.decision !== 'reject') {
+        throw new ActionRefused('INVALID_INPUT', 'decision must be "approve" or "reject"');
+      }
+      requireText(payload.reason, 'reason', payload.decision === 'reject');
+      return;
+    case 'sign_off':
+      if (payload.decision !== 'approve' && payload.decision !== 'return') {
+        throw new ActionRefused('INVALID_INPUT', 'decision must be "approve" or "return"');
+      }
+      requireText(payload.reason, 'reason', payload.decision === 'return');
+      return;
+    case 'record_look_back': {
+      if (payload.result !== 'holds' && payload.result !== 'rebound') {
+        throw new ActionRefused('INVALID_INPUT', 'result must be "holds" or "rebound"');
+      }
+      requireText(payload.note, 'note', payload.result === 'rebound');
+      if (payload.newDueAt !== undefined) {
+        const due = requireInstant(payload.newDueAt, 'newDueAt');
+        if (Date.parse(due) <= now.getTime()) throw new ActionRefused('INVALID_INPUT', 'newDueAt must be in the future');
+      }
+      return;
+    }
+    case 'conclude':
+      requireText(payload.note, 'note');
+      return;
+  }
+}
+
+function enter(state: MeasureState, stage: Stage, now: Date, stageDueAt: string | null): MeasureState {
+  return { ...state, stage, stageEnteredAt: now.toISOString(), stageDueAt, escalationLevel: 0 };
+}
+
+function reopen(state: MeasureState, now: Date, dueAt: string): MeasureState {
+  return { ...enter(state, 'rectify', now, dueAt), round: state.round + 1, dueAt, lookBackDue: false, pendingExtension: null };
+}
+
+/**
+ * The pure stage machine: checks stage, role and input, then returns the next state.
+ * Throws ActionRefused (and changes nothing) when the action may not be taken.
+ */
+export function applyAction<A extends ActionName>(
+  state: MeasureState,
+  action: A,
+  input: ActionInputs[A],
+  actor: Actor,
+  now: Date,
+): TransitionResult {
+  authorise(state, action, actor);
+  validateInput(state, action, input, now);
+  const fromStage = state.stage;
+  const at = now.toISOString();
+  const policy = state.policy;
+  let next: MeasureState;
+  let detail: Record<string, unknown> = {};
+
+  switch (action) {
+    case 'assign': {
+      const payload = input as ActionInputs['assign'];
+      const participants = {
+        leadDepartmentId: payload.leadDepartmentId ?? state.participants.leadDepartmentId,
+        cooperatingDepartmentIds: payload.cooperatingDepartmentIds ?? state.participants.cooperatingDepartmentIds,
+        responsibleLeaderId: payload.responsibleLeaderId ?? state.participants.responsibleLeaderId,
+      };
+      const dueAt = payload.dueAt ? new Date(payload.dueAt).toISOString() : state.dueAt;
+      next = enter({ ...state, participants, dueAt }, 'rectify', now, dueAt);
+      detail = { participants, dueAt };
+      break;
+    }
+    case 'submit_evidence': {
+      const payload = input as ActionInputs['submit_evidence'];
+      const submission = { by: actor.personId, at, summary: payload.summary.trim(), evidenceIds: [...new Set(payload.evidenceIds)], round: state.round };
+      next = enter({ ...state, lastSubmission: submission, latestProgress: submission.summary, pendingExtension: null }, 'review', now, addDuration(now, policy.reviewWithin).toISOString());
+      detail = { summary: submission.summary, evidenceIds: submission.evidenceIds, extensionWithdrawn: state.pendingExtension !== null };
+      break;
+    }
+    case 'report_progress': {
+      const payload = input as ActionInputs['report_progress'];
+      const dueAt = addDuration(new Date(state.dueAt), policy.reportEvery).toISOString();
+      next = { ...enter(state, 'rectify', now, dueAt), dueAt, reportsFiled: state.reportsFiled + 1, latestProgress: payload.summary.trim() };
+      detail = { summary: payload.summary.trim(), evidenceIds: payload.evidenceIds ?? [], nextReportDueAt: dueAt, period: state.reportsFiled + 1 };
+      break;
+    }
+    case 'request_extension': {
+      const payload = input as ActionInputs['request_extension'];
+      const request = { by: actor.personId, at, requestedDueAt: new Date(payload.requestedDueAt).toISOString(), reason: payload.reason.trim() };
+      next = { ...state, pendingExtension: request };
+      detail = { requestedDueAt: request.requestedDueAt, currentDueAt: state.dueAt, reason: request.reason };
+      break;
+    }
+    case 'decide_extension': {
+      const payload = input as ActionInputs['decide_extension'];
+      const request = state.pendingExtension!;
+      if (payload.approve) {
+        next = { ...enter(state, 'rectify', now, request.requestedDueAt), stageEnteredAt: state.stageEnteredAt, dueAt: request.requestedDueAt, pendingExtension: null };
+      } else {
+        next = { ...state, pendingExtension: null };
+      }
+      detail = { approve: payload.approve, reason: payload.reason?.trim() ?? null, previousDueAt: state.dueAt, requestedDueAt: request.requestedDueAt };
+      break;
+    }
+    case 'review': {
+      const payload = input as ActionInputs['review'];
+      next =
+        payload.decision === 'approve'
+          ? enter(state, 'signoff', now, addDuration(now, policy.signOffWithin).toISOString())
+          : reopen(state, now, state.dueAt);
+      detail = { decision: payload.decision, reason: payload.reason?.trim() ?? null };
+      break;
+    }
+    case 'sign_off': {
+      const payload = input as ActionInputs['sign_off'];
+      if (payload.decision === 'approve') {
+        next = { ...enter(state, 'lookback', now, addDuration(now, policy.lookBackAfter).toISOString()), signedOffAt: at, lookBackDue: false };
+      } else {
+        next = reopen(state, now, state.dueAt);
+      }
+      detail = { decision: payload.decision, reason: payload.reason?.trim() ?? null };
+      break;
+    }
+    case 'record_look_back': {
+      const payload = input as ActionInputs['record_look_back'];
+      if (payload.result === 'holds') {
+        next = enter(state, 'closed', now, null);
+      } else {
+        const dueAt = payload.newDueAt ? new Date(payload.newDueAt).toISOString() : addDuration(now, policy.reboundRectifyWithin).toISOString();
+        next = reopen(state, now, dueAt);
+      }
+      detail = { result: payload.result, note: payload.note?.trim() ?? null };
+      break;
+    }
+    case 'conclude': {
+      const payload = input as ActionInputs['conclude'];
+      next = enter(state, 'closed', now, null);
+      detail = { note: payload.note.trim(), reportsFiled: state.reportsFiled };
+      break;
+    }
+    default:
+      throw new ActionRefused('INVALID_INPUT', `unknown action "${String(action)}"`);
+  }
+  return { state: next, fromStage, toStage: next.stage, detail };
+}

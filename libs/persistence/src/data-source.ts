@@ -1,0 +1,50 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import {
+  AuditEventEntity,
+  DepartmentEntity,
+  EvidenceEntity,
+  InspectionEntity,
+  InspectionRoleEntity,
+  MeasureCooperatingDepartmentEntity,
+  MeasureEntity,
+  PersonEntity,
+  ProblemEntity,
+} from './entities';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [
+  InspectionEntity,
+  DepartmentEntity,
+  PersonEntity,
+  InspectionRoleEntity,
+  ProblemEntity,
+  MeasureEntity,
+  MeasureCooperatingDepartmentEntity,
+  AuditEventEntity,
+  EvidenceEntity,
+];
+
+/** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    ...overrides,
+  } as DataSourceOptions;
+}
+
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,101 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ExtensionRequest, MeasureKind, Stage } from '../../../domain/src';
+import { DepartmentEntity } from './department.entity';
+import { InspectionEntity } from './inspection.entity';
+import { PersonEntity } from './person.entity';
+import { ProblemEntity } from './problem.entity';
+
+/** Read model of one measure; written only by the workflow's projection activity (and at creation). */
+@Entity('measure')
+@Index('uq_measure_number', ['problemId', 'number'], { unique: true })
+@Index('ix_measure_inspection_stage', ['inspectionId', 'stage'])
+@Index('ix_measure_stage_due', ['stageDueAt'])
+export class MeasureEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'inspection_id', type: 'uuid' })
+  inspectionId: string;
+
+  @ManyToOne(() => InspectionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'inspection_id' })
+  inspection?: InspectionEntity;
+
+  @Column({ name: 'problem_id', type: 'uuid' })
+  problemId: string;
+
+  @ManyToOne(() => ProblemEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'problem_id' })
+  problem?: ProblemEntity;
+
+  @Column({ type: 'int' })
+  number: number;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  kind: MeasureKind;
+
+  @Index('ix_measure_lead_department')
+  @Column({ name: 'lead_department_id', type: 'uuid' })
+  leadDepartmentId: string;
+
+  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lead_department_id' })
+  leadDepartment?: DepartmentEntity;
+
+  @Index('ix_measure_responsible_leader')
+  @Column({ name: 'responsible_leader_id', type: 'uuid' })
+  responsibleLeaderId: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'responsible_leader_id' })
+  responsibleLeader?: PersonEntity;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt: Date;
+
+  @Column({ type: 'varchar', length: 12, default: 'assign' })
+  stage: Stage;
+
+  @Column({ type: 'int', default: 1 })
+  round: number;
+
+  @Column({ name: 'stage_due_at', type: 'timestamptz', nullable: true })
+  stageDueAt: Date | null;
+
+  @Column({ name: 'yellow_from', type: 'timestamptz', nullable: true })
+  yellowFrom: Date | null;
+
+  @Column({ name: 'escalation_level', type: 'int', default: 0 })
+  escalationLevel: number;
+
+  @Column({ name: 'look_back_due', type: 'boolean', default: false })
+  lookBackDue: boolean;
+
+  @Column({ name: 'latest_progress', type: 'text', nullable: true })
+  latestProgress: string | null;
+
+  @Column({ name: 'pending_extension', type: 'jsonb', nullable: true })
+  pendingExtension: ExtensionRequest | null;
+
+  @Column({ name: 'signed_off_at', type: 'timestamptz', nullable: true })
+  signedOffAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** Sequence number of the last workflow event projected here; guards against out-of-order writes. */
+  @Column({ name: 'last_seq', type: 'int', default: 0 })
+  lastSeq: number;
+
+  @Column({ name: 'workflow_id', type: 'varchar', length: 100 })
+  workflowId: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
