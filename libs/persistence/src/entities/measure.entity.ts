@@ -93,6 +93,11 @@ export class MeasureEntity {
   @Column({ name: 'workflow_id', type: 'varchar', length: 100 })
   workflowId: string;
 
+  /** False until Temporal has accepted the workflow start; the API re-starts any left false (e.g. after a crash). */
+  @Index('ix_measure_workflow_pending', { where: 'workflow_started = false' })
+  @Column({ name: 'workflow_started', type: 'boolean', default: false })
+  workflowStarted: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

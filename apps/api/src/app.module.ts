@@ -1,0 +1,59 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '../../../libs/persistence/src';
+import { ApiConfig, apiConfig } from '../../../libs/platform/src';
+import { ActorGuard } from './common/actor';
+import { HttpErrorFilter } from './common/domain-error';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceService } from './evidence/evidence.service';
+import { EvidenceStorage } from './evidence/evidence.storage';
+import { HealthController } from './health.controller';
+import { InspectionsController } from './inspections/inspections.controller';
+import { InspectionsService } from './inspections/inspections.service';
+import { MeasureActionsService } from './measures/measure-actions.service';
+import { MeasureWorkflowsService } from './measures/measure-workflows.service';
+import { MeasuresController } from './measures/measures.controller';
+import { MeasuresService } from './measures/measures.service';
+import { OrganisationController } from './organisation/organisation.controller';
+import { OrganisationService } from './organisation/organisation.service';
+import { ProblemsController } from './problems/problems.controller';
+import { ProblemsService } from './problems/problems.service';
+import { API_CONFIG, TemporalClientService } from './temporal/temporal-client.service';
+
+@Module({})
+export class AppModule {
+  static register(config: ApiConfig = apiConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: process.env.LOG_LEVEL ?? 'info',
+            autoLogging: process.env.LOG_REQUESTS !== 'false',
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+      ],
+      controllers: [HealthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ActorGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        TemporalClientService,
+        OrganisationService,
+        InspectionsService,
+        ProblemsService,
+        MeasuresService,
+        MeasureWorkflowsService,
+        MeasureActionsService,
+        EvidenceService,
+        EvidenceStorage,
+      ],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+/** Domain error codes; each transport maps them to its own status (HTTP here). */
+export enum ErrorCode {
+  InvalidInput = 'INVALID_INPUT',
+  NotFound = 'NOT_FOUND',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  StageConflict = 'STAGE_CONFLICT',
+  Conflict = 'CONFLICT',
+  IdempotencyConflict = 'IDEMPOTENCY_CONFLICT',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  Unavailable = 'UNAVAILABLE',
+}
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.InvalidInput]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.StageConflict]: HttpStatus.CONFLICT,
+  [ErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [ErrorCode.IdempotencyConflict]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** One error shape for every endpoint: { statusCode, error, message }; never a stack trace. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof DomainError) {
+      const statusCode = HTTP_STATUS[exception.code];
+      response.status(statusCode).json({ statusCode, error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const body = exception.getResponse();
+      const raw = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : exception.message;
+      const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
+      response.status(statusCode).json({ statusCode, error: codeForStatus(statusCode), message });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    response.status(500).json({ statusCode: 500, error: 'INTERNAL', message: 'internal error; see the server log' });
+  }
+}
+
+function codeForStatus(status: number): string {
+  const entry = Object.entries(HTTP_STATUS).find(([, value]) => value === status);
+  return entry ? entry[0] : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+}

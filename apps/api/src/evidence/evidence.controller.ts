@@ -1,0 +1,38 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ACTOR_HEADER, CurrentActor, RequestActor } from '../common/actor';
+import { EvidenceService, UploadedEvidence } from './evidence.service';
+
+@ApiTags('evidence')
+@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@Controller()
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post('measures/:id/evidence')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @UseInterceptors(FileInterceptor('file'))
+  upload(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @UploadedFile() file: UploadedEvidence) {
+    return this.evidence.upload(id, actor, file);
+  }
+
+  @Get('measures/:id/evidence')
+  list(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.evidence.list(id);
+  }
+
+  @Get('evidence/:id/content')
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() response: Response) {
+    const { evidence, stream } = await this.evidence.get(id);
+    response.setHeader('Content-Type', evidence.contentType);
+    response.setHeader('Content-Length', String(evidence.sizeBytes));
+    response.setHeader('Content-Disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
+    response.setHeader('X-Content-SHA256', evidence.sha256);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    stream.on('error', () => response.destroy());
+    stream.pipe(response);
+  }
+}

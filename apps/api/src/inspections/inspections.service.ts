@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { DEFAULT_POLICY, resolvePolicy, STAGES } from '../../../../libs/domain/src';
+import { InspectionEntity, InspectionRoleEntity, PersonEntity } from '../../../../libs/persistence/src';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { AssignRoleDto, CreateInspectionDto } from './inspection.dto';
+
+@Injectable()
+export class InspectionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(body: CreateInspectionDto): Promise<InspectionEntity> {
+    const { policy, errors } = resolvePolicy(body.policy);
+    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.join('; '));
+    const unknown = Object.keys(body.policy ?? {}).filter((key) => !Object.prototype.hasOwnProperty.call(DEFAULT_POLICY, key));
+    if (unknown.length) throw new DomainError(ErrorCode.InvalidInput, `policy has unknown fields: ${unknown.join(', ')}`);
+    const repository = this.dataSource.getRepository(InspectionEntity);
+    return repository.save(
+      repository.create({
+        title: body.title.trim(),
+        kind: body.kind,
+        inspectingBody: body.inspectingBody.trim(),
+        inspectedUnit: body.inspectedUnit.trim(),
+        startedOn: body.startedOn ?? null,
+        endedOn: body.endedOn ?? null,
+        feedbackOn: body.feedbackOn ?? null,
+        policy,
+      }),
+    );
+  }
+
+  list(): Promise<InspectionEntity[]> {
+    return this.dataSource.getRepository(InspectionEntity).find({ order: { createdAt: 'DESC' } });
+  }
+
+  async get(id: string): Promise<InspectionEntity> {
+    const inspection = await this.dataSource.getRepository(InspectionEntity).findOne({ where: { id } });
+    if (!inspection) throw new DomainError(ErrorCode.NotFound, `no inspection with id ${id}`);
+    return inspection;
+  }
+
+  /** The inspection with its counts: measures per stage and colour, problems closed (销号) or open. */
+  async summary(id: string) {
+    const inspection = await this.get(id);
+    const stageRows: { stage: string; count: string }[] = await this.dataSource.query(
+      'SELECT stage, count(*) AS count FROM measure WHERE inspection_id = $1 GROUP BY stage',
+      [id],
+    );
+    const measuresByStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<string, number>;
+    for (const row of stageRows) measuresByStage[row.stage] = Number(row.count);
+    const [problems] = await this.dataSource.query(
+      `SELECT count(*) AS total,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND m.stage <> 'closed')
+                                 AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id)) AS closed
+         FROM problem p WHERE p.inspection_id = $1`,
+      [id],
+    );
+    const [colours] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE stage NOT IN ('closed', 'assign') AND stage_due_at < now()) AS red,
+              count(*) FILTER (WHERE stage NOT IN ('closed', 'assign') AND stage_due_at >= now() AND yellow_from <= now()) AS yellow
+         FROM measure WHERE inspection_id = $1`,
+      [id],
+    );
+    const total = Object.values(measuresByStage).reduce((sum, value) => sum + value, 0);
+    return {
+      ...inspection,
+      counts: {
+        measures: total,
+        measuresByStage,
+        red: Number(colours.red),
+        yellow: Number(colours.yellow),
+        problems: Number(problems.total),
+        problemsClosed: Number(problems.closed),
+      },
+    };
+  }
+
+  async assignRoles(id: string, roles: AssignRoleDto[]) {
+    await this.get(id);
+    const personIds = [...new Set(roles.map((role) => role.personId))];
+    const people = await this.dataSource.getRepository(PersonEntity).find({ where: { id: In(personIds) } });
+    const missing = personIds.filter((personId) => !people.some((person) => person.id === personId));
+    if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `roles[].personId names no person: ${missing.join(', ')}`);
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(InspectionRoleEntity)
+      .values(roles.map((role) => ({ inspectionId: id, personId: role.personId, role: role.role })))
+      .orIgnore()
+      .execute();
+    return this.listRoles(id);
+  }
+
+  listRoles(id: string) {
+    return this.dataSource.getRepository(InspectionRoleEntity).find({ where: { inspectionId: id }, order: { role: 'ASC' } });
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { ACTIONS, ActionInputs, ActionName, STAGE_LABELS } from '../../../../libs/domain/src';
+import { ActionResult, actionUpdates, measureWorkflowId } from '../../../../workflows/measure.contract';
+import type { RequestActor } from '../common/actor';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { MeasuresService } from './measures.service';
+
+const REFUSAL_CODES: Record<string, ErrorCode> = {
+  STAGE_CONFLICT: ErrorCode.StageConflict,
+  FORBIDDEN: ErrorCode.Forbidden,
+  INVALID_INPUT: ErrorCode.InvalidInput,
+};
+
+/**
+ * Turns an HTTP action into a Workflow Update. The workflow's validator is the authority on stage
+ * and role; this service only resolves who is acting, checks what needs the database (evidence ids),
+ * and answers repeated idempotency keys from the audit trail, even after the workflow has finished.
+ */
+@Injectable()
+export class MeasureActionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientService,
+    private readonly measures: MeasuresService,
+  ) {}
+
+  async act(measureId: string, action: string, actor: RequestActor, idempotencyKey: string | undefined, input: Record<string, unknown>): Promise<ActionResult> {
+    if (!(ACTIONS as readonly string[]).includes(action)) {
+      throw new DomainError(ErrorCode.NotFound, `unknown action "${action}"; actions are ${ACTIONS.join(', ')}`);
+    }
+    if (!idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or idempotencyKey field)');
+    if (idempotencyKey.length > 100) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 100 characters');
+    const measure = await this.measures.row(measureId);
+    const earlier = await this.earlierResult(measureId, idempotencyKey, action as ActionName);
+    if (earlier) return earlier;
+    if (measure.stage === 'closed') {
+      throw new DomainError(ErrorCode.StageConflict, `action "${action}" is not allowed in stage ${STAGE_LABELS.closed} (closed); allowed now: none`);
+    }
+    if (Array.isArray(input.evidenceIds) && input.evidenceIds.length) await this.checkEvidence(measureId, input.evidenceIds as string[]);
+    const domainActor = await this.measures.domainActor(actor, measure.inspectionId);
+    const client = await this.temporal.get().catch((error) => {
+      throw new DomainError(ErrorCode.Unavailable, `Temporal is unreachable: ${error.message}`);
+    });
+    const handle = client.workflow.getHandle(measureWorkflowId(measureId));
+    try {
+      return await handle.executeUpdate(actionUpdates[action as ActionName] as never, {
+        args: [{ actor: domainActor, input: input as unknown as ActionInputs[ActionName], idempotencyKey }] as never,
+        updateId: `${action}:${idempotencyKey}`,
+      });
+    } catch (error) {
+      throw this.translate(error, action as ActionName);
+    }
+  }
+
+  /** A key already recorded in the audit trail answers with what that action produced. */
+  private async earlierResult(measureId: string, idempotencyKey: string, action: ActionName): Promise<ActionResult | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT a.action, a.to_stage AS stage, a.round, a.seq, m.due_at AS "dueAt", m.stage_due_at AS "stageDueAt"
+         FROM audit_event a JOIN measure m ON m.id = a.measure_id
+        WHERE a.measure_id = $1 AND a.idempotency_key = $2`,
+      [measureId, idempotencyKey],
+    );
+    if (!row) return null;
+    if (row.action !== action) {
+      throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for "${row.action}" on this measure`);
+    }
+    return { measureId, action, stage: row.stage, round: row.round, seq: row.seq, dueAt: new Date(row.dueAt).toISOString(), stageDueAt: row.stageDueAt ? new Date(row.stageDueAt).toISOString() : null, duplicate: true };
+  }
+
+  private async checkEvidence(measureId: string, evidenceIds: string[]): Promise<void> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM evidence WHERE measure_id = $1 AND id = ANY($2::uuid[])', [measureId, evidenceIds]);
+    const missing = evidenceIds.filter((id) => !rows.some((row) => row.id === id));
+    if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `evidenceIds names no evidence of this measure: ${missing.join(', ')}`);
+  }
+
+  private translate(error: unknown, action: ActionName): Error {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const code = REFUSAL_CODES[error.cause.type ?? ''];
+      if (code) return new DomainError(code, error.cause.message);
+    }
+    const finished =
+      error instanceof WorkflowNotFoundError ||
+      (isGrpcServiceError(error) && /already completed/i.test(error.message)) ||
+      (error instanceof Error && /already completed|workflow execution already completed/i.test(error.message));
+    if (finished) {
+      return new DomainError(ErrorCode.StageConflict, `action "${action}" is not allowed: the measure's workflow has finished (办结); allowed now: none`);
+    }
+    if (error instanceof DomainError) return error;
+    return new DomainError(ErrorCode.Unavailable, `the action could not be delivered to the measure's workflow: ${(error as Error).message}`);
+  }
+}

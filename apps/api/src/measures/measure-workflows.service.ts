@@ -1,0 +1,100 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { WorkflowIdConflictPolicy } from '@temporalio/client';
+import { DataSource, In } from 'typeorm';
+import { initialState, TimerPolicy } from '../../../../libs/domain/src';
+import { MeasureEntity } from '../../../../libs/persistence/src';
+import { measureWorkflowId, MeasureWorkflowInput } from '../../../../workflows/measure.contract';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+
+export interface StartableMeasure {
+  id: string;
+  inspectionId: string;
+  kind: MeasureEntity['kind'];
+  leadDepartmentId: string;
+  cooperatingDepartmentIds: string[];
+  responsibleLeaderId: string;
+  dueAt: Date;
+}
+
+const START_CONCURRENCY = 32;
+
+/**
+ * Starts one workflow per measure. Rows are committed first with workflow_started = false; a start
+ * that fails (Temporal down, API crash) is retried at the next boot, and the workflow id from the
+ * business key plus USE_EXISTING makes a repeated start harmless.
+ */
+@Injectable()
+export class MeasureWorkflowsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MeasureWorkflowsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  async start(measures: StartableMeasure[], policy: TimerPolicy): Promise<void> {
+    const client = await this.temporal.get().catch((error) => {
+      throw new DomainError(ErrorCode.Unavailable, `saved, but Temporal is unreachable (${error.message}); the workflows start when the API next boots`);
+    });
+    const started: string[] = [];
+    const failures: string[] = [];
+    const queue = [...measures];
+    const now = new Date();
+    const run = async () => {
+      for (let measure = queue.shift(); measure; measure = queue.shift()) {
+        const input: MeasureWorkflowInput = {
+          state: initialState(
+            {
+              measureId: measure.id,
+              inspectionId: measure.inspectionId,
+              kind: measure.kind,
+              policy,
+              participants: {
+                leadDepartmentId: measure.leadDepartmentId,
+                cooperatingDepartmentIds: measure.cooperatingDepartmentIds,
+                responsibleLeaderId: measure.responsibleLeaderId,
+              },
+              dueAt: measure.dueAt.toISOString(),
+            },
+            now,
+          ),
+        };
+        try {
+          await client.workflow.start('measureWorkflow', {
+            taskQueue: this.temporal.taskQueue,
+            workflowId: measureWorkflowId(measure.id),
+            workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+            args: [input],
+          });
+          started.push(measure.id);
+        } catch (error) {
+          failures.push(`${measure.id}: ${(error as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, measures.length) }, run));
+    if (started.length) await this.dataSource.getRepository(MeasureEntity).update({ id: In(started) }, { workflowStarted: true });
+    if (failures.length) {
+      throw new DomainError(ErrorCode.Unavailable, `saved, but ${failures.length} workflow(s) could not start yet and will be retried at the next boot: ${failures.slice(0, 3).join('; ')}`);
+    }
+  }
+
+  /** Starts the workflows of measures whose start never completed (a crash between commit and start). */
+  async onApplicationBootstrap(): Promise<void> {
+    const pending: (StartableMeasure & { policy: TimerPolicy })[] = await this.dataSource.query(
+      `SELECT m.id, m.inspection_id AS "inspectionId", m.kind, m.lead_department_id AS "leadDepartmentId",
+              m.responsible_leader_id AS "responsibleLeaderId", m.due_at AS "dueAt", i.policy,
+              coalesce(array_agg(c.department_id) FILTER (WHERE c.department_id IS NOT NULL), '{}') AS "cooperatingDepartmentIds"
+         FROM measure m JOIN inspection i ON i.id = m.inspection_id
+         LEFT JOIN measure_cooperating_department c ON c.measure_id = m.id
+        WHERE m.workflow_started = false
+        GROUP BY m.id, i.policy`,
+    );
+    if (pending.length === 0) return;
+    this.logger.warn(`starting ${pending.length} workflow(s) left unstarted`);
+    for (const measure of pending) {
+      await this.start([{ ...measure, dueAt: new Date(measure.dueAt) }], measure.policy).catch((error) => this.logger.error(error.message));
+    }
+  }
+}

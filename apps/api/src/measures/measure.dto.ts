@@ -1,0 +1,100 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, STAGES, Stage } from '../../../../libs/domain/src';
+import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
+
+export class ListMeasuresQuery {
+  @IdField({ optional: true })
+  inspectionId?: string;
+
+  @IdField({ optional: true })
+  problemId?: string;
+
+  @EnumField(STAGES, { optional: true })
+  stage?: Stage;
+
+  @IdField({ optional: true, description: 'lead or cooperating department' })
+  departmentId?: string;
+
+  @IdField({ optional: true, description: 'responsible leader' })
+  leaderId?: string;
+
+  @EnumField(COLOURS, { optional: true, description: '红黄绿灯: green on track, yellow due soon, red overdue' })
+  colour?: Colour;
+
+  @EnumField(MEASURE_KINDS, { optional: true })
+  kind?: MeasureKind;
+
+  @ApiPropertyOptional({ description: 'only measures past the due date of their current stage' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+/** The body of an action; which fields are required depends on the action (see the API docs of each). */
+export class ActionBodyDto {
+  @TextField({ optional: true, max: 100, description: 'idempotency key; the Idempotency-Key header works too' })
+  idempotencyKey?: string;
+
+  @IdField({ optional: true, description: 'assign: lead department' })
+  leadDepartmentId?: string;
+
+  @IdListField({ optional: true, description: 'assign: cooperating departments' })
+  cooperatingDepartmentIds?: string[];
+
+  @IdField({ optional: true, description: 'assign: responsible leader' })
+  responsibleLeaderId?: string;
+
+  @DateTimeField({ optional: true, description: 'assign: new deadline' })
+  dueAt?: string;
+
+  @TextField({ optional: true, max: 4000, description: 'submit_evidence / report_progress: progress summary' })
+  summary?: string;
+
+  @IdListField({ optional: true, description: 'submit_evidence / report_progress: uploaded evidence ids' })
+  evidenceIds?: string[];
+
+  @DateTimeField({ optional: true, description: 'request_extension: the deadline asked for' })
+  requestedDueAt?: string;
+
+  @TextField({ optional: true, max: 4000, description: 'reason (required to reject, return, refuse an extension or request one)' })
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'decide_extension: approve or refuse' })
+  @IsOptional()
+  @IsBoolean()
+  approve?: boolean;
+
+  @ApiPropertyOptional({ enum: ['approve', 'reject', 'return'], description: 'review: approve | reject; sign_off: approve | return' })
+  @IsOptional()
+  @IsIn(['approve', 'reject', 'return'])
+  decision?: 'approve' | 'reject' | 'return';
+
+  @ApiPropertyOptional({ enum: ['holds', 'rebound'], description: 'record_look_back: holds (closes) | rebound (reopens)' })
+  @IsOptional()
+  @IsIn(['holds', 'rebound'])
+  result?: 'holds' | 'rebound';
+
+  @TextField({ optional: true, max: 4000, description: 'record_look_back / conclude: note' })
+  note?: string;
+
+  @DateTimeField({ optional: true, description: 'record_look_back rebound: new deadline' })
+  newDueAt?: string;
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ACTIONS } from '../../../../libs/domain/src';
+import { ACTOR_HEADER, CurrentActor, RequestActor } from '../common/actor';
+import { ActionBodyDto, ListMeasuresQuery } from './measure.dto';
+import { MeasureActionsService } from './measure-actions.service';
+import { MeasuresService } from './measures.service';
+
+@ApiTags('measures')
+@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@Controller('measures')
+export class MeasuresController {
+  constructor(
+    private readonly measures: MeasuresService,
+    private readonly actions: MeasureActionsService,
+  ) {}
+
+  @Get()
+  list(@Query() query: ListMeasuresQuery) {
+    return this.measures.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    return this.measures.get(id, actor);
+  }
+
+  @Get(':id/timeline')
+  timeline(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.measures.timeline(id);
+  }
+
+  @Post(':id/actions/:action')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take an action on a measure (a Workflow Update)',
+    description:
+      'assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, dueAt?} · submit_evidence {summary, evidenceIds} · ' +
+      'report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · ' +
+      'review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note}. ' +
+      '409 when the stage does not allow it, 403 when the person\'s role does not, 400 for bad input. A repeated idempotency key returns the first result.',
+  })
+  @ApiParam({ name: 'action', enum: ACTIONS })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'or the idempotencyKey body field; one is required' })
+  act(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('action') action: string,
+    @Body() body: ActionBodyDto,
+    @Headers('idempotency-key') headerKey: string | undefined,
+    @CurrentActor() actor: RequestActor,
+  ) {
+    const { idempotencyKey, ...input } = body;
+    return this.actions.act(id, action, actor, headerKey ?? idempotencyKey, input as Record<string, unknown>);
+  }
+}

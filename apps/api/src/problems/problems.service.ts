@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import {
+  DepartmentEntity,
+  InspectionEntity,
+  MeasureCooperatingDepartmentEntity,
+  MeasureEntity,
+  PersonEntity,
+  ProblemEntity,
+} from '../../../../libs/persistence/src';
+import { measureWorkflowId } from '../../../../workflows/measure.contract';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { parseDeadline } from '../measures/deadline';
+import { MeasureWorkflowsService, StartableMeasure } from '../measures/measure-workflows.service';
+import type { CreateMeasureDto, CreateProblemDto } from './problem.dto';
+
+@Injectable()
+export class ProblemsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: MeasureWorkflowsService,
+  ) {}
+
+  private async inspection(id: string): Promise<InspectionEntity> {
+    const inspection = await this.dataSource.getRepository(InspectionEntity).findOne({ where: { id } });
+    if (!inspection) throw new DomainError(ErrorCode.NotFound, `no inspection with id ${id}`);
+    return inspection;
+  }
+
+  /** Checks every department and leader the measures name, and reports all unknown ones at once. */
+  private async checkReferences(measures: { path: string; measure: CreateMeasureDto }[]): Promise<void> {
+    const departmentIds = new Set<string>();
+    const personIds = new Set<string>();
+    for (const { measure } of measures) {
+      departmentIds.add(measure.leadDepartmentId);
+      (measure.cooperatingDepartmentIds ?? []).forEach((id) => departmentIds.add(id));
+      personIds.add(measure.responsibleLeaderId);
+    }
+    const [departments, people] = await Promise.all([
+      departmentIds.size ? this.dataSource.getRepository(DepartmentEntity).find({ where: { id: In([...departmentIds]) }, select: ['id'] }) : [],
+      personIds.size ? this.dataSource.getRepository(PersonEntity).find({ where: { id: In([...personIds]) }, select: ['id'] }) : [],
+    ]);
+    const knownDepartments = new Set(departments.map((item) => item.id));
+    const knownPeople = new Set(people.map((item) => item.id));
+    const errors: string[] = [];
+    for (const { path, measure } of measures) {
+      if (!knownDepartments.has(measure.leadDepartmentId)) errors.push(`${path}.leadDepartmentId names no department`);
+      (measure.cooperatingDepartmentIds ?? []).forEach((id, index) => {
+        if (!knownDepartments.has(id)) errors.push(`${path}.cooperatingDepartmentIds[${index}] names no department`);
+      });
+      if (!knownPeople.has(measure.responsibleLeaderId)) errors.push(`${path}.responsibleLeaderId names no person`);
+    }
+    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors });
+  }
+
+  /** Creates problems with their measures in one transaction, then starts one workflow per measure. */
+  async createProblems(inspectionId: string, problems: CreateProblemDto[]) {
+    const inspection = await this.inspection(inspectionId);
+    const numbers = problems.map((problem) => problem.number);
+    const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
+    if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `problems[].number repeated in the request: ${[...new Set(repeated)].join(', ')}`);
+    await this.checkReferences(problems.flatMap((problem, p) => (problem.measures ?? []).map((measure, m) => ({ path: `problems[${p}].measures[${m}]`, measure }))));
+    const toStart: StartableMeasure[] = [];
+    const created = await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.getRepository(ProblemEntity).find({ where: { inspectionId, number: In(numbers) }, select: ['number'] });
+      if (existing.length) throw new DomainError(ErrorCode.Conflict, `problem number already used in this inspection: ${existing.map((item) => item.number).join(', ')}`);
+      const saved = await manager.getRepository(ProblemEntity).save(
+        problems.map((problem) =>
+          manager.getRepository(ProblemEntity).create({
+            inspectionId,
+            sectionNumber: problem.sectionNumber ?? null,
+            sectionTitle: problem.sectionTitle ?? null,
+            categoryNumber: problem.categoryNumber ?? null,
+            categoryTitle: problem.categoryTitle ?? null,
+            groupNumber: problem.groupNumber ?? null,
+            groupTitle: problem.groupTitle ?? null,
+            number: problem.number,
+            title: problem.title.trim(),
+          }),
+        ),
+        { chunk: 500 },
+      );
+      const result = [];
+      for (let index = 0; index < problems.length; index += 1) {
+        const measures = await this.insertMeasures(manager, inspectionId, saved[index].id, problems[index].measures ?? [], 0, `problems[${index}]`);
+        toStart.push(...measures.startable);
+        result.push({ ...saved[index], measures: measures.rows });
+      }
+      return result;
+    });
+    await this.workflows.start(toStart, inspection.policy);
+    return created;
+  }
+
+  async addMeasure(problemId: string, measure: CreateMeasureDto) {
+    const problem = await this.dataSource.getRepository(ProblemEntity).findOne({ where: { id: problemId } });
+    if (!problem) throw new DomainError(ErrorCode.NotFound, `no problem with id ${problemId}`);
+    const inspection = await this.inspection(problem.inspectionId);
+    await this.checkReferences([{ path: 'measure', measure }]);
+    const toStart: StartableMeasure[] = [];
+    const rows = await this.dataSource.transaction(async (manager) => {
+      const [{ max }] = await manager.query('SELECT coalesce(max(number), 0) AS max FROM measure WHERE problem_id = $1', [problemId]);
+      const inserted = await this.insertMeasures(manager, problem.inspectionId, problemId, [measure], Number(max), 'measure');
+      toStart.push(...inserted.startable);
+      return inserted.rows;
+    });
+    await this.workflows.start(toStart, inspection.policy);
+    return rows[0];
+  }
+
+  private async insertMeasures(
+    manager: import('typeorm').EntityManager,
+    inspectionId: string,
+    problemId: string,
+    measures: CreateMeasureDto[],
+    numberBase: number,
+    path: string,
+  ) {
+    const repository = manager.getRepository(MeasureEntity);
+    const numbers = measures.map((measure, index) => measure.number ?? numberBase + index + 1);
+    const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
+    if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `${path}.measures[].number repeated: ${[...new Set(repeated)].join(', ')}`);
+    if (numberBase > 0 && measures.some((measure) => measure.number !== undefined)) {
+      const clash = await repository.find({ where: { problemId, number: In(numbers) }, select: ['number'] });
+      if (clash.length) throw new DomainError(ErrorCode.Conflict, `measure number already used in this problem: ${clash.map((item) => item.number).join(', ')}`);
+    }
+    const entities = measures.map((measure, index) => {
+      const entity = repository.create({
+        inspectionId,
+        problemId,
+        number: numbers[index],
+        text: measure.text.trim(),
+        kind: measure.kind,
+        leadDepartmentId: measure.leadDepartmentId,
+        responsibleLeaderId: measure.responsibleLeaderId,
+        dueAt: parseDeadline(measure.dueAt)!,
+        stage: 'assign',
+        round: 1,
+        workflowStarted: false,
+      });
+      return entity;
+    });
+    // Ids are generated here so the workflow id is known before the insert.
+    for (const entity of entities) {
+      entity.id = randomUUID();
+      entity.workflowId = measureWorkflowId(entity.id);
+    }
+    const rows = entities.length ? await repository.save(entities, { chunk: 500 }) : [];
+    const links = measures.flatMap((measure, index) =>
+      [...new Set(measure.cooperatingDepartmentIds ?? [])].map((departmentId) => ({ measureId: rows[index].id, departmentId })),
+    );
+    if (links.length) await manager.getRepository(MeasureCooperatingDepartmentEntity).insert(links);
+    const startable: StartableMeasure[] = rows.map((row, index) => ({
+      id: row.id,
+      inspectionId,
+      kind: row.kind,
+      leadDepartmentId: row.leadDepartmentId,
+      cooperatingDepartmentIds: [...new Set(measures[index].cooperatingDepartmentIds ?? [])],
+      responsibleLeaderId: row.responsibleLeaderId,
+      dueAt: row.dueAt,
+    }));
+    return { rows, startable };
+  }
+
+  async list(inspectionId: string) {
+    await this.inspection(inspectionId);
+    const rows = await this.dataSource.query(
+      `SELECT p.id, p.section_number AS "sectionNumber", p.section_title AS "sectionTitle", p.category_number AS "categoryNumber",
+              p.category_title AS "categoryTitle", p.group_number AS "groupNumber", p.group_title AS "groupTitle", p.number, p.title,
+              count(m.id)::int AS measures, count(m.id) FILTER (WHERE m.stage = 'closed')::int AS "measuresClosed",
+              max(m.closed_at) AS "lastClosedAt"
+         FROM problem p LEFT JOIN measure m ON m.problem_id = p.id
+        WHERE p.inspection_id = $1
+        GROUP BY p.id ORDER BY p.number`,
+      [inspectionId],
+    );
+    return rows.map((row: { measures: number; measuresClosed: number; lastClosedAt: Date | null }) => {
+      const closed = row.measures > 0 && row.measures === row.measuresClosed;
+      return { ...row, closed, closedAt: closed ? row.lastClosedAt : null, lastClosedAt: undefined };
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { ApiConfig } from '../../../../libs/platform/src';
+
+export const API_CONFIG = Symbol('API_CONFIG');
+
+/** One lazily opened Temporal connection for the API process. */
+@Injectable()
+export class TemporalClientService implements OnModuleDestroy {
+  private connection?: Promise<Connection>;
+  private client?: Client;
+
+  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
+
+  async get(): Promise<Client> {
+    if (this.client) return this.client;
+    this.connection ??= Connection.connect({ address: this.config.temporalAddress });
+    try {
+      const connection = await this.connection;
+      this.client = new Client({ connection, namespace: this.config.temporalNamespace });
+      return this.client;
+    } catch (error) {
+      this.connection = undefined;
+      throw error;
+    }
+  }
+
+  get taskQueue(): string {
+    return this.config.taskQueue;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const connection = await this.connection?.catch(() => undefined);
+    await connection?.close();
+  }
+}

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '../../../libs/persistence/src';
+import { WorkerConfig, workerConfig } from '../../../libs/platform/src';
+import { MeasureProjectionActivities } from './activities/measure-projection.activities';
+import { TemporalWorkerService, WORKER_CONFIG } from './temporal-worker.service';
+
+@Module({})
+export class WorkerModule {
+  static register(config: WorkerConfig = workerConfig()): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { extra: { max: 10 } }))],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, MeasureProjectionActivities, TemporalWorkerService],
+    };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * `npm start`: brings the whole product up on one machine and prints the URLs.
+ * PostgreSQL from DATABASE_URL or an embedded server (data in .data/pg); Temporal from
+ * TEMPORAL_ADDRESS or the Temporal CLI dev server (history in .data/temporal.db, Web UI on 8233);
+ * then migrations, the worker and the API as child processes. Ctrl-C stops everything in reverse order.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runMigrations } from '../libs/persistence/src';
+import { WORKFLOW_BUNDLE } from './bundle-workflows';
+import { RunningService, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
+
+const root = resolve(__dirname, '..', '..');
+const dataDir = resolve(process.env.RECTIFLOW_DATA_DIR ?? join(root, '.data'));
+const log = (line: string) => console.log(`[rectiflow] ${line}`);
+
+async function main() {
+  const services: RunningService[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    for (const child of children.reverse()) {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((done) => {
+          child.once('exit', done);
+          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+        });
+      }
+    }
+    for (const service of services.reverse()) await service.stop().catch(() => undefined);
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+    log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${join(dataDir, 'pg')})`);
+    const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port });
+    services.push(postgres);
+    databaseUrl = postgres.url;
+  }
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let temporalUi = process.env.TEMPORAL_UI_URL ?? null;
+  if (!temporalAddress) {
+    const port = Number(process.env.TEMPORAL_PORT ?? 7233);
+    const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+    log(`starting the Temporal dev server on 127.0.0.1:${port} (history in ${join(dataDir, 'temporal.db')})`);
+    const temporal = await startTemporalDevServer({ port, uiPort, dbFile: join(dataDir, 'temporal.db'), log: () => undefined });
+    services.push(temporal);
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+  }
+  const applied = await runMigrations(databaseUrl);
+  log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+
+  const port = Number(process.env.PORT ?? 3000);
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}),
+    EVIDENCE_DIR: process.env.EVIDENCE_DIR ?? join(dataDir, 'evidence'),
+    ...(existsSync(WORKFLOW_BUNDLE) ? { WORKFLOW_BUNDLE_PATH: WORKFLOW_BUNDLE } : {}),
+    PORT: String(port),
+  };
+  const launch = (name: string, script: string) => {
+    const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
+    child.once('exit', (code) => {
+      if (!stopping) {
+        log(`${name} exited with code ${code}; stopping everything`);
+        void stop(code ?? 1);
+      }
+    });
+    children.push(child);
+  };
+  launch('worker', join(root, 'dist', 'apps', 'worker', 'src', 'main.js'));
+  launch('api', join(root, 'dist', 'apps', 'api', 'src', 'main.js'));
+  await waitForPort(port, 60_000);
+  log('ready:');
+  log(`  API           http://127.0.0.1:${port}/api`);
+  log(`  API docs      http://127.0.0.1:${port}/api/docs`);
+  if (temporalUi) log(`  Temporal UI   ${temporalUi}`);
+  log(`  PostgreSQL    ${databaseUrl.replace(/:[^:@/]+@/, ':****@')}`);
+  log('press Ctrl-C to stop');
+  if (process.argv.includes('--demo')) {
+    const { seedDemo } = await import('./seed-demo');
+    await seedDemo(`http://127.0.0.1:${port}/api`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+export { measureWorkflow } from './measure.workflow';

@@ -1,0 +1,178 @@
+/**
+ * One durable workflow per rectification measure: assign → rectify → review → sign-off → look-back → closed.
+ * Deterministic: only @temporalio/workflow, pure domain code and type-only imports. Every side effect
+ * (the read model, the audit trail) goes through the projection activity.
+ */
+import * as wf from '@temporalio/workflow';
+import {
+  ACTIONS,
+  ActionName,
+  ActionRefused,
+  applyAction,
+  authorise,
+  planTimers,
+  TimerEvent,
+  validateInput,
+  yellowFrom,
+} from '../libs/domain/src';
+import type { MeasureState } from '../libs/domain/src';
+import {
+  ActionRequest,
+  ActionResult,
+  actionUpdates,
+  MeasureOutcome,
+  MeasureWorkflowInput,
+  snapshotQuery,
+} from './measure.contract';
+import type { ProjectionActivities, ProjectionEvent } from './projection.types';
+
+const { projectMeasureEvent } = wf.proxyLocalActivities<ProjectionActivities>({
+  startToCloseTimeout: '30s',
+  // The read model must eventually get every event: retry without limit, backing off to 10 s.
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+});
+
+/** Idempotency keys remembered inside the workflow (the audit trail in PostgreSQL remembers them all). */
+const REMEMBERED_RESULTS = 200;
+
+function toFailure(error: unknown): Error {
+  if (error instanceof ActionRefused) {
+    return wf.ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export async function measureWorkflow(input: MeasureWorkflowInput): Promise<MeasureOutcome> {
+  let state: MeasureState = input.state;
+  let seq = input.seq ?? 0;
+  let version = 0;
+  const handledTimers = new Set(input.handledTimers ?? []);
+  const results = new Map<string, ActionResult>(input.recentResults ?? []);
+
+  const remember = (key: string, result: ActionResult) => {
+    results.set(key, result);
+    if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
+  };
+
+  const project = (event: Omit<ProjectionEvent, 'eventKey' | 'measureId' | 'inspectionId' | 'state' | 'yellowFrom' | 'occurredAt' | 'seq' | 'round' | 'toStage'>) =>
+    projectMeasureEvent({
+      ...event,
+      eventKey: `${state.measureId}:${seq}`,
+      measureId: state.measureId,
+      inspectionId: state.inspectionId,
+      seq,
+      round: state.round,
+      toStage: state.stage,
+      occurredAt: new Date().toISOString(),
+      state,
+      yellowFrom: yellowFrom(state),
+    });
+
+  wf.setHandler(snapshotQuery, () => ({ state, seq }));
+
+  for (const action of ACTIONS) {
+    registerAction(action);
+  }
+
+  function registerAction<A extends ActionName>(action: A) {
+    wf.setHandler(
+      actionUpdates[action] as ReturnType<typeof wf.defineUpdate<ActionResult, [ActionRequest<A>]>>,
+      async (request: ActionRequest<A>): Promise<ActionResult> => {
+        const earlier = results.get(request.idempotencyKey);
+        if (earlier) return { ...earlier, duplicate: true };
+        let transition;
+        try {
+          transition = applyAction(state, action, request.input, request.actor, new Date());
+        } catch (error) {
+          throw toFailure(error);
+        }
+        // State changes before the first await, so a concurrent conflicting action sees the new stage.
+        state = transition.state;
+        seq += 1;
+        version += 1;
+        const result: ActionResult = {
+          measureId: state.measureId,
+          action,
+          stage: state.stage,
+          round: state.round,
+          dueAt: state.dueAt,
+          stageDueAt: state.stageDueAt,
+          seq,
+        };
+        remember(request.idempotencyKey, result);
+        await project({
+          kind: 'action',
+          action,
+          actorId: request.actor.personId,
+          idempotencyKey: request.idempotencyKey,
+          fromStage: transition.fromStage,
+          detail: transition.detail,
+        });
+        return result;
+      },
+      {
+        validator: (request: ActionRequest<A>) => {
+          if (!request || typeof request.idempotencyKey !== 'string' || !request.idempotencyKey) {
+            throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'idempotencyKey is required', nonRetryable: true });
+          }
+          if (results.has(request.idempotencyKey)) return;
+          if (!request.actor || typeof request.actor.personId !== 'string') {
+            throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'actor is required', nonRetryable: true });
+          }
+          try {
+            authorise(state, action, request.actor);
+            validateInput(state, action, request.input, new Date());
+          } catch (error) {
+            throw toFailure(error);
+          }
+        },
+        description: `measure action ${action}`,
+      },
+    );
+  }
+
+  async function fireTimer(event: TimerEvent) {
+    const fromStage = state.stage;
+    if (event.kind === 'look_back_due') state = { ...state, lookBackDue: true };
+    if (event.kind === 'escalation') state = { ...state, escalationLevel: Math.max(state.escalationLevel, event.level) };
+    seq += 1;
+    version += 1;
+    await project({
+      kind: 'timer',
+      action: event.kind,
+      actorId: null,
+      idempotencyKey: null,
+      fromStage,
+      detail: { level: event.level, audience: event.audience, offset: event.offset, scheduledAt: event.at, stageDueAt: state.stageDueAt },
+    });
+  }
+
+  while (state.stage !== 'closed') {
+    const plan = planTimers(state, handledTimers, new Date());
+    for (const event of plan.skip) handledTimers.add(event.key);
+    for (const event of plan.fire) {
+      handledTimers.add(event.key);
+      await fireTimer(event);
+    }
+    if (plan.fire.length > 0) continue;
+
+    if (wf.workflowInfo().continueAsNewSuggested) {
+      await wf.condition(wf.allHandlersFinished);
+      const current = new Set(planTimers(state, new Set(), new Date()).fire.map((event) => event.key));
+      return wf.continueAsNew<typeof measureWorkflow>({
+        state,
+        seq,
+        handledTimers: [...handledTimers].filter((key) => current.has(key) || key.startsWith(`${state.stage}:${state.round}:${state.stageEnteredAt}:`)),
+        recentResults: [...results.entries()],
+      });
+    }
+
+    const seen = version;
+    const waitMs = plan.next ? Math.max(1, Date.parse(plan.next.at) - Date.now()) : undefined;
+    if (waitMs === undefined) await wf.condition(() => version !== seen);
+    else await wf.condition(() => version !== seen, waitMs);
+  }
+
+  await wf.condition(wf.allHandlersFinished);
+  return { measureId: state.measureId, stage: state.stage, rounds: state.round, closedAt: state.stageEnteredAt };
+}
