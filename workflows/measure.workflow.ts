@@ -9,6 +9,7 @@ import {
   ActionName,
   ActionRefused,
   applyAction,
+  applyTimer,
   authorise,
   planTimers,
   TimerEvent,
@@ -133,8 +134,7 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
 
   async function fireTimer(event: TimerEvent) {
     const fromStage = state.stage;
-    if (event.kind === 'look_back_due') state = { ...state, lookBackDue: true };
-    if (event.kind === 'escalation') state = { ...state, escalationLevel: Math.max(state.escalationLevel, event.level) };
+    state = applyTimer(state, event, new Date());
     seq += 1;
     version += 1;
     await project({

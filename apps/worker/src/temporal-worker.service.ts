@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { WorkerConfig } from '../../../libs/platform/src';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
 
@@ -26,7 +26,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   async onApplicationBootstrap(): Promise<void> {
     if (!runtimeInstalled) {
       try {
-        Runtime.install({ shutdownSignals: [] });
+        const level = (process.env.TEMPORAL_LOG_LEVEL ?? 'WARN').toUpperCase() as LogLevel;
+        Runtime.install({ shutdownSignals: [], logger: new DefaultLogger(level) });
       } catch {
         // Already installed by an earlier worker in this process (tests).
       }

@@ -15,6 +15,8 @@ export interface TimerPolicy {
   signOffWithin: string;
   /** Look-back (回头看) falls due this long after sign-off. */
   lookBackAfter: string;
+  /** Once the look-back falls due, the supervisor has this long to record it before escalation. */
+  lookBackWithin: string;
   /** Yellow light (黄灯) from this long before a due date. */
   yellowWithin: string;
   /** 长期坚持 measures report progress this often. */
@@ -29,6 +31,7 @@ export const DEFAULT_POLICY: TimerPolicy = {
   reviewWithin: 'P5D',
   signOffWithin: 'P5D',
   lookBackAfter: 'P90D',
+  lookBackWithin: 'P14D',
   yellowWithin: 'P7D',
   reportEvery: 'P1M',
   reboundRectifyWithin: 'P30D',
@@ -41,6 +44,7 @@ const SINGLE_FIELDS = [
   'reviewWithin',
   'signOffWithin',
   'lookBackAfter',
+  'lookBackWithin',
   'yellowWithin',
   'reportEvery',
   'reboundRectifyWithin',

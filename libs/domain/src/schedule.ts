@@ -23,13 +23,13 @@ export function stageSchedule(state: MeasureState): TimerEvent[] {
   const due = new Date(state.stageDueAt);
   const prefix = `${state.stage}:${state.round}:${state.stageEnteredAt}:${state.stageDueAt}`;
   const events: TimerEvent[] = [];
-  if (state.stage === 'lookback') {
-    events.push({ key: `${prefix}:look_back_due`, kind: 'look_back_due', at: state.stageDueAt, level: 0, audience: 'supervisor', offset: 'P0D' });
-  } else {
-    state.policy.remindBefore.forEach((offset) => {
-      events.push({ key: `${prefix}:reminder:${offset}`, kind: 'reminder', at: addDuration(due, offset, -1).toISOString(), level: 0, audience: 'owner', offset });
-    });
+  if (state.stage === 'lookback' && !state.lookBackDue) {
+    // Before the re-check falls due there is nothing to remind or escalate: the measure is signed off.
+    return [{ key: `${prefix}:look_back_due`, kind: 'look_back_due', at: state.stageDueAt, level: 0, audience: 'supervisor', offset: 'P0D' }];
   }
+  state.policy.remindBefore.forEach((offset) => {
+    events.push({ key: `${prefix}:reminder:${offset}`, kind: 'reminder', at: addDuration(due, offset, -1).toISOString(), level: 0, audience: 'owner', offset });
+  });
   state.policy.escalateAfter.forEach((offset, index) => {
     const at = addDuration(due, offset).toISOString();
     events.push({ key: `${prefix}:escalation:${index + 1}`, kind: 'escalation', at, level: index + 1, audience: ESCALATION_AUDIENCES[index], offset });
@@ -73,16 +73,31 @@ export function planTimers(state: MeasureState, handled: ReadonlySet<string>, no
 /** 红黄绿灯: red past the stage's due date, yellow within the policy's warning window, else green. */
 export function colourOf(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>, now: Date): Colour {
   if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return 'green';
+  if (state.stage === 'lookback' && !state.lookBackDue) return 'green';
   const due = new Date(state.stageDueAt);
   if (now.getTime() > due.getTime()) return 'red';
-  if (state.stage === 'lookback') return 'green';
   if (now.getTime() >= addDuration(due, state.policy.yellowWithin, -1).getTime()) return 'yellow';
   return 'green';
 }
 
 /** When the yellow light starts for the current stage (stored in the read model so lists can filter by colour in SQL). */
-export function yellowFrom(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy'>): string | null {
+export function yellowFrom(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>): string | null {
   if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return null;
-  if (state.stage === 'lookback') return state.stageDueAt;
+  if (state.stage === 'lookback' && !state.lookBackDue) return null;
   return addDuration(new Date(state.stageDueAt), state.policy.yellowWithin, -1).toISOString();
+}
+
+/**
+ * What a fired timer does to the measure. A reminder changes nothing but the trail; an escalation
+ * raises the level; the look-back falling due opens the re-check, with its own deadline.
+ */
+export function applyTimer(state: MeasureState, event: TimerEvent, now: Date): MeasureState {
+  switch (event.kind) {
+    case 'reminder':
+      return state;
+    case 'escalation':
+      return { ...state, escalationLevel: Math.max(state.escalationLevel, event.level) };
+    case 'look_back_due':
+      return { ...state, lookBackDue: true, stageDueAt: addDuration(now, state.policy.lookBackWithin).toISOString() };
+  }
 }

@@ -1,0 +1,111 @@
+/** Organisation, inspection and measures written straight into the database for workflow-level tests. */
+import { Client, WorkflowHandle } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Actor, initialState, InspectionRole, MeasureKind, TimerPolicy } from '../../libs/domain/src';
+import { measureWorkflowId, MeasureWorkflowInput } from '../../workflows/measure.contract';
+
+export type Who = 'office' | 'reviewer' | 'reviewer2' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'staff2' | 'outsider';
+
+export interface Cast {
+  inspectionId: string;
+  policy: TimerPolicy;
+  leadDepartmentId: string;
+  otherDepartmentId: string;
+  people: Record<Who, { personId: string; departmentId: string | null; roles: InspectionRole[] }>;
+}
+
+export function actor(cast: Cast, who: Who): Actor {
+  const person = cast.people[who];
+  return { personId: person.personId, departmentId: person.departmentId, inspectionRoles: person.roles };
+}
+
+export async function createCast(dataSource: DataSource, policy: TimerPolicy): Promise<Cast> {
+  const tag = randomUUID().slice(0, 8);
+  const [lead] = await dataSource.query('INSERT INTO department (name) VALUES ($1) RETURNING id', [`牵头部门-${tag}`]);
+  const [other] = await dataSource.query('INSERT INTO department (name) VALUES ($1) RETURNING id', [`其他部门-${tag}`]);
+  const [inspection] = await dataSource.query(
+    `INSERT INTO inspection (title, kind, inspecting_body, inspected_unit, policy) VALUES ($1, 'xuncha', '市委第一巡察组', '经开区党工委', $2) RETURNING id`,
+    [`测试巡察-${tag}`, JSON.stringify(policy)],
+  );
+  const spec: Record<Who, { department: string | null; roles: InspectionRole[] }> = {
+    office: { department: null, roles: ['office'] },
+    reviewer: { department: null, roles: ['reviewer'] },
+    reviewer2: { department: null, roles: ['reviewer'] },
+    leader: { department: null, roles: [] },
+    groupHead: { department: null, roles: ['group_head'] },
+    supervisor: { department: null, roles: ['supervisor'] },
+    staff: { department: lead.id, roles: [] },
+    staff2: { department: lead.id, roles: ['reviewer'] },
+    outsider: { department: other.id, roles: [] },
+  };
+  const people = {} as Cast['people'];
+  for (const [who, { department, roles }] of Object.entries(spec) as [Who, (typeof spec)[Who]][]) {
+    const [person] = await dataSource.query('INSERT INTO person (name, department_id) VALUES ($1, $2) RETURNING id', [`${who}-${tag}`, department]);
+    for (const role of roles) {
+      await dataSource.query('INSERT INTO inspection_role (inspection_id, person_id, role) VALUES ($1, $2, $3)', [inspection.id, person.id, role]);
+    }
+    people[who] = { personId: person.id, departmentId: department, roles };
+  }
+  return { inspectionId: inspection.id, policy, leadDepartmentId: lead.id, otherDepartmentId: other.id, people };
+}
+
+let problemNumber = 0;
+
+/** Writes a problem and a measure row, then starts the measure's workflow as the API does. */
+export async function startMeasure(
+  dataSource: DataSource,
+  client: Client,
+  taskQueue: string,
+  cast: Cast,
+  options: { kind?: MeasureKind; dueAt: Date; policy?: TimerPolicy },
+): Promise<{ measureId: string; handle: WorkflowHandle }> {
+  problemNumber += 1;
+  const [problem] = await dataSource.query(
+    `INSERT INTO problem (inspection_id, number, title) VALUES ($1, $2, $3) RETURNING id`,
+    [cast.inspectionId, problemNumber, `问题${problemNumber}`],
+  );
+  const measureId = randomUUID();
+  const kind = options.kind ?? 'deadline';
+  await dataSource.query(
+    `INSERT INTO measure (id, inspection_id, problem_id, number, text, kind, lead_department_id, responsible_leader_id, due_at, workflow_id, workflow_started)
+     VALUES ($1, $2, $3, 1, '整改措施', $4, $5, $6, $7, $8, true)`,
+    [measureId, cast.inspectionId, problem.id, kind, cast.leadDepartmentId, cast.people.leader.personId, options.dueAt, measureWorkflowId(measureId)],
+  );
+  const input: MeasureWorkflowInput = {
+    state: initialState(
+      {
+        measureId,
+        inspectionId: cast.inspectionId,
+        kind,
+        policy: options.policy ?? cast.policy,
+        participants: { leadDepartmentId: cast.leadDepartmentId, cooperatingDepartmentIds: [], responsibleLeaderId: cast.people.leader.personId },
+        dueAt: options.dueAt.toISOString(),
+      },
+      new Date(),
+    ),
+  };
+  const handle = await client.workflow.start('measureWorkflow', { taskQueue, workflowId: measureWorkflowId(measureId), args: [input] });
+  return { measureId, handle };
+}
+
+export async function addEvidence(dataSource: DataSource, measureId: string, uploadedBy: string): Promise<string> {
+  const [row] = await dataSource.query(
+    `INSERT INTO evidence (measure_id, file_name, content_type, size_bytes, sha256, uploaded_by) VALUES ($1, 'minutes.pdf', 'application/pdf', 10, $2, $3) RETURNING id`,
+    [measureId, 'a'.repeat(64), uploadedBy],
+  );
+  return row.id;
+}
+
+export async function auditRows(dataSource: DataSource, measureId: string) {
+  return dataSource.query(
+    `SELECT seq, kind, action, actor_id AS "actorId", from_stage AS "fromStage", to_stage AS "toStage", round, detail, idempotency_key AS "idempotencyKey"
+       FROM audit_event WHERE measure_id = $1 ORDER BY seq`,
+    [measureId],
+  );
+}
+
+export async function measureRow(dataSource: DataSource, measureId: string) {
+  const [row] = await dataSource.query('SELECT * FROM measure WHERE id = $1', [measureId]);
+  return row;
+}

@@ -1,0 +1,32 @@
+/**
+ * Starts the real services once for the whole suite: an embedded PostgreSQL (migrated) and the
+ * Temporal CLI dev server (the same binary `npm start` uses), and bundles the workflow code once.
+ * Connection details reach the test files through environment variables.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { runMigrations } from '../../libs/persistence/src';
+import { startEmbeddedPostgres, startTemporalDevServer } from '../../tools/local-services';
+import { freePort } from './ports';
+
+export default async function globalSetup(): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'rectiflow-test-'));
+  const [pgPort, temporalPort] = [await freePort(), await freePort()];
+  const [postgres, temporal] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: pgPort }),
+    startTemporalDevServer({ port: temporalPort, uiPort: null, dbFile: join(directory, 'temporal.db') }),
+  ]);
+  await runMigrations(postgres.url);
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  const bundle = join(directory, 'workflow-bundle.js');
+  writeFileSync(bundle, code);
+  process.env.TEST_DIRECTORY = directory;
+  process.env.TEST_DATABASE_URL = postgres.url;
+  process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
+  process.env.TEST_TEMPORAL_DB = join(directory, 'temporal.db');
+  process.env.TEST_TEMPORAL_PORT = String(temporalPort);
+  process.env.TEST_WORKFLOW_BUNDLE = bundle;
+  (globalThis as Record<string, unknown>).__RECTIFLOW_SERVICES__ = { postgres, temporal, directory };
+}

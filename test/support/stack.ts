@@ -1,0 +1,140 @@
+/** Helpers that run the product's real parts against the suite's PostgreSQL and Temporal. */
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { TimerPolicy } from '../../libs/domain/src';
+import { dataSourceOptions } from '../../libs/persistence/src';
+import { ApiConfig, WorkerConfig } from '../../libs/platform/src';
+import { createApiApp } from '../../apps/api/src/app.factory';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+export const env = () => ({
+  databaseUrl: process.env.TEST_DATABASE_URL!,
+  temporalAddress: process.env.TEST_TEMPORAL_ADDRESS!,
+  workflowBundle: process.env.TEST_WORKFLOW_BUNDLE!,
+  directory: process.env.TEST_DIRECTORY!,
+});
+
+/** Every test file uses its own task queue so workers of different files never share work. */
+export function uniqueTaskQueue(name: string): string {
+  return `test-${name}-${randomUUID().slice(0, 8)}`;
+}
+
+export function workerConfig(taskQueue: string): WorkerConfig {
+  return {
+    databaseUrl: env().databaseUrl,
+    temporalAddress: env().temporalAddress,
+    temporalNamespace: 'default',
+    taskQueue,
+    temporalUiUrl: null,
+    workflowBundlePath: env().workflowBundle,
+    maxCachedWorkflows: null,
+  };
+}
+
+export async function startWorker(taskQueue: string): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(workerConfig(taskQueue)), { logger: ['error', 'warn'] });
+  await app.init();
+  return app;
+}
+
+/** The worker as its own OS process (what `npm start` runs), so a test can kill -9 it. */
+export function spawnWorker(taskQueue: string): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: env().databaseUrl,
+      TEMPORAL_ADDRESS: env().temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      WORKFLOW_BUNDLE_PATH: env().workflowBundle,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${seen}`)), timeoutMs);
+    const listen = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', listen);
+    child.stderr?.on('data', listen);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!pattern.test(seen)) reject(new Error(`process exited with ${code} before ${pattern}; output:\n${seen}`));
+    });
+  });
+}
+
+export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {}): ApiConfig {
+  const evidenceDir = join(env().directory, `evidence-${taskQueue}`);
+  mkdirSync(evidenceDir, { recursive: true });
+  return {
+    databaseUrl: env().databaseUrl,
+    temporalAddress: env().temporalAddress,
+    temporalNamespace: 'default',
+    taskQueue,
+    temporalUiUrl: null,
+    port: 0,
+    evidenceDir,
+    evidenceMaxBytes: 1024 * 1024,
+    corsOrigin: null,
+    ...overrides,
+  };
+}
+
+export async function startApi(taskQueue: string, overrides: Partial<ApiConfig> = {}): Promise<{ app: INestApplication; url: string }> {
+  process.env.LOG_REQUESTS = 'false';
+  process.env.LOG_LEVEL = 'warn';
+  const app = await createApiApp(apiConfig(taskQueue, overrides));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  return { app, url: `http://127.0.0.1:${address.port}/api` };
+}
+
+export async function openDataSource(): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(env().databaseUrl, { extra: { max: 4 } }));
+  return dataSource.initialize();
+}
+
+export async function temporalClient(): Promise<{ client: Client; connection: Connection }> {
+  const connection = await Connection.connect({ address: env().temporalAddress });
+  return { client: new Client({ connection }), connection };
+}
+
+/** Weeks compressed to seconds; the due dates of each test decide which timers fire. */
+export function fastPolicy(overrides: Partial<TimerPolicy> = {}): TimerPolicy {
+  return {
+    remindBefore: ['PT2S', 'PT1S'],
+    escalateAfter: ['PT0S', 'PT1S', 'PT2S', 'PT3S'],
+    reviewWithin: 'PT10M',
+    signOffWithin: 'PT10M',
+    lookBackAfter: 'PT2S',
+    lookBackWithin: 'PT10M',
+    yellowWithin: 'PT10S',
+    reportEvery: 'PT10M',
+    reboundRectifyWithin: 'PT10M',
+    ...overrides,
+  };
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
