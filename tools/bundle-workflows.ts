@@ -6,7 +6,8 @@ import { join } from 'node:path';
 export const WORKFLOW_BUNDLE = join(__dirname, '..', 'workflow-bundle.js');
 
 export async function bundleWorkflows(target = WORKFLOW_BUNDLE): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: undefined });
+  const quiet = { info() {}, debug() {}, trace() {}, log() {}, warn: console.warn, error: console.error };
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet as never });
   await writeFile(target, code);
   return target;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { TimerPolicy } from '../../libs/domain/src';
 import { dataSourceOptions } from '../../libs/persistence/src';
-import { ApiConfig, WorkerConfig } from '../../libs/platform/src';
+import { ApiConfig, PlatformConfig, WorkerConfig } from '../../libs/platform/src';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
@@ -25,13 +25,13 @@ export function uniqueTaskQueue(name: string): string {
   return `test-${name}-${randomUUID().slice(0, 8)}`;
 }
 
+function platform(taskQueue: string): PlatformConfig {
+  return { databaseUrl: env().databaseUrl, temporalAddress: env().temporalAddress, temporalNamespace: 'default', taskQueue, temporalUiUrl: null };
+}
+
 export function workerConfig(taskQueue: string): WorkerConfig {
   return {
-    databaseUrl: env().databaseUrl,
-    temporalAddress: env().temporalAddress,
-    temporalNamespace: 'default',
-    taskQueue,
-    temporalUiUrl: null,
+    ...platform(taskQueue),
     workflowBundlePath: env().workflowBundle,
     maxCachedWorkflows: null,
   };
@@ -81,11 +81,7 @@ export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {})
   const evidenceDir = join(env().directory, `evidence-${taskQueue}`);
   mkdirSync(evidenceDir, { recursive: true });
   return {
-    databaseUrl: env().databaseUrl,
-    temporalAddress: env().temporalAddress,
-    temporalNamespace: 'default',
-    taskQueue,
-    temporalUiUrl: null,
+    ...platform(taskQueue),
     port: 0,
     evidenceDir,
     evidenceMaxBytes: 1024 * 1024,
