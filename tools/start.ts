@@ -36,6 +36,7 @@ async function main() {
     log('stopped');
     process.exit(code);
   };
+  process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM')));
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
