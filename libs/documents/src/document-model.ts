@@ -1,0 +1,100 @@
+/** The structure of a rectification plan or progress notice (整改方案 / 整改进展情况), as JSON. */
+export interface ParsedMeasure {
+  number: number;
+  text: string;
+}
+
+export interface ParsedProblem {
+  number: string;
+  title: string;
+  measures: ParsedMeasure[];
+  /** Text after the title that precedes the first measure marker, if any. */
+  preface?: string;
+}
+
+export interface ParsedGroup {
+  number: string;
+  title: string;
+  problems: ParsedProblem[];
+}
+
+export interface ParsedCategory {
+  number: string;
+  title: string;
+  groups?: ParsedGroup[];
+  problems?: ParsedProblem[];
+}
+
+export interface ParsedSection {
+  number: string;
+  title: string;
+  categories?: ParsedCategory[];
+  groups?: ParsedGroup[];
+  problems?: ParsedProblem[];
+  /** Sections without problems (the seed's parts 一 and 三) keep their text. */
+  narrative?: string;
+}
+
+export interface ContactBlock {
+  phone?: string;
+  address?: string;
+  postcode?: string;
+  email?: string;
+}
+
+export interface ParsedDocument {
+  title: string | null;
+  /** The opening paragraph(s) before the first section (page clutter removed). */
+  preamble: string | null;
+  sections: ParsedSection[];
+  /** Text after the last section's content: the call for public supervision, contacts, signature, date. */
+  closing: string | null;
+  contact: ContactBlock;
+  signer: string | null;
+  date: string | null;
+  warnings: string[];
+  counts: DocumentCounts;
+}
+
+export interface DocumentCounts {
+  sections: number;
+  categories: number;
+  groups: number;
+  problems: number;
+  measures: number;
+}
+
+/** Every problem of a section, wherever it hangs, with its place in the heading ladder. */
+export interface PlacedProblem {
+  section: ParsedSection;
+  category: ParsedCategory | null;
+  group: ParsedGroup | null;
+  problem: ParsedProblem;
+}
+
+export function problemsOf(section: ParsedSection): PlacedProblem[] {
+  const placed: PlacedProblem[] = [];
+  for (const problem of section.problems ?? []) placed.push({ section, category: null, group: null, problem });
+  for (const group of section.groups ?? []) for (const problem of group.problems) placed.push({ section, category: null, group, problem });
+  for (const category of section.categories ?? []) {
+    for (const problem of category.problems ?? []) placed.push({ section, category, group: null, problem });
+    for (const group of category.groups ?? []) for (const problem of group.problems) placed.push({ section, category, group, problem });
+  }
+  return placed;
+}
+
+export function countDocument(sections: ParsedSection[]): DocumentCounts {
+  let categories = 0;
+  let groups = 0;
+  let problems = 0;
+  let measures = 0;
+  for (const section of sections) {
+    categories += section.categories?.length ?? 0;
+    groups += (section.groups?.length ?? 0) + (section.categories ?? []).reduce((sum, category) => sum + (category.groups?.length ?? 0), 0);
+    for (const placed of problemsOf(section)) {
+      problems += 1;
+      measures += placed.problem.measures.length;
+    }
+  }
+  return { sections: sections.length, categories, groups, problems, measures };
+}

@@ -1,0 +1,3 @@
+export * from './chinese-numerals';
+export * from './document-model';
+export * from './notice-parser';
