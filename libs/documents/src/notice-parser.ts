@@ -70,6 +70,7 @@ export function normaliseLines(text: string): string[] {
         .replace(/^\s*>\s?/, '')
         .replace(/^\s*[-*+]\s+/, '')
         .replace(/\*\*|__/g, '')
+        .replace(/\\([\\`*_[\]<>#|])/g, '$1')
         .replace(/\s+/g, ' ')
         .trim(),
     )
