@@ -11,6 +11,10 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
 import { EvidenceStorage } from './evidence/evidence.storage';
 import { HealthController } from './health.controller';
+import { InspectionAccess } from './common/inspection-access';
+import { DocumentImportService } from './imports/document-import.service';
+import { ImportsController } from './imports/imports.controller';
+import { LedgerService } from './imports/ledger.service';
 import { InspectionsController } from './inspections/inspections.controller';
 import { InspectionsService } from './inspections/inspections.service';
 import { MeasureActionsService } from './measures/measure-actions.service';
@@ -40,7 +44,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController],
+      controllers: [HealthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ActorGuard },
@@ -54,6 +58,9 @@ export class AppModule {
         MeasureActionsService,
         EvidenceService,
         EvidenceStorage,
+        InspectionAccess,
+        DocumentImportService,
+        LedgerService,
       ],
     };
   }

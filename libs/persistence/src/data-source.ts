@@ -3,12 +3,16 @@ import {
   AuditEventEntity,
   DepartmentEntity,
   EvidenceEntity,
+  ImportDraftEntity,
   InspectionEntity,
   InspectionRoleEntity,
   MeasureCooperatingDepartmentEntity,
   MeasureEntity,
+  NoticeEntity,
   PersonEntity,
   ProblemEntity,
+  PublicFeedbackEntity,
+  RectificationRecordEntity,
 } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -22,6 +26,10 @@ export const ENTITIES = [
   MeasureCooperatingDepartmentEntity,
   AuditEventEntity,
   EvidenceEntity,
+  ImportDraftEntity,
+  RectificationRecordEntity,
+  NoticeEntity,
+  PublicFeedbackEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

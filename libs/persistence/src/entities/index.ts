@@ -7,3 +7,7 @@ export * from './measure.entity';
 export * from './measure-cooperating-department.entity';
 export * from './audit-event.entity';
 export * from './evidence.entity';
+export * from './import-draft.entity';
+export * from './rectification-record.entity';
+export * from './notice.entity';
+export * from './public-feedback.entity';

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { countDocument, documentText, parseNotice, ParsedSection, problemsOf, UnsupportedDocumentError } from '../../../../libs/documents/src';
+import { ImportDraftEntity } from '../../../../libs/persistence/src';
+import type { RequestActor } from '../common/actor';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { ProblemsService } from '../problems/problems.service';
+import type { CreateProblemDto } from '../problems/problem.dto';
+import type { CommitDocumentDto } from './import.dto';
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** Plan or notice document → preview (stored as a draft) → corrections → commit into problems and measures. */
+@Injectable()
+export class DocumentImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly problems: ProblemsService,
+  ) {}
+
+  async preview(inspectionId: string, actor: RequestActor, file: { originalname: string; buffer: Buffer } | undefined) {
+    if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    let text: string;
+    try {
+      text = await documentText(fileName, file.buffer);
+    } catch (error) {
+      if (error instanceof UnsupportedDocumentError) throw new DomainError(ErrorCode.UnsupportedMediaType, error.message);
+      throw new DomainError(ErrorCode.InvalidInput, `${fileName} could not be read: ${(error as Error).message}`);
+    }
+    const parsed = parseNotice(text);
+    const repository = this.dataSource.getRepository(ImportDraftEntity);
+    const draft = await repository.save(
+      repository.create({ inspectionId, kind: 'document', fileName: fileName.slice(0, 255), content: parsed as unknown as Record<string, unknown>, warnings: parsed.warnings, createdBy: actor.personId }),
+    );
+    return this.view(draft);
+  }
+
+  async draft(id: string): Promise<ImportDraftEntity> {
+    const draft = await this.dataSource.getRepository(ImportDraftEntity).findOne({ where: { id } });
+    if (!draft) throw new DomainError(ErrorCode.NotFound, `no import draft with id ${id}`);
+    return draft;
+  }
+
+  view(draft: ImportDraftEntity) {
+    const content = draft.content as { sections?: ParsedSection[] };
+    return { id: draft.id, inspectionId: draft.inspectionId, kind: draft.kind, fileName: draft.fileName, committedAt: draft.committedAt, warnings: draft.warnings, counts: countDocument(content.sections ?? []), content: draft.content };
+  }
+
+  /** The office corrects the tree (titles, numbers, measures moved or removed) before committing. */
+  async correct(id: string, sections: unknown[]) {
+    const draft = await this.open(id, 'document');
+    const errors = validateSections(sections);
+    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 10).join('; '), { errors });
+    draft.content = { ...draft.content, sections };
+    await this.dataSource.getRepository(ImportDraftEntity).save(draft);
+    return this.view(draft);
+  }
+
+  async commit(id: string, defaults: CommitDocumentDto) {
+    const draft = await this.open(id, 'document');
+    const sections = ((draft.content as { sections?: ParsedSection[] }).sections ?? []) as ParsedSection[];
+    const problems: CreateProblemDto[] = sections.flatMap((section) =>
+      problemsOf(section).map(({ category, group, problem }) => ({
+        sectionNumber: section.number || undefined,
+        sectionTitle: section.title || undefined,
+        categoryNumber: category?.number,
+        categoryTitle: category?.title,
+        groupNumber: group?.number,
+        groupTitle: group?.title,
+        number: Number(problem.number),
+        title: problem.title || `问题${problem.number}`,
+        measures: problem.measures
+          .filter((measure) => measure.text.trim())
+          .map((measure) => ({
+            number: measure.number,
+            text: measure.text,
+            kind: defaults.kind ?? 'deadline',
+            leadDepartmentId: defaults.leadDepartmentId,
+            responsibleLeaderId: defaults.responsibleLeaderId,
+            dueAt: defaults.dueAt,
+          })),
+      })),
+    );
+    if (problems.length === 0) throw new DomainError(ErrorCode.InvalidInput, 'the document has no problems to import');
+    // Claim the draft first so two concurrent commits cannot both import it.
+    const claimed = await this.dataSource.getRepository(ImportDraftEntity).update({ id, committedAt: IsNull() }, { committedAt: new Date() });
+    if (!claimed.affected) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
+    try {
+      const created = await this.problems.createProblems(draft.inspectionId, problems);
+      return { problems: created.length, measures: created.reduce((sum, problem) => sum + problem.measures.length, 0) };
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === ErrorCode.Unavailable)) {
+        await this.dataSource.query('UPDATE import_draft SET committed_at = NULL WHERE id = $1', [id]);
+      }
+      throw error;
+    }
+  }
+
+  private async open(id: string, kind: 'document' | 'ledger'): Promise<ImportDraftEntity> {
+    const draft = await this.draft(id);
+    if (draft.kind !== kind) throw new DomainError(ErrorCode.InvalidInput, `import ${id} is a ${draft.kind} import`);
+    if (draft.committedAt) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
+    return draft;
+  }
+}
+
+/** Checks a corrected tree: every problem needs a positive number and a title, every measure text. */
+export function validateSections(sections: unknown[]): string[] {
+  const errors: string[] = [];
+  const seen = new Set<number>();
+  sections.forEach((raw, sectionIndex) => {
+    if (typeof raw !== 'object' || raw === null) {
+      errors.push(`sections[${sectionIndex}] must be an object`);
+      return;
+    }
+    for (const { problem } of problemsOf(raw as ParsedSection)) {
+      const number = Number(problem?.number);
+      const where = `problem (${problem?.number})`;
+      if (!Number.isInteger(number) || number < 1) errors.push(`${where}: number must be a positive whole number`);
+      else if (seen.has(number)) errors.push(`${where}: number used twice`);
+      seen.add(number);
+      if (typeof problem?.title !== 'string' || !problem.title.trim()) errors.push(`${where}: title is required`);
+      if (!Array.isArray(problem?.measures)) errors.push(`${where}: measures must be a list`);
+      else problem.measures.forEach((measure, index) => typeof measure?.text !== 'string' && errors.push(`${where}: measures[${index}].text is required`));
+    }
+  });
+  return errors;
+}

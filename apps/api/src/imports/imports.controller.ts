@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ACTOR_HEADER, CurrentActor, RequestActor } from '../common/actor';
+import { InspectionAccess } from '../common/inspection-access';
+import { DocumentImportService } from './document-import.service';
+import { CommitDocumentDto, CommitLedgerDto, CorrectDocumentDto } from './import.dto';
+import { LedgerService } from './ledger.service';
+
+const FILE_BODY = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('documents')
+@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@Controller()
+export class ImportsController {
+  constructor(
+    private readonly documents: DocumentImportService,
+    private readonly ledger: LedgerService,
+    private readonly access: InspectionAccess,
+  ) {}
+
+  @Get('imports/ledger-template.xlsx')
+  @Header('Content-Type', XLSX)
+  @Header('Content-Disposition', `attachment; filename="ledger-template.xlsx"; filename*=UTF-8''${encodeURIComponent('整改台账模板.xlsx')}`)
+  async template() {
+    return new StreamableFile(await this.ledger.template());
+  }
+
+  @Post('inspections/:id/imports/ledger')
+  @ApiOperation({ summary: 'Upload an Excel ledger (台账): every row is validated and previewed; nothing is saved before the commit' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(FileInterceptor('file'))
+  async previewLedger(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @UploadedFile() file: { originalname: string; buffer: Buffer }) {
+    await this.access.require(actor, id, ['office']);
+    return this.ledger.preview(id, actor, file);
+  }
+
+  @Post('inspections/:id/imports/document')
+  @ApiOperation({ summary: 'Upload a plan or progress notice (.txt, .md, .docx): returns the parsed tree with counts and warnings; nothing is created before the commit' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(FileInterceptor('file'))
+  async previewDocument(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @UploadedFile() file: { originalname: string; buffer: Buffer }) {
+    await this.access.require(actor, id, ['office']);
+    return this.documents.preview(id, actor, file);
+  }
+
+  @Get('imports/:id')
+  async view(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    const draft = await this.documents.draft(id);
+    await this.access.require(actor, draft.inspectionId, ['office']);
+    return draft.kind === 'ledger' ? this.ledger.view(draft) : this.documents.view(draft);
+  }
+
+  @Put('imports/documents/:id/structure')
+  @ApiOperation({ summary: 'Replace the parsed tree with the office’s corrections' })
+  async correct(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: CorrectDocumentDto) {
+    await this.access.require(actor, (await this.documents.draft(id)).inspectionId, ['office']);
+    return this.documents.correct(id, body.sections);
+  }
+
+  @Post('imports/documents/:id/commit')
+  @ApiOperation({ summary: 'Create the previewed problems and measures (one workflow each)' })
+  async commitDocument(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: CommitDocumentDto) {
+    await this.access.require(actor, (await this.documents.draft(id)).inspectionId, ['office']);
+    return this.documents.commit(id, body);
+  }
+
+  @Post('imports/ledgers/:id/commit')
+  @ApiOperation({ summary: 'Apply the previewed ledger: new rows are created, existing ones updated (never duplicated)' })
+  async commitLedger(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: CommitLedgerDto) {
+    await this.access.require(actor, (await this.documents.draft(id)).inspectionId, ['office']);
+    return this.ledger.commit(id, body.createUnknown === true);
+  }
+
+  @Get('inspections/:id/ledger.xlsx')
+  @Header('Content-Type', XLSX)
+  @Header('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('整改台账.xlsx')}`)
+  async exportXlsx(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, id, ['office', 'group_head', 'supervisor']);
+    return new StreamableFile(await this.ledger.exportXlsx(id));
+  }
+
+  @Get('inspections/:id/ledger.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', `attachment; filename="ledger.csv"; filename*=UTF-8''${encodeURIComponent('整改台账.csv')}`)
+  async exportCsv(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, id, ['office', 'group_head', 'supervisor']);
+    return this.ledger.exportCsv(id);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * `npm run cli -- <command>`.
+ *
+ *   import-doc <file> --dry-run [--json]      parse a plan or notice (.txt, .md, .docx) and print its structure
+ *   import-doc <file> --inspection <id> --lead-department <id> --leader <id> --due <YYYY-MM-DD> [--kind deadline]
+ *              [--api http://127.0.0.1:3000/api] [--actor <person id>]
+ *                                            import it into an inspection through the running API, with a progress bar
+ */
+import { SingleBar } from 'cli-progress';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { documentText, parseNotice, ParsedDocument, problemsOf } from '../libs/documents/src';
+
+const CHUNK = 10;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** The JSON shape the issue names: sections → categories → groups → problems → measures, absent levels left out. */
+export function structureJson(parsed: ParsedDocument) {
+  return {
+    title: parsed.title,
+    sections: parsed.sections.map((section) => ({
+      number: section.number,
+      title: section.title,
+      ...(section.categories ? { categories: section.categories } : {}),
+      ...(section.groups ? { groups: section.groups } : {}),
+      ...(section.problems ? { problems: section.problems } : {}),
+      ...(section.narrative !== undefined ? { narrative: section.narrative } : {}),
+    })),
+    counts: parsed.counts,
+    warnings: parsed.warnings,
+  };
+}
+
+function printTree(parsed: ParsedDocument) {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`${parsed.title ?? '(no title)'}`);
+  for (const section of parsed.sections) {
+    out(`${section.number}、${section.title}${section.narrative !== undefined && !problemsOf(section).length ? '  [narrative]' : ''}`);
+    for (const { category, group, problem } of problemsOf(section)) {
+      const place = [category ? `(${category.number})` : '', group ? `${group.number}.` : ''].join('');
+      out(`  ${place}(${problem.number}) ${problem.title}  — ${problem.measures.length} measure(s)`);
+    }
+  }
+  const counts = parsed.counts;
+  out(`${counts.sections} sections, ${counts.categories} categories, ${counts.groups} groups, ${counts.problems} problems, ${counts.measures} measures`);
+  for (const warning of parsed.warnings) out(`warning: ${warning}`);
+}
+
+async function importDocument(args: string[]) {
+  const file = args.find((arg, index) => index > 0 && !arg.startsWith('--') && !args[index - 1].startsWith('--')) ?? args[1];
+  if (!file) throw new Error('usage: npm run cli -- import-doc <file> --dry-run --json');
+  const parsed = parseNotice(await documentText(file, readFileSync(file)));
+  if (args.includes('--dry-run')) {
+    if (args.includes('--json')) process.stdout.write(`${JSON.stringify(structureJson(parsed))}\n`);
+    else printTree(parsed);
+    return;
+  }
+  const inspection = option(args, 'inspection');
+  const leadDepartmentId = option(args, 'lead-department');
+  const responsibleLeaderId = option(args, 'leader');
+  const dueAt = option(args, 'due');
+  const missing = [!inspection && '--inspection', !leadDepartmentId && '--lead-department', !responsibleLeaderId && '--leader', !dueAt && '--due'].filter(Boolean);
+  if (missing.length) throw new Error(`importing needs ${missing.join(', ')} (or use --dry-run)`);
+  const api = option(args, 'api') ?? process.env.API_URL ?? 'http://127.0.0.1:3000/api';
+  const actor = option(args, 'actor') ?? process.env.RECTIFLOW_ACTOR;
+  if (!actor) throw new Error('importing needs --actor <person id> (an office member of the inspection) or RECTIFLOW_ACTOR');
+  const kind = option(args, 'kind') ?? 'deadline';
+  const problems = parsed.sections.flatMap((section) =>
+    problemsOf(section).map(({ category, group, problem }) => ({
+      sectionNumber: section.number || undefined,
+      sectionTitle: section.title || undefined,
+      categoryNumber: category?.number,
+      categoryTitle: category?.title,
+      groupNumber: group?.number,
+      groupTitle: group?.title,
+      number: Number(problem.number),
+      title: problem.title,
+      measures: problem.measures.map((measure) => ({ number: measure.number, text: measure.text, kind, leadDepartmentId, responsibleLeaderId, dueAt })),
+    })),
+  );
+  const bar = new SingleBar({ format: `${basename(file)} [{bar}] {value}/{total} problems`, stream: process.stderr, hideCursor: true });
+  bar.start(problems.length, 0);
+  let measures = 0;
+  try {
+    for (let start = 0; start < problems.length; start += CHUNK) {
+      const chunk = problems.slice(start, start + CHUNK);
+      const response = await fetch(`${api}/inspections/${inspection}/problems/bulk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-actor-id': actor },
+        body: JSON.stringify({ problems: chunk }),
+      });
+      if (!response.ok) throw new Error(`the API refused problems (${chunk[0].number})–(${chunk[chunk.length - 1].number}): ${response.status} ${await response.text()}`);
+      measures += chunk.reduce((sum, problem) => sum + problem.measures.length, 0);
+      bar.update(start + chunk.length);
+    }
+  } finally {
+    bar.stop();
+  }
+  process.stdout.write(`imported ${problems.length} problems and ${measures} measures into inspection ${inspection}\n`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  switch (args[0]) {
+    case 'import-doc':
+      return importDocument(args);
+    default:
+      process.stderr.write('commands: import-doc <file> [--dry-run] [--json] [--inspection <id> …]\n');
+      process.exitCode = 2;
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error.message ?? error}\n`);
+    process.exit(1);
+  });
+}
