@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../libs/persistence/src';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
@@ -15,6 +16,8 @@ import { InspectionAccess } from './common/inspection-access';
 import { DocumentImportService } from './imports/document-import.service';
 import { ImportsController } from './imports/imports.controller';
 import { LedgerService } from './imports/ledger.service';
+import { NoticesController, PublicNoticesController } from './notices/notices.controller';
+import { NoticesService } from './notices/notices.service';
 import { InspectionsController } from './inspections/inspections.controller';
 import { InspectionsService } from './inspections/inspections.service';
 import { MeasureActionsService } from './measures/measure-actions.service';
@@ -34,6 +37,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 100 }]),
         MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -44,7 +48,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController],
+      controllers: [HealthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ActorGuard },
@@ -61,6 +65,7 @@ export class AppModule {
         InspectionAccess,
         DocumentImportService,
         LedgerService,
+        NoticesService,
       ],
     };
   }

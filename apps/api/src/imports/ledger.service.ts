@@ -74,12 +74,13 @@ export class LedgerService {
       throw new DomainError(ErrorCode.InvalidInput, `${fileName} could not be read as a workbook: ${(error as Error).message}`);
     }
     const result = { rows: [] as LedgerRow[], errors: [] as RowError[] };
-    for (const sheet of workbook.worksheets) {
-      if (sheet.name === '填表说明') continue;
-      const read = readLedger(sheet);
-      if (read.rows.length === 0 && read.errors.length === 1 && /no header row/.test(read.errors[0].reason)) continue;
-      result.rows.push(...read.rows);
-      result.errors.push(...read.errors.map((error) => ({ ...error, reason: workbook.worksheets.length > 1 ? `[${sheet.name}] ${error.reason}` : error.reason })));
+    // Sheets without a ledger header (the template's 填表说明, a cover sheet) are passed over.
+    const read = workbook.worksheets
+      .map((sheet) => ({ sheet, ...readLedger(sheet) }))
+      .filter((item) => !(item.rows.length === 0 && item.errors.length === 1 && /no header row/.test(item.errors[0].reason)));
+    for (const item of read) {
+      result.rows.push(...item.rows);
+      result.errors.push(...item.errors.map((error) => ({ ...error, reason: read.length > 1 ? `[${item.sheet.name}] ${error.reason}` : error.reason })));
     }
     if (result.rows.length === 0 && result.errors.length === 0) result.errors.push({ row: 1, reason: 'no sheet has a header row with 问题序号 and 整改措施; download the template' });
     const names = await this.unknownNames(result.rows);

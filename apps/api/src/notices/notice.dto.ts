@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { RECORD_KINDS, RecordKind } from '../../../../libs/persistence/src';
+import { EnumField, IdListField, TextField, Type } from '../common/validation';
+import { IsDateOnly } from '../inspections/date-only';
+
+export class CreateRecordDto {
+  @EnumField(RECORD_KINDS, { description: 'meeting 调度会议, supervision 内部督查, rule 建章立制, campaign 专项整治' })
+  kind: RecordKind;
+
+  @TextField({ min: 1, max: 300, example: '巡察整改工作调度会议' })
+  title: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsDateOnly()
+  heldOn?: string;
+
+  @IdListField({ optional: true, description: 'measures this record belongs to' })
+  measureIds?: string[];
+}
+
+export class NarrativePartDto {
+  @TextField({ min: 1, max: 200 })
+  title: string;
+
+  @ApiProperty({ type: [String], description: 'paragraphs; {problems} {measures} {closedMeasures} {closedProblems} {meetings} {supervisions} {rules} {campaigns} are filled in from live data' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(4000, { each: true })
+  paragraphs: string[];
+}
+
+export class ContactDto {
+  @TextField({ optional: true, max: 50 })
+  phone?: string;
+
+  @TextField({ optional: true, max: 200 })
+  address?: string;
+
+  @TextField({ optional: true, max: 20 })
+  postcode?: string;
+
+  @TextField({ optional: true, max: 100 })
+  email?: string;
+}
+
+export class EditNoticeDto {
+  @TextField({ optional: true, max: 200 })
+  title?: string;
+
+  @TextField({ optional: true, max: 4000 })
+  opening?: string;
+
+  @ApiPropertyOptional({ type: NarrativePartDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NarrativePartDto)
+  part1?: NarrativePartDto;
+
+  @ApiPropertyOptional({ type: NarrativePartDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NarrativePartDto)
+  part3?: NarrativePartDto;
+
+  @TextField({ optional: true, max: 1000 })
+  closingCall?: string;
+
+  @ApiPropertyOptional({ type: ContactDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @TextField({ optional: true, max: 100 })
+  signer?: string;
+
+  @TextField({ optional: true, max: 30, example: '2025年7月25日' })
+  date?: string;
+}
+
+export class FeedbackDto {
+  @TextField({ optional: true, max: 50, description: 'name (optional)' })
+  name?: string;
+
+  @TextField({ optional: true, max: 100, description: 'phone or e-mail for a reply (optional)' })
+  contact?: string;
+
+  @TextField({ min: 1, max: 2000, description: 'the message' })
+  content: string;
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { ACTOR_HEADER, CurrentActor, Public, RequestActor } from '../common/actor';
+import { InspectionAccess } from '../common/inspection-access';
+import { CreateRecordDto, EditNoticeDto, FeedbackDto } from './notice.dto';
+import { NoticesService } from './notices.service';
+import { publicNoticePage } from './public-page';
+
+const OFFICE = ['office'] as const;
+const READERS = ['office', 'group_head', 'supervisor', 'reviewer'] as const;
+
+@ApiTags('notices')
+@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@Controller()
+export class NoticesController {
+  constructor(
+    private readonly notices: NoticesService,
+    private readonly access: InspectionAccess,
+  ) {}
+
+  @Post('inspections/:id/records')
+  @ApiOperation({ summary: 'Record a scheduling meeting, internal supervision, rule or campaign (the figures of the notice)' })
+  async createRecord(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: CreateRecordDto) {
+    await this.access.require(actor, id, [...OFFICE]);
+    return this.notices.createRecord(id, body);
+  }
+
+  @Get('inspections/:id/records')
+  async listRecords(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, id, [...READERS]);
+    return this.notices.listRecords(id);
+  }
+
+  @Post('inspections/:id/notice')
+  @ApiOperation({ summary: 'The inspection’s progress notice draft (created with a default narrative the first time)' })
+  async draft(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, id, [...OFFICE]);
+    return this.notices.draftFor(id);
+  }
+
+  @Put('notices/:id')
+  @ApiOperation({ summary: 'Edit the narrative parts (title, opening, parts 一 and 三, closing call, contacts, signer, date)' })
+  async edit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: EditNoticeDto) {
+    await this.access.require(actor, (await this.notices.notice(id)).inspectionId, [...OFFICE]);
+    return this.notices.edit(id, body);
+  }
+
+  @Get('notices/:id/preview')
+  @ApiQuery({ name: 'format', enum: ['json', 'md', 'txt', 'docx'] })
+  async preview(@Param('id', new ParseUUIDPipe()) id: string, @Query('format') format: string | undefined, @CurrentActor() actor: RequestActor, @Res({ passthrough: true }) response: Response) {
+    const notice = await this.notices.notice(id);
+    await this.access.require(actor, notice.inspectionId, [...READERS]);
+    const content = await this.notices.content(notice);
+    if (!format || format === 'json') return content;
+    const rendered = await this.notices.render(content, format);
+    response.setHeader('Content-Type', rendered.type);
+    response.setHeader('Content-Disposition', `attachment; filename="notice.${rendered.extension}"; filename*=UTF-8''${encodeURIComponent(`整改进展情况.${rendered.extension}`)}`);
+    return typeof rendered.body === 'string' ? rendered.body : new StreamableFile(rendered.body);
+  }
+
+  @Post('notices/:id/publish')
+  @HttpCode(200)
+  async publish(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, (await this.notices.notice(id)).inspectionId, [...OFFICE]);
+    const notice = await this.notices.publish(id);
+    return { id: notice.id, publishedAt: notice.publishedAt, publicUrl: `/api/public/notices/${notice.id}` };
+  }
+
+  @Get('inspections/:id/feedback')
+  @ApiOperation({ summary: 'Messages from the public (群众监督), newest first, with the unread count' })
+  async feedback(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, id, [...OFFICE]);
+    return this.notices.feedbackFor(id);
+  }
+
+  @Post('feedback/:id/read')
+  @HttpCode(204)
+  async markRead(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, await this.notices.feedbackInspection(id), [...OFFICE]);
+    await this.notices.markRead(id);
+  }
+}
+
+/** No sign-in here: only the published notice leaves the system. */
+@ApiTags('public')
+@Controller('public/notices')
+export class PublicNoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  @Get(':id')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async page(@Param('id', new ParseUUIDPipe()) id: string) {
+    return publicNoticePage(id, await this.notices.published(id));
+  }
+
+  @Get(':id/content.json')
+  @Public()
+  @ApiOperation({ summary: 'The published notice as JSON (exactly what the public page is built from)' })
+  content(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.notices.published(id);
+  }
+
+  @Post(':id/feedback')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 5, ttl: 10 * 60_000 } })
+  @ApiOperation({ summary: 'Send an opinion on the rectification (throttled per address: 5 per 10 minutes)' })
+  async feedback(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FeedbackDto, @Ip() address: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+    const received = await this.notices.receiveFeedback(id, body, address);
+    if (accept?.includes('text/html')) {
+      response.status(201).setHeader('Content-Type', 'text/html; charset=utf-8');
+      return publicNoticePage(id, await this.notices.published(id), '已收到您的意见建议,谢谢!');
+    }
+    response.status(201);
+    return received;
+  }
+}
