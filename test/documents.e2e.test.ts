@@ -6,6 +6,8 @@
  */
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -180,6 +182,31 @@ async function ledgerFile(rows: (string | number | Date)[][]): Promise<Buffer> {
   rows.forEach((row, index) => (sheet.getRow(2 + index).values = row));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+describe('the import-doc CLI', () => {
+  const SEED_PATH = join(__dirname, '..', '..', 'shared', 'seed', 'xuancheng-edz-rectification-progress-2025-07-25.txt');
+  const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'tools', 'cli.ts'), ...args], { maxBuffer: 10 * 1024 * 1024 });
+
+  it('prints the parsed structure as JSON with --dry-run --json', async () => {
+    const { stdout } = await cli('import-doc', SEED_PATH, '--dry-run', '--json');
+    const parsed = JSON.parse(stdout);
+    expect(parsed.sections.map((section: { number: string }) => section.number)).toEqual(['一', '二', '三']);
+    const problem = parsed.sections[1].categories[0].groups[2].problems[2];
+    expect(problem).toMatchObject({ number: '9', title: '优化招引机制,加强项目监管,实现投资、税收双提升' });
+    expect(problem.measures).toHaveLength(4);
+    expect(problem.measures[0]).toEqual({ number: 1, text: '强化项目入园审查,严格执行拿地门槛,全面提升项目质量,增加项目资金到位率。' });
+    expect(parsed.counts).toEqual({ sections: 3, categories: 4, groups: 16, problems: 41, measures: 138 });
+  });
+
+  it('imports into an inspection through the API, and names what is missing', async () => {
+    const inspectionId = await newInspection(`命令行-${tag}`);
+    await expect(cli('import-doc', SEED_PATH, '--inspection', inspectionId)).rejects.toMatchObject({ stderr: expect.stringMatching(/--lead-department, --leader, --due/) });
+    const { stdout, stderr } = await cli('import-doc', SEED_PATH, '--inspection', inspectionId, '--lead-department', department, '--leader', people.leader, '--due', '2099-06-30', '--api', api.url, '--actor', people.office);
+    expect(stdout).toContain('imported 41 problems and 138 measures');
+    expect(stderr).toContain('41/41 problems');
+    expect((await dataSource.query('SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1', [inspectionId]))[0].n).toBe(138);
+  });
+});
 
 describe('Excel ledger', () => {
   let inspectionId: string;

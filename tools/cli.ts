@@ -82,7 +82,8 @@ async function importDocument(args: string[]) {
       measures: problem.measures.map((measure) => ({ number: measure.number, text: measure.text, kind, leadDepartmentId, responsibleLeaderId, dueAt })),
     })),
   );
-  const bar = new SingleBar({ format: `${basename(file)} [{bar}] {value}/{total} problems`, stream: process.stderr, hideCursor: true });
+  // In a pipe or CI log the bar still reports, a line at a time.
+  const bar = new SingleBar({ format: `${basename(file)} [{bar}] {value}/{total} problems`, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 });
   bar.start(problems.length, 0);
   let measures = 0;
   try {
