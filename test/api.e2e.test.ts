@@ -6,6 +6,7 @@ import { INestApplication } from '@nestjs/common';
 import { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { createAdmin, TestApi } from './support/http';
 import { fastPolicy, openDataSource, spawnWorker, startApi, uniqueTaskQueue, waitFor, waitForOutput } from './support/stack';
 
 const taskQueue = uniqueTaskQueue('e2e');
@@ -15,30 +16,14 @@ let worker: ChildProcess;
 let admin: string;
 let keys = 0;
 
-interface Response<T = any> {
-  status: number;
-  body: T;
-}
+let client: TestApi;
 
-async function call<T = any>(method: string, path: string, actorId: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(actorId ? { 'x-actor-id': actorId } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, actorId: string | null, body?: unknown, headers: Record<string, string> = {}) => client.call(method, path, actorId, body, headers);
 
 const act = (measureId: string, action: string, actorId: string, body: Record<string, unknown> = {}, key = `e2e-${++keys}`) =>
   call(`POST`, `/measures/${measureId}/actions/${action}`, actorId, body, { 'Idempotency-Key': key });
 
-async function upload(measureId: string, actorId: string, name: string, bytes: Buffer, type: string): Promise<Response> {
-  const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
-  const response = await fetch(`${api.url}/measures/${measureId}/evidence`, { method: 'POST', headers: { 'x-actor-id': actorId }, body: form });
-  return { status: response.status, body: await response.json() };
-}
+const upload = (measureId: string, actorId: string, name: string, bytes: Buffer, type: string) => client.upload(`/measures/${measureId}/evidence`, actorId, name, bytes, type);
 
 async function startWorkerProcess(): Promise<ChildProcess> {
   const child = spawnWorker(taskQueue);
@@ -46,33 +31,31 @@ async function startWorkerProcess(): Promise<ChildProcess> {
   return child;
 }
 
-let people: Record<string, string>;
+let people: Record<'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff' | 'outsider', string>;
 let departments: Record<string, string>;
 let inspectionId: string;
 
 beforeAll(async () => {
   dataSource = await openDataSource();
-  [{ id: admin }] = await dataSource.query(`INSERT INTO person (name) VALUES ('e2e 管理员') RETURNING id`);
   api = await startApi(taskQueue);
+  client = new TestApi(api.url);
+  admin = await createAdmin(dataSource, client);
   worker = await startWorkerProcess();
 
   const tag = Date.now().toString(36);
   const createdDepartments = await call('POST', '/departments/bulk', admin, { departments: [{ name: `招商局-${tag}` }, { name: `财政局-${tag}` }] });
   expect(createdDepartments.status).toBe(201);
   departments = { lead: createdDepartments.body[0].id, other: createdDepartments.body[1].id };
-  const spec = [
-    ['office', null],
-    ['reviewer', null],
-    ['leader', null],
-    ['supervisor', null],
-    ['staff', departments.lead],
-    ['outsider', departments.other],
-  ] as const;
-  const createdPeople = await call('POST', '/people/bulk', admin, { people: spec.map(([name, departmentId]) => ({ name: `${name}-${tag}`, ...(departmentId ? { departmentId } : {}) })) });
-  expect(createdPeople.status).toBe(201);
-  people = Object.fromEntries(spec.map(([name], index) => [name, createdPeople.body[index].id]));
+  people = await client.createPeople(admin, [
+    ['office', `office-${tag}`, null],
+    ['reviewer', `reviewer-${tag}`, null],
+    ['leader', `leader-${tag}`, null],
+    ['supervisor', `supervisor-${tag}`, null],
+    ['staff', `staff-${tag}`, departments.lead],
+    ['outsider', `outsider-${tag}`, departments.other],
+  ] as const);
 
-  const inspection = await call('POST', '/inspections', people.office, {
+  const inspection = await call('POST', '/inspections', admin, {
     title: '市委第一巡察组巡察反馈问题整改',
     kind: 'xuncha',
     inspectingBody: '市委第一巡察组',
@@ -83,7 +66,7 @@ beforeAll(async () => {
   });
   expect(inspection.status).toBe(201);
   inspectionId = inspection.body.id;
-  const roles = await call('POST', `/inspections/${inspectionId}/roles`, people.office, {
+  const roles = await call('POST', `/inspections/${inspectionId}/roles`, admin, {
     roles: [
       { personId: people.office, role: 'office' },
       { personId: people.reviewer, role: 'reviewer' },
@@ -125,13 +108,13 @@ async function submitEvidence(measureId: string, text: string) {
 
 describe('bad input gets a 4xx naming the problem, and nothing is written', () => {
   it('names the missing or wrong field', async () => {
-    const missing = await call('POST', '/inspections', people.office, { kind: 'xuncha', inspectingBody: 'a', inspectedUnit: 'b' });
+    const missing = await call('POST', '/inspections', admin, { kind: 'xuncha', inspectingBody: 'a', inspectedUnit: 'b' });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toMatch(/title/);
-    const badPolicy = await call('POST', '/inspections', people.office, { title: 't', kind: 'xuncha', inspectingBody: 'a', inspectedUnit: 'b', policy: { reviewWithin: '5 days' } });
+    const badPolicy = await call('POST', '/inspections', admin, { title: 't', kind: 'xuncha', inspectingBody: 'a', inspectedUnit: 'b', policy: { reviewWithin: '5 days' } });
     expect(badPolicy.status).toBe(400);
     expect(badPolicy.body.message).toMatch(/policy.reviewWithin must be an ISO-8601 duration/);
-    const badKind = await call('POST', '/inspections', people.office, { title: 't', kind: 'party', inspectingBody: 'a', inspectedUnit: 'b' });
+    const badKind = await call('POST', '/inspections', admin, { title: 't', kind: 'party', inspectingBody: 'a', inspectedUnit: 'b' });
     expect(badKind.body.message).toMatch(/kind must be one of/);
     const noActor = await call('GET', '/inspections', null);
     expect(noActor.status).toBe(401);
@@ -166,21 +149,25 @@ describe('evidence files', () => {
     const uploaded = await upload(measureId, people.staff, '整改报告.pdf', bytes, 'application/pdf');
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({ fileName: '整改报告.pdf', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-    const download = await fetch(`${api.url}/evidence/${uploaded.body.id}/content`, { headers: { 'x-actor-id': people.staff } });
+    const download = await call('GET', `/evidence/${uploaded.body.id}/content`, people.staff);
     expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
-    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('整改报告.pdf'));
+    expect(download.raw.equals(bytes)).toBe(true);
+    const outsider = await call('GET', `/evidence/${uploaded.body.id}/content`, people.outsider);
+    expect(outsider.status).toBe(404);
   });
 
-  it('refuses oversize files (413), types off the allow-list (415) and uploads by outsiders (403)', async () => {
+  it('refuses oversize files (413), types off the allow-list (415) and uploads by people outside the measure (404/403)', async () => {
     const measureId = await createMeasure();
     const big = await upload(measureId, people.staff, 'big.pdf', Buffer.alloc(1024 * 1024 + 1, 1), 'application/pdf');
     expect(big.status).toBe(413);
     const exe = await upload(measureId, people.staff, 'tool.exe', Buffer.from('MZ'), 'application/octet-stream');
     expect(exe.status).toBe(415);
     expect(exe.body.message).toMatch(/\.exe/);
+    // Another department cannot even see the measure; a leader sees it but does not upload.
     const outsider = await upload(measureId, people.outsider, 'a.pdf', Buffer.from('%PDF'), 'application/pdf');
-    expect(outsider.status).toBe(403);
+    expect(outsider.status).toBe(404);
+    const leader = await upload(measureId, people.leader, 'a.pdf', Buffer.from('%PDF'), 'application/pdf');
+    expect(leader.status).toBe(403);
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM evidence WHERE measure_id = $1', [measureId]);
     expect(n).toBe(0);
   });
@@ -197,7 +184,8 @@ describe('one measure through the whole pipeline over HTTP', () => {
 
     const forbidden = await act(measureId, 'assign', people.staff);
     expect(forbidden.status).toBe(409);
-    const wrongRole = await submitEvidenceAs(measureId, people.outsider);
+    expect((await submitEvidenceAs(measureId, people.outsider)).status).toBe(404);
+    const wrongRole = await submitEvidenceAs(measureId, people.leader);
     expect(wrongRole.status).toBe(403);
     expect(wrongRole.body.message).toMatch(/needs the role staff/);
     const wrongStage = await act(measureId, 'sign_off', people.leader, { decision: 'approve' });

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { documentText, parseNotice, problemsOf, renderNoticeDocx } from '../libs/documents/src';
+import { createAdmin, TestApi } from './support/http';
 import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './support/stack';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'shared', 'seed', 'xuancheng-edz-rectification-progress-2025-07-25.txt'));
@@ -26,26 +27,13 @@ let leaderName: string;
 const tag = Date.now().toString(36);
 let keys = 0;
 
-async function call(method: string, path: string, actor: string | null, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(actor ? { 'x-actor-id': actor } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const type = response.headers.get('content-type') ?? '';
-  const raw = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, type, raw, body: type.includes('json') && raw.length ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8') };
-}
-
-async function upload(path: string, actor: string, name: string, bytes: Buffer, type = 'application/octet-stream') {
-  const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
-  const response = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'x-actor-id': actor }, body: form });
-  return { status: response.status, body: (await response.json()) as any };
-}
+let client: TestApi;
+let admin: string;
+const call = (method: string, path: string, actor: string | null, body?: unknown, headers: Record<string, string> = {}) => client.call(method, path, actor, body, headers);
+const upload = (path: string, actor: string, name: string, bytes: Buffer, type = 'application/octet-stream') => client.upload(path, actor, name, bytes, type);
 
 async function newInspection(title: string, policy = fastPolicy()) {
-  const created = await call('POST', '/inspections', people.office, {
+  const created = await call('POST', '/inspections', admin, {
     title,
     kind: 'xuncha',
     inspectingBody: '五届市委第六轮第一巡察组',
@@ -56,7 +44,7 @@ async function newInspection(title: string, policy = fastPolicy()) {
     policy,
   });
   expect(created.status).toBe(201);
-  const roles = await call('POST', `/inspections/${created.body.id}/roles`, people.office, {
+  const roles = await call('POST', `/inspections/${created.body.id}/roles`, admin, {
     roles: [
       { personId: people.office, role: 'office' },
       { personId: people.reviewer, role: 'reviewer' },
@@ -69,23 +57,22 @@ async function newInspection(title: string, policy = fastPolicy()) {
 
 beforeAll(async () => {
   dataSource = await openDataSource();
-  const [admin] = await dataSource.query(`INSERT INTO person (name) VALUES ('文档管理员') RETURNING id`);
   api = await startApi(taskQueue, { evidenceMaxBytes: 5 * 1024 * 1024 });
+  client = new TestApi(api.url);
+  admin = await createAdmin(dataSource, client);
   worker = await startWorker(taskQueue);
   departmentName = `投资合作中心-${tag}`;
-  const departments = await call('POST', '/departments/bulk', admin.id, { departments: [{ name: departmentName }, { name: `其他部门-${tag}` }] });
+  const departments = await call('POST', '/departments/bulk', admin, { departments: [{ name: departmentName }, { name: `其他部门-${tag}` }] });
   department = departments.body[0].id;
   leaderName = `赵领导-${tag}`;
-  const spec = [
+  people = await client.createPeople(admin, [
     ['office', `王整改-${tag}`, null],
     ['reviewer', `李审核-${tag}`, null],
     ['leader', leaderName, null],
     ['supervisor', `周督查-${tag}`, null],
     ['staff', `陈经办-${tag}`, department],
     ['outsider', `外人-${tag}`, departments.body[1].id],
-  ] as const;
-  const created = await call('POST', '/people/bulk', admin.id, { people: spec.map(([, name, departmentId]) => ({ name, ...(departmentId ? { departmentId } : {}) })) });
-  people = Object.fromEntries(spec.map(([key], index) => [key, created.body[index].id])) as typeof people;
+  ] as const);
 });
 
 afterAll(async () => {
@@ -201,7 +188,7 @@ describe('the import-doc CLI', () => {
   it('imports into an inspection through the API, and names what is missing', async () => {
     const inspectionId = await newInspection(`命令行-${tag}`);
     await expect(cli('import-doc', SEED_PATH, '--inspection', inspectionId)).rejects.toMatchObject({ stderr: expect.stringMatching(/--lead-department, --leader, --due/) });
-    const { stdout, stderr } = await cli('import-doc', SEED_PATH, '--inspection', inspectionId, '--lead-department', department, '--leader', people.leader, '--due', '2099-06-30', '--api', api.url, '--actor', people.office);
+    const { stdout, stderr } = await cli('import-doc', SEED_PATH, '--inspection', inspectionId, '--lead-department', department, '--leader', people.leader, '--due', '2099-06-30', '--api', api.url, '--token', client.tokens.get(people.office)!);
     expect(stdout).toContain('imported 41 problems and 138 measures');
     expect(stderr).toContain('41/41 problems');
     expect((await dataSource.query('SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1', [inspectionId]))[0].n).toBe(138);

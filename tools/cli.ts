@@ -3,7 +3,7 @@
  *
  *   import-doc <file> --dry-run [--json]      parse a plan or notice (.txt, .md, .docx) and print its structure
  *   import-doc <file> --inspection <id> --lead-department <id> --leader <id> --due <YYYY-MM-DD> [--kind deadline]
- *              [--api http://127.0.0.1:3000/api] [--actor <person id>]
+ *              [--api http://127.0.0.1:3000/api] (--username <name> with RECTIFLOW_PASSWORD | --token <access token>)
  *                                            import it into an inspection through the running API, with a progress bar
  */
 import { SingleBar } from 'cli-progress';
@@ -50,6 +50,18 @@ function printTree(parsed: ParsedDocument) {
   for (const warning of parsed.warnings) out(`warning: ${warning}`);
 }
 
+/** Signs in as an office member of the inspection (password from RECTIFLOW_PASSWORD, never a flag), or takes a token. */
+async function accessToken(api: string, args: string[]): Promise<string> {
+  const token = option(args, 'token') ?? process.env.RECTIFLOW_TOKEN;
+  if (token) return token;
+  const username = option(args, 'username') ?? process.env.RECTIFLOW_USERNAME;
+  const password = process.env.RECTIFLOW_PASSWORD;
+  if (!username || !password) throw new Error('importing needs --username <name> with RECTIFLOW_PASSWORD in the environment, or --token <access token>');
+  const response = await fetch(`${api}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
 async function importDocument(args: string[]) {
   const file = args.find((arg, index) => index > 0 && !arg.startsWith('--') && !args[index - 1].startsWith('--')) ?? args[1];
   if (!file) throw new Error('usage: npm run cli -- import-doc <file> --dry-run --json');
@@ -66,8 +78,7 @@ async function importDocument(args: string[]) {
   const missing = [!inspection && '--inspection', !leadDepartmentId && '--lead-department', !responsibleLeaderId && '--leader', !dueAt && '--due'].filter(Boolean);
   if (missing.length) throw new Error(`importing needs ${missing.join(', ')} (or use --dry-run)`);
   const api = option(args, 'api') ?? process.env.API_URL ?? 'http://127.0.0.1:3000/api';
-  const actor = option(args, 'actor') ?? process.env.RECTIFLOW_ACTOR;
-  if (!actor) throw new Error('importing needs --actor <person id> (an office member of the inspection) or RECTIFLOW_ACTOR');
+  const token = await accessToken(api, args);
   const kind = option(args, 'kind') ?? 'deadline';
   const problems = parsed.sections.flatMap((section) =>
     problemsOf(section).map(({ category, group, problem }) => ({
@@ -91,7 +102,7 @@ async function importDocument(args: string[]) {
       const chunk = problems.slice(start, start + CHUNK);
       const response = await fetch(`${api}/inspections/${inspection}/problems/bulk`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-actor-id': actor },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ problems: chunk }),
       });
       if (!response.ok) throw new Error(`the API refused problems (${chunk[0].number})–(${chunk[chunk.length - 1].number}): ${response.status} ${await response.text()}`);

@@ -34,6 +34,7 @@ export function workerConfig(taskQueue: string): WorkerConfig {
     ...platform(taskQueue),
     workflowBundlePath: env().workflowBundle,
     maxCachedWorkflows: null,
+    mail: { smtpUrl: null, from: 'Rectiflow <test@rectiflow.local>' },
   };
 }
 
@@ -77,6 +78,16 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
   });
 }
 
+/** Low bcrypt cost keeps sign-ins fast in tests; everything else as in production. */
+export const TEST_AUTH = {
+  jwtSecret: 'test-secret-only-for-the-test-suite-0123456789',
+  accessTokenSeconds: 900,
+  refreshTokenDays: 14,
+  lockoutAttempts: 5,
+  lockoutMinutes: 15,
+  bcryptRounds: 4,
+};
+
 export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {}): ApiConfig {
   const evidenceDir = join(env().directory, `evidence-${taskQueue}`);
   mkdirSync(evidenceDir, { recursive: true });
@@ -86,6 +97,7 @@ export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {})
     evidenceDir,
     evidenceMaxBytes: 1024 * 1024,
     corsOrigin: null,
+    auth: TEST_AUTH,
     ...overrides,
   };
 }

@@ -12,7 +12,8 @@ import { AppModule } from './app.module';
 export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: true });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '5mb' });
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
   app.enableCors(config.corsOrigin ? { origin: config.corsOrigin.split(',') } : { origin: false });
   app.setGlobalPrefix('api');
@@ -23,7 +24,7 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
       .setTitle('Rectiflow API')
       .setDescription('整改 tracking: inspections, problems, measures (one Temporal workflow each), actions, evidence and the audit trail.')
       .setVersion('0.1.0')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-actor-id' }, 'actor')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

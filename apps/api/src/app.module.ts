@@ -6,7 +6,11 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../libs/persistence/src';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
-import { ActorGuard } from './common/actor';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { AuthGuard } from './common/actor';
+import { Visibility } from './common/visibility';
 import { HttpErrorFilter } from './common/domain-error';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
@@ -37,6 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        JwtModule.register({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 100 }]),
         MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
         LoggerModule.forRoot({
@@ -48,10 +53,10 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController],
+      controllers: [HealthController, AuthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController],
       providers: [
         { provide: API_CONFIG, useValue: config },
-        { provide: APP_GUARD, useClass: ActorGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         TemporalClientService,
         OrganisationService,
@@ -63,6 +68,8 @@ export class AppModule {
         EvidenceService,
         EvidenceStorage,
         InspectionAccess,
+        AuthService,
+        Visibility,
         DocumentImportService,
         LedgerService,
         NoticesService,

@@ -1,6 +1,10 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import {
+  AccountEntity,
+  AuditChainHeadEntity,
   AuditEventEntity,
+  NotificationEntity,
+  RefreshTokenEntity,
   DepartmentEntity,
   EvidenceEntity,
   ImportDraftEntity,
@@ -30,6 +34,10 @@ export const ENTITIES = [
   RectificationRecordEntity,
   NoticeEntity,
   PublicFeedbackEntity,
+  AccountEntity,
+  RefreshTokenEntity,
+  NotificationEntity,
+  AuditChainHeadEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

@@ -25,11 +25,46 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
   };
 }
 
+export interface AuthConfig {
+  /** HMAC secret for access tokens; from the environment only (npm start generates one into .data/). */
+  jwtSecret: string;
+  accessTokenSeconds: number;
+  refreshTokenDays: number;
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  bcryptRounds: number;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port; without it notifications stay in the in-app inbox only. */
+  smtpUrl: string | null;
+  from: string;
+}
+
 export interface ApiConfig extends PlatformConfig {
   port: number;
   evidenceDir: string;
   evidenceMaxBytes: number;
   corsOrigin: string | null;
+  auth: AuthConfig;
+}
+
+export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const jwtSecret = required(env, 'JWT_SECRET');
+  if (jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  return {
+    jwtSecret,
+    accessTokenSeconds: Number(env.ACCESS_TOKEN_SECONDS ?? 15 * 60),
+    refreshTokenDays: Number(env.REFRESH_TOKEN_DAYS ?? 14),
+    lockoutAttempts: Number(env.LOCKOUT_ATTEMPTS ?? 5),
+    lockoutMinutes: Number(env.LOCKOUT_MINUTES ?? 15),
+    bcryptRounds: Number(env.BCRYPT_ROUNDS ?? 12),
+  };
+}
+
+export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  return { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM ?? 'Rectiflow <no-reply@rectiflow.local>' };
 }
 
 export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -39,12 +74,14 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     evidenceDir: resolve(env.EVIDENCE_DIR ?? '.data/evidence'),
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024),
     corsOrigin: env.CORS_ORIGIN ?? null,
+    auth: authConfig(env),
   };
 }
 
 export interface WorkerConfig extends PlatformConfig {
   workflowBundlePath: string | null;
   maxCachedWorkflows: number | null;
+  mail: MailConfig;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -52,5 +89,6 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     ...platformConfig(env),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH ?? null,
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ? Number(env.WORKER_MAX_CACHED_WORKFLOWS) : null,
+    mail: mailConfig(env),
   };
 }

@@ -1,52 +1,63 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { PersonEntity } from '../../../../libs/persistence/src';
 import { DomainError, ErrorCode } from './domain-error';
 
-/**
- * Who is acting. Until sign-in lands (the access-control issue) the person is named by the
- * X-Actor-Id header; this guard is the one place that reads it, so it can be replaced whole.
- */
-export const ACTOR_HEADER = 'x-actor-id';
-const PUBLIC_KEY = 'rectiflow:public';
-
+/** Who is acting: resolved from the bearer access token on every request (one place, this guard). */
 export interface RequestActor {
   personId: string;
   name: string;
   departmentId: string | null;
+  isAdmin: boolean;
 }
 
+export interface AccessTokenPayload {
+  sub: string;
+  ver: number;
+}
+
+const PUBLIC_KEY = 'rectiflow:public';
+const ADMIN_KEY = 'rectiflow:admin';
+
+/** No sign-in needed (health, sign-in itself, the published notice). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
-
-/** The very first people can be created without an actor (nobody exists yet to name); after that the header is required. */
-const BOOTSTRAP_KEY = 'rectiflow:bootstrap';
-export const AllowBootstrap = () => SetMetadata(BOOTSTRAP_KEY, true);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Only system administrators (accounts, organisation, inspections, audit verification). */
+export const AdminOnly = () => SetMetadata(ADMIN_KEY, true);
 
 @Injectable()
-export class ActorGuard implements CanActivate {
+export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const header = request.headers[ACTOR_HEADER];
-    if (!header && this.reflector.getAllAndOverride<boolean>(BOOTSTRAP_KEY, [context.getHandler(), context.getClass()])) {
-      const people = await this.dataSource.getRepository(PersonEntity).count();
-      if (people === 0) return true;
+    const header: unknown = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
+    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'sign in first: send the access token as "Authorization: Bearer <token>"');
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(match[1], { algorithms: ['HS256'] });
+    } catch (error) {
+      const expired = (error as Error).name === 'TokenExpiredError';
+      throw new DomainError(ErrorCode.Unauthenticated, expired ? 'the access token has expired; refresh it' : 'the access token is not valid');
     }
-    if (typeof header !== 'string' || !header) {
-      throw new DomainError(ErrorCode.Unauthenticated, `the ${ACTOR_HEADER} header must name the acting person's id`);
+    const [row] = await this.dataSource.query(
+      `SELECT p.id, p.name, p.department_id AS "departmentId", a.is_admin AS "isAdmin", a.token_version AS "tokenVersion"
+         FROM person p JOIN account a ON a.person_id = p.id WHERE p.id = $1`,
+      [payload.sub],
+    );
+    if (!row || row.tokenVersion !== payload.ver) throw new DomainError(ErrorCode.Unauthenticated, 'the access token has been revoked; sign in again');
+    const actor: RequestActor = { personId: row.id, name: row.name, departmentId: row.departmentId, isAdmin: row.isAdmin };
+    request.actor = actor;
+    if (this.reflector.getAllAndOverride<boolean>(ADMIN_KEY, targets) && !actor.isAdmin) {
+      throw new DomainError(ErrorCode.Forbidden, 'only a system administrator may do this');
     }
-    if (!UUID.test(header)) throw new DomainError(ErrorCode.Unauthenticated, `${ACTOR_HEADER} must be a person id (uuid)`);
-    const person = await this.dataSource.getRepository(PersonEntity).findOne({ where: { id: header } });
-    if (!person) throw new DomainError(ErrorCode.Unauthenticated, `no person with id ${header}`);
-    request.actor = { personId: person.id, name: person.name, departmentId: person.departmentId } satisfies RequestActor;
     return true;
   }
 }

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ACTOR_HEADER, CurrentActor, RequestActor } from '../common/actor';
+import { CurrentActor, RequestActor } from '../common/actor';
 import { EvidenceService, UploadedEvidence } from './evidence.service';
 
 @ApiTags('evidence')
-@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@ApiBearerAuth()
 @Controller()
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
@@ -20,13 +20,13 @@ export class EvidenceController {
   }
 
   @Get('measures/:id/evidence')
-  list(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.evidence.list(id);
+  list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    return this.evidence.list(id, actor);
   }
 
   @Get('evidence/:id/content')
-  async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() response: Response) {
-    const { evidence, stream } = await this.evidence.get(id);
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Res() response: Response) {
+    const { evidence, stream } = await this.evidence.get(id, actor);
     response.setHeader('Content-Type', evidence.contentType);
     response.setHeader('Content-Length', String(evidence.sizeBytes));
     response.setHeader('Content-Disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);

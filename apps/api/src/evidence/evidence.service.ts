@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { EvidenceEntity } from '../../../../libs/persistence/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { Visibility } from '../common/visibility';
 import { MeasuresService } from '../measures/measures.service';
 import { EvidenceStorage } from './evidence.storage';
 
@@ -41,10 +42,12 @@ export class EvidenceService {
     private readonly dataSource: DataSource,
     private readonly storage: EvidenceStorage,
     private readonly measures: MeasuresService,
+    private readonly visibility: Visibility,
   ) {}
 
   async upload(measureId: string, actor: RequestActor, file: UploadedEvidence | undefined) {
     if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
+    await this.visibility.requireMeasure(actor, measureId);
     const measure = await this.measures.row(measureId);
     const name = cleanFileName(file.originalname);
     const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
@@ -71,13 +74,14 @@ export class EvidenceService {
     return saved;
   }
 
-  list(measureId: string) {
+  async list(measureId: string, actor: RequestActor) {
+    await this.visibility.requireMeasure(actor, measureId);
     return this.dataSource.getRepository(EvidenceEntity).find({ where: { measureId }, order: { uploadedAt: 'ASC' } });
   }
 
-  async get(id: string) {
+  async get(id: string, actor: RequestActor) {
     const evidence = await this.dataSource.getRepository(EvidenceEntity).findOne({ where: { id } });
-    if (!evidence) throw new DomainError(ErrorCode.NotFound, `no evidence with id ${id}`);
+    if (!evidence || !(await this.visibility.canSeeMeasure(actor, evidence.measureId))) throw new DomainError(ErrorCode.NotFound, `no evidence with id ${id}`);
     return { evidence, stream: this.storage.open(evidence.sha256) };
   }
 }

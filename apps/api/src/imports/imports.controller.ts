@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ACTOR_HEADER, CurrentActor, RequestActor } from '../common/actor';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
 import { DocumentImportService } from './document-import.service';
 import { CommitDocumentDto, CommitLedgerDto, CorrectDocumentDto } from './import.dto';
@@ -11,7 +11,7 @@ const FILE_BODY = { schema: { type: 'object', properties: { file: { type: 'strin
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('documents')
-@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@ApiBearerAuth()
 @Controller()
 export class ImportsController {
   constructor(

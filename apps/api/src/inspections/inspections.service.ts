@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DEFAULT_POLICY, resolvePolicy, STAGES } from '../../../../libs/domain/src';
 import { InspectionEntity, InspectionRoleEntity, PersonEntity } from '../../../../libs/persistence/src';
+import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { Visibility } from '../common/visibility';
 import type { AssignRoleDto, CreateInspectionDto } from './inspection.dto';
 
 @Injectable()
 export class InspectionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly visibility: Visibility,
+  ) {}
 
   async create(body: CreateInspectionDto): Promise<InspectionEntity> {
     const { policy, errors } = resolvePolicy(body.policy);
@@ -29,8 +34,21 @@ export class InspectionsService {
     );
   }
 
-  list(): Promise<InspectionEntity[]> {
-    return this.dataSource.getRepository(InspectionEntity).find({ order: { createdAt: 'DESC' } });
+  /** Administrators see every inspection; others those they hold a role in or have a measure in. */
+  list(actor: RequestActor): Promise<InspectionEntity[]> {
+    if (actor.isAdmin) return this.dataSource.getRepository(InspectionEntity).find({ order: { createdAt: 'DESC' } });
+    const parameters: unknown[] = [];
+    const visible = this.visibility.measureCondition(actor, parameters);
+    parameters.push(actor.personId);
+    return this.dataSource.query(
+      `SELECT i.id, i.title, i.kind, i.inspecting_body AS "inspectingBody", i.inspected_unit AS "inspectedUnit", i.started_on AS "startedOn",
+              i.ended_on AS "endedOn", i.feedback_on AS "feedbackOn", i.policy, i.created_at AS "createdAt"
+         FROM inspection i
+        WHERE EXISTS (SELECT 1 FROM inspection_role r WHERE r.inspection_id = i.id AND r.person_id = $${parameters.length})
+           OR EXISTS (SELECT 1 FROM measure m WHERE m.inspection_id = i.id AND ${visible})
+        ORDER BY i.created_at DESC`,
+      parameters,
+    );
   }
 
   async get(id: string): Promise<InspectionEntity> {
@@ -40,11 +58,14 @@ export class InspectionsService {
   }
 
   /** The inspection with its counts: measures per stage and colour, problems closed (销号) or open. */
-  async summary(id: string) {
+  async summary(id: string, actor: RequestActor) {
     const inspection = await this.get(id);
+    // Staff and leaders count only the measures they can see.
+    const parameters: unknown[] = [id];
+    const visible = (await this.visibility.hasOversight(actor, id)) ? 'true' : this.visibility.measureCondition(actor, parameters);
     const stageRows: { stage: string; count: string }[] = await this.dataSource.query(
-      'SELECT stage, count(*) AS count FROM measure WHERE inspection_id = $1 GROUP BY stage',
-      [id],
+      `SELECT stage, count(*) AS count FROM measure m WHERE m.inspection_id = $1 AND ${visible} GROUP BY stage`,
+      parameters,
     );
     const measuresByStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<string, number>;
     for (const row of stageRows) measuresByStage[row.stage] = Number(row.count);
@@ -52,14 +73,15 @@ export class InspectionsService {
       `SELECT count(*) AS total,
               count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND m.stage <> 'closed')
                                  AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id)) AS closed
-         FROM problem p WHERE p.inspection_id = $1`,
-      [id],
+         FROM problem p WHERE p.inspection_id = $1
+          ${visible === 'true' ? '' : `AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND ${visible})`}`,
+      parameters,
     );
     const [colours] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE stage NOT IN ('closed', 'assign') AND stage_due_at < now()) AS red,
               count(*) FILTER (WHERE stage NOT IN ('closed', 'assign') AND stage_due_at >= now() AND yellow_from <= now()) AS yellow
-         FROM measure WHERE inspection_id = $1`,
-      [id],
+         FROM measure m WHERE m.inspection_id = $1 AND ${visible}`,
+      parameters,
     );
     const total = Object.values(measuresByStage).reduce((sum, value) => sum + value, 0);
     return {

@@ -6,6 +6,7 @@ import { ACTIONS, ActionInputs, ActionName, STAGE_LABELS } from '../../../../lib
 import { ActionResult, actionUpdates, measureWorkflowId } from '../../../../workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { Visibility } from '../common/visibility';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { MeasuresService } from './measures.service';
 
@@ -26,6 +27,7 @@ export class MeasureActionsService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     private readonly measures: MeasuresService,
+    private readonly visibility: Visibility,
   ) {}
 
   async act(measureId: string, action: string, actor: RequestActor, idempotencyKey: string | undefined, input: Record<string, unknown>): Promise<ActionResult> {
@@ -34,6 +36,7 @@ export class MeasureActionsService {
     }
     if (!idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or idempotencyKey field)');
     if (idempotencyKey.length > 100) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 100 characters');
+    await this.visibility.requireMeasure(actor, measureId);
     const measure = await this.measures.row(measureId);
     const earlier = await this.earlierResult(measureId, idempotencyKey, action as ActionName);
     if (earlier) return earlier;

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ACTIONS } from '../../../../libs/domain/src';
-import { ACTOR_HEADER, CurrentActor, RequestActor } from '../common/actor';
+import { CurrentActor, RequestActor } from '../common/actor';
 import { ActionBodyDto, ListMeasuresQuery } from './measure.dto';
 import { MeasureActionsService } from './measure-actions.service';
 import { MeasuresService } from './measures.service';
 
 @ApiTags('measures')
-@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@ApiBearerAuth()
 @Controller('measures')
 export class MeasuresController {
   constructor(
@@ -16,8 +16,8 @@ export class MeasuresController {
   ) {}
 
   @Get()
-  list(@Query() query: ListMeasuresQuery) {
-    return this.measures.list(query);
+  list(@Query() query: ListMeasuresQuery, @CurrentActor() actor: RequestActor) {
+    return this.measures.list(query, actor);
   }
 
   @Get(':id')
@@ -26,8 +26,8 @@ export class MeasuresController {
   }
 
   @Get(':id/timeline')
-  timeline(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.measures.timeline(id);
+  timeline(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    return this.measures.timeline(id, actor);
   }
 
   @Post(':id/actions/:action')

@@ -4,6 +4,7 @@ import { actionsFor, Actor, InspectionRole, MeasureState } from '../../../../lib
 import { measureWorkflowId, snapshotQuery } from '../../../../workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { Visibility } from '../common/visibility';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { ListMeasuresQuery } from './measure.dto';
 
@@ -24,11 +25,13 @@ export class MeasuresService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
+    private readonly visibility: Visibility,
   ) {}
 
-  async list(query: ListMeasuresQuery) {
-    const where: string[] = [];
+  /** Filtered, paged, and only the rows this person may see (staff: their departments' measures). */
+  async list(query: ListMeasuresQuery, actor: RequestActor) {
     const parameters: unknown[] = [];
+    const where: string[] = [this.visibility.measureCondition(actor, parameters)];
     const add = (clause: (placeholder: string) => string, value: unknown) => {
       parameters.push(value);
       where.push(clause(`$${parameters.length}`));
@@ -44,7 +47,7 @@ export class MeasuresService {
     if (query.colour) add((p) => `(${COLOUR_SQL}) = ${p}`, query.colour);
     if (query.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign') AND m.stage_due_at < now()`);
     if (query.overdue === false) where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filter = `WHERE ${where.join(' AND ')}`;
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM measure m ${filter}`, parameters);
@@ -74,6 +77,7 @@ export class MeasuresService {
 
   /** The read-model row, its problem's place in the heading ladder, and the actions this person may take now. */
   async get(id: string, actor: RequestActor) {
+    await this.visibility.requireMeasure(actor, id);
     const measure = await this.row(id);
     const [problem] = await this.dataSource.query(
       `SELECT id, section_number AS "sectionNumber", section_title AS "sectionTitle", category_number AS "categoryNumber",
@@ -97,8 +101,8 @@ export class MeasuresService {
     return { ...measure, round, problem, allowedActions };
   }
 
-  async timeline(id: string) {
-    await this.row(id);
+  async timeline(id: string, actor: RequestActor) {
+    await this.visibility.requireMeasure(actor, id);
     return this.dataSource.query(
       `SELECT seq, kind, action, actor_id AS "actorId", from_stage AS "fromStage", to_stage AS "toStage", round, detail,
               occurred_at AS "occurredAt", idempotency_key AS "idempotencyKey"

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { ACTOR_HEADER, CurrentActor, Public, RequestActor } from '../common/actor';
+import { CurrentActor, Public, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
 import { CreateRecordDto, EditNoticeDto, FeedbackDto } from './notice.dto';
 import { NoticesService } from './notices.service';
@@ -12,7 +12,7 @@ const OFFICE = ['office'] as const;
 const READERS = ['office', 'group_head', 'supervisor', 'reviewer'] as const;
 
 @ApiTags('notices')
-@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@ApiBearerAuth()
 @Controller()
 export class NoticesController {
   constructor(

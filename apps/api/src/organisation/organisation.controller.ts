@@ -1,24 +1,26 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ACTOR_HEADER, AllowBootstrap } from '../common/actor';
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../common/actor';
 import { BulkDepartmentsDto, BulkPeopleDto, CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
 
 @ApiTags('organisation')
-@ApiHeader({ name: ACTOR_HEADER, required: true, description: 'id of the acting person' })
+@ApiBearerAuth()
 @Controller()
 export class OrganisationController {
   constructor(private readonly organisation: OrganisationService) {}
 
   @Post('departments')
-  @AllowBootstrap()
+  @AdminOnly()
   async createDepartment(@Body() body: CreateDepartmentDto) {
     const [department] = await this.organisation.createDepartments([body]);
     return department;
   }
 
   @Post('departments/bulk')
-  @AllowBootstrap()
+  @AdminOnly()
   createDepartments(@Body() body: BulkDepartmentsDto) {
     return this.organisation.createDepartments(body.departments);
   }
@@ -29,14 +31,14 @@ export class OrganisationController {
   }
 
   @Post('people')
-  @AllowBootstrap()
+  @AdminOnly()
   async createPerson(@Body() body: CreatePersonDto) {
     const [person] = await this.organisation.createPeople([body]);
     return person;
   }
 
   @Post('people/bulk')
-  @AllowBootstrap()
+  @AdminOnly()
   createPeople(@Body() body: BulkPeopleDto) {
     return this.organisation.createPeople(body.people);
   }
@@ -44,5 +46,17 @@ export class OrganisationController {
   @Get('people')
   listPeople() {
     return this.organisation.listPeople();
+  }
+
+  @Post('organisation/:kind/csv')
+  @AdminOnly()
+  @ApiParam({ name: 'kind', enum: ['departments', 'people'] })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @UseInterceptors(FileInterceptor('file'))
+  importCsv(@Param('kind') kind: string, @UploadedFile() file: { buffer: Buffer } | undefined) {
+    if (kind !== 'departments' && kind !== 'people') throw new DomainError(ErrorCode.NotFound, 'import departments or people');
+    if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
+    return this.organisation.importCsv(kind, file.buffer.toString('utf8'));
   }
 }

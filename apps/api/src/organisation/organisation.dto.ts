@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { IdField, TextField, Type } from '../common/validation';
 
 export class CreateDepartmentDto {
@@ -26,6 +26,20 @@ export class CreatePersonDto {
 
   @IdField({ optional: true, description: 'the department the person works in' })
   departmentId?: string;
+
+  @TextField({ optional: true, max: 200, description: 'where e-mail copies of notifications go' })
+  email?: string;
+
+  @TextField({ optional: true, max: 64, description: 'sign-in name (with password: creates the account)' })
+  username?: string;
+
+  @TextField({ optional: true, max: 200, description: 'initial password (10+ characters, two kinds)' })
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'system administrator (accounts, organisation, inspections)' })
+  @IsOptional()
+  @IsBoolean()
+  isAdmin?: boolean;
 }
 
 export class BulkPeopleDto {

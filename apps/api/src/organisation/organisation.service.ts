@@ -1,12 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DepartmentEntity, PersonEntity } from '../../../../libs/persistence/src';
+import { AccountEntity, DepartmentEntity, PersonEntity } from '../../../../libs/persistence/src';
+import type { ApiConfig } from '../../../../libs/platform/src';
+import { accountFields } from '../auth/auth.service';
+import { API_CONFIG } from '../temporal/temporal-client.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
 
 @Injectable()
 export class OrganisationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   /** Creates departments in one transaction; a parent may be an existing department or one earlier in the list (by id). */
   async createDepartments(items: CreateDepartmentDto[]): Promise<DepartmentEntity[]> {
@@ -31,7 +37,15 @@ export class OrganisationService {
     return this.dataSource.getRepository(DepartmentEntity).find({ order: { name: 'ASC' } });
   }
 
+  /** Creates people (and their accounts when a username and password are given) in one transaction. */
   async createPeople(items: CreatePersonDto[]): Promise<PersonEntity[]> {
+    const accounts = await Promise.all(items.map((item) => accountFields(item.username, item.password, this.config.auth.bcryptRounds)));
+    const usernames = accounts.flatMap((account) => (account ? [account.username] : []));
+    const repeated = usernames.filter((name, index) => usernames.indexOf(name) !== index);
+    if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `people[].username repeated in the request: ${[...new Set(repeated)].join(', ')}`);
+    for (const item of items) {
+      if (item.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(item.email)) throw new DomainError(ErrorCode.InvalidInput, `email "${item.email}" is not an e-mail address`);
+    }
     return this.dataSource.transaction(async (manager) => {
       const departmentIds = [...new Set(items.map((item) => item.departmentId).filter((id): id is string => !!id))];
       if (departmentIds.length) {
@@ -39,12 +53,102 @@ export class OrganisationService {
         const missing = departmentIds.filter((id) => !found.some((department) => department.id === id));
         if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `departmentId names no department: ${missing.join(', ')}`);
       }
+      if (usernames.length) {
+        const taken = await manager.getRepository(AccountEntity).find({ where: { username: In(usernames) } });
+        if (taken.length) throw new DomainError(ErrorCode.Conflict, `username already taken: ${taken.map((account) => account.username).join(', ')}`);
+      }
       const repository = manager.getRepository(PersonEntity);
-      return repository.save(items.map((item) => repository.create({ name: item.name.trim(), departmentId: item.departmentId ?? null })));
+      const people = await repository.save(items.map((item) => repository.create({ name: item.name.trim(), departmentId: item.departmentId ?? null, email: item.email ?? null })));
+      const rows = people.flatMap((person, index) => (accounts[index] ? [{ personId: person.id, ...accounts[index]!, isAdmin: items[index].isAdmin === true }] : []));
+      if (rows.length) await manager.getRepository(AccountEntity).insert(rows);
+      return people;
     });
+  }
+
+  /** Bulk import from CSV with a header row: 部门 sheet (名称,上级部门) or 人员 sheet (姓名,部门,用户名,初始密码,邮箱). */
+  async importCsv(kind: 'departments' | 'people', text: string) {
+    const rows = parseCsv(text.replace(/^\ufeff/, ''));
+    if (rows.length < 2) throw new DomainError(ErrorCode.InvalidInput, 'the CSV needs a header row and at least one data row');
+    const header = rows[0].map((cell) => cell.trim());
+    const column = (...names: string[]) => header.findIndex((cell) => names.includes(cell));
+    const data = rows.slice(1).filter((row) => row.some((cell) => cell.trim()));
+    if (kind === 'departments') {
+      const name = column('名称', '部门', 'name');
+      const parent = column('上级部门', 'parent');
+      if (name < 0) throw new DomainError(ErrorCode.InvalidInput, 'the CSV has no 名称 (name) column');
+      const created: DepartmentEntity[] = [];
+      // Parents first: a department may name one created earlier in the same file.
+      for (const [index, row] of data.entries()) {
+        const parentName = parent >= 0 ? row[parent]?.trim() : '';
+        let parentId: string | undefined;
+        if (parentName) {
+          const found = await this.dataSource.getRepository(DepartmentEntity).findOne({ where: { name: parentName } });
+          if (!found) throw new DomainError(ErrorCode.InvalidInput, `row ${index + 2}: 上级部门 "${parentName}" is not a department (list parents before their children)`);
+          parentId = found.id;
+        }
+        created.push(...(await this.createDepartments([{ name: row[name]?.trim() ?? '', parentId }])));
+      }
+      return created;
+    }
+    const name = column('姓名', 'name');
+    const department = column('部门', 'department');
+    const username = column('用户名', 'username');
+    const password = column('初始密码', '密码', 'password');
+    const email = column('邮箱', 'email');
+    if (name < 0) throw new DomainError(ErrorCode.InvalidInput, 'the CSV has no 姓名 (name) column');
+    const departments = await this.dataSource.getRepository(DepartmentEntity).find();
+    const errors: string[] = [];
+    const items: CreatePersonDto[] = data.map((row, index) => {
+      const departmentName = department >= 0 ? row[department]?.trim() : '';
+      const found = departmentName ? departments.find((item) => item.name === departmentName) : undefined;
+      if (departmentName && !found) errors.push(`row ${index + 2}: 部门 "${departmentName}" is not a department`);
+      if (!row[name]?.trim()) errors.push(`row ${index + 2}: 姓名 is empty`);
+      return {
+        name: row[name]?.trim() ?? '',
+        departmentId: found?.id,
+        username: username >= 0 ? row[username]?.trim() || undefined : undefined,
+        password: password >= 0 ? row[password] || undefined : undefined,
+        email: email >= 0 ? row[email]?.trim() || undefined : undefined,
+      };
+    });
+    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors });
+    return this.createPeople(items);
   }
 
   listPeople(): Promise<PersonEntity[]> {
     return this.dataSource.getRepository(PersonEntity).find({ order: { name: 'ASC' } });
   }
+}
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, commas and line breaks inside quotes. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
 }

@@ -10,7 +10,9 @@ import {
   ProblemEntity,
 } from '../../../../libs/persistence/src';
 import { measureWorkflowId } from '../../../../workflows/measure.contract';
+import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { Visibility } from '../common/visibility';
 import { parseDeadline } from '../measures/deadline';
 import { MeasureWorkflowsService, StartableMeasure } from '../measures/measure-workflows.service';
 import type { CreateMeasureDto, CreateProblemDto } from './problem.dto';
@@ -20,6 +22,7 @@ export class ProblemsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflows: MeasureWorkflowsService,
+    private readonly visibility: Visibility,
   ) {}
 
   private async inspection(id: string): Promise<InspectionEntity> {
@@ -163,8 +166,17 @@ export class ProblemsService {
     return { rows, startable };
   }
 
-  async list(inspectionId: string) {
+  async inspectionOf(problemId: string): Promise<string> {
+    const problem = await this.dataSource.getRepository(ProblemEntity).findOne({ where: { id: problemId }, select: ['id', 'inspectionId'] });
+    if (!problem) throw new DomainError(ErrorCode.NotFound, `no problem with id ${problemId}`);
+    return problem.inspectionId;
+  }
+
+  /** Problems with their counts; staff and leaders see only problems that hold a measure of theirs. */
+  async list(inspectionId: string, actor: RequestActor) {
     await this.inspection(inspectionId);
+    const parameters: unknown[] = [inspectionId];
+    const visible = (await this.visibility.hasOversight(actor, inspectionId)) ? 'true' : this.visibility.measureCondition(actor, parameters);
     const rows = await this.dataSource.query(
       `SELECT p.id, p.section_number AS "sectionNumber", p.section_title AS "sectionTitle", p.category_number AS "categoryNumber",
               p.category_title AS "categoryTitle", p.group_number AS "groupNumber", p.group_title AS "groupTitle", p.number, p.title,
@@ -172,8 +184,9 @@ export class ProblemsService {
               max(m.closed_at) AS "lastClosedAt"
          FROM problem p LEFT JOIN measure m ON m.problem_id = p.id
         WHERE p.inspection_id = $1
+          ${visible === 'true' ? '' : `AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND ${visible})`}
         GROUP BY p.id ORDER BY p.number`,
-      [inspectionId],
+      parameters,
     );
     return rows.map((row: { measures: number; measuresClosed: number; lastClosedAt: Date | null }) => {
       const closed = row.measures > 0 && row.measures === row.measuresClosed;

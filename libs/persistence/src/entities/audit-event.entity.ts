@@ -7,6 +7,7 @@ import { MeasureEntity } from './measure.entity';
  */
 @Entity('audit_event')
 @Index('ix_audit_measure_seq', ['measureId', 'seq'])
+@Index('uq_audit_chain', ['inspectionId', 'chainSeq'], { unique: true })
 @Index('uq_audit_idempotency', ['measureId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -60,4 +61,15 @@ export class AuditEventEntity {
 
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt: Date;
+
+  /** Position in the inspection's hash chain (1, 2, 3, …); a gap means a removed row. */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true })
+  chainSeq: string | null;
+
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash: string | null;
+
+  /** SHA-256 over the previous hash and this row's content (evidence hashes included). */
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash: string | null;
 }

@@ -11,3 +11,7 @@ export * from './import-draft.entity';
 export * from './rectification-record.entity';
 export * from './notice.entity';
 export * from './public-feedback.entity';
+export * from './account.entity';
+export * from './refresh-token.entity';
+export * from './notification.entity';
+export * from './audit-chain-head.entity';

@@ -17,6 +17,10 @@ export class PersonEntity {
   @JoinColumn({ name: 'department_id' })
   department?: DepartmentEntity;
 
+  /** Where e-mail copies of notifications go (optional). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { CurrentActor, Public, RequestActor } from '../common/actor';
+import { TextField } from '../common/validation';
+import { AuthService } from './auth.service';
+
+class SignInDto {
+  @TextField({ min: 1, max: 64, example: 'office' })
+  username: string;
+
+  @TextField({ min: 1, max: 200 })
+  password: string;
+}
+
+class RefreshDto {
+  @TextField({ min: 10, max: 200 })
+  refreshToken: string;
+}
+
+class ChangePasswordDto {
+  @TextField({ min: 1, max: 200 })
+  currentPassword: string;
+
+  @TextField({ min: 1, max: 200, description: '10+ characters, at least two kinds (lower, upper, digits, symbols), not containing the username' })
+  newPassword: string;
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Sign in: a 15-minute access token and a refresh token (throttled per address; 5 failures lock the account for 15 minutes)' })
+  signIn(@Body() body: SignInDto) {
+    return this.auth.signIn(body.username, body.password);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trade a refresh token for new tokens (the old refresh token stops working)' })
+  refresh(@Body() body: RefreshDto) {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('sign-out')
+  @Public()
+  @HttpCode(204)
+  async signOut(@Body() body: RefreshDto) {
+    await this.auth.signOut(body.refreshToken);
+  }
+
+  @Post('password')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the password; every other session ends' })
+  changePassword(@CurrentActor() actor: RequestActor, @Body() body: ChangePasswordDto) {
+    return this.auth.changePassword(actor.personId, body.currentPassword, body.newPassword);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  me(@CurrentActor() actor: RequestActor) {
+    return this.auth.me(actor.personId);
+  }
+}
