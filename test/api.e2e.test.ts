@@ -189,7 +189,7 @@ describe('one measure through the whole pipeline over HTTP', () => {
     expect(wrongRole.status).toBe(403);
     expect(wrongRole.body.message).toMatch(/needs the role staff/);
     const wrongStage = await act(measureId, 'sign_off', people.leader, { decision: 'approve' });
-    expect(wrongStage).toMatchObject({ status: 409, body: { error: 'STAGE_CONFLICT', message: 'action "sign_off" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension' } });
+    expect(wrongStage).toMatchObject({ status: 409, body: { error: 'STAGE_CONFLICT', message: 'action "sign_off" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension, supervise' } });
     const noKey = await call('POST', `/measures/${measureId}/actions/review`, people.reviewer, { decision: 'approve' });
     expect(noKey.status).toBe(400);
     expect(noKey.body.message).toMatch(/idempotencyKey is required/);

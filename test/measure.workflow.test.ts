@@ -183,7 +183,7 @@ it('refuses an action that the stage or the role does not allow, and changes not
 
   const wrongStage = await refusal(act(handle, 'review', 'reviewer', { decision: 'approve' }));
   expect(wrongStage.type).toBe('STAGE_CONFLICT');
-  expect(wrongStage.message).toBe('action "review" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension');
+  expect(wrongStage.message).toBe('action "review" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension, supervise');
   const wrongRole = await refusal(act(handle, 'submit_evidence', 'outsider', { summary: 'x', evidenceIds: ['e'] }));
   expect(wrongRole.type).toBe('FORBIDDEN');
   expect(wrongRole.message).toMatch(/needs the role staff/);

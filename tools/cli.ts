@@ -5,6 +5,8 @@
  *   import-doc <file> --inspection <id> --lead-department <id> --leader <id> --due <YYYY-MM-DD> [--kind deadline]
  *              [--api http://127.0.0.1:3000/api] (--username <name> with RECTIFLOW_PASSWORD | --token <access token>)
  *                                            import it into an inspection through the running API, with a progress bar
+ *   create-admin --username <name> [--name <display name>]
+ *                                            create a system administrator (password from RECTIFLOW_PASSWORD, or generated and printed once)
  */
 import { SingleBar } from 'cli-progress';
 import { readFileSync } from 'node:fs';
@@ -115,13 +117,41 @@ async function importDocument(args: string[]) {
   process.stdout.write(`imported ${problems.length} problems and ${measures} measures into inspection ${inspection}\n`);
 }
 
+/** The first administrator is made here (or by another admin), never by a default password. */
+async function createAdmin(args: string[]) {
+  const username = option(args, 'username');
+  if (!username) throw new Error('usage: npm run cli -- create-admin --username <name> [--name <display name>]');
+  const { DataSource } = await import('typeorm');
+  const { randomBytes } = await import('node:crypto');
+  const { dataSourceOptions } = await import('../libs/persistence/src');
+  const { accountFields } = await import('../apps/api/src/auth/auth.service');
+  const { localDatabaseUrl } = await import('./local-database');
+  const generated = !process.env.RECTIFLOW_PASSWORD;
+  const password = process.env.RECTIFLOW_PASSWORD ?? `Rf-${randomBytes(12).toString('base64url')}`;
+  const account = await accountFields(username, password, Number(process.env.BCRYPT_ROUNDS ?? 12));
+  const dataSource = await new DataSource(dataSourceOptions(localDatabaseUrl(), { extra: { max: 2 } })).initialize();
+  try {
+    await dataSource.transaction(async (manager) => {
+      const [taken] = await manager.query('SELECT 1 FROM account WHERE username = $1', [account!.username]);
+      if (taken) throw new Error(`username ${account!.username} is already taken`);
+      const [person] = await manager.query('INSERT INTO person (name) VALUES ($1) RETURNING id', [option(args, 'name') ?? '系统管理员']);
+      await manager.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [person.id, account!.username, account!.passwordHash]);
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+  process.stdout.write(`administrator ${account!.username} created${generated ? `; password (shown once): ${password}` : ''}\n`);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   switch (args[0]) {
     case 'import-doc':
       return importDocument(args);
+    case 'create-admin':
+      return createAdmin(args);
     default:
-      process.stderr.write('commands: import-doc <file> [--dry-run] [--json] [--inspection <id> …]\n');
+      process.stderr.write('commands: import-doc <file> [--dry-run] [--json] [--inspection <id> …] | create-admin --username <name>\n');
       process.exitCode = 2;
   }
 }

@@ -3,8 +3,12 @@
  * (../shared/seed) into a running API: departments, one person per role, and the notice's problems
  * with their 一是/二是 measures. Prints the people's ids to use as X-Actor-Id.
  */
+import bcrypt from 'bcryptjs';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { localDatabaseUrl } from './local-database';
 
 const SEED_FILE = 'xuancheng-edz-rectification-progress-2025-07-25.txt';
 const CHINESE_DIGITS = '一二三四五六七八九十';
@@ -71,36 +75,57 @@ function findSeed(): string {
   return found;
 }
 
-async function call<T>(api: string, method: string, path: string, actor: string | null, body?: unknown): Promise<T> {
+async function call<T>(api: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${api}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(actor ? { 'x-actor-id': actor } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
+  return (text ? JSON.parse(text) : null) as T;
 }
 
-export async function seedDemo(api: string): Promise<void> {
+async function signIn(api: string, username: string, password: string): Promise<string> {
+  return (await call<{ accessToken: string }>(api, 'POST', '/auth/sign-in', null, { username, password })).accessToken;
+}
+
+/**
+ * Demo data in an empty database: an administrator and one account per role (one shared password,
+ * generated and printed once, or RECTIFLOW_DEMO_PASSWORD), and an inspection from the seed notice.
+ */
+export async function seedDemo(api: string, databaseUrl: string): Promise<void> {
   const problems = readSeedProblems(readFileSync(findSeed(), 'utf8')).filter((problem) => problem.sectionNumber === '二');
+  const password = process.env.RECTIFLOW_DEMO_PASSWORD ?? `Demo-${randomBytes(6).toString('base64url')}`;
+  const database = new Client({ connectionString: databaseUrl });
+  await database.connect();
+  try {
+    const { rows } = await database.query('SELECT count(*)::int AS count FROM account');
+    if (rows[0].count > 0) throw new Error('the database already has accounts; load the demo into an empty database (delete .data/ to start over)');
+    const hash = await bcrypt.hash(password, 10);
+    const { rows: people } = await database.query(`INSERT INTO person (name) VALUES ('系统管理员') RETURNING id`);
+    await database.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [people[0].id, 'admin', hash]);
+  } finally {
+    await database.end();
+  }
+  const admin = await signIn(api, 'admin', password);
   const departmentNames = ['整改办', '投资合作中心', '经济发展局', '财政局', '党群工作部', '纪工委', '建设管理局', '自然资源局'];
-  const existingPeople = await fetch(`${api}/people`).then((response) => response.status);
-  if (existingPeople !== 401) throw new Error('the database already has people; seed the demo into an empty database');
-  const departments = await call<{ id: string; name: string }[]>(api, 'POST', '/departments/bulk', null, { departments: departmentNames.map((name) => ({ name })) });
+  const departments = await call<{ id: string; name: string }[]>(api, 'POST', '/departments/bulk', admin, { departments: departmentNames.map((name) => ({ name })) });
   const department = (name: string) => departments.find((item) => item.name === name)!.id;
+  const workDepartments = departmentNames.slice(1).filter((name) => name !== '纪工委');
   const peopleSpec = [
-    { key: 'office', name: '王整改(整改办)', departmentId: department('整改办') },
-    { key: 'reviewer', name: '李审核(审核人)', departmentId: department('整改办') },
-    { key: 'leader', name: '赵领导(责任领导)', departmentId: null },
-    { key: 'groupHead', name: '孙组长(领导小组组长)', departmentId: null },
-    { key: 'supervisor', name: '周督查(纪工委)', departmentId: department('纪工委') },
-    ...departmentNames.slice(1, 8).filter((name) => name !== '纪工委').map((name) => ({ key: `staff:${name}`, name: `${name}经办人`, departmentId: department(name) })),
+    { key: 'office', username: 'office', name: '王整改', role: '整改办', departmentId: department('整改办') },
+    { key: 'reviewer', username: 'reviewer', name: '李审核', role: '审核人', departmentId: department('整改办') },
+    { key: 'leader', username: 'leader', name: '赵领导', role: '责任领导', departmentId: null },
+    { key: 'groupHead', username: 'head', name: '孙组长', role: '领导小组组长', departmentId: null },
+    { key: 'supervisor', username: 'supervisor', name: '周督查', role: '纪工委/督查', departmentId: department('纪工委') },
+    ...workDepartments.map((name, index) => ({ key: `staff${index + 1}`, username: `staff${index + 1}`, name: `${name}经办人`, role: `${name}经办人`, departmentId: department(name) })),
   ];
-  const created = await call<{ id: string; name: string }[]>(api, 'POST', '/people/bulk', null, { people: peopleSpec.map(({ name, departmentId }) => ({ name, ...(departmentId ? { departmentId } : {}) })) });
+  const created = await call<{ id: string }[]>(api, 'POST', '/people/bulk', admin, {
+    people: peopleSpec.map(({ name, username, departmentId }) => ({ name, username, password, ...(departmentId ? { departmentId } : {}) })),
+  });
   const person = (key: string) => created[peopleSpec.findIndex((item) => item.key === key)].id;
-  const office = person('office');
-  const inspection = await call<{ id: string }>(api, 'POST', '/inspections', office, {
+  const inspection = await call<{ id: string }>(api, 'POST', '/inspections', admin, {
     title: '五届市委第六轮第一巡察组巡察宣城经开区党工委反馈问题整改',
     kind: 'xuncha',
     inspectingBody: '五届市委第六轮第一巡察组',
@@ -109,15 +134,15 @@ export async function seedDemo(api: string): Promise<void> {
     endedOn: '2024-01-19',
     feedbackOn: '2024-04-19',
   });
-  await call(api, 'POST', `/inspections/${inspection.id}/roles`, office, {
+  await call(api, 'POST', `/inspections/${inspection.id}/roles`, admin, {
     roles: [
-      { personId: office, role: 'office' },
+      { personId: person('office'), role: 'office' },
       { personId: person('reviewer'), role: 'reviewer' },
       { personId: person('groupHead'), role: 'group_head' },
       { personId: person('supervisor'), role: 'supervisor' },
     ],
   });
-  const workDepartments = departmentNames.slice(1).filter((name) => name !== '纪工委');
+  const office = await signIn(api, 'office', password);
   const now = Date.now();
   let count = 0;
   const payload = problems.map((problem, index) => ({
@@ -141,13 +166,14 @@ export async function seedDemo(api: string): Promise<void> {
   }));
   await call(api, 'POST', `/inspections/${inspection.id}/problems/bulk`, office, { problems: payload });
   console.log(`[rectiflow] demo inspection ${inspection.id}: ${problems.length} problems, ${count} measures`);
-  console.log('[rectiflow] people (use as the X-Actor-Id header):');
-  for (const [index, spec] of peopleSpec.entries()) console.log(`  ${spec.key.padEnd(22)} ${created[index].id}  ${spec.name}`);
+  console.log(`[rectiflow] demo accounts (password for all: ${password}):`);
+  console.log(`  admin        系统管理员 (system administrator)`);
+  for (const spec of peopleSpec) console.log(`  ${spec.username.padEnd(12)} ${spec.name} (${spec.role})`);
 }
 
 if (require.main === module) {
   const api = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/api`;
-  seedDemo(api).catch((error) => {
+  seedDemo(api, localDatabaseUrl()).catch((error) => {
     console.error(error.message ?? error);
     process.exit(1);
   });

@@ -5,8 +5,10 @@
  * then migrations, the worker and the API as child processes. Ctrl-C stops everything in reverse order.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { runMigrations } from '../libs/persistence/src';
 import { WORKFLOW_BUNDLE } from './bundle-workflows';
 import { RunningService, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
@@ -63,8 +65,10 @@ async function main() {
   log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
   const port = Number(process.env.PORT ?? 3000);
+  const jwtSecret = process.env.JWT_SECRET ?? localSecret(join(dataDir, 'jwt-secret'));
   const env = {
     ...process.env,
+    JWT_SECRET: jwtSecret,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}),
@@ -90,10 +94,34 @@ async function main() {
   log(`  API docs      http://127.0.0.1:${port}/api/docs`);
   if (temporalUi) log(`  Temporal UI   ${temporalUi}`);
   log(`  PostgreSQL    ${databaseUrl.replace(/:[^:@/]+@/, ':****@')}`);
-  log('press Ctrl-C to stop');
   if (process.argv.includes('--demo')) {
     const { seedDemo } = await import('./seed-demo');
-    await seedDemo(`http://127.0.0.1:${port}/api`);
+    await seedDemo(`http://127.0.0.1:${port}/api`, databaseUrl);
+  } else if (!(await hasAccounts(databaseUrl))) {
+    log('no accounts yet: create the first administrator with');
+    log('  npm run cli -- create-admin --username admin');
+    log('or restart with `npm start -- --demo` for demo data with one account per role');
+  }
+  log('press Ctrl-C to stop');
+}
+
+/** A secret generated once per data directory, readable only by its owner, never in the repository. */
+function localSecret(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function hasAccounts(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query('SELECT count(*)::int AS count FROM account');
+    return result.rows[0].count > 0;
+  } finally {
+    await client.end();
   }
 }
 

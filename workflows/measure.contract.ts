@@ -57,6 +57,7 @@ export const actionUpdates: { [A in ActionName]: ReturnType<typeof defineUpdate<
   sign_off: defineUpdate('sign_off'),
   record_look_back: defineUpdate('record_look_back'),
   conclude: defineUpdate('conclude'),
+  supervise: defineUpdate('supervise'),
 };
 
 export interface MeasureSnapshot {

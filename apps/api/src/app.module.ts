@@ -7,7 +7,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../libs/persistence/src';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
 import { JwtModule } from '@nestjs/jwt';
+import { AdminController } from './admin/admin.controller';
 import { AuthController } from './auth/auth.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { AuthService } from './auth/auth.service';
 import { AuthGuard } from './common/actor';
 import { Visibility } from './common/visibility';
@@ -53,7 +55,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController],
+      controllers: [HealthController, AuthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController, NotificationsController, AdminController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

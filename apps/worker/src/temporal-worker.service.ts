@@ -2,8 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { WorkerConfig } from '../../../libs/platform/src';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
-
-export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+import { WORKER_CONFIG } from './worker-config';
 
 let runtimeInstalled = false;
 

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '../../../libs/persistence/src';
 import { WorkerConfig, workerConfig } from '../../../libs/platform/src';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
-import { TemporalWorkerService, WORKER_CONFIG } from './temporal-worker.service';
+import { MailerService } from './notifications/mailer.service';
+import { TemporalWorkerService } from './temporal-worker.service';
+import { WORKER_CONFIG } from './worker-config';
 
 @Module({})
 export class WorkerModule {
@@ -11,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { extra: { max: 10 } }))],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, MeasureProjectionActivities, TemporalWorkerService],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, MeasureProjectionActivities, TemporalWorkerService, MailerService],
     };
   }
 }

@@ -10,6 +10,7 @@ export const ACTIONS = [
   'sign_off',
   'record_look_back',
   'conclude',
+  'supervise',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
@@ -51,6 +52,10 @@ export interface LookBackInput {
 export interface ConcludeInput {
   note: string;
 }
+/** 督办单: the supervisor escalates a measure at once, with the reason. */
+export interface SuperviseInput {
+  reason: string;
+}
 
 export interface ActionInputs {
   assign: AssignInput;
@@ -62,6 +67,7 @@ export interface ActionInputs {
   sign_off: SignOffInput;
   record_look_back: LookBackInput;
   conclude: ConcludeInput;
+  supervise: SuperviseInput;
 }
 
 /** Who may take each action (any one of the roles suffices). */
@@ -75,6 +81,7 @@ export const ACTION_ROLES: Record<ActionName, MeasureRole[]> = {
   sign_off: ['responsible_leader', 'group_head'],
   record_look_back: ['supervisor', 'office'],
   conclude: ['office'],
+  supervise: ['supervisor'],
 };
 
 export const ACTION_LABELS: Record<ActionName, string> = {
@@ -87,4 +94,5 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   sign_off: '销号',
   record_look_back: '回头看',
   conclude: '结束长期坚持',
+  supervise: '督办',
 };

@@ -42,17 +42,17 @@ const submission = { by: 'staff', at: now.toISOString(), summary: '已完成', e
 /** Every state a measure can be in, with the actions its stage allows. */
 const situations: { name: string; state: MeasureState; allowed: ActionName[] }[] = [
   { name: 'assign', state: measure(), allowed: ['assign'] },
-  { name: 'rectify', state: measure({ stage: 'rectify', stageDueAt: '2025-04-30T15:59:59.000Z' }), allowed: ['submit_evidence', 'request_extension'] },
+  { name: 'rectify', state: measure({ stage: 'rectify', stageDueAt: '2025-04-30T15:59:59.000Z' }), allowed: ['submit_evidence', 'request_extension', 'supervise'] },
   {
     name: 'rectify with a pending extension',
     state: measure({ stage: 'rectify', pendingExtension: { by: 'staff', at: now.toISOString(), requestedDueAt: '2025-05-30T00:00:00.000Z', reason: '需要时间' } }),
-    allowed: ['submit_evidence', 'decide_extension'],
+    allowed: ['submit_evidence', 'decide_extension', 'supervise'],
   },
-  { name: 'rectify (长期坚持)', state: measure({ stage: 'rectify', kind: 'ongoing' }), allowed: ['report_progress', 'conclude'] },
-  { name: 'review', state: measure({ stage: 'review', lastSubmission: submission }), allowed: ['review'] },
-  { name: 'signoff', state: measure({ stage: 'signoff', lastSubmission: submission }), allowed: ['sign_off'] },
+  { name: 'rectify (长期坚持)', state: measure({ stage: 'rectify', kind: 'ongoing' }), allowed: ['report_progress', 'conclude', 'supervise'] },
+  { name: 'review', state: measure({ stage: 'review', lastSubmission: submission }), allowed: ['review', 'supervise'] },
+  { name: 'signoff', state: measure({ stage: 'signoff', lastSubmission: submission }), allowed: ['sign_off', 'supervise'] },
   { name: 'lookback, not yet due', state: measure({ stage: 'lookback', stageDueAt: '2025-06-01T00:00:00.000Z' }), allowed: [] },
-  { name: 'lookback, due', state: measure({ stage: 'lookback', lookBackDue: true }), allowed: ['record_look_back'] },
+  { name: 'lookback, due', state: measure({ stage: 'lookback', lookBackDue: true }), allowed: ['record_look_back', 'supervise'] },
   { name: 'closed', state: measure({ stage: 'closed' }), allowed: [] },
 ];
 
@@ -66,6 +66,7 @@ const validInput: Record<ActionName, unknown> = {
   sign_off: { decision: 'approve' },
   record_look_back: { result: 'holds' },
   conclude: { note: '转入常态化' },
+  supervise: { reason: '进度滞后' },
 };
 
 /** One person who holds a role that may take each action. */
@@ -79,6 +80,7 @@ const permitted: Record<ActionName, Actor> = {
   sign_off: people.leader,
   record_look_back: people.supervisor,
   conclude: people.office,
+  supervise: people.supervisor,
 };
 
 describe('stage machine: every action in every stage', () => {
@@ -118,6 +120,7 @@ describe('roles: who may take each action', () => {
     sign_off: ['leader', 'groupHead'],
     record_look_back: ['office', 'supervisor'],
     conclude: ['office'],
+    supervise: ['supervisor'],
   };
   for (const action of ACTIONS) {
     const situation = situations.find((item) => item.allowed.includes(action))!;
@@ -185,6 +188,12 @@ describe('transitions', () => {
     expect(approved).toMatchObject({ dueAt: '2025-06-30T00:00:00.000Z', stageDueAt: '2025-06-30T00:00:00.000Z', pendingExtension: null });
     const refused = applyAction(requested, 'decide_extension', { approve: false, reason: '不符合条件' }, people.groupHead, now).state;
     expect(refused).toMatchObject({ dueAt: rectify.dueAt, pendingExtension: null });
+  });
+
+  it('a supervision notice (督办单) escalates to the top of the ladder at once, without changing the stage', () => {
+    const result = applyAction(rectify, 'supervise', { reason: '进度滞后' }, people.supervisor, now);
+    expect(result.state).toMatchObject({ stage: 'rectify', escalationLevel: 4 });
+    expect(result.detail).toMatchObject({ notice: '督办单', reason: '进度滞后' });
   });
 
   it('a progress report of a 长期坚持 measure moves the next report one period on', () => {

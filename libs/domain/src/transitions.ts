@@ -1,6 +1,7 @@
 import { addDuration } from './duration';
 import { ACTION_ROLES, ActionInputs, ActionName } from './actions';
 import { Actor, MeasureState, measureRolesOf } from './measure-state';
+import { ESCALATION_AUDIENCES } from './policy';
 import { STAGE_LABELS, Stage } from './stage';
 
 /** Why an action was refused; the API maps these to HTTP 409 / 403 / 400. */
@@ -33,14 +34,14 @@ export function stageActions(state: MeasureState): ActionName[] {
     case 'assign':
       return ['assign'];
     case 'rectify':
-      if (ongoing) return ['report_progress', 'conclude'];
-      return state.pendingExtension ? ['submit_evidence', 'decide_extension'] : ['submit_evidence', 'request_extension'];
+      if (ongoing) return ['report_progress', 'conclude', 'supervise'];
+      return state.pendingExtension ? ['submit_evidence', 'decide_extension', 'supervise'] : ['submit_evidence', 'request_extension', 'supervise'];
     case 'review':
-      return ['review'];
+      return ['review', 'supervise'];
     case 'signoff':
-      return ['sign_off'];
+      return ['sign_off', 'supervise'];
     case 'lookback':
-      return state.lookBackDue ? ['record_look_back'] : [];
+      return state.lookBackDue ? ['record_look_back', 'supervise'] : [];
     case 'closed':
       return [];
   }
@@ -168,6 +169,9 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
     case 'conclude':
       requireText(payload.note, 'note');
       return;
+    case 'supervise':
+      requireText(payload.reason, 'reason');
+      return;
   }
 }
 
@@ -277,6 +281,12 @@ export function applyAction<A extends ActionName>(
       const payload = input as ActionInputs['conclude'];
       next = enter(state, 'closed', now, null);
       detail = { note: payload.note.trim(), reportsFiled: state.reportsFiled };
+      break;
+    }
+    case 'supervise': {
+      const payload = input as ActionInputs['supervise'];
+      next = { ...state, escalationLevel: ESCALATION_AUDIENCES.length };
+      detail = { reason: payload.reason.trim(), notice: '督办单', previousLevel: state.escalationLevel };
       break;
     }
     default:

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
 import { MeasuresService } from '../measures/measures.service';
 import { EvidenceStorage } from './evidence.storage';
+import { signatureProblem } from './file-signature';
 
 /** File types offices exchange as evidence (佐证材料), including OFD and WPS formats. */
 export const EVIDENCE_TYPES: Record<string, string[]> = {
@@ -59,6 +60,8 @@ export class EvidenceService {
       throw new DomainError(ErrorCode.UnsupportedMediaType, `content type ${file.mimetype} does not match a .${extension} file`);
     }
     if (file.size === 0) throw new DomainError(ErrorCode.InvalidInput, 'file is empty');
+    const problem = signatureProblem(extension, file.buffer);
+    if (problem) throw new DomainError(ErrorCode.UnsupportedMediaType, `${problem}; refused`);
     const actorIsStaff =
       actor.departmentId !== null && (measure.leadDepartmentId === actor.departmentId || measure.cooperatingDepartmentIds.includes(actor.departmentId));
     const domainActor = await this.measures.domainActor(actor, measure.inspectionId);

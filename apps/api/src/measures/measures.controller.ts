@@ -37,7 +37,7 @@ export class MeasuresController {
     description:
       'assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, dueAt?} · submit_evidence {summary, evidenceIds} · ' +
       'report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · ' +
-      'review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note}. ' +
+      'review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor). ' +
       '409 when the stage does not allow it, 403 when the person\'s role does not, 400 for bad input. A repeated idempotency key returns the first result.',
   })
   @ApiParam({ name: 'action', enum: ACTIONS })

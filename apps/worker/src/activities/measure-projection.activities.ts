@@ -1,39 +1,44 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { appendToChain } from '../../../../libs/persistence/src';
+import type { WorkerConfig } from '../../../../libs/platform/src';
 import type { ProjectionActivities, ProjectionEvent } from '../../../../workflows/projection.types';
+import { Audience, planNotifications } from '../notifications/notification-plan';
+import { WORKER_CONFIG } from '../worker-config';
 
 /**
- * Writes the workflow's events into PostgreSQL: one audit row per event and the measure's read-model
- * row. Idempotent: the audit row is keyed by `<measure>:<seq>`, and the measure row only moves forward
- * (last_seq guard), so retries, replays and out-of-order deliveries never duplicate or regress anything.
+ * Writes the workflow's events into PostgreSQL, in one transaction per event: the audit row
+ * (appended to the inspection's hash chain), the measure's read-model row, and the notifications
+ * it causes. Idempotent: the audit row is keyed by `<measure>:<seq>` and notifications by event and
+ * recipient, and the measure row only moves forward (last_seq guard), so retries, replays and
+ * out-of-order deliveries never duplicate or regress anything.
  */
 @Injectable()
 export class MeasureProjectionActivities implements ProjectionActivities {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
 
   async projectMeasureEvent(event: ProjectionEvent): Promise<void> {
     const { state } = event;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO audit_event (event_key, measure_id, inspection_id, seq, kind, action, actor_id, idempotency_key, from_stage, to_stage, round, detail, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT DO NOTHING`,
-        [
-          event.eventKey,
-          event.measureId,
-          event.inspectionId,
-          event.seq,
-          event.kind,
-          event.action,
-          event.actorId,
-          event.idempotencyKey,
-          event.fromStage,
-          event.toStage,
-          event.round,
-          JSON.stringify(event.detail),
-          event.occurredAt,
-        ],
-      );
+      const detail = await this.withEvidenceHashes(manager, event);
+      const appended = await appendToChain(manager, {
+        eventKey: event.eventKey,
+        measureId: event.measureId,
+        inspectionId: event.inspectionId,
+        seq: event.seq,
+        kind: event.kind,
+        action: event.action,
+        actorId: event.actorId,
+        idempotencyKey: event.idempotencyKey,
+        fromStage: event.fromStage,
+        toStage: event.toStage,
+        round: event.round,
+        detail,
+        occurredAt: event.occurredAt,
+      });
       const updated: [unknown[], number] = await manager.query(
         `UPDATE measure SET stage = $2, round = $3, due_at = $4, stage_due_at = $5, yellow_from = $6, escalation_level = $7,
            look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
@@ -57,8 +62,7 @@ export class MeasureProjectionActivities implements ProjectionActivities {
           event.seq,
         ],
       );
-      const moved = updated[1] > 0;
-      if (moved && event.action === 'assign') {
+      if (updated[1] > 0 && event.action === 'assign') {
         await manager.query('DELETE FROM measure_cooperating_department WHERE measure_id = $1', [event.measureId]);
         if (state.participants.cooperatingDepartmentIds.length > 0) {
           await manager.query(
@@ -68,6 +72,58 @@ export class MeasureProjectionActivities implements ProjectionActivities {
           );
         }
       }
+      if (appended) await this.notify(manager, event);
     });
+  }
+
+  /** Evidence keeps its SHA-256 in the audit chain: the ids of a submission are stored with their hashes. */
+  private async withEvidenceHashes(manager: EntityManager, event: ProjectionEvent): Promise<Record<string, unknown>> {
+    const ids = (event.detail as { evidenceIds?: string[] }).evidenceIds;
+    if (!Array.isArray(ids) || ids.length === 0) return event.detail;
+    const rows: { id: string; sha256: string }[] = await manager.query('SELECT id, sha256 FROM evidence WHERE id = ANY($1::uuid[]) ORDER BY id', [ids]);
+    return { ...event.detail, evidence: rows.map((row) => ({ id: row.id, sha256: row.sha256 })) };
+  }
+
+  private async recipients(manager: EntityManager, event: ProjectionEvent, audience: Audience): Promise<string[]> {
+    const { participants } = event.state;
+    const byRole = async (role: string) =>
+      (await manager.query('SELECT person_id FROM inspection_role WHERE inspection_id = $1 AND role = $2', [event.inspectionId, role])).map((row: { person_id: string }) => row.person_id);
+    switch (audience) {
+      case 'department_staff':
+      case 'owner': {
+        const departments = [participants.leadDepartmentId, ...participants.cooperatingDepartmentIds];
+        return (await manager.query('SELECT id FROM person WHERE department_id = ANY($1::uuid[])', [departments])).map((row: { id: string }) => row.id);
+      }
+      case 'submitter':
+        return event.state.lastSubmission ? [event.state.lastSubmission.by] : [];
+      case 'reviewers': {
+        const reviewers = await byRole('reviewer');
+        return reviewers.length ? reviewers : byRole('office');
+      }
+      case 'responsible_leader':
+        return [participants.responsibleLeaderId];
+      case 'group_head':
+        return byRole('group_head');
+      case 'supervisor':
+        return byRole('supervisor');
+    }
+  }
+
+  /** Inbox rows, once per event and recipient; e-mail copies are queued for the mailer when SMTP is set up. */
+  private async notify(manager: EntityManager, event: ProjectionEvent): Promise<void> {
+    const [measure] = await manager.query('SELECT text FROM measure WHERE id = $1', [event.measureId]);
+    const planned = planNotifications(event, measure?.text ?? '');
+    for (const notification of planned) {
+      const recipients = [...new Set(await this.recipients(manager, event, notification.audience))].filter((id) => id !== event.actorId);
+      if (recipients.length === 0) continue;
+      await manager.query(
+        `INSERT INTO notification (recipient_id, inspection_id, measure_id, kind, title, body, dedupe_key, email_status)
+         SELECT p.id, $2, $3, $4, $5, $6, $7 || ':' || p.id,
+                CASE WHEN $8::boolean AND p.email IS NOT NULL THEN 'pending' ELSE 'none' END
+           FROM person p WHERE p.id = ANY($1::uuid[])
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [recipients, event.inspectionId, event.measureId, notification.kind, notification.title, notification.body, `${event.eventKey}:${notification.kind}`, this.config.mail.smtpUrl !== null],
+      );
+    }
   }
 }
