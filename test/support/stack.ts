@@ -86,6 +86,8 @@ export const TEST_AUTH = {
   lockoutAttempts: 5,
   lockoutMinutes: 15,
   bcryptRounds: 4,
+  signInPerMinute: 1000,
+  feedbackPerTenMinutes: 5,
 };
 
 export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {}): ApiConfig {

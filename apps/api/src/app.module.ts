@@ -44,7 +44,10 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         JwtModule.register({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 100 }]),
+        ThrottlerModule.forRoot([
+          { name: 'sign-in', ttl: 60_000, limit: config.auth.signInPerMinute },
+          { name: 'feedback', ttl: 10 * 60_000, limit: config.auth.feedbackPerTenMinutes },
+        ]),
         MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],

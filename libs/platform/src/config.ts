@@ -34,6 +34,9 @@ export interface AuthConfig {
   lockoutAttempts: number;
   lockoutMinutes: number;
   bcryptRounds: number;
+  /** Sign-in attempts per address per minute, and public feedback messages per address per ten minutes. */
+  signInPerMinute: number;
+  feedbackPerTenMinutes: number;
 }
 
 export interface MailConfig {
@@ -60,6 +63,8 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
     lockoutAttempts: Number(env.LOCKOUT_ATTEMPTS ?? 5),
     lockoutMinutes: Number(env.LOCKOUT_MINUTES ?? 15),
     bcryptRounds: Number(env.BCRYPT_ROUNDS ?? 12),
+    signInPerMinute: Number(env.SIGN_IN_PER_MINUTE ?? 10),
+    feedbackPerTenMinutes: Number(env.FEEDBACK_PER_TEN_MINUTES ?? 5),
   };
 }
 

