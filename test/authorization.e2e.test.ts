@@ -1,0 +1,326 @@
+/**
+ * The authorisation matrix: every endpoint of the OpenAPI document, and every measure action
+ * (Workflow Update), tried by every role and by an outsider from another department and by an
+ * anonymous caller. Each cell must be allowed or refused as the table says. An endpoint missing
+ * from the table fails the suite, so a new endpoint cannot slip in unreviewed.
+ * Also: separation of duties (self-review, other departments' measures by id guessing and in lists).
+ */
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ACTIONS } from '../libs/domain/src';
+import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
+import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './support/stack';
+
+type Role = 'admin' | 'office' | 'reviewer' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'outsider' | 'anonymous';
+const ROLES: Role[] = ['admin', 'office', 'reviewer', 'leader', 'groupHead', 'supervisor', 'staff', 'outsider', 'anonymous'];
+const SIGNED_IN: Role[] = ROLES.filter((role) => role !== 'anonymous');
+const OVERSIGHT: Role[] = ['admin', 'office', 'reviewer', 'groupHead', 'supervisor'];
+const SEES_MEASURE: Role[] = [...OVERSIGHT, 'leader', 'staff'];
+const READERS: Role[] = ['office', 'reviewer', 'groupHead', 'supervisor'];
+
+interface Cell {
+  /** Who may: 'public' (everyone, signed in or not) or the roles; everyone else must be refused. */
+  allow: Role[] | 'public';
+  path: () => string;
+  body?: () => unknown;
+  file?: () => { name: string; bytes: Buffer; type: string };
+  /** For endpoints whose allowed answer is itself a 401/403 on the merits (a wrong current password). */
+  allowedStatus?: number;
+}
+
+const taskQueue = uniqueTaskQueue('authz');
+let api: { app: INestApplication; url: string };
+let worker: INestApplicationContext;
+let client: TestApi;
+let dataSource: DataSource;
+const people = {} as Record<Exclude<Role, 'anonymous'>, string>;
+const usernames = {} as Record<string, string>;
+const ids: Record<string, string> = {};
+const tag = Date.now().toString(36);
+let counter = 0;
+let keys = 0;
+
+const act = (measure: string, action: string, role: Exclude<Role, 'anonymous'>, body: Record<string, unknown>) =>
+  client.call('POST', `/measures/${measure}/actions/${action}`, people[role], body, { 'Idempotency-Key': `setup-${++keys}` }).then((reply) => {
+    if (reply.status !== 200) throw new Error(`${action} by ${role}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  });
+
+async function newMeasure(kind = 'deadline'): Promise<string> {
+  counter += 1;
+  const reply = await client.call('POST', `/inspections/${ids.inspection}/problems`, people.office, {
+    number: 1000 + counter,
+    title: `矩阵问题${counter}`,
+    measures: [{ text: `矩阵措施${counter}`, kind, leadDepartmentId: ids.departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }],
+  });
+  if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+  return reply.body.measures[0].id;
+}
+
+async function evidence(measure: string): Promise<string> {
+  const reply = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4 矩阵'), 'application/pdf');
+  return reply.body.id;
+}
+
+const pdf = () => ({ name: '佐证.pdf', bytes: Buffer.from('%PDF-1.4 test'), type: 'application/pdf' });
+const plan = () => ({ name: 'plan.md', bytes: Buffer.from(`二、整改\n(${3000 + ++counter})问题。一是措施。`), type: 'text/markdown' });
+
+beforeAll(async () => {
+  dataSource = await openDataSource();
+  api = await startApi(taskQueue);
+  worker = await startWorker(taskQueue);
+  client = new TestApi(api.url);
+  people.admin = await createAdmin(dataSource, client);
+  const departments = await client.call('POST', '/departments/bulk', people.admin, { departments: [{ name: `甲部门-${tag}` }, { name: `乙部门-${tag}` }] });
+  ids.departmentA = departments.body[0].id;
+  ids.departmentB = departments.body[1].id;
+  const spec: [Exclude<Role, 'anonymous' | 'admin'>, string | null][] = [
+    ['office', null],
+    ['reviewer', null],
+    ['leader', null],
+    ['groupHead', null],
+    ['supervisor', null],
+    ['staff', ids.departmentA],
+    ['outsider', ids.departmentB],
+  ];
+  for (const [role, departmentId] of spec) {
+    usernames[role] = `${role.toLowerCase()}-${tag}`;
+    const created = await client.call('POST', '/people', people.admin, { name: role, username: usernames[role], password: TEST_PASSWORD, ...(departmentId ? { departmentId } : {}) });
+    people[role] = created.body.id;
+    await client.signIn(people[role], usernames[role]);
+  }
+  const inspection = await client.call('POST', '/inspections', people.admin, { title: `矩阵-${tag}`, kind: 'xuncha', inspectingBody: '巡察组', inspectedUnit: '被巡察单位', policy: fastPolicy({ lookBackAfter: 'PT1S' }) });
+  ids.inspection = inspection.body.id;
+  await client.call('POST', `/inspections/${ids.inspection}/roles`, people.admin, {
+    roles: [
+      { personId: people.office, role: 'office' },
+      { personId: people.reviewer, role: 'reviewer' },
+      { personId: people.groupHead, role: 'group_head' },
+      { personId: people.supervisor, role: 'supervisor' },
+    ],
+  });
+
+  ids.read = await newMeasure();
+  await act(ids.read, 'assign', 'office', {});
+  ids.evidence = await evidence(ids.read);
+  ids.problem = (await client.call('GET', `/measures/${ids.read}`, people.office)).body.problemId;
+  ids.assign = await newMeasure();
+  ids.rectify = await newMeasure();
+  await act(ids.rectify, 'assign', 'office', {});
+  ids.rectifyEvidence = await evidence(ids.rectify);
+  ids.extensionRequest = await newMeasure();
+  await act(ids.extensionRequest, 'assign', 'office', {});
+  ids.extension = await newMeasure();
+  await act(ids.extension, 'assign', 'office', {});
+  await act(ids.extension, 'request_extension', 'staff', { requestedDueAt: '2099-12-31T00:00:00Z', reason: '审批中' });
+  ids.review = await newMeasure();
+  await act(ids.review, 'assign', 'office', {});
+  await act(ids.review, 'submit_evidence', 'staff', { summary: '已完成', evidenceIds: [await evidence(ids.review)] });
+  ids.signoff = await newMeasure();
+  await act(ids.signoff, 'assign', 'office', {});
+  await act(ids.signoff, 'submit_evidence', 'staff', { summary: '已完成', evidenceIds: [await evidence(ids.signoff)] });
+  await act(ids.signoff, 'review', 'reviewer', { decision: 'approve' });
+  ids.lookback = await newMeasure();
+  await act(ids.lookback, 'assign', 'office', {});
+  await act(ids.lookback, 'submit_evidence', 'staff', { summary: '已完成', evidenceIds: [await evidence(ids.lookback)] });
+  await act(ids.lookback, 'review', 'reviewer', { decision: 'approve' });
+  await act(ids.lookback, 'sign_off', 'leader', { decision: 'approve' });
+  ids.ongoing = await newMeasure('ongoing');
+  await act(ids.ongoing, 'assign', 'office', {});
+  ids.ongoing2 = await newMeasure('ongoing');
+  await act(ids.ongoing2, 'assign', 'office', {});
+  ids.supervise = await newMeasure();
+  await act(ids.supervise, 'assign', 'office', {});
+  await waitFor(async () => (await client.call('GET', `/measures/${ids.lookback}`, people.office)).body.lookBackDue, 'the look-back to fall due');
+
+  const draft = await client.upload(`/inspections/${ids.inspection}/imports/document`, people.office, 'plan.md', Buffer.from('二、整改\n(2001)问题。一是措施。'), 'text/markdown');
+  ids.documentDraft = draft.body.id;
+  ids.documentSections = JSON.stringify(draft.body.content.sections);
+  const template = await client.call('GET', '/imports/ledger-template.xlsx', people.office);
+  const ledger = await client.upload(`/inspections/${ids.inspection}/imports/ledger`, people.office, '台账.xlsx', template.raw);
+  ids.ledgerDraft = ledger.body.id;
+  ids.notice = (await client.call('POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
+  await client.call('POST', `/notices/${ids.notice}/publish`, people.office);
+  await client.call('POST', `/public/notices/${ids.notice}/feedback`, null, { content: '意见' });
+  ids.feedback = (await client.call('GET', `/inspections/${ids.inspection}/feedback`, people.office)).body.items[0].id;
+  ids.notification = (await client.call('GET', '/notifications', people.staff)).body.items[0].id;
+  ids.staffRefresh = (await client.call('POST', '/auth/sign-in', null, { username: usernames.staff, password: TEST_PASSWORD })).body.refreshToken;
+}, 180_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.app.close();
+  await dataSource?.destroy();
+});
+
+const action = (measure: string, body: () => Record<string, unknown>, allow: Role[]): Cell => ({ allow, path: () => `/measures/${ids[measure]}/actions/`, body });
+
+const ACTION_CELLS: Record<(typeof ACTIONS)[number], Cell> = {
+  assign: action('assign', () => ({}), ['office']),
+  submit_evidence: action('rectify', () => ({ summary: '已完成', evidenceIds: [ids.rectifyEvidence] }), ['staff']),
+  report_progress: action('ongoing', () => ({ summary: '本月进展' }), ['staff']),
+  request_extension: action('extensionRequest', () => ({ requestedDueAt: '2099-12-31T00:00:00Z', reason: '需要时间' }), ['staff']),
+  decide_extension: action('extension', () => ({ approve: true }), ['leader', 'groupHead']),
+  review: action('review', () => ({ decision: 'approve' }), ['reviewer', 'office']),
+  sign_off: action('signoff', () => ({ decision: 'approve' }), ['leader', 'groupHead']),
+  record_look_back: action('lookback', () => ({ result: 'holds' }), ['supervisor', 'office']),
+  conclude: action('ongoing2', () => ({ note: '转入常态' }), ['office']),
+  supervise: action('supervise', () => ({ reason: '进度滞后' }), ['supervisor']),
+};
+
+const MATRIX: Record<string, Cell> = {
+  'GET /api/health': { allow: 'public', path: () => '/health' },
+  'POST /api/auth/sign-in': { allow: 'public', path: () => '/auth/sign-in', body: () => ({ username: usernames.outsider, password: TEST_PASSWORD }) },
+  'POST /api/auth/refresh': { allow: 'public', path: () => '/auth/refresh', body: () => ({ refreshToken: 'not-a-real-refresh-token' }), allowedStatus: 401 },
+  'POST /api/auth/sign-out': { allow: 'public', path: () => '/auth/sign-out', body: () => ({ refreshToken: 'not-a-real-refresh-token' }) },
+  'POST /api/auth/password': { allow: SIGNED_IN, path: () => '/auth/password', body: () => ({ currentPassword: 'Wrong-current-1', newPassword: 'New-password-123' }), allowedStatus: 403 },
+  'GET /api/auth/me': { allow: SIGNED_IN, path: () => '/auth/me' },
+  'POST /api/departments': { allow: ['admin'], path: () => '/departments', body: () => ({ name: `部门-${randomUUID()}` }) },
+  'GET /api/departments': { allow: SIGNED_IN, path: () => '/departments' },
+  'POST /api/departments/bulk': { allow: ['admin'], path: () => '/departments/bulk', body: () => ({ departments: [{ name: `部门-${randomUUID()}` }] }) },
+  'POST /api/people': { allow: ['admin'], path: () => '/people', body: () => ({ name: '新人' }) },
+  'GET /api/people': { allow: SIGNED_IN, path: () => '/people' },
+  'POST /api/people/bulk': { allow: ['admin'], path: () => '/people/bulk', body: () => ({ people: [{ name: '新人' }] }) },
+  'POST /api/organisation/{kind}/csv': { allow: ['admin'], path: () => '/organisation/departments/csv', file: () => ({ name: 'd.csv', bytes: Buffer.from(`名称\n部门-${randomUUID()}\n`), type: 'text/csv' }) },
+  'POST /api/inspections': { allow: ['admin'], path: () => '/inspections', body: () => ({ title: 't', kind: 'audit', inspectingBody: 'a', inspectedUnit: 'b' }) },
+  'GET /api/inspections': { allow: SIGNED_IN, path: () => '/inspections' },
+  'GET /api/inspections/{id}': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}` },
+  'POST /api/inspections/{id}/roles': { allow: ['admin'], path: () => `/inspections/${ids.inspection}/roles`, body: () => ({ roles: [{ personId: people.office, role: 'office' }] }) },
+  'GET /api/inspections/{id}/roles': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}/roles` },
+  'POST /api/inspections/{id}/problems': { allow: ['office'], path: () => `/inspections/${ids.inspection}/problems`, body: () => ({ number: 5000 + ++counter, title: '新问题' }) },
+  'GET /api/inspections/{id}/problems': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}/problems` },
+  'POST /api/inspections/{id}/problems/bulk': { allow: ['office'], path: () => `/inspections/${ids.inspection}/problems/bulk`, body: () => ({ problems: [{ number: 6000 + ++counter, title: '新问题' }] }) },
+  'POST /api/problems/{id}/measures': {
+    allow: ['office'],
+    path: () => `/problems/${ids.problem}/measures`,
+    body: () => ({ text: '新措施', kind: 'deadline', leadDepartmentId: ids.departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }),
+  },
+  'GET /api/measures': { allow: SIGNED_IN, path: () => `/measures?inspectionId=${ids.inspection}` },
+  'GET /api/measures/{id}': { allow: SEES_MEASURE, path: () => `/measures/${ids.read}` },
+  'GET /api/measures/{id}/timeline': { allow: SEES_MEASURE, path: () => `/measures/${ids.read}/timeline` },
+  'POST /api/measures/{id}/evidence': { allow: ['staff', 'office'], path: () => `/measures/${ids.read}/evidence`, file: pdf },
+  'GET /api/measures/{id}/evidence': { allow: SEES_MEASURE, path: () => `/measures/${ids.read}/evidence` },
+  'GET /api/evidence/{id}/content': { allow: SEES_MEASURE, path: () => `/evidence/${ids.evidence}/content` },
+  'GET /api/imports/ledger-template.xlsx': { allow: SIGNED_IN, path: () => '/imports/ledger-template.xlsx' },
+  'POST /api/inspections/{id}/imports/ledger': { allow: ['office'], path: () => `/inspections/${ids.inspection}/imports/ledger`, file: () => ({ name: 'x.xlsx', bytes: Buffer.from('PK'), type: 'application/octet-stream' }) },
+  'POST /api/inspections/{id}/imports/document': { allow: ['office'], path: () => `/inspections/${ids.inspection}/imports/document`, file: plan },
+  'GET /api/imports/{id}': { allow: ['office'], path: () => `/imports/${ids.documentDraft}` },
+  'PUT /api/imports/documents/{id}/structure': { allow: ['office'], path: () => `/imports/documents/${ids.documentDraft}/structure`, body: () => ({ sections: JSON.parse(ids.documentSections) }) },
+  'POST /api/imports/documents/{id}/commit': {
+    allow: ['office'],
+    path: () => `/imports/documents/${ids.documentDraft}/commit`,
+    body: () => ({ leadDepartmentId: ids.departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }),
+  },
+  'POST /api/imports/ledgers/{id}/commit': { allow: ['office'], path: () => `/imports/ledgers/${ids.ledgerDraft}/commit`, body: () => ({}) },
+  'GET /api/inspections/{id}/ledger.xlsx': { allow: ['office', 'groupHead', 'supervisor'], path: () => `/inspections/${ids.inspection}/ledger.xlsx` },
+  'GET /api/inspections/{id}/ledger.csv': { allow: ['office', 'groupHead', 'supervisor'], path: () => `/inspections/${ids.inspection}/ledger.csv` },
+  'POST /api/inspections/{id}/records': { allow: ['office'], path: () => `/inspections/${ids.inspection}/records`, body: () => ({ kind: 'meeting', title: '调度会' }) },
+  'GET /api/inspections/{id}/records': { allow: READERS, path: () => `/inspections/${ids.inspection}/records` },
+  'POST /api/inspections/{id}/notice': { allow: ['office'], path: () => `/inspections/${ids.inspection}/notice` },
+  'PUT /api/notices/{id}': { allow: ['office'], path: () => `/notices/${ids.notice}`, body: () => ({ signer: '党工委' }) },
+  'GET /api/notices/{id}/preview': { allow: READERS, path: () => `/notices/${ids.notice}/preview` },
+  'POST /api/notices/{id}/publish': { allow: ['office'], path: () => `/notices/${ids.notice}/publish` },
+  'GET /api/inspections/{id}/feedback': { allow: ['office'], path: () => `/inspections/${ids.inspection}/feedback` },
+  'POST /api/feedback/{id}/read': { allow: ['office'], path: () => `/feedback/${ids.feedback}/read` },
+  'GET /api/public/notices/{id}': { allow: 'public', path: () => `/public/notices/${ids.notice}` },
+  'GET /api/public/notices/{id}/content.json': { allow: 'public', path: () => `/public/notices/${ids.notice}/content.json` },
+  'POST /api/public/notices/{id}/feedback': { allow: 'public', path: () => `/public/notices/${ids.notice}/feedback`, body: () => ({ content: '意见' }), allowedStatus: 429 },
+  'GET /api/notifications': { allow: SIGNED_IN, path: () => '/notifications' },
+  'GET /api/notifications/unread-count': { allow: SIGNED_IN, path: () => '/notifications/unread-count' },
+  'POST /api/notifications/{id}/read': { allow: ['staff'], path: () => `/notifications/${ids.notification}/read` },
+  'POST /api/notifications/read-all': { allow: SIGNED_IN, path: () => '/notifications/read-all' },
+  'GET /api/admin/audit/verify': { allow: ['admin'], path: () => `/admin/audit/verify?inspectionId=${ids.inspection}` },
+};
+
+const REFUSED = [401, 403, 404];
+
+async function attempt(key: string, cell: Cell, role: Role, actionName?: string) {
+  const [method] = key.split(' ');
+  const path = cell.path() + (actionName ?? '');
+  const person = role === 'anonymous' ? null : people[role];
+  const headers: Record<string, string> = actionName ? { 'Idempotency-Key': `matrix-${++keys}` } : {};
+  if (cell.file) return client.upload(path, person ?? people.admin, cell.file().name, cell.file().bytes, cell.file().type).then((reply) => reply);
+  return client.call(method, path, person, cell.body?.(), headers);
+}
+
+it('has an entry for every endpoint in the API document, and for every action', async () => {
+  const document = await fetch(`${api.url}/docs-json`).then((response) => response.json());
+  const endpoints = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+  const covered = [...Object.keys(MATRIX), 'POST /api/measures/{id}/actions/{action}'];
+  expect(endpoints.filter((endpoint) => !covered.includes(endpoint))).toEqual([]);
+  expect(covered.filter((endpoint) => !endpoints.includes(endpoint))).toEqual([]);
+  expect(Object.keys(ACTION_CELLS).sort()).toEqual([...ACTIONS].sort());
+});
+
+const rows: [string, Cell, string | undefined][] = [
+  ...Object.entries(MATRIX).map(([key, cell]) => [key, cell, undefined] as [string, Cell, undefined]),
+  ...Object.entries(ACTION_CELLS).map(([name, cell]) => [`POST /api/measures/{id}/actions/${name}`, cell, name] as [string, Cell, string]),
+];
+
+describe.each(rows)('%s', (key, cell, actionName) => {
+  it('refuses everyone the table does not allow, and lets the others through', async () => {
+    const allowed = cell.allow === 'public' ? ROLES : cell.allow;
+    const refused = ROLES.filter((role) => !allowed.includes(role));
+    const outcome: Record<string, number> = {};
+    if (actionName) {
+      // Every allowed role is offered the action by the same rule the Update validator applies,
+      // before the first of them takes it (after which the stage has moved on for the others).
+      const measure = cell.path().split('/')[2];
+      for (const role of SIGNED_IN) {
+        const offered = (await client.call('GET', `/measures/${measure}`, people[role as Exclude<Role, 'anonymous'>])).body?.allowedActions ?? [];
+        expect({ role, action: actionName, offered: offered.includes(actionName) }).toEqual({ role, action: actionName, offered: allowed.includes(role) });
+      }
+    }
+    // Refusals first: an allowed call may change the stage that later calls see.
+    for (const role of [...refused, ...allowed]) {
+      if (cell.file && role === 'anonymous') {
+        const response = await fetch(`${api.url}${cell.path()}`, { method: 'POST' });
+        outcome[role] = response.status;
+        continue;
+      }
+      outcome[role] = (await attempt(key, cell, role, actionName)).status;
+    }
+    const wrong = ROLES.filter((role) => {
+      const status = outcome[role];
+      if (refused.includes(role)) return !REFUSED.includes(status);
+      if (cell.allowedStatus !== undefined && status === cell.allowedStatus) return false;
+      return REFUSED.includes(status) || status >= 500;
+    });
+    expect({ key, wrong: Object.fromEntries(wrong.map((role) => [role, outcome[role]])) }).toEqual({ key, wrong: {} });
+    if (actionName) expect({ key, first: outcome[allowed[0]] }).toEqual({ key, first: 200 });
+  });
+});
+
+describe('separation of duties', () => {
+  it('never lets a reviewer review evidence they submitted', async () => {
+    // The reviewer also works in department A: they may submit, but not review their own submission.
+    await dataSource.query('UPDATE person SET department_id = $1 WHERE id = $2', [ids.departmentA, people.reviewer]);
+    try {
+      const measure = await newMeasure();
+      await act(measure, 'assign', 'office', {});
+      const upload = await client.upload(`/measures/${measure}/evidence`, people.reviewer, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
+      await act(measure, 'submit_evidence', 'reviewer', { summary: '自己提交', evidenceIds: [upload.body.id] });
+      const self = await client.call('POST', `/measures/${measure}/actions/review`, people.reviewer, { decision: 'approve' }, { 'Idempotency-Key': 'self-review' });
+      expect(self).toMatchObject({ status: 403, body: { message: expect.stringMatching(/submitted this evidence and may not review it/) } });
+      expect((await client.call('GET', `/measures/${measure}`, people.reviewer)).body.allowedActions).toEqual([]);
+    } finally {
+      await dataSource.query('UPDATE person SET department_id = NULL WHERE id = $1', [people.reviewer]);
+    }
+  });
+
+  it('hides department A\'s measures from department B in lists and by id guessing', async () => {
+    const list = await client.call('GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.outsider);
+    expect(list.body).toMatchObject({ total: 0, items: [] });
+    const own = await client.call('GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.staff);
+    expect(own.body.total).toBeGreaterThan(5);
+    expect(own.body.items.every((item: { leadDepartmentId: string }) => item.leadDepartmentId === ids.departmentA)).toBe(true);
+    for (const path of [`/measures/${ids.read}`, `/measures/${ids.read}/timeline`, `/measures/${ids.read}/evidence`, `/evidence/${ids.evidence}/content`, `/inspections/${ids.inspection}`]) {
+      const reply = await client.call('GET', path, people.outsider);
+      expect({ path, status: reply.status }).toEqual({ path, status: 404 });
+    }
+    expect((await client.call('GET', '/inspections', people.outsider)).body.map((item: { id: string }) => item.id)).not.toContain(ids.inspection);
+    const guessed = await client.call('POST', `/measures/${ids.rectify}/actions/request_extension`, people.outsider, { requestedDueAt: '2099-12-31T00:00:00Z', reason: 'x' }, { 'Idempotency-Key': 'guess' });
+    expect(guessed.status).toBe(404);
+  });
+});
