@@ -18,7 +18,7 @@ const tag = Date.now().toString(36);
 
 beforeAll(async () => {
   dataSource = await openDataSource();
-  api = await startApi(taskQueue, { auth: { ...TEST_AUTH, signInPerMinute: 12, lockoutAttempts: 3 }, corsOrigin: 'https://rectiflow.example' });
+  api = await startApi(taskQueue, { auth: { ...TEST_AUTH, signInPerMinute: 20, lockoutAttempts: 3 }, corsOrigin: 'https://rectiflow.example' });
   client = new TestApi(api.url);
   admin = await createAdmin(dataSource, client);
 });
@@ -122,6 +122,23 @@ describe('tokens', () => {
   });
 });
 
+describe('bulk organisation import', () => {
+  it('imports departments and people with accounts from CSV, naming bad rows', async () => {
+    const departments = `名称,上级部门\n纪工委-${tag},\n第一纪检组-${tag},纪工委-${tag}\n`;
+    const form = (text: string) => Buffer.from(`\ufeff${text}`);
+    const createdDepartments = await client.upload('/organisation/departments/csv', admin, 'departments.csv', form(departments), 'text/csv');
+    expect(createdDepartments.status).toBe(201);
+    expect(createdDepartments.body[1].parentId).toBe(createdDepartments.body[0].id);
+    const bad = await client.upload('/organisation/people/csv', admin, 'people.csv', form(`姓名,部门\n张三,不存在的部门-${tag}\n,纪工委-${tag}\n`), 'text/csv');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe(`row 2: 部门 "不存在的部门-${tag}" is not a department; row 3: 姓名 is empty`);
+    const people = await client.upload('/organisation/people/csv', admin, 'people.csv', form(`姓名,部门,用户名,初始密码,邮箱\n"李四, 纪检员",第一纪检组-${tag},lisi-${tag},${TEST_PASSWORD},lisi@example.test\n`), 'text/csv');
+    expect(people.status).toBe(201);
+    expect(people.body[0]).toMatchObject({ name: '李四, 纪检员', departmentId: createdDepartments.body[1].id, email: 'lisi@example.test' });
+    expect((await signIn(`lisi-${tag}`, TEST_PASSWORD)).status).toBe(200);
+  });
+});
+
 describe('security basics', () => {
   it('sends security headers, locks CORS to the configured origin, and limits request size', async () => {
     const response = await fetch(`${api.url}/health`, { headers: { origin: 'https://evil.example' } });
@@ -151,7 +168,7 @@ describe('security basics', () => {
 describe('throttling', () => {
   it('throttles sign-in attempts per address', async () => {
     const statuses: number[] = [];
-    for (let index = 0; index < 14; index += 1) statuses.push((await signIn(`flood-${tag}`, 'Wrong-password-1')).status);
+    for (let index = 0; index < 24; index += 1) statuses.push((await signIn(`flood-${tag}`, 'Wrong-password-1')).status);
     expect(statuses).toContain(429);
   });
 });

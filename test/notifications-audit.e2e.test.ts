@@ -1,0 +1,260 @@
+/**
+ * Notifications (in-app inbox and e-mail through a local SMTP sink started by the test, sent once
+ * even when the projection activity is retried) and the tamper-evident audit trail (an altered or
+ * removed row is named by the admin endpoint and by `npm run audit:verify`).
+ */
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { MeasureProjectionActivities } from '../apps/worker/src/activities/measure-projection.activities';
+import { measureWorkflowId, snapshotQuery } from '../workflows/measure.contract';
+import { createAdmin, TestApi } from './support/http';
+import { freePort } from './support/ports';
+import { env, fastPolicy, openDataSource, startApi, startWorker, temporalClient, uniqueTaskQueue, waitFor, workerConfig } from './support/stack';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+const taskQueue = uniqueTaskQueue('notify');
+let api: { app: INestApplication; url: string };
+let worker: INestApplicationContext;
+let client: TestApi;
+let dataSource: DataSource;
+let smtp: SMTPServer;
+const mails: { to: string; subject: string }[] = [];
+let admin: string;
+let people: Record<'office' | 'reviewer' | 'leader' | 'head' | 'supervisor' | 'staff', string>;
+let departmentA: string;
+let inspectionId: string;
+const tag = Date.now().toString(36);
+let keys = 0;
+
+const act = async (measure: string, action: string, person: string, body: Record<string, unknown>) => {
+  const reply = await client.call('POST', `/measures/${measure}/actions/${action}`, person, body, { 'Idempotency-Key': `n-${++keys}` });
+  if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+};
+
+async function newMeasure(number: number): Promise<string> {
+  const reply = await client.call('POST', `/inspections/${inspectionId}/problems`, people.office, {
+    number,
+    title: `通知问题${number}`,
+    measures: [{ text: `通知措施${number}`, kind: 'deadline', leadDepartmentId: departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }],
+  });
+  return reply.body.measures[0].id;
+}
+
+const inbox = async (person: string) => (await client.call('GET', '/notifications', person)).body as { unread: number; items: { id: string; kind: string; title: string; body: string; measureId: string }[] };
+
+beforeAll(async () => {
+  const smtpPort = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk) => (raw += chunk.toString()));
+      stream.on('end', () => {
+        const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
+        for (const recipient of session.envelope.rcptTo) mails.push({ to: recipient.address, subject });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  dataSource = await openDataSource();
+  api = await startApi(taskQueue);
+  client = new TestApi(api.url);
+  process.env.MAIL_POLL_MS = '200';
+  worker = await NestFactory.createApplicationContext(WorkerModule.register({ ...workerConfig(taskQueue), mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'Rectiflow <noreply@test>' } }), { logger: ['error'] });
+  await worker.init();
+  admin = await createAdmin(dataSource, client);
+  departmentA = (await client.call('POST', '/departments', admin, { name: `通知部门-${tag}` })).body.id;
+  people = await client.createPeople(admin, [
+    ['office', '整改办', null],
+    ['reviewer', '审核人', null],
+    ['leader', '责任领导', null],
+    ['head', '组长', null],
+    ['supervisor', '督查', null],
+    ['staff', '经办人', departmentA],
+  ] as const);
+  await dataSource.query(`UPDATE person SET email = $2 WHERE id = $1`, [people.staff, `staff-${tag}@example.test`]);
+  await dataSource.query(`UPDATE person SET email = $2 WHERE id = $1`, [people.leader, `leader-${tag}@example.test`]);
+  inspectionId = (await client.call('POST', '/inspections', admin, { title: `通知-${tag}`, kind: 'supervision', inspectingBody: '督查组', inspectedUnit: '单位', policy: fastPolicy() })).body.id;
+  await client.call('POST', `/inspections/${inspectionId}/roles`, admin, {
+    roles: [
+      { personId: people.office, role: 'office' },
+      { personId: people.reviewer, role: 'reviewer' },
+      { personId: people.head, role: 'group_head' },
+      { personId: people.supervisor, role: 'supervisor' },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.app.close();
+  await dataSource?.destroy();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+describe('notifications', () => {
+  it('puts an assignment in the inbox of the department and the leader, and e-mails each once', async () => {
+    const measure = await newMeasure(1);
+    await act(measure, 'assign', people.office, {});
+    const staffInbox = await waitFor(async () => ((await inbox(people.staff)).items.some((item) => item.measureId === measure) ? inbox(people.staff) : null), 'the assignment notification');
+    expect(staffInbox.unread).toBeGreaterThanOrEqual(1);
+    expect(staffInbox.items.find((item) => item.measureId === measure)).toMatchObject({ kind: 'assignment', title: expect.stringContaining('【新交办】') });
+    expect((await inbox(people.leader)).items.some((item) => item.measureId === measure && item.kind === 'assignment')).toBe(true);
+    expect((await inbox(people.office)).items.some((item) => item.measureId === measure)).toBe(false);
+    await waitFor(async () => mails.filter((mail) => mail.to === `staff-${tag}@example.test`).length >= 1 && mails.filter((mail) => mail.to === `leader-${tag}@example.test`).length >= 1, 'both e-mails');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(mails.filter((mail) => mail.to === `staff-${tag}@example.test`)).toHaveLength(1);
+    expect(mails.filter((mail) => mail.to === `leader-${tag}@example.test`)).toHaveLength(1);
+
+    const item = staffInbox.items.find((entry) => entry.measureId === measure)!;
+    expect((await client.call('POST', `/notifications/${item.id}/read`, people.leader)).status).toBe(404);
+    expect((await client.call('POST', `/notifications/${item.id}/read`, people.staff)).status).toBe(204);
+    expect((await client.call('GET', '/notifications/unread-count', people.staff)).body.unread).toBe(staffInbox.unread - 1);
+  });
+
+  it('tells the submitter about a rejection, with the reason, and the whole chain about a 督办单', async () => {
+    const measure = await newMeasure(2);
+    await act(measure, 'assign', people.office, {});
+    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
+    await act(measure, 'submit_evidence', people.staff, { summary: '完成', evidenceIds: [upload.body.id] });
+    expect((await inbox(people.reviewer)).items.some((item) => item.measureId === measure && item.kind === 'review_requested')).toBe(true);
+    await act(measure, 'review', people.reviewer, { decision: 'reject', reason: '缺少会议纪要' });
+    const rejection = (await inbox(people.staff)).items.find((item) => item.measureId === measure && item.kind === 'rejection');
+    expect(rejection?.body).toContain('缺少会议纪要');
+    await act(measure, 'supervise', people.supervisor, { reason: '进度严重滞后' });
+    for (const person of [people.staff, people.leader, people.head]) {
+      expect((await inbox(person)).items.find((item) => item.measureId === measure && item.kind === 'supervision_notice')?.title).toContain('【督办单】');
+    }
+    expect((await client.call('GET', `/measures/${measure}`, people.office)).body.escalationLevel).toBe(4);
+  });
+
+  it('sends nothing twice when the projection activity is retried', async () => {
+    const measure = await newMeasure(3);
+    await act(measure, 'assign', people.office, {});
+    const { client: temporal, connection } = await temporalClient();
+    const { state } = await temporal.workflow.getHandle(measureWorkflowId(measure)).query(snapshotQuery);
+    await connection.close();
+    const activities = worker.get(MeasureProjectionActivities);
+    const event = {
+      eventKey: `${measure}:900`,
+      measureId: measure,
+      inspectionId,
+      seq: 900,
+      kind: 'action' as const,
+      action: 'supervise',
+      actorId: people.supervisor,
+      idempotencyKey: 'retried',
+      fromStage: state.stage,
+      toStage: state.stage,
+      round: state.round,
+      occurredAt: new Date().toISOString(),
+      detail: { reason: '重试', notice: '督办单' },
+      state: { ...state, escalationLevel: 4 },
+      yellowFrom: null,
+    };
+    // Let the e-mails of earlier tests go out first, so only this event's are counted.
+    await waitFor(async () => (await dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE email_status = 'pending'`))[0].n === 0, 'earlier e-mails to go out');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const mailsBefore = mails.length;
+    await activities.projectMeasureEvent(event);
+    await activities.projectMeasureEvent(event);
+    await activities.projectMeasureEvent(event);
+    const rows = await dataSource.query(`SELECT recipient_id, count(*)::int AS n FROM notification WHERE dedupe_key LIKE $1 GROUP BY recipient_id`, [`${measure}:900:%`]);
+    expect(rows.map((row: { n: number }) => row.n)).toEqual([1, 1, 1]);
+    expect((await dataSource.query('SELECT count(*)::int AS n FROM audit_event WHERE event_key = $1', [`${measure}:900`]))[0].n).toBe(1);
+    await waitFor(async () => mails.length >= mailsBefore + 2, 'the e-mails');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(mails.length).toBe(mailsBefore + 2);
+  });
+});
+
+describe('tamper-evident audit trail', () => {
+  const verifyCli = () =>
+    promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'tools', 'audit-verify.ts')], { env: { ...process.env, DATABASE_URL: env().databaseUrl } }).then(
+      (result) => ({ code: 0, stdout: result.stdout }),
+      (error) => ({ code: error.code as number, stdout: error.stdout as string }),
+    );
+
+  it('chains every row, keeps evidence hashes in the chain, and names the first altered or removed row', async () => {
+    const measure = await newMeasure(4);
+    await act(measure, 'assign', people.office, {});
+    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '报告.pdf', Buffer.from('%PDF-1.4 evidence bytes'), 'application/pdf');
+    await act(measure, 'submit_evidence', people.staff, { summary: '完成', evidenceIds: [upload.body.id] });
+    await act(measure, 'review', people.reviewer, { decision: 'approve' });
+    const rows = await dataSource.query('SELECT id, chain_seq, event_key, action, detail, prev_hash, hash FROM audit_event WHERE inspection_id = $1 ORDER BY chain_seq', [inspectionId]);
+    expect(rows.map((row: { chain_seq: string }) => Number(row.chain_seq))).toEqual(rows.map((_: unknown, index: number) => index + 1));
+    for (let index = 1; index < rows.length; index += 1) expect(rows[index].prev_hash).toBe(rows[index - 1].hash);
+    const submitted = rows.find((row: { event_key: string; action: string }) => row.event_key.startsWith(measure) && row.action === 'submit_evidence');
+    expect(submitted.detail.evidence).toEqual([{ id: upload.body.id, sha256: upload.body.sha256 }]);
+
+    const verify = () => client.call('GET', `/admin/audit/verify?inspectionId=${inspectionId}`, admin);
+    expect((await verify()).body).toMatchObject({ ok: true, rows: rows.length, breaks: [] });
+    expect((await verifyCli()).code).toBe(0);
+
+    // Alter the evidence hash recorded in one row.
+    const target = rows[rows.length - 2];
+    const forged = { ...submitted.detail, evidence: [{ id: upload.body.id, sha256: 'f'.repeat(64) }] };
+    await dataSource.query('UPDATE audit_event SET detail = $2 WHERE id = $1', [submitted.id, JSON.stringify(forged)]);
+    const altered = await verify();
+    expect(altered.body.ok).toBe(false);
+    expect(altered.body.breaks[0]).toMatchObject({ chainSeq: Number(submitted.chain_seq), eventKey: submitted.event_key, problem: expect.stringMatching(/was altered/) });
+    const cli = await verifyCli();
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`row ${submitted.chain_seq} (${submitted.event_key}, submit_evidence) was altered`);
+    await dataSource.query('UPDATE audit_event SET detail = $2 WHERE id = $1', [submitted.id, JSON.stringify(submitted.detail)]);
+    expect((await verify()).body.ok).toBe(true);
+
+    // Remove a row in the middle, then the last one.
+    const [[removed]] = await dataSource.query('DELETE FROM audit_event WHERE id = $1 RETURNING *', [target.id]);
+    expect((await verify()).body.breaks[0]).toMatchObject({ chainSeq: Number(target.chain_seq), problem: expect.stringMatching(/missing/) });
+    await dataSource.query(
+      `INSERT INTO audit_event (id, event_key, measure_id, inspection_id, seq, kind, action, actor_id, idempotency_key, from_stage, to_stage, round, detail, occurred_at, recorded_at, chain_seq, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+      [removed.id, removed.event_key, removed.measure_id, removed.inspection_id, removed.seq, removed.kind, removed.action, removed.actor_id, removed.idempotency_key, removed.from_stage, removed.to_stage, removed.round, JSON.stringify(removed.detail), removed.occurred_at, removed.recorded_at, removed.chain_seq, removed.prev_hash, removed.hash],
+    );
+    expect((await verify()).body.ok).toBe(true);
+    const last = rows[rows.length - 1];
+    const [[lastRow]] = await dataSource.query('DELETE FROM audit_event WHERE id = $1 RETURNING *', [last.id]);
+    expect((await verify()).body.breaks[0].problem).toMatch(/last row\(s\) were removed/);
+    await dataSource.query(
+      `INSERT INTO audit_event (id, event_key, measure_id, inspection_id, seq, kind, action, actor_id, idempotency_key, from_stage, to_stage, round, detail, occurred_at, recorded_at, chain_seq, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+      [lastRow.id, lastRow.event_key, lastRow.measure_id, lastRow.inspection_id, lastRow.seq, lastRow.kind, lastRow.action, lastRow.actor_id, lastRow.idempotency_key, lastRow.from_stage, lastRow.to_stage, lastRow.round, JSON.stringify(lastRow.detail), lastRow.occurred_at, lastRow.recorded_at, lastRow.chain_seq, lastRow.prev_hash, lastRow.hash],
+    );
+    expect((await verify()).body.ok).toBe(true);
+    expect((await client.call('GET', '/admin/audit/verify', people.office)).status).toBe(403);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses a disguised executable (415), strips a traversal file name, and keeps script text inert', async () => {
+    const measure = await newMeasure(5);
+    await act(measure, 'assign', people.office, {});
+    const exe = await client.upload(`/measures/${measure}/evidence`, people.staff, '整改报告.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), 'application/pdf');
+    expect(exe).toMatchObject({ status: 415, body: { message: expect.stringMatching(/executable/) } });
+    const fakeDocx = await client.upload(`/measures/${measure}/evidence`, people.staff, '方案.docx', Buffer.from('plain text, not a docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(fakeDocx.status).toBe(415);
+    const traversal = await client.upload(`/measures/${measure}/evidence`, people.staff, '../../../etc/passwd.txt', Buffer.from('人员名单'), 'text/plain');
+    expect(traversal.status).toBe(201);
+    expect(traversal.body.fileName).toBe('passwd.txt');
+    const [stored] = await dataSource.query('SELECT sha256 FROM evidence WHERE id = $1', [traversal.body.id]);
+    expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
+    await act(measure, 'submit_evidence', people.staff, { summary: '<img src=x onerror=alert(1)>', evidenceIds: [upload.body.id] });
+    await act(measure, 'review', people.reviewer, { decision: 'reject', reason: '<script>alert("x")</script>' });
+    const timeline = await client.call('GET', `/measures/${measure}/timeline`, people.office);
+    expect(timeline.type).toContain('application/json');
+    expect(timeline.body.find((row: { action: string }) => row.action === 'review').detail.reason).toBe('<script>alert("x")</script>');
+    const raw = await fetch(`${api.url}/measures/${measure}/timeline`, { headers: { authorization: `Bearer ${client.tokens.get(people.office)}` } });
+    expect(raw.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
