@@ -230,6 +230,9 @@ const MATRIX: Record<string, Cell> = {
   'GET /api/notifications/unread-count': { allow: SIGNED_IN, path: () => '/notifications/unread-count' },
   'POST /api/notifications/{id}/read': { allow: ['staff'], path: () => `/notifications/${ids.notification}/read` },
   'POST /api/notifications/read-all': { allow: SIGNED_IN, path: () => '/notifications/read-all' },
+  'GET /api/my-work': { allow: SIGNED_IN, path: () => '/my-work' },
+  'GET /api/inspections/{id}/dashboard': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}/dashboard` },
+  'GET /api/client-config': { allow: 'public', path: () => '/client-config' },
   'GET /api/admin/audit/verify': { allow: ['admin'], path: () => `/admin/audit/verify?inspectionId=${ids.inspection}` },
 };
 

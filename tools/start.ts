@@ -73,6 +73,7 @@ async function main() {
     TEMPORAL_ADDRESS: temporalAddress,
     ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}),
     EVIDENCE_DIR: process.env.EVIDENCE_DIR ?? join(dataDir, 'evidence'),
+    WEB_DIR: process.env.WEB_DIR ?? join(root, 'dist', 'web'),
     ...(existsSync(WORKFLOW_BUNDLE) ? { WORKFLOW_BUNDLE_PATH: WORKFLOW_BUNDLE } : {}),
     PORT: String(port),
   };
@@ -90,6 +91,7 @@ async function main() {
   launch('api', join(root, 'dist', 'apps', 'api', 'src', 'main.js'));
   await waitForPort(port, 60_000);
   log('ready:');
+  log(`  Workbench     http://127.0.0.1:${port}/`);
   log(`  API           http://127.0.0.1:${port}/api`);
   log(`  API docs      http://127.0.0.1:${port}/api/docs`);
   if (temporalUi) log(`  Temporal UI   ${temporalUi}`);

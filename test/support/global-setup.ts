@@ -3,6 +3,7 @@
  * Temporal CLI dev server (the same binary `npm start` uses), and bundles the workflow code once.
  * Connection details reach the test files through environment variables.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,10 @@ export default async function globalSetup(): Promise<void> {
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
   const bundle = join(directory, 'workflow-bundle.js');
   writeFileSync(bundle, code);
+  // The web workbench, built fresh for this run into the run's own folder.
+  const webDir = join(directory, 'web');
+  execFileSync(process.execPath, [join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(__dirname, '..', '..', 'apps', 'web', 'vite.config.ts'), '--outDir', webDir, '--logLevel', 'error'], { stdio: 'inherit' });
+  process.env.TEST_WEB_DIR = webDir;
   process.env.TEST_DIRECTORY = directory;
   process.env.TEST_DATABASE_URL = postgres.url;
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;

@@ -100,6 +100,7 @@ export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {})
     evidenceMaxBytes: 1024 * 1024,
     corsOrigin: null,
     auth: TEST_AUTH,
+    webDir: process.env.TEST_WEB_DIR ?? null,
     ...overrides,
   };
 }

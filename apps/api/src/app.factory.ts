@@ -3,14 +3,17 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP API (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: true });
+  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: true });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
@@ -28,6 +31,18 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWorkbench(app, config.webDir);
   app.enableShutdownHooks();
   return app;
+}
+
+/** The web workbench on the same origin: its files, and index.html for its client-side routes. */
+function serveWorkbench(app: NestExpressApplication, webDir: string | null): void {
+  const index = webDir ? join(webDir, 'index.html') : null;
+  if (!webDir || !index || !existsSync(index)) return;
+  app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    response.sendFile(index);
+  });
 }

@@ -10,6 +10,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { AdminController } from './admin/admin.controller';
 import { AuthController } from './auth/auth.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { WorkbenchService } from './workbench/workbench.service';
 import { AuthService } from './auth/auth.service';
 import { AuthGuard } from './common/actor';
 import { Visibility } from './common/visibility';
@@ -58,7 +60,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController, NotificationsController, AdminController],
+      controllers: [HealthController, AuthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController, NotificationsController, AdminController, WorkbenchController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -78,6 +80,7 @@ export class AppModule {
         DocumentImportService,
         LedgerService,
         NoticesService,
+        WorkbenchService,
       ],
     };
   }

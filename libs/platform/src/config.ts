@@ -51,6 +51,8 @@ export interface ApiConfig extends PlatformConfig {
   evidenceMaxBytes: number;
   corsOrigin: string | null;
   auth: AuthConfig;
+  /** The built web workbench (npm run build:web), served on the same origin; null to serve none. */
+  webDir: string | null;
 }
 
 export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
@@ -80,6 +82,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024),
     corsOrigin: env.CORS_ORIGIN ?? null,
     auth: authConfig(env),
+    webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
   };
 }
 

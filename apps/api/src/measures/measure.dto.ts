@@ -32,6 +32,12 @@ export class ListMeasuresQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @TextField({ optional: true, max: 10, description: 'section number of the problem (一、 → 一)' })
+  sectionNumber?: string;
+
+  @TextField({ optional: true, max: 100, description: 'search in the measure text and the problem title' })
+  q?: string;
+
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
   @Type(() => Number)

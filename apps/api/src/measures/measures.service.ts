@@ -45,6 +45,11 @@ export class MeasuresService {
       add((p) => `(m.lead_department_id = ${p} OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = ${p}))`, query.departmentId);
     }
     if (query.colour) add((p) => `(${COLOUR_SQL}) = ${p}`, query.colour);
+    if (query.sectionNumber) add((p) => `EXISTS (SELECT 1 FROM problem ps WHERE ps.id = m.problem_id AND ps.section_number = ${p})`, query.sectionNumber);
+    if (query.q?.trim()) {
+      const pattern = `%${query.q.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      add((p) => `(m.text ILIKE ${p} OR EXISTS (SELECT 1 FROM problem pq WHERE pq.id = m.problem_id AND pq.title ILIKE ${p}))`, pattern);
+    }
     if (query.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign') AND m.stage_due_at < now()`);
     if (query.overdue === false) where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
     const filter = `WHERE ${where.join(' AND ')}`;
@@ -98,7 +103,14 @@ export class MeasuresService {
         allowedActions = [];
       }
     }
-    return { ...measure, round, problem, allowedActions };
+    const workflowUrl = this.temporal.uiUrl ? `${this.temporal.uiUrl}/namespaces/${encodeURIComponent(this.temporal.namespace)}/workflows/${encodeURIComponent(measure.workflowId)}` : null;
+    const [names] = await this.dataSource.query(
+      `SELECT d.name AS "leadDepartmentName", p.name AS "responsibleLeaderName",
+              ARRAY(SELECT cd.name FROM measure_cooperating_department c JOIN department cd ON cd.id = c.department_id WHERE c.measure_id = $1 ORDER BY cd.name) AS "cooperatingDepartmentNames"
+         FROM measure m JOIN department d ON d.id = m.lead_department_id JOIN person p ON p.id = m.responsible_leader_id WHERE m.id = $1`,
+      [id],
+    );
+    return { ...measure, ...names, round, problem, allowedActions, workflowUrl };
   }
 
   async timeline(id: string, actor: RequestActor) {

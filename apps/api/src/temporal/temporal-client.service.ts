@@ -29,6 +29,15 @@ export class TemporalClientService implements OnModuleDestroy {
     return this.config.taskQueue;
   }
 
+  get namespace(): string {
+    return this.config.temporalNamespace;
+  }
+
+  /** The Temporal Web UI, for links from a measure to its workflow (null when not configured). */
+  get uiUrl(): string | null {
+    return this.config.temporalUiUrl;
+  }
+
   async onModuleDestroy(): Promise<void> {
     const connection = await this.connection?.catch(() => undefined);
     await connection?.close();

@@ -1,0 +1,30 @@
+import { Spin } from 'antd';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Shell } from './components/Shell';
+import { Dashboard } from './pages/Dashboard';
+import { Ledger } from './pages/Ledger';
+import { MeasurePage } from './pages/MeasurePage';
+import { MyWork } from './pages/MyWork';
+import { Setup } from './pages/Setup';
+import { SignIn } from './pages/SignIn';
+import './i18n';
+import { useSession } from './session';
+
+export function AppRoutes() {
+  const { me, loading } = useSession();
+  if (loading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
+  if (!me) return <SignIn />;
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<Navigate to="/work" replace />} />
+        <Route path="/work" element={<MyWork />} />
+        <Route path="/ledger" element={<Ledger />} />
+        <Route path="/dashboard" element={<Dashboard />} />
+        <Route path="/measures/:id" element={<MeasurePage />} />
+        <Route path="/setup" element={<Setup />} />
+        <Route path="*" element={<Navigate to="/work" replace />} />
+      </Routes>
+    </Shell>
+  );
+}

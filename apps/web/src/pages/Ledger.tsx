@@ -1,0 +1,127 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, download } from '../api';
+import { ColourTag } from '../components/ColourTag';
+import { formatDate } from '../components/format';
+import { useInspectionRoles, useSession } from '../session';
+
+interface Row {
+  id: string;
+  text: string;
+  kind: string;
+  stage: string;
+  round: number;
+  colour: string;
+  stageDueAt: string | null;
+  dueAt: string;
+  leadDepartmentId: string;
+  responsibleLeaderId: string;
+}
+
+const FILTERS = ['stage', 'departmentId', 'leaderId', 'colour', 'kind', 'overdue', 'q', 'sectionNumber'] as const;
+
+/** 台账: every measure the person may see, filtered and paged on the server. Filters live in the URL, so charts can link here. */
+export function Ledger() {
+  const { t } = useTranslation();
+  const { inspectionId } = useSession();
+  const roles = useInspectionRoles();
+  const [params, setParams] = useSearchParams();
+  const [data, setData] = useState<{ total: number; items: Row[] }>({ total: 0, items: [] });
+  const [loading, setLoading] = useState(false);
+  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
+  const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('size') ?? 20);
+
+  useEffect(() => {
+    api.get('/departments').then(setDepartments);
+    api.get('/people').then(setPeople);
+  }, []);
+
+  useEffect(() => {
+    if (!inspectionId) return;
+    const query = new URLSearchParams({ inspectionId, limit: String(pageSize), offset: String((page - 1) * pageSize) });
+    for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key)!);
+    setLoading(true);
+    api.get(`/measures?${query}`).then(setData).finally(() => setLoading(false));
+  }, [inspectionId, params, page, pageSize]);
+
+  const set = (key: string, value: string | undefined | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next);
+  };
+
+  const name = useMemo(() => ({ department: Object.fromEntries(departments.map((item) => [item.id, item.name])), person: Object.fromEntries(people.map((item) => [item.id, item.name])) }), [departments, people]);
+  const columns: ColumnsType<Row> = [
+    { title: t('ledger.measure'), dataIndex: 'text', render: (text: string, row) => <Link to={`/measures/${row.id}`}>{text}</Link> },
+    { title: t('ledger.stage'), dataIndex: 'stage', width: 90, render: (stage: string) => t(`stage.${stage}`) },
+    { title: t('ledger.colour'), dataIndex: 'colour', width: 80, render: (colour: string) => <ColourTag colour={colour} /> },
+    { title: t('ledger.kind'), dataIndex: 'kind', width: 100, responsive: ['md'], render: (kind: string) => t(`kind.${kind}`) },
+    { title: t('ledger.department'), dataIndex: 'leadDepartmentId', width: 130, responsive: ['md'], render: (id: string) => name.department[id] },
+    { title: t('ledger.leader'), dataIndex: 'responsibleLeaderId', width: 100, responsive: ['lg'], render: (id: string) => name.person[id] },
+    { title: t('ledger.round'), dataIndex: 'round', width: 60, responsive: ['lg'] },
+    { title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
+  ];
+
+  const options = (values: string[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  const canExport = roles.some((role) => ['office', 'group_head', 'supervisor'].includes(role));
+
+  return (
+    <div data-testid="ledger">
+      <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
+        <Typography.Title level={3}>{t('ledger.title', { count: data.total })}</Typography.Title>
+        {canExport && inspectionId && (
+          <Space>
+            <Button icon={<DownloadOutlined />} onClick={() => void download(`/inspections/${inspectionId}/ledger.xlsx`, '整改台账.xlsx')}>
+              {t('ledger.exportXlsx')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void download(`/inspections/${inspectionId}/ledger.csv`, '整改台账.csv')}>
+              CSV
+            </Button>
+          </Space>
+        )}
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder={t('ledger.search')} defaultValue={params.get('q') ?? ''} onSearch={(value) => set('q', value)} style={{ width: 220 }} data-testid="ledger-search" />
+        <Select allowClear placeholder={t('ledger.stage')} value={params.get('stage') ?? undefined} onChange={(value) => set('stage', value)} options={options(['assign', 'rectify', 'review', 'signoff', 'lookback', 'closed'], 'stage')} style={{ width: 110 }} data-testid="filter-stage" />
+        <Select allowClear placeholder={t('ledger.colour')} value={params.get('colour') ?? undefined} onChange={(value) => set('colour', value)} options={options(['green', 'yellow', 'red'], 'colour')} style={{ width: 100 }} />
+        <Select allowClear placeholder={t('ledger.kind')} value={params.get('kind') ?? undefined} onChange={(value) => set('kind', value)} options={options(['immediate', 'deadline', 'ongoing'], 'kind')} style={{ width: 120 }} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('ledger.department')} value={params.get('departmentId') ?? undefined} onChange={(value) => set('departmentId', value)} options={departments.map((item) => ({ value: item.id, label: item.name }))} style={{ width: 160 }} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('ledger.leader')} value={params.get('leaderId') ?? undefined} onChange={(value) => set('leaderId', value)} options={people.map((item) => ({ value: item.id, label: item.name }))} style={{ width: 140 }} />
+        <Space>
+          <Switch checked={params.get('overdue') === 'true'} onChange={(checked) => set('overdue', checked ? 'true' : null)} />
+          {t('ledger.overdueOnly')}
+        </Space>
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={data.items}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (total) => t('ledger.total', { count: total }),
+          onChange: (nextPage, nextSize) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(nextPage));
+            next.set('size', String(nextSize));
+            setParams(next);
+          },
+        }}
+        data-testid="ledger-table"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { Card, Col, Empty, List, Row, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../api';
+import { ColourTag } from '../components/ColourTag';
+import { formatDate } from '../components/format';
+import { useSession } from '../session';
+
+interface WorkItem {
+  id: string;
+  text: string;
+  stage: string;
+  round: number;
+  stageDueAt: string | null;
+  colour: string;
+  problemNumber: number;
+  problemTitle: string;
+}
+
+/** 我的待办: everything waiting for this person, grouped by what they must do, most urgent first. */
+export function MyWork() {
+  const { t } = useTranslation();
+  const { inspectionId } = useSession();
+  const [work, setWork] = useState<{ total: number; groups: { action: string; items: WorkItem[] }[] } | null>(null);
+
+  useEffect(() => {
+    setWork(null);
+    api.get(`/my-work${inspectionId ? `?inspectionId=${inspectionId}` : ''}`).then(setWork);
+  }, [inspectionId]);
+
+  if (!work) return <Spin />;
+  return (
+    <div data-testid="my-work">
+      <Typography.Title level={3}>{t('work.title', { count: work.total })}</Typography.Title>
+      {work.groups.length === 0 && <Empty description={t('work.empty')} />}
+      <Row gutter={[16, 16]}>
+        {work.groups.map((group) => (
+          <Col xs={24} lg={12} key={group.action}>
+            <Card title={`${t(`action.${group.action}`)} (${group.items.length})`} size="small" data-testid={`work-${group.action}`}>
+              <List
+                size="small"
+                dataSource={group.items}
+                renderItem={(item) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={
+                        <Link to={`/measures/${item.id}`} data-testid="work-item">
+                          {item.text}
+                        </Link>
+                      }
+                      description={`(${item.problemNumber}) ${item.problemTitle} · ${t(`stage.${item.stage}`)} · ${t('measure.round', { round: item.round })}`}
+                    />
+                    <div style={{ textAlign: 'right', minWidth: 100 }}>
+                      <ColourTag colour={item.colour} />
+                      <div>{formatDate(item.stageDueAt)}</div>
+                    </div>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useSession } from '../session';
+
+const POLICY_FIELDS = ['remindBefore', 'escalateAfter', 'reviewWithin', 'signOffWithin', 'lookBackAfter', 'lookBackWithin', 'yellowWithin', 'reportEvery', 'reboundRectifyWithin'];
+const DEFAULTS: Record<string, string> = {
+  remindBefore: 'P7D, P1D',
+  escalateAfter: 'P0D, P7D, P14D, P21D',
+  reviewWithin: 'P5D',
+  signOffWithin: 'P5D',
+  lookBackAfter: 'P90D',
+  lookBackWithin: 'P14D',
+  yellowWithin: 'P7D',
+  reportEvery: 'P1M',
+  reboundRectifyWithin: 'P30D',
+};
+
+/** Inspection setup for the system administrator: the inspection and its timer policy, departments, people, roles. */
+export function Setup() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { inspectionId, setInspectionId } = useSession();
+  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
+  const [people, setPeople] = useState<{ id: string; name: string; departmentId: string | null }[]>([]);
+  const [roles, setRoles] = useState<{ personId: string; role: string }[]>([]);
+  const reload = useCallback(() => {
+    api.get('/departments').then(setDepartments);
+    api.get('/people').then(setPeople);
+    if (inspectionId) api.get(`/inspections/${inspectionId}/roles`).then(setRoles);
+  }, [inspectionId]);
+  useEffect(reload, [reload]);
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      void message.success(done);
+      reload();
+    } catch (failure) {
+      void message.error((failure as Error).message);
+    }
+  };
+
+  const createInspection = (values: Record<string, any>) =>
+    run(async () => {
+      const policy = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ['remindBefore', 'escalateAfter'].includes(field) ? String(values[field]).split(/[,，\s]+/).filter(Boolean) : values[field]]));
+      const date = (value?: Dayjs) => (value ? value.format('YYYY-MM-DD') : undefined);
+      const created = await api.post('/inspections', { title: values.title, kind: values.kind, inspectingBody: values.inspectingBody, inspectedUnit: values.inspectedUnit, startedOn: date(values.startedOn), endedOn: date(values.endedOn), feedbackOn: date(values.feedbackOn), policy });
+      setInspectionId(created.id);
+    }, t('setup.saved'));
+
+  const name = (id: string) => people.find((person) => person.id === id)?.name ?? id;
+
+  return (
+    <div data-testid="setup">
+      <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('setup.newInspection')}>
+            <Form layout="vertical" onFinish={createInspection} initialValues={{ kind: 'xuncha', ...DEFAULTS }}>
+              <Form.Item name="title" label={t('setup.inspectionTitle')} rules={[{ required: true, message: t('form.required') }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="kind" label={t('setup.kind')}>
+                <Select options={['xunshi', 'xuncha', 'audit', 'supervision'].map((value) => ({ value, label: t(`inspectionKind.${value}`) }))} />
+              </Form.Item>
+              <Form.Item name="inspectingBody" label={t('setup.inspectingBody')} rules={[{ required: true, message: t('form.required') }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="inspectedUnit" label={t('setup.inspectedUnit')} rules={[{ required: true, message: t('form.required') }]}>
+                <Input />
+              </Form.Item>
+              <Space wrap>
+                <Form.Item name="startedOn" label={t('setup.startedOn')}>
+                  <DatePicker />
+                </Form.Item>
+                <Form.Item name="endedOn" label={t('setup.endedOn')}>
+                  <DatePicker />
+                </Form.Item>
+                <Form.Item name="feedbackOn" label={t('setup.feedbackOn')}>
+                  <DatePicker />
+                </Form.Item>
+              </Space>
+              <Typography.Paragraph type="secondary">{t('setup.policyHelp')}</Typography.Paragraph>
+              <Row gutter={8}>
+                {POLICY_FIELDS.map((field) => (
+                  <Col xs={12} key={field}>
+                    <Form.Item name={field} label={t(`policy.${field}`)}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                ))}
+              </Row>
+              <Button type="primary" htmlType="submit">
+                {t('setup.create')}
+              </Button>
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Space direction="vertical" style={{ width: '100%' }} size="middle">
+            <Card size="small" title={t('setup.departments', { count: departments.length })}>
+              <Form layout="inline" onFinish={(values) => run(() => api.post('/departments', { name: values.name }), t('setup.saved'))}>
+                <Form.Item name="name" rules={[{ required: true, message: t('form.required') }]}>
+                  <Input placeholder={t('setup.departmentName')} />
+                </Form.Item>
+                <Button htmlType="submit">{t('setup.add')}</Button>
+              </Form>
+            </Card>
+            <Card size="small" title={t('setup.people', { count: people.length })}>
+              <Form layout="vertical" onFinish={(values) => run(() => api.post('/people', values), t('setup.saved'))}>
+                <Space wrap>
+                  <Form.Item name="name" label={t('setup.personName')} rules={[{ required: true, message: t('form.required') }]}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name="departmentId" label={t('setup.department')}>
+                    <Select allowClear style={{ width: 160 }} options={departments.map((item) => ({ value: item.id, label: item.name }))} />
+                  </Form.Item>
+                  <Form.Item name="username" label={t('signIn.username')}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name="password" label={t('setup.initialPassword')}>
+                    <Input.Password />
+                  </Form.Item>
+                </Space>
+                <Button htmlType="submit">{t('setup.add')}</Button>
+              </Form>
+            </Card>
+            <Card size="small" title={t('setup.roles')}>
+              <Form layout="inline" onFinish={(values) => run(() => api.post(`/inspections/${inspectionId}/roles`, { roles: [values] }), t('setup.saved'))}>
+                <Form.Item name="personId" rules={[{ required: true, message: t('form.required') }]}>
+                  <Select showSearch optionFilterProp="label" style={{ width: 160 }} placeholder={t('setup.person')} options={people.map((item) => ({ value: item.id, label: item.name }))} />
+                </Form.Item>
+                <Form.Item name="role" rules={[{ required: true, message: t('form.required') }]}>
+                  <Select style={{ width: 140 }} placeholder={t('setup.role')} options={['office', 'reviewer', 'group_head', 'supervisor'].map((value) => ({ value, label: t(`role.${value}`) }))} />
+                </Form.Item>
+                <Button htmlType="submit" disabled={!inspectionId}>
+                  {t('setup.assign')}
+                </Button>
+              </Form>
+              <Table size="small" rowKey={(row) => `${row.personId}-${row.role}`} pagination={false} dataSource={roles} style={{ marginTop: 12 }} columns={[{ title: t('setup.person'), dataIndex: 'personId', render: name }, { title: t('setup.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) }]} />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </div>
+  );
+}

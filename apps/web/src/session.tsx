@@ -1,0 +1,89 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, loadTokens, saveTokens, Tokens } from './api';
+
+export interface Me {
+  id: string;
+  name: string;
+  username: string;
+  isAdmin: boolean;
+  departmentId: string | null;
+  departmentName: string | null;
+  roles: { inspectionId: string; inspectionTitle: string; role: string }[];
+}
+
+interface Session {
+  me: Me | null;
+  loading: boolean;
+  inspectionId: string | null;
+  setInspectionId: (id: string | null) => void;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+const INSPECTION = 'rectiflow.inspection';
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [inspectionId, setInspection] = useState<string | null>(localStorage.getItem(INSPECTION));
+
+  const setInspectionId = useCallback((id: string | null) => {
+    if (id) localStorage.setItem(INSPECTION, id);
+    else localStorage.removeItem(INSPECTION);
+    setInspection(id);
+  }, []);
+
+  const loadMe = useCallback(async () => {
+    if (!loadTokens()) {
+      setMe(null);
+      setLoading(false);
+      return;
+    }
+    try {
+      setMe(await api.get<Me>('/auth/me'));
+    } catch {
+      saveTokens(null);
+      setMe(null);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadMe();
+    const signedOut = () => setMe(null);
+    window.addEventListener('rectiflow:signed-out', signedOut);
+    return () => window.removeEventListener('rectiflow:signed-out', signedOut);
+  }, [loadMe]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      saveTokens(await api.post<Tokens>('/auth/sign-in', { username, password }));
+      await loadMe();
+    },
+    [loadMe],
+  );
+
+  const signOut = useCallback(async () => {
+    const tokens = loadTokens();
+    if (tokens) await api.post('/auth/sign-out', { refreshToken: tokens.refreshToken }).catch(() => undefined);
+    saveTokens(null);
+    setMe(null);
+  }, []);
+
+  const value = useMemo(() => ({ me, loading, inspectionId, setInspectionId, signIn, signOut }), [me, loading, inspectionId, setInspectionId, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The person's roles in the current inspection (office, reviewer, group_head, supervisor). */
+export function useInspectionRoles(): string[] {
+  const { me, inspectionId } = useSession();
+  return (me?.roles ?? []).filter((role) => role.inspectionId === inspectionId).map((role) => role.role);
+}

@@ -1,0 +1,258 @@
+/**
+ * The web workbench in a real browser (Debian's Chromium through playwright-core) against the real
+ * stack: staff uploads evidence → reviewer rejects with a reason → staff resubmits → reviewer approves
+ * → leader signs off on a phone-sized screen → look-back holds → the dashboard counts change.
+ * Also: another department does not see the measure; the language switch changes every visible
+ * string; a refused action shows the server's reason. Screenshots go to test-results/screenshots.
+ */
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
+import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './support/stack';
+
+const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const taskQueue = uniqueTaskQueue('web');
+let api: { app: INestApplication; url: string };
+let origin: string;
+let worker: INestApplicationContext;
+let client: TestApi;
+let dataSource: DataSource;
+let browser: Browser;
+const tag = Date.now().toString(36);
+const users: Record<string, { id: string; username: string }> = {};
+let inspectionId: string;
+let englishInspectionId: string;
+let departmentA: string;
+let finance: string;
+let keys = 0;
+
+async function person(key: string, name: string, departmentId: string | null, admin: string) {
+  const username = `${key}-${tag}`.toLowerCase();
+  const reply = await client.call('POST', '/people', admin, { name, username, password: TEST_PASSWORD, ...(departmentId ? { departmentId } : {}) });
+  users[key] = { id: reply.body.id, username };
+  await client.signIn(reply.body.id, username);
+}
+
+async function measure(inspection: string, number: number, text: string, departmentId: string, leader: string, office: string): Promise<string> {
+  const reply = await client.call('POST', `/inspections/${inspection}/problems`, office, {
+    sectionNumber: inspection === englishInspectionId ? '2' : '二',
+    sectionTitle: inspection === englishInspectionId ? 'Findings' : '问题整改情况',
+    number,
+    title: inspection === englishInspectionId ? `Finding ${number}` : `问题${number}`,
+    measures: [{ text, kind: 'deadline', leadDepartmentId: departmentId, responsibleLeaderId: leader, dueAt: '2099-06-30' }],
+  });
+  const id = reply.body.measures[0].id;
+  await client.call('POST', `/measures/${id}/actions/assign`, office, {}, { 'Idempotency-Key': `web-${++keys}` });
+  return id;
+}
+
+async function open(username: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(TEST_PASSWORD);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('nav').waitFor();
+  return { context, page };
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function openMeasure(page: Page, id: string) {
+  await page.goto(`${origin}/measures/${id}`);
+  await page.getByTestId('measure-page').waitFor();
+}
+
+const stage = (page: Page) => page.getByTestId('measure-stage').innerText();
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  dataSource = await openDataSource();
+  api = await startApi(taskQueue);
+  origin = api.url.replace(/\/api$/, '');
+  worker = await startWorker(taskQueue);
+  client = new TestApi(api.url);
+  const admin = await createAdmin(dataSource, client);
+  const departments = await client.call('POST', '/departments/bulk', admin, { departments: [{ name: `投资合作中心-${tag}` }, { name: `财政局-${tag}` }, { name: `Finance-${tag}` }] });
+  departmentA = departments.body[0].id;
+  finance = departments.body[2].id;
+  await person('office', '王整改', null, admin);
+  await person('reviewer', '李审核', null, admin);
+  await person('leader', '赵领导', null, admin);
+  await person('supervisor', '周督查', null, admin);
+  await person('staff', '陈经办', departmentA, admin);
+  await person('other', '刘财政', departments.body[1].id, admin);
+  await person('alice', 'Alice', departments.body[2].id, admin);
+  await person('bob', 'Bob', null, admin);
+  inspectionId = (await client.call('POST', '/inspections', admin, { title: `巡察整改-${tag}`, kind: 'xuncha', inspectingBody: '市委第一巡察组', inspectedUnit: '经开区党工委', policy: fastPolicy({ lookBackAfter: 'PT3S' }) })).body.id;
+  englishInspectionId = (await client.call('POST', '/inspections', admin, { title: `Audit 2025 ${tag}`, kind: 'audit', inspectingBody: 'City audit office', inspectedUnit: 'Development zone', policy: fastPolicy() })).body.id;
+  await client.call('POST', `/inspections/${inspectionId}/roles`, admin, {
+    roles: [
+      { personId: users.office.id, role: 'office' },
+      { personId: users.reviewer.id, role: 'reviewer' },
+      { personId: users.supervisor.id, role: 'supervisor' },
+    ],
+  });
+  await client.call('POST', `/inspections/${englishInspectionId}/roles`, admin, { roles: [{ personId: users.bob.id, role: 'office' }] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await api?.app.close();
+  await dataSource?.destroy();
+});
+
+it('takes a measure from evidence to closed through the screens, with the leader on a phone', async () => {
+  const measureId = await measure(inspectionId, 1, '修订招商引资项目入园审查办法', departmentA, users.leader.id, users.office.id);
+  const dashboardBefore = (await client.call('GET', `/inspections/${inspectionId}/dashboard`, users.office.id)).body.totals.closed;
+
+  // Staff: my work lists the measure; upload evidence by drag-and-drop input, submit.
+  const staff = await open(users.staff.username);
+  await staff.page.getByTestId('work-submit_evidence').waitFor();
+  await shot(staff.page, '01-my-work-staff');
+  await staff.page.getByTestId('work-item').first().click();
+  await staff.page.getByTestId('measure-page').waitFor();
+  await staff.page.locator('[data-testid=evidence-upload] input[type=file]').setInputFiles({ name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 会议纪要') });
+  await staff.page.getByTestId('evidence-list').getByText('会议纪要.pdf').waitFor();
+  await staff.page.locator('[data-testid=evidence-upload] input[type=file]').setInputFiles({ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+  await staff.page.getByText('virus.exe:不支持的文件类型').waitFor();
+  await staff.page.getByTestId('field-summary').fill('已修订审查办法并印发');
+  await staff.page.getByTestId('submit-submit_evidence').click();
+  await waitFor(async () => (await stage(staff.page)) === '审核', 'the review stage');
+  await shot(staff.page, '02-measure-submitted');
+
+  // Reviewer: reject with a reason (the reason is required first).
+  const reviewer = await open(users.reviewer.username);
+  await openMeasure(reviewer.page, measureId);
+  await reviewer.page.getByTestId('action-review').getByText('退回').click();
+  await reviewer.page.getByTestId('submit-review').click();
+  await reviewer.page.getByTestId('action-review').getByText('必填').waitFor();
+  await reviewer.page.getByTestId('field-reason').fill('缺少印发文件');
+  await reviewer.page.getByTestId('submit-review').click();
+  await waitFor(async () => (await stage(reviewer.page)) === '整改', 'back to rectify');
+  await reviewer.page.getByTestId('timeline').getByText('缺少印发文件').waitFor();
+  await shot(reviewer.page, '03-review-rejected');
+
+  // Staff sees the rejection in the inbox and resubmits.
+  await staff.page.reload();
+  await waitFor(async () => Number((await staff.page.getByTestId('inbox-count').innerText()) || 0) > 0, 'an unread notification');
+  await staff.page.locator('[data-testid=evidence-upload] input[type=file]').setInputFiles({ name: '印发文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 印发') });
+  await staff.page.getByTestId('evidence-list').getByText('印发文件.pdf').waitFor();
+  await staff.page.getByTestId('field-summary').fill('已补充印发文件');
+  await staff.page.getByTestId('submit-submit_evidence').click();
+  await waitFor(async () => (await stage(staff.page)) === '审核', 'the second review');
+
+  // Reviewer approves.
+  await reviewer.page.reload();
+  await reviewer.page.getByTestId('submit-review').click();
+  await waitFor(async () => (await stage(reviewer.page)) === '销号', 'sign-off');
+
+  // Leader signs off on a phone-sized screen.
+  const leader = await open(users.leader.username, { width: 390, height: 844 });
+  await leader.page.getByTestId('work-sign_off').waitFor();
+  await leader.page.getByTestId('work-item').first().click();
+  await leader.page.getByTestId('action-sign_off').scrollIntoViewIfNeeded();
+  await shot(leader.page, '04-leader-phone-sign-off');
+  await leader.page.getByTestId('submit-sign_off').click();
+  await waitFor(async () => (await stage(leader.page)) === '回头看', 'the look-back stage');
+
+  // Supervisor records the look-back once it falls due.
+  const supervisor = await open(users.supervisor.username);
+  await waitFor(async () => (await client.call('GET', `/measures/${measureId}`, users.supervisor.id)).body.lookBackDue, 'the look-back to fall due');
+  await openMeasure(supervisor.page, measureId);
+  await supervisor.page.getByTestId('submit-record_look_back').click();
+  await waitFor(async () => (await stage(supervisor.page)) === '办结', 'closed');
+  await shot(supervisor.page, '05-closed');
+
+  // The dashboard counts the closure.
+  const office = await open(users.office.username);
+  await office.page.goto(`${origin}/dashboard`);
+  await office.page.getByTestId('stat-closed').waitFor();
+  expect(await office.page.getByTestId('stat-closed').innerText()).toContain(String(dashboardBefore + 1));
+  await office.page.waitForTimeout(500);
+  await shot(office.page, '06-dashboard');
+  await office.page.getByTestId('stat-closed').click();
+  await office.page.getByTestId('ledger-table').getByText('修订招商引资项目入园审查办法').waitFor();
+  await shot(office.page, '07-ledger-closed');
+  for (const session of [staff, reviewer, leader, supervisor, office]) await session.context.close();
+});
+
+it('does not show one department the measures of another', async () => {
+  const measureId = await measure(inspectionId, 2, '清理闲置低效用地', departmentA, users.leader.id, users.office.id);
+  const other = await open(users.other.username);
+  await other.page.goto(`${origin}/ledger`);
+  await other.page.getByTestId('ledger-table').waitFor();
+  expect(await other.page.getByTestId('ledger-table').innerText()).not.toContain('清理闲置低效用地');
+  await openMeasureExpectingError(other.page, measureId);
+  await shot(other.page, '08-other-department');
+  await other.context.close();
+});
+
+async function openMeasureExpectingError(page: Page, id: string) {
+  await page.goto(`${origin}/measures/${id}`);
+  await page.getByText(`no measure with id ${id}`).waitFor();
+}
+
+it('shows the server’s reason when an action is refused', async () => {
+  const measureId = await measure(inspectionId, 3, '完善项目帮扶机制', departmentA, users.leader.id, users.office.id);
+  const evidence = await client.upload(`/measures/${measureId}/evidence`, users.staff.id, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
+  await client.call('POST', `/measures/${measureId}/actions/submit_evidence`, users.staff.id, { summary: '完成', evidenceIds: [evidence.body.id] }, { 'Idempotency-Key': `web-${++keys}` });
+  const reviewer = await open(users.reviewer.username);
+  await openMeasure(reviewer.page, measureId);
+  // Meanwhile the office reviews it first.
+  await client.call('POST', `/measures/${measureId}/actions/review`, users.office.id, { decision: 'approve' }, { 'Idempotency-Key': `web-${++keys}` });
+  await reviewer.page.getByTestId('submit-review').click();
+  const error = reviewer.page.getByTestId('action-error');
+  await error.waitFor();
+  expect(await error.innerText()).toContain('action "review" is not allowed in stage 销号 (signoff)');
+  await shot(reviewer.page, '09-refused');
+  await reviewer.context.close();
+});
+
+/** The page's text, less the language switch (which names each language in that language, as switches do). */
+const visibleText = (page: Page) =>
+  page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('[data-testid=language-switch]').forEach((element) => element.remove());
+    document.body.appendChild(clone);
+    clone.style.position = 'absolute';
+    const text = clone.innerText;
+    clone.remove();
+    return text;
+  });
+
+it('switches every visible string to English', async () => {
+  await measure(englishInspectionId, 1, 'Publish the budget', finance, users.alice.id, users.bob.id);
+  const bob = await open(users.bob.username);
+  await bob.page.getByTestId('language-switch').getByText('EN').click();
+  const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
+  for (const path of ['/work', '/ledger', '/dashboard']) {
+    await bob.page.goto(`${origin}${path}`);
+    await bob.page.getByTestId(path === '/work' ? 'my-work' : path === '/ledger' ? 'ledger-table' : 'dashboard').waitFor();
+    await bob.page.waitForLoadState('networkidle');
+    const text = await visibleText(bob.page);
+    expect({ path, chinese: text.split('\n').filter((line) => CJK.test(line)) }).toEqual({ path, chinese: [] });
+  }
+  await bob.page.goto(`${origin}/ledger`);
+  await bob.page.getByTestId('ledger-table').getByText('Publish the budget').click();
+  await bob.page.getByTestId('measure-page').waitFor();
+  await bob.page.waitForLoadState('networkidle');
+  const text = await visibleText(bob.page);
+  expect(text.split('\n').filter((line) => CJK.test(line))).toEqual([]);
+  await shot(bob.page, '10-english');
+  await bob.page.getByTestId('language-switch').getByText('中文').click();
+  await bob.page.getByText('办理记录').waitFor();
+  await bob.context.close();
+});
