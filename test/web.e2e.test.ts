@@ -222,16 +222,16 @@ it('shows the server’s reason when an action is refused', async () => {
 });
 
 /** The page's text, less the language switch (which names each language in that language, as switches do). */
-const visibleText = (page: Page) =>
-  page.evaluate(() => {
-    const clone = document.body.cloneNode(true) as HTMLElement;
+const visibleText = (page: Page): Promise<string> =>
+  page.evaluate(`(() => {
+    const clone = document.body.cloneNode(true);
     clone.querySelectorAll('[data-testid=language-switch]').forEach((element) => element.remove());
-    document.body.appendChild(clone);
     clone.style.position = 'absolute';
+    document.body.appendChild(clone);
     const text = clone.innerText;
     clone.remove();
     return text;
-  });
+  })()`);
 
 it('switches every visible string to English', async () => {
   await measure(englishInspectionId, 1, 'Publish the budget', finance, users.alice.id, users.bob.id);

@@ -71,7 +71,7 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
 }
 
 export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
-  return { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM ?? 'Rectiflow <no-reply@rectiflow.local>' };
+  return { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Rectiflow <no-reply@rectiflow.local>' };
 }
 
 export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -80,7 +80,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: Number(env.PORT ?? 3000),
     evidenceDir: resolve(env.EVIDENCE_DIR ?? '.data/evidence'),
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024),
-    corsOrigin: env.CORS_ORIGIN ?? null,
+    corsOrigin: env.CORS_ORIGIN || null,
     auth: authConfig(env),
     webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
   };
