@@ -24,21 +24,6 @@ export class MeasureProjectionActivities implements ProjectionActivities {
     const { state } = event;
     await this.dataSource.transaction(async (manager) => {
       const detail = await this.withEvidenceHashes(manager, event);
-      const appended = await appendToChain(manager, {
-        eventKey: event.eventKey,
-        measureId: event.measureId,
-        inspectionId: event.inspectionId,
-        seq: event.seq,
-        kind: event.kind,
-        action: event.action,
-        actorId: event.actorId,
-        idempotencyKey: event.idempotencyKey,
-        fromStage: event.fromStage,
-        toStage: event.toStage,
-        round: event.round,
-        detail,
-        occurredAt: event.occurredAt,
-      });
       const updated: [unknown[], number] = await manager.query(
         `UPDATE measure SET stage = $2, round = $3, due_at = $4, stage_due_at = $5, yellow_from = $6, escalation_level = $7,
            look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
@@ -72,7 +57,25 @@ export class MeasureProjectionActivities implements ProjectionActivities {
           );
         }
       }
-      if (appended) await this.notify(manager, event);
+      // Notifications are keyed by event and recipient, so a retried event adds none.
+      await this.notify(manager, event);
+      // Last, so the inspection's chain head stays locked only for the append and the commit:
+      // every projection of one inspection queues on that lock.
+      await appendToChain(manager, {
+        eventKey: event.eventKey,
+        measureId: event.measureId,
+        inspectionId: event.inspectionId,
+        seq: event.seq,
+        kind: event.kind,
+        action: event.action,
+        actorId: event.actorId,
+        idempotencyKey: event.idempotencyKey,
+        fromStage: event.fromStage,
+        toStage: event.toStage,
+        round: event.round,
+        detail,
+        occurredAt: event.occurredAt,
+      });
     });
   }
 

@@ -1,0 +1,183 @@
+/**
+ * A whole private stack for the benchmark and the chaos run: embedded PostgreSQL, the Temporal dev
+ * server (history on disk, so it survives a restart), worker and API processes from dist/, and an
+ * organisation with one signed-in account per role. Every part can be killed and restarted.
+ */
+import bcrypt from 'bcryptjs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { TimerPolicy } from '../libs/domain/src';
+import { runMigrations } from '../libs/persistence/src';
+import { RunningPostgres, RunningTemporal, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
+
+export const REPOSITORY = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
+export const ROLES = ['office', 'reviewer', 'reviewer2', 'leader', 'supervisor', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PrivateStack {
+  directory: string;
+  postgres: RunningPostgres;
+  temporal: RunningTemporal;
+  workers: ChildProcess[];
+  apis: ChildProcess[];
+  urls: string[];
+  env: NodeJS.ProcessEnv;
+  call(method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>): Promise<any>;
+  startWorker(index: number): ChildProcess;
+  restartTemporal(): Promise<void>;
+  restartPostgres(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPrivateStack(options: { workers: number; apis: number }): Promise<PrivateStack> {
+  const directory = mkdtempSync(join(tmpdir(), 'rectiflow-stack-'));
+  const pgPort = 55_000 + Math.floor(Math.random() * 1000);
+  const temporalPort = pgPort + 1000;
+  let postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: pgPort });
+  const temporalOptions = { port: temporalPort, uiPort: null, dbFile: join(directory, 'temporal.db') };
+  let temporal = await startTemporalDevServer(temporalOptions);
+  await runMigrations(postgres.url);
+  const env = {
+    ...process.env,
+    DATABASE_URL: postgres.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    WORKFLOW_BUNDLE_PATH: join(REPOSITORY, 'dist', 'workflow-bundle.js'),
+    EVIDENCE_DIR: join(directory, 'evidence'),
+    LOG_REQUESTS: 'false',
+    LOG_LEVEL: 'error',
+    TEMPORAL_LOG_LEVEL: 'ERROR',
+    BCRYPT_ROUNDS: '4',
+    SIGN_IN_PER_MINUTE: '100000',
+    WEB_DIR: '',
+  };
+  // From dist/ (npm run build) normally; from source through ts-node inside the test suite.
+  const fromSource = process.env.RECTIFLOW_FROM_SOURCE === '1';
+  const entry = (app: 'api' | 'worker') =>
+    fromSource ? ['-r', 'ts-node/register/transpile-only', join(REPOSITORY, 'apps', app, 'src', 'main.ts')] : [join(REPOSITORY, 'dist', 'apps', app, 'src', 'main.js')];
+  if (fromSource && process.env.WORKFLOW_BUNDLE_PATH) env.WORKFLOW_BUNDLE_PATH = process.env.WORKFLOW_BUNDLE_PATH;
+  const workers: ChildProcess[] = [];
+  const startWorker = (index: number) => {
+    const child = spawn(process.execPath, entry('worker'), { cwd: REPOSITORY, env, stdio: ['ignore', 'ignore', 'ignore'] });
+    workers[index] = child;
+    return child;
+  };
+  for (let index = 0; index < options.workers; index += 1) startWorker(index);
+  const apiPorts = Array.from({ length: options.apis }, (_, index) => pgPort + 2000 + index);
+  const apis = apiPorts.map((port) => spawn(process.execPath, entry('api'), { cwd: REPOSITORY, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  await Promise.all(apiPorts.map((port) => waitForPort(port, 60_000)));
+  const urls = apiPorts.map((port) => `http://127.0.0.1:${port}/api`);
+  let turn = 0;
+
+  const call = async (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${urls[turn++ % urls.length]}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new HttpError(response.status, `${method} ${path} → ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+
+  return {
+    directory,
+    get postgres() {
+      return postgres;
+    },
+    get temporal() {
+      return temporal;
+    },
+    workers,
+    apis,
+    urls,
+    env,
+    call,
+    startWorker,
+    async restartTemporal() {
+      await temporal.stop();
+      temporal = await startTemporalDevServer(temporalOptions);
+    },
+    async restartPostgres() {
+      await postgres.stop();
+      postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: pgPort });
+    },
+    async stop() {
+      for (const child of [...workers, ...apis]) child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      for (const child of [...workers, ...apis]) if (child.exitCode === null) child.kill('SIGKILL');
+      await temporal.stop();
+      await postgres.stop();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  } as PrivateStack;
+}
+
+export interface Organisation {
+  inspection: string;
+  department: string;
+  ids: Record<Role, string>;
+  tokens: Record<Role, string>;
+}
+
+/** An administrator, a department, one account per role, and an inspection with the given policy. */
+export async function setUpOrganisation(stack: PrivateStack, policy: Partial<TimerPolicy>): Promise<Organisation> {
+  const password = `Stack-${randomBytes(6).toString('hex')}`;
+  const database = new PgClient({ connectionString: stack.postgres.url });
+  await database.connect();
+  const { rows } = await database.query(`INSERT INTO person (name) VALUES ('administrator') RETURNING id`);
+  await database.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [rows[0].id, 'admin', await bcrypt.hash(password, 4)]);
+  await database.end();
+  const signIn = async (username: string) => (await stack.call('POST', '/auth/sign-in', null, { username, password })).accessToken as string;
+  const admin = await signIn('admin');
+  const department = (await stack.call('POST', '/departments', admin, { name: `部门-${randomUUID().slice(0, 6)}` })).id;
+  const people = await stack.call('POST', '/people/bulk', admin, { people: ROLES.map((role) => ({ name: role, username: role, password, ...(role === 'staff' ? { departmentId: department } : {}) })) });
+  const ids = Object.fromEntries(ROLES.map((role, index) => [role, people[index].id])) as Record<Role, string>;
+  const tokens = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await signIn(role)]))) as Record<Role, string>;
+  const inspection = (await stack.call('POST', '/inspections', admin, { title: 'private stack', kind: 'xuncha', inspectingBody: 'a', inspectedUnit: 'b', policy })).id;
+  await stack.call('POST', `/inspections/${inspection}/roles`, admin, {
+    roles: [
+      { personId: ids.office, role: 'office' },
+      { personId: ids.reviewer, role: 'reviewer' },
+      { personId: ids.reviewer2, role: 'reviewer' },
+      { personId: ids.supervisor, role: 'supervisor' },
+    ],
+  });
+  return { inspection, department, ids, tokens };
+}
+
+/** Problems with one measure each, created in bulk (1,000 per request). */
+export async function createMeasures(stack: PrivateStack, organisation: Organisation, count: number, offset = 0): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - start) }, (_, index) => ({
+      number: offset + start + index + 1,
+      title: `问题${offset + start + index + 1}`,
+      measures: [{ text: `措施${offset + start + index + 1}`, kind: 'deadline', leadDepartmentId: organisation.department, responsibleLeaderId: organisation.ids.leader, dueAt: '2099-06-30' }],
+    }));
+    const created = await stack.call('POST', `/inspections/${organisation.inspection}/problems/bulk`, organisation.tokens.office, { problems: batch });
+    ids.push(...created.map((problem: { measures: { id: string }[] }) => problem.measures[0].id));
+  }
+  return ids;
+}
+
+export async function uploadEvidence(stack: PrivateStack, organisation: Organisation, measure: string, bytes: Buffer): Promise<{ id: string; sha256: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), '纪要.pdf');
+  const response = await fetch(`${stack.urls[0]}/measures/${measure}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${organisation.tokens.staff}` }, body: form });
+  if (!response.ok) throw new HttpError(response.status, await response.text());
+  return (await response.json()) as { id: string; sha256: string };
+}
