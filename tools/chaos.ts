@@ -21,10 +21,10 @@ const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
-let MEASURES = option('measures', 200);
-let USERS = option('users', 10);
-let FAULTS = option('faults', 6);
-let DEADLINE = Date.now() + option('minutes', 15) * 60_000;
+const MEASURES = option('measures', 200);
+const USERS = option('users', 10);
+const FAULTS = option('faults', 6);
+const DEADLINE = Date.now() + option('minutes', 15) * 60_000;
 const log = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -114,11 +114,7 @@ async function injectFaults(stack: PrivateStack, done: () => boolean) {
   }
 }
 
-export async function runChaos(settings: { measures?: number; users?: number; faults?: number; minutes?: number } = {}): Promise<number> {
-  MEASURES = settings.measures ?? MEASURES;
-  USERS = settings.users ?? USERS;
-  FAULTS = settings.faults ?? FAULTS;
-  if (settings.minutes) DEADLINE = Date.now() + settings.minutes * 60_000;
+export async function runChaos(): Promise<number> {
   const stack = await startPrivateStack({ workers: 1, apis: 1 });
   const failures: string[] = [];
   try {
