@@ -221,6 +221,49 @@ it('shows the server’s reason when an action is refused', async () => {
   await reviewer.context.close();
 });
 
+it('lets the office import a plan, correct it, commit it, and publish the notice, all on screen', async () => {
+  const office = await open(users.office.username);
+  await office.page.goto(`${origin}/documents`);
+  await office.page.getByTestId('documents').waitFor();
+  const plan = ['二、问题整改情况', '(一)党的建设方面', '1.基层组织', '(11)组织生活不规范。一是制定组织生活清单。二是开展专项督导。', '(12)临时问题。一是措施。', '(13)党员发展不严格。一是全面自查。'].join('\n');
+  await office.page.locator('[data-testid=document-upload]').locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]').setInputFiles({ name: '整改方案.md', mimeType: 'text/markdown', buffer: Buffer.from(plan) });
+  await office.page.getByText('识别结果:3 个问题,4 项措施').waitFor();
+  await shot(office.page, '11-import-preview');
+  await office.page.getByRole('row', { name: /临时问题/ }).getByText('删除').click();
+  await office.page.getByText('识别结果:2 个问题,3 项措施').waitFor();
+  await office.page.getByTestId('commit-department').click();
+  await office.page.getByTitle(`投资合作中心-${tag}`).click();
+  await office.page.getByTestId('commit-leader').click();
+  await office.page.getByTitle('赵领导').click();
+  await office.page.getByTestId('commit-due').click();
+  await office.page.keyboard.type('2099-06-30');
+  await office.page.keyboard.press('Enter');
+  await office.page.getByTestId('commit-import').click();
+  await office.page.getByTestId('import-result').getByText('已导入 2 个问题、3 项措施').waitFor();
+  const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1 AND number IN (11, 12, 13)', [inspectionId]);
+  expect(n).toBe(2);
+
+  await office.page.getByRole('tab', { name: '整改进展通报' }).click();
+  await office.page.getByTestId('notice-phone').fill('0563-2626101');
+  await office.page.getByTestId('notice-save').click();
+  await office.page.getByTestId('notice-preview').getByText(/联系电话:0563-2626101/).waitFor();
+  expect(await office.page.getByTestId('notice-preview').innerText()).toContain('(11)组织生活不规范。一是制定组织生活清单。二是开展专项督导。');
+  await shot(office.page, '12-notice');
+  await office.page.getByTestId('notice-publish').click();
+  const link = await office.page.getByTestId('public-link').getAttribute('href');
+  const visitor = await browser.newPage();
+  await visitor.goto(`${origin}${link}`);
+  await visitor.getByText('组织生活不规范').first().waitFor();
+  await visitor.locator('#content').fill('建议公开整改时间表');
+  await visitor.getByRole('button', { name: '提交' }).click();
+  await visitor.getByText('已收到您的意见建议,谢谢!').waitFor();
+  await visitor.screenshot({ path: join(SCREENSHOTS, '13-public-notice.png'), fullPage: true });
+  await visitor.close();
+  await office.page.getByRole('tab', { name: '群众意见' }).click();
+  await office.page.getByText('建议公开整改时间表').waitFor();
+  await office.context.close();
+});
+
 /** The page's text, less the language switch (which names each language in that language, as switches do). */
 const visibleText = (page: Page): Promise<string> =>
   page.evaluate(`(() => {

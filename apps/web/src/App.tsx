@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/Shell';
 import { Dashboard } from './pages/Dashboard';
+import { Documents } from './pages/Documents';
 import { Ledger } from './pages/Ledger';
 import { MeasurePage } from './pages/MeasurePage';
 import { MyWork } from './pages/MyWork';
@@ -23,6 +24,7 @@ export function AppRoutes() {
         <Route path="/dashboard" element={<Dashboard />} />
         <Route path="/measures/:id" element={<MeasurePage />} />
         <Route path="/setup" element={<Setup />} />
+        <Route path="/documents" element={<Documents />} />
         <Route path="*" element={<Navigate to="/work" replace />} />
       </Routes>
     </Shell>

@@ -80,6 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { key: '/work', label: t('nav.work') },
     { key: '/ledger', label: t('nav.ledger') },
     { key: '/dashboard', label: t('nav.dashboard') },
+    ...(roles.includes('office') ? [{ key: '/documents', label: t('nav.documents') }] : []),
     ...(me?.isAdmin ? [{ key: '/setup', label: t('nav.setup') }] : []),
   ];
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '';
