@@ -400,6 +400,8 @@ describe('the progress notice', () => {
     for (let index = 0; index < 4; index += 1) statuses.push((await call('POST', `/public/notices/${draft.body.id}/feedback`, null, { content: `第${index}条` })).status);
     expect(statuses).toContain(429);
 
+    const notifications = await call('GET', '/notifications', people.office);
+    expect(notifications.body.items.some((item: { kind: string; body: string }) => item.kind === 'public_feedback' && item.body === '建议加快整改进度')).toBe(true);
     const inbox = await call('GET', `/inspections/${inspectionId}/feedback`, people.office);
     expect(inbox.body.items.map((item: { content: string }) => item.content)).toEqual(expect.arrayContaining(['建议加快整改进度', '表单提交<b>']));
     expect(inbox.body.unread).toBe(inbox.body.items.length);

