@@ -11,7 +11,7 @@
 import { SingleBar } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { documentText, parseNotice, ParsedDocument, problemsOf } from '../libs/documents/src';
+import { documentText, parseNotice, ParsedDocument, problemsForImport, problemsOf } from '../libs/documents/src';
 
 const CHUNK = 10;
 
@@ -82,19 +82,7 @@ async function importDocument(args: string[]) {
   const api = option(args, 'api') ?? process.env.API_URL ?? 'http://127.0.0.1:3000/api';
   const token = await accessToken(api, args);
   const kind = option(args, 'kind') ?? 'deadline';
-  const problems = parsed.sections.flatMap((section) =>
-    problemsOf(section).map(({ category, group, problem }) => ({
-      sectionNumber: section.number || undefined,
-      sectionTitle: section.title || undefined,
-      categoryNumber: category?.number,
-      categoryTitle: category?.title,
-      groupNumber: group?.number,
-      groupTitle: group?.title,
-      number: Number(problem.number),
-      title: problem.title,
-      measures: problem.measures.map((measure) => ({ number: measure.number, text: measure.text, kind, leadDepartmentId, responsibleLeaderId, dueAt })),
-    })),
-  );
+  const problems = problemsForImport(parsed.sections, { kind, leadDepartmentId: leadDepartmentId!, responsibleLeaderId: responsibleLeaderId!, dueAt: dueAt! });
   // In a pipe or CI log the bar still reports, a line at a time.
   const bar = new SingleBar({ format: `${basename(file)} [{bar}] {value}/{total} problems`, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 });
   bar.start(problems.length, 0);

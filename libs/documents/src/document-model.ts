@@ -98,3 +98,28 @@ export function countDocument(sections: ParsedSection[]): DocumentCounts {
   }
   return { sections: sections.length, categories, groups, problems, measures };
 }
+
+/** The owners and deadline every imported measure starts with (the office re-assigns each later). */
+export interface ImportDefaults {
+  kind: string;
+  leadDepartmentId: string;
+  responsibleLeaderId: string;
+  dueAt: string;
+}
+
+/** A parsed document as the API's bulk problem input: the ladder on each problem, one entry per measure. */
+export function problemsForImport(sections: ParsedSection[], defaults: ImportDefaults) {
+  return sections.flatMap((section) =>
+    problemsOf(section).map(({ category, group, problem }) => ({
+      sectionNumber: section.number || undefined,
+      sectionTitle: section.title || undefined,
+      categoryNumber: category?.number,
+      categoryTitle: category?.title,
+      groupNumber: group?.number,
+      groupTitle: group?.title,
+      number: Number(problem.number),
+      title: problem.title || `问题${problem.number}`,
+      measures: problem.measures.filter((measure) => measure.text.trim()).map((measure) => ({ number: measure.number, text: measure.text, ...defaults })),
+    })),
+  );
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { countDocument, documentText, parseNotice, ParsedSection, problemsOf, UnsupportedDocumentError } from '../../../../libs/documents/src';
+import { countDocument, documentText, parseNotice, ParsedSection, problemsForImport, problemsOf, UnsupportedDocumentError } from '../../../../libs/documents/src';
 import { ImportDraftEntity } from '../../../../libs/persistence/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -60,28 +60,12 @@ export class DocumentImportService {
   async commit(id: string, defaults: CommitDocumentDto) {
     const draft = await this.open(id, 'document');
     const sections = ((draft.content as { sections?: ParsedSection[] }).sections ?? []) as ParsedSection[];
-    const problems: CreateProblemDto[] = sections.flatMap((section) =>
-      problemsOf(section).map(({ category, group, problem }) => ({
-        sectionNumber: section.number || undefined,
-        sectionTitle: section.title || undefined,
-        categoryNumber: category?.number,
-        categoryTitle: category?.title,
-        groupNumber: group?.number,
-        groupTitle: group?.title,
-        number: Number(problem.number),
-        title: problem.title || `问题${problem.number}`,
-        measures: problem.measures
-          .filter((measure) => measure.text.trim())
-          .map((measure) => ({
-            number: measure.number,
-            text: measure.text,
-            kind: defaults.kind ?? 'deadline',
-            leadDepartmentId: defaults.leadDepartmentId,
-            responsibleLeaderId: defaults.responsibleLeaderId,
-            dueAt: defaults.dueAt,
-          })),
-      })),
-    );
+    const problems = problemsForImport(sections, {
+      kind: defaults.kind ?? 'deadline',
+      leadDepartmentId: defaults.leadDepartmentId,
+      responsibleLeaderId: defaults.responsibleLeaderId,
+      dueAt: defaults.dueAt,
+    }) as CreateProblemDto[];
     if (problems.length === 0) throw new DomainError(ErrorCode.InvalidInput, 'the document has no problems to import');
     // Claim the draft first so two concurrent commits cannot both import it.
     const claimed = await this.dataSource.getRepository(ImportDraftEntity).update({ id, committedAt: IsNull() }, { committedAt: new Date() });
