@@ -3,20 +3,12 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { DEFAULT_POLICY, TimerPolicy } from '../../../../libs/domain/src/policy';
 import { useSession } from '../session';
 
-const POLICY_FIELDS = ['remindBefore', 'escalateAfter', 'reviewWithin', 'signOffWithin', 'lookBackAfter', 'lookBackWithin', 'yellowWithin', 'reportEvery', 'reboundRectifyWithin'];
-const DEFAULTS: Record<string, string> = {
-  remindBefore: 'P7D, P1D',
-  escalateAfter: 'P0D, P7D, P14D, P21D',
-  reviewWithin: 'P5D',
-  signOffWithin: 'P5D',
-  lookBackAfter: 'P90D',
-  lookBackWithin: 'P14D',
-  yellowWithin: 'P7D',
-  reportEvery: 'P1M',
-  reboundRectifyWithin: 'P30D',
-};
+const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as (keyof TimerPolicy)[];
+// The form starts from the same defaults the server applies (libs/domain is pure and shared).
+const DEFAULTS = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ([] as string[]).concat(DEFAULT_POLICY[field]).join(', ')]));
 
 /** Inspection setup for the system administrator: the inspection and its timer policy, departments, people, roles. */
 export function Setup() {
