@@ -1,7 +1,7 @@
 /**
  * `npm run seed:demo` (or `npm start -- --demo`): loads a demo inspection built from the seed notice
  * (../shared/seed) into a running API: departments, one person per role, and the notice's problems
- * with their 一是/二是 measures. Prints the people's ids to use as X-Actor-Id.
+ * with their 一是/二是 measures, some already under way so every role has work, and one account per role.
  */
 import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
