@@ -12,8 +12,8 @@ import { env } from './support/stack';
 it('loses and doubles nothing while the worker, Temporal and PostgreSQL fail', async () => {
   const run = promisify(execFile)(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'tools', 'chaos.ts'), '--measures', '24', '--users', '6', '--faults', '3', '--minutes', '4'],
-    { cwd: join(__dirname, '..'), env: { ...process.env, RECTIFLOW_FROM_SOURCE: '1', WORKFLOW_BUNDLE_PATH: env().workflowBundle }, maxBuffer: 10 * 1024 * 1024 },
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'tools', 'chaos.ts'), '--measures', '24', '--users', '6', '--faults', '3', '--minutes', '3'],
+    { cwd: join(__dirname, '..'), env: { ...process.env, RECTIFLOW_FROM_SOURCE: '1', WORKFLOW_BUNDLE_PATH: env().workflowBundle }, maxBuffer: 10 * 1024 * 1024, timeout: 330_000 },
   ).then(
     (result) => ({ code: 0, stdout: result.stdout, stderr: result.stderr }),
     (error) => ({ code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string }),
@@ -23,4 +23,4 @@ it('loses and doubles nothing while the worker, Temporal and PostgreSQL fail', a
   expect(stdout).toMatch(/faults injected 3, actions sent \d+, retries \d+, actions lost 0, duplicates 0/);
   expect(stdout).toMatch(/chain intact, measures closed 24\/24/);
   expect(stdout).not.toContain('FAILED');
-}, 300_000);
+}, 360_000);

@@ -101,11 +101,10 @@ async function injectFaults(stack: PrivateStack, done: () => boolean) {
     log(`fault ${index + 1}: ${fault}`);
     counters.faults += 1;
     if (fault === 'kill-worker') {
+      // SIGKILL; the stack's supervision starts a new worker a second later.
       const worker = stack.workers[0];
       worker.kill('SIGKILL');
       await new Promise((resolve) => worker.once('exit', resolve));
-      await sleep(1000);
-      stack.startWorker(0);
     } else if (fault === 'restart-temporal') {
       await stack.restartTemporal();
     } else {
@@ -116,6 +115,12 @@ async function injectFaults(stack: PrivateStack, done: () => boolean) {
 
 export async function runChaos(): Promise<number> {
   const stack = await startPrivateStack({ workers: 1, apis: 1 });
+  // Stopped from outside (a test's time limit, Ctrl-C): take the private stack down too.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void stack.stop().finally(() => process.exit(2));
+    });
+  }
   const failures: string[] = [];
   try {
     const organisation = await setUpOrganisation(stack, { lookBackAfter: 'PT2S', reviewWithin: 'P5D', signOffWithin: 'P5D' });

@@ -70,9 +70,14 @@ export async function startPrivateStack(options: { workers: number; apis: number
     fromSource ? ['-r', 'ts-node/register/transpile-only', join(REPOSITORY, 'apps', app, 'src', 'main.ts')] : [join(REPOSITORY, 'dist', 'apps', app, 'src', 'main.js')];
   if (fromSource && process.env.WORKFLOW_BUNDLE_PATH) env.WORKFLOW_BUNDLE_PATH = process.env.WORKFLOW_BUNDLE_PATH;
   const workers: ChildProcess[] = [];
+  let stopping = false;
+  // Like a process manager (systemd, docker's restart policy): a worker that dies is started again.
   const startWorker = (index: number) => {
     const child = spawn(process.execPath, entry('worker'), { cwd: REPOSITORY, env, stdio: ['ignore', 'ignore', 'ignore'] });
     workers[index] = child;
+    child.once('exit', () => {
+      if (!stopping && workers[index] === child) setTimeout(() => !stopping && workers[index] === child && startWorker(index), 1000);
+    });
     return child;
   };
   for (let index = 0; index < options.workers; index += 1) startWorker(index);
@@ -116,6 +121,7 @@ export async function startPrivateStack(options: { workers: number; apis: number
       postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: pgPort });
     },
     async stop() {
+      stopping = true;
       for (const child of [...workers, ...apis]) child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 2000));
       for (const child of [...workers, ...apis]) if (child.exitCode === null) child.kill('SIGKILL');

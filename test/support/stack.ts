@@ -35,6 +35,7 @@ export function workerConfig(taskQueue: string): WorkerConfig {
     workflowBundlePath: env().workflowBundle,
     maxCachedWorkflows: null,
     mail: { smtpUrl: null, from: 'Rectiflow <test@rectiflow.local>' },
+    exitOnFailure: false,
   };
 }
 

@@ -16,6 +16,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private shuttingDown = false;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -32,7 +33,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       }
       runtimeInstalled = true;
     }
-    this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    this.connection = await this.connect();
     const workflows = this.config.workflowBundlePath
       ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
       : { workflowsPath: require.resolve('../../../workflows') };
@@ -46,11 +47,30 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       shutdownGraceTime: '10s',
     });
     this.running = this.worker.run();
-    this.running.catch((error) => this.logger.error(`worker stopped: ${error}`));
+    this.running.catch((error) => {
+      this.logger.error(`worker stopped: ${error}`);
+      // A worker that stopped polling is useless: end the process so its supervisor starts a new one.
+      if (this.config.exitOnFailure && !this.shuttingDown) process.exit(1);
+    });
     this.logger.log(`worker polling task queue ${this.config.taskQueue} on ${this.config.temporalAddress}`);
   }
 
+  /** Temporal may still be starting (or restarting): keep trying for a while instead of giving up at once. */
+  private async connect(): Promise<NativeConnection> {
+    const deadline = Date.now() + 5 * 60_000;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await NativeConnection.connect({ address: this.config.temporalAddress });
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        this.logger.warn(`Temporal at ${this.config.temporalAddress} not reachable (attempt ${attempt}): ${(error as Error).message}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * attempt)));
+      }
+    }
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

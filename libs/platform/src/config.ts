@@ -90,6 +90,8 @@ export interface WorkerConfig extends PlatformConfig {
   workflowBundlePath: string | null;
   maxCachedWorkflows: number | null;
   mail: MailConfig;
+  /** The worker process exits when its Temporal worker stops unexpectedly, so a supervisor restarts it. */
+  exitOnFailure: boolean;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -98,5 +100,6 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH ?? null,
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ? Number(env.WORKER_MAX_CACHED_WORKFLOWS) : null,
     mail: mailConfig(env),
+    exitOnFailure: true,
   };
 }

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { ACTIONS, ActionInputs, ActionName, STAGE_LABELS } from '../../../../libs/domain/src';
+import { ACTIONS, ActionInputs, ActionName, Actor, InspectionRole, STAGE_LABELS, Stage } from '../../../../libs/domain/src';
 import { ActionResult, actionUpdates, measureWorkflowId } from '../../../../workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { MeasuresService } from './measures.service';
 
 const REFUSAL_CODES: Record<string, ErrorCode> = {
   STAGE_CONFLICT: ErrorCode.StageConflict,
@@ -26,7 +25,6 @@ export class MeasureActionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
-    private readonly measures: MeasuresService,
     private readonly visibility: Visibility,
   ) {}
 
@@ -36,15 +34,13 @@ export class MeasureActionsService {
     }
     if (!idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or idempotencyKey field)');
     if (idempotencyKey.length > 100) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 100 characters');
-    await this.visibility.requireMeasure(actor, measureId);
-    const measure = await this.measures.row(measureId);
-    const earlier = await this.earlierResult(measureId, idempotencyKey, action as ActionName);
-    if (earlier) return earlier;
-    if (measure.stage === 'closed') {
+    const context = await this.context(measureId, actor, idempotencyKey);
+    if (context.earlier) return this.earlierResult(measureId, idempotencyKey, action as ActionName, context);
+    if (context.stage === 'closed') {
       throw new DomainError(ErrorCode.StageConflict, `action "${action}" is not allowed in stage ${STAGE_LABELS.closed} (closed); allowed now: none`);
     }
     if (Array.isArray(input.evidenceIds) && input.evidenceIds.length) await this.checkEvidence(measureId, input.evidenceIds as string[]);
-    const domainActor = await this.measures.domainActor(actor, measure.inspectionId);
+    const domainActor: Actor = { personId: actor.personId, departmentId: actor.departmentId, inspectionRoles: context.roles };
     const client = await this.temporal.get().catch((error) => {
       throw new DomainError(ErrorCode.Unavailable, `Temporal is unreachable: ${error.message}`);
     });
@@ -59,19 +55,42 @@ export class MeasureActionsService {
     }
   }
 
-  /** A key already recorded in the audit trail answers with what that action produced. */
-  private async earlierResult(measureId: string, idempotencyKey: string, action: ActionName): Promise<ActionResult | null> {
+  /**
+   * Everything the action needs from the database in one query (this is the hot path): whether the
+   * person may see the measure (404 otherwise, as for a missing one), its stage, the person's roles
+   * in its inspection, and an earlier action with the same idempotency key.
+   */
+  private async context(measureId: string, actor: RequestActor, idempotencyKey: string) {
+    const parameters: unknown[] = [measureId, actor.personId, idempotencyKey];
+    const visible = this.visibility.measureCondition(actor, parameters);
     const [row] = await this.dataSource.query(
-      `SELECT a.action, a.to_stage AS stage, a.round, a.seq, m.due_at AS "dueAt", m.stage_due_at AS "stageDueAt"
-         FROM audit_event a JOIN measure m ON m.id = a.measure_id
-        WHERE a.measure_id = $1 AND a.idempotency_key = $2`,
-      [measureId, idempotencyKey],
+      `SELECT m.stage, m.due_at AS "dueAt", m.stage_due_at AS "stageDueAt",
+              ARRAY(SELECT r.role FROM inspection_role r WHERE r.inspection_id = m.inspection_id AND r.person_id = $2) AS roles,
+              (SELECT json_build_object('action', a.action, 'stage', a.to_stage, 'round', a.round, 'seq', a.seq)
+                 FROM audit_event a WHERE a.measure_id = m.id AND a.idempotency_key = $3) AS earlier
+         FROM measure m WHERE m.id = $1 AND ${visible}`,
+      parameters,
     );
-    if (!row) return null;
-    if (row.action !== action) {
-      throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for "${row.action}" on this measure`);
+    if (!row) throw new DomainError(ErrorCode.NotFound, `no measure with id ${measureId}`);
+    return row as { stage: string; dueAt: Date; stageDueAt: Date | null; roles: InspectionRole[]; earlier: { action: string; stage: Stage; round: number; seq: number } | null } & Record<string, any>;
+  }
+
+  /** A key already recorded in the audit trail answers with what that action produced. */
+  private earlierResult(measureId: string, idempotencyKey: string, action: ActionName, context: Awaited<ReturnType<MeasureActionsService['context']>>): ActionResult {
+    const earlier = context.earlier!;
+    if (earlier.action !== action) {
+      throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for "${earlier.action}" on this measure`);
     }
-    return { measureId, action, stage: row.stage, round: row.round, seq: row.seq, dueAt: new Date(row.dueAt).toISOString(), stageDueAt: row.stageDueAt ? new Date(row.stageDueAt).toISOString() : null, duplicate: true };
+    return {
+      measureId,
+      action,
+      stage: earlier.stage,
+      round: earlier.round,
+      seq: earlier.seq,
+      dueAt: new Date(context.dueAt).toISOString(),
+      stageDueAt: context.stageDueAt ? new Date(context.stageDueAt).toISOString() : null,
+      duplicate: true,
+    };
   }
 
   private async checkEvidence(measureId: string, evidenceIds: string[]): Promise<void> {
