@@ -19,6 +19,8 @@ it('gives every long-running service a health check and waits on it', () => {
   for (const name of ['postgres', 'temporal', 'api', 'worker']) expect(services[name].healthcheck?.test).toBeDefined();
   expect(services.api.depends_on.migrate.condition).toBe('service_completed_successfully');
   expect(services.worker.depends_on.temporal.condition).toBe('service_healthy');
+  expect(services.worker.restart).toBe('unless-stopped');
+  expect(services.api.restart).toBe('unless-stopped');
 });
 
 it('wires the API and the worker to PostgreSQL and Temporal, with no secret written in the file', () => {
