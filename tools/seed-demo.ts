@@ -8,64 +8,27 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { parseNotice, problemsOf } from '../libs/documents/src';
 import { localDatabaseUrl } from './local-database';
 
 const SEED_FILE = 'xuancheng-edz-rectification-progress-2025-07-25.txt';
-const CHINESE_DIGITS = '一二三四五六七八九十';
 
-interface DemoProblem {
-  sectionNumber: string;
-  sectionTitle: string;
-  categoryNumber: string | null;
-  categoryTitle: string | null;
-  groupNumber: string | null;
-  groupTitle: string | null;
-  number: number;
-  title: string;
-  measures: string[];
-}
-
-/** A small reader of the seed's heading ladder, enough for demo data (the general importer is its own feature). */
-export function readSeedProblems(text: string): DemoProblem[] {
-  const problems: DemoProblem[] = [];
-  let section = { number: '', title: '' };
-  let category: { number: string; title: string } | null = null;
-  let group: { number: string; title: string } | null = null;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    let match: RegExpExecArray | null;
-    if ((match = new RegExp(`^([${CHINESE_DIGITS}]+)、(.*)$`).exec(line))) {
-      section = { number: match[1], title: match[2].trim() };
-      category = null;
-      group = null;
-    } else if ((match = new RegExp(`^[（(]([${CHINESE_DIGITS}]+)[）)](.*)$`).exec(line))) {
-      category = { number: match[1], title: match[2].replace(/。.*$/, '').trim() };
-      group = null;
-    } else if ((match = /^(\d+)[.．、](.*)$/.exec(line))) {
-      group = { number: match[1], title: match[2].trim() };
-    } else if ((match = /^[（(](\d+)[）)](.*)$/.exec(line))) {
-      const body = match[2];
-      const firstStop = body.indexOf('。');
-      const title = (firstStop >= 0 ? body.slice(0, firstStop) : body).trim();
-      const rest = firstStop >= 0 ? body.slice(firstStop + 1) : '';
-      const measures = rest
-        .split(new RegExp(`(?=[${CHINESE_DIGITS}]+是)`))
-        .map((item) => item.replace(new RegExp(`^[${CHINESE_DIGITS}]+是`), '').trim())
-        .filter(Boolean);
-      problems.push({
-        sectionNumber: section.number,
-        sectionTitle: section.title,
-        categoryNumber: category?.number ?? null,
-        categoryTitle: category?.title ?? null,
-        groupNumber: group?.number ?? null,
-        groupTitle: group?.title ?? null,
-        number: Number(match[1]),
-        title,
-        measures,
-      });
-    }
-  }
-  return problems;
+/** The seed's problems as the importer reads them, with their place in the heading ladder. */
+function seedProblems() {
+  const parsed = parseNotice(readFileSync(findSeed(), 'utf8'));
+  return parsed.sections.flatMap((section) =>
+    problemsOf(section).map(({ category, group, problem }) => ({
+      sectionNumber: section.number,
+      sectionTitle: section.title,
+      categoryNumber: category?.number ?? null,
+      categoryTitle: category?.title ?? null,
+      groupNumber: group?.number ?? null,
+      groupTitle: group?.title ?? null,
+      number: Number(problem.number),
+      title: problem.title,
+      measures: problem.measures.map((measure) => measure.text),
+    })),
+  );
 }
 
 function findSeed(): string {
@@ -95,7 +58,7 @@ async function signIn(api: string, username: string, password: string): Promise<
  * generated and printed once, or RECTIFLOW_DEMO_PASSWORD), and an inspection from the seed notice.
  */
 export async function seedDemo(api: string, databaseUrl: string): Promise<void> {
-  const problems = readSeedProblems(readFileSync(findSeed(), 'utf8')).filter((problem) => problem.sectionNumber === '二');
+  const problems = seedProblems();
   const password = process.env.RECTIFLOW_DEMO_PASSWORD ?? `Demo-${randomBytes(6).toString('base64url')}`;
   const database = new Client({ connectionString: databaseUrl });
   await database.connect();

@@ -5,6 +5,7 @@ import { InspectionEntity, InspectionRoleEntity, PersonEntity } from '../../../.
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
+import { COLOUR_SQL } from '../measures/measures.service';
 import type { AssignRoleDto, CreateInspectionDto } from './inspection.dto';
 
 @Injectable()
@@ -78,8 +79,7 @@ export class InspectionsService {
       parameters,
     );
     const [colours] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE stage NOT IN ('closed', 'assign') AND stage_due_at < now()) AS red,
-              count(*) FILTER (WHERE stage NOT IN ('closed', 'assign') AND stage_due_at >= now() AND yellow_from <= now()) AS yellow
+      `SELECT count(*) FILTER (WHERE ${COLOUR_SQL} = 'red') AS red, count(*) FILTER (WHERE ${COLOUR_SQL} = 'yellow') AS yellow
          FROM measure m WHERE m.inspection_id = $1 AND ${visible}`,
       parameters,
     );
