@@ -66,8 +66,12 @@ export async function startPrivateStack(options: { workers: number; apis: number
   };
   // From dist/ (npm run build) normally; from source through ts-node inside the test suite.
   const fromSource = process.env.RECTIFLOW_FROM_SOURCE === '1';
-  const entry = (app: 'api' | 'worker') =>
-    fromSource ? ['-r', 'ts-node/register/transpile-only', join(REPOSITORY, 'apps', app, 'src', 'main.ts')] : [join(REPOSITORY, 'dist', 'apps', app, 'src', 'main.js')];
+  // STACK_NODE_ARGS (e.g. "--prof") reaches the worker and API processes only, for profiling them.
+  const nodeArgs = (process.env.STACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const entry = (app: 'api' | 'worker') => [
+    ...nodeArgs,
+    ...(fromSource ? ['-r', 'ts-node/register/transpile-only', join(REPOSITORY, 'apps', app, 'src', 'main.ts')] : [join(REPOSITORY, 'dist', 'apps', app, 'src', 'main.js')]),
+  ];
   if (fromSource && process.env.WORKFLOW_BUNDLE_PATH) env.WORKFLOW_BUNDLE_PATH = process.env.WORKFLOW_BUNDLE_PATH;
   const workers: ChildProcess[] = [];
   let stopping = false;
