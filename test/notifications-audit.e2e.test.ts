@@ -37,8 +37,8 @@ const act = async (measure: string, action: string, person: string, body: Record
   return reply.body;
 };
 
-async function newMeasure(number: number): Promise<string> {
-  const reply = await client.call('POST', `/inspections/${inspectionId}/problems`, people.office, {
+async function newMeasure(number: number, inspection = inspectionId): Promise<string> {
+  const reply = await client.call('POST', `/inspections/${inspection}/problems`, people.office, {
     number,
     title: `通知问题${number}`,
     measures: [{ text: `通知措施${number}`, kind: 'deadline', leadDepartmentId: departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }],
@@ -118,6 +118,27 @@ describe('notifications', () => {
     expect((await client.call('POST', `/notifications/${item.id}/read`, people.leader)).status).toBe(404);
     expect((await client.call('POST', `/notifications/${item.id}/read`, people.staff)).status).toBe(204);
     expect((await client.call('GET', '/notifications/unread-count', people.staff)).body.unread).toBe(staffInbox.unread - 1);
+  });
+
+  it('asks the office to review where the inspection has no reviewer, and tells the supervisor when a look-back falls due', async () => {
+    const withoutReviewer = (await client.call('POST', '/inspections', admin, { title: `无审核人-${tag}`, kind: 'audit', inspectingBody: '审计组', inspectedUnit: '单位', policy: fastPolicy() })).body.id;
+    await client.call('POST', `/inspections/${withoutReviewer}/roles`, admin, {
+      roles: [
+        { personId: people.office, role: 'office' },
+        { personId: people.supervisor, role: 'supervisor' },
+      ],
+    });
+    const measure = await newMeasure(7, withoutReviewer);
+    await act(measure, 'assign', people.office, {});
+    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
+    await act(measure, 'submit_evidence', people.staff, { summary: '完成', evidenceIds: [upload.body.id] });
+    expect((await inbox(people.office)).items.filter((item) => item.measureId === measure).map((item) => item.kind)).toEqual(['review_requested']);
+    expect((await inbox(people.reviewer)).items.some((item) => item.measureId === measure)).toBe(false);
+    // The actor is never told about their own action: the staff member who submitted hears nothing of it.
+    expect((await inbox(people.staff)).items.filter((item) => item.measureId === measure).map((item) => item.kind)).toEqual(['assignment']);
+    await act(measure, 'review', people.office, { decision: 'approve' });
+    await act(measure, 'sign_off', people.leader, { decision: 'approve' });
+    await waitFor(async () => (await inbox(people.supervisor)).items.some((item) => item.measureId === measure && item.kind === 'look_back_due'), 'the look-back notice');
   });
 
   it('tells the submitter about a rejection, with the reason, and the whole chain about a 督办单', async () => {

@@ -16,7 +16,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { createMeasures, REPOSITORY, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
+import { createMeasures, PrivateStack, REPOSITORY, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
+import { cpuSecondsByTree, postgresChildren } from './process-cpu';
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
@@ -51,6 +52,25 @@ function currentRssMb(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds used so far by each part of the stack, and by this process (the load generator, and the baseline's worker). */
+function cpuSeconds(stack: PrivateStack): Record<string, number> {
+  const usage = process.cpuUsage();
+  return {
+    ...cpuSecondsByTree({
+      api: stack.apis.map((child) => child.pid),
+      worker: stack.workers.map((child) => child.pid),
+      temporal: [stack.temporal.process.pid],
+      postgres: postgresChildren(),
+    }),
+    bench: (usage.user + usage.system) / 1e6,
+  };
+}
+
+/** CPU milliseconds per operation of each part between two samples. */
+function cpuMsPer(before: Record<string, number>, after: Record<string, number>, operations: number): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((name) => [name, Math.round(((after[name] - before[name]) * 1000 * 10) / operations) / 10]));
 }
 
 async function main() {
@@ -91,6 +111,7 @@ async function main() {
       return result;
     };
     log(`driving ${MEASURES} measures with ${USERS} users`);
+    const cpuBefore = cpuSeconds(stack);
     const began = performance.now();
     const pipeline = [...measureIds];
     const lookBacks: string[] = [];
@@ -119,6 +140,7 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - began) / 1000;
+    const cpuPerAction = cpuMsPer(cpuBefore, cpuSeconds(stack), actions);
     const { rows: closed } = await database.query(`SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1 AND stage = 'closed'`, [inspection]);
     log(`${actions} actions in ${seconds.toFixed(1)} s; ${closed[0].n}/${MEASURES} closed`);
 
@@ -134,6 +156,7 @@ async function main() {
     const perWorkflow = Math.max(1, Math.round(actions / MEASURES));
     const handles = await Promise.all(measureIds.map((_, index) => client.workflow.start('baselineWorkflow', { taskQueue: baselineQueue, workflowId: `baseline-${index}-${randomUUID()}`, args: [perWorkflow] })));
     const updates: (typeof handles)[number][] = handles.flatMap((handle) => Array.from({ length: perWorkflow }, () => handle));
+    const baselineCpuBefore = cpuSeconds(stack);
     const baselineBegan = performance.now();
     await Promise.all(
       Array.from({ length: USERS }, async () => {
@@ -142,6 +165,7 @@ async function main() {
     );
     const baselineSeconds = (performance.now() - baselineBegan) / 1000;
     const baselineUpdates = perWorkflow * handles.length;
+    const cpuPerBaselineUpdate = cpuMsPer(baselineCpuBefore, cpuSeconds(stack), baselineUpdates);
     baselineWorker.shutdown();
     await running;
     await connection.close();
@@ -166,6 +190,9 @@ async function main() {
       worker_peak_rss_mb: Math.max(...workers.map((child) => peakRssMb(child.pid))),
       api_peak_rss_mb: Math.max(...apis.map((child) => peakRssMb(child.pid))),
       cores: cpus().length,
+      // Where the CPU goes: milliseconds of CPU per action (per Update for the baseline) by process.
+      cpu_ms_per_action: cpuPerAction,
+      cpu_ms_per_baseline_update: cpuPerBaselineUpdate,
     };
 
     if (SCALE > 0) {

@@ -41,19 +41,29 @@ export function chainHash(previousHash: string, chainSeq: number, content: Chain
 }
 
 /**
- * Appends one row to its inspection's chain inside the caller's transaction. The head row is locked
- * first, so concurrent writers of one inspection take turns; a repeated event key adds nothing.
+ * Appends one row to its inspection's chain inside the caller's transaction, in two round trips.
+ * The upsert creates the head row if needed and locks it (ON CONFLICT DO UPDATE locks the row it
+ * meets), so concurrent writers of one inspection take turns; a repeated event key adds nothing.
  * Returns false when the row was already there (a retried activity).
  */
 export async function appendToChain(manager: EntityManager, content: ChainedContent): Promise<boolean> {
-  await manager.query(`INSERT INTO audit_chain_head (inspection_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [content.inspectionId, GENESIS_HASH]);
-  const [head] = await manager.query('SELECT last_seq, last_hash FROM audit_chain_head WHERE inspection_id = $1 FOR UPDATE', [content.inspectionId]);
+  const [head] = await manager.query(
+    `INSERT INTO audit_chain_head (inspection_id, last_seq, last_hash) VALUES ($1, 0, $2)
+     ON CONFLICT (inspection_id) DO UPDATE SET last_seq = audit_chain_head.last_seq
+     RETURNING last_seq, last_hash`,
+    [content.inspectionId, GENESIS_HASH],
+  );
   const chainSeq = Number(head.last_seq) + 1;
   const hash = chainHash(head.last_hash, chainSeq, content);
-  const inserted = await manager.query(
-    `INSERT INTO audit_event (event_key, measure_id, inspection_id, seq, kind, action, actor_id, idempotency_key, from_stage, to_stage, round, detail, occurred_at, chain_seq, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-     ON CONFLICT DO NOTHING RETURNING id`,
+  // The head moves only when the row was inserted: an event key already in the chain changes nothing.
+  const moved = await manager.query(
+    `WITH inserted AS (
+       INSERT INTO audit_event (event_key, measure_id, inspection_id, seq, kind, action, actor_id, idempotency_key, from_stage, to_stage, round, detail, occurred_at, chain_seq, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT DO NOTHING RETURNING id)
+     UPDATE audit_chain_head SET last_seq = $14, last_hash = $16
+      WHERE inspection_id = $3 AND EXISTS (SELECT 1 FROM inserted)
+     RETURNING inspection_id`,
     [
       content.eventKey,
       content.measureId,
@@ -73,9 +83,7 @@ export async function appendToChain(manager: EntityManager, content: ChainedCont
       hash,
     ],
   );
-  if (inserted.length === 0) return false;
-  await manager.query('UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE inspection_id = $1', [content.inspectionId, chainSeq, hash]);
-  return true;
+  return moved.length > 0;
 }
 
 export interface ChainBreak {

@@ -28,7 +28,8 @@ export class MeasureProjectionActivities implements ProjectionActivities {
         `UPDATE measure SET stage = $2, round = $3, due_at = $4, stage_due_at = $5, yellow_from = $6, escalation_level = $7,
            look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
            lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, updated_at = now()
-         WHERE id = $1 AND last_seq < $15`,
+         WHERE id = $1 AND last_seq < $15
+         RETURNING text`,
         [
           event.measureId,
           state.stage,
@@ -47,7 +48,8 @@ export class MeasureProjectionActivities implements ProjectionActivities {
           event.seq,
         ],
       );
-      if (updated[1] > 0 && event.action === 'assign') {
+      const [moved] = updated[0] as { text: string }[];
+      if (moved && event.action === 'assign') {
         await manager.query('DELETE FROM measure_cooperating_department WHERE measure_id = $1', [event.measureId]);
         if (state.participants.cooperatingDepartmentIds.length > 0) {
           await manager.query(
@@ -58,7 +60,7 @@ export class MeasureProjectionActivities implements ProjectionActivities {
         }
       }
       // Notifications are keyed by event and recipient, so a retried event adds none.
-      await this.notify(manager, event);
+      await this.notify(manager, event, moved?.text);
       // Last, so the inspection's chain head stays locked only for the append and the commit:
       // every projection of one inspection queues on that lock.
       await appendToChain(manager, {
@@ -87,24 +89,30 @@ export class MeasureProjectionActivities implements ProjectionActivities {
     return { ...event.detail, evidence: rows.map((row) => ({ id: row.id, sha256: row.sha256 })) };
   }
 
-  private async recipients(manager: EntityManager, event: ProjectionEvent, audience: Audience): Promise<string[]> {
+  /**
+   * Who the audience is, as a subquery of person ids (so the inbox rows are written in one statement).
+   * Parameters $1–$7 of the insert are the notification's own; the audience's start at $8.
+   */
+  private recipients(event: ProjectionEvent, audience: Audience): { sql: string; params: unknown[] } {
     const { participants } = event.state;
-    const byRole = async (role: string) =>
-      (await manager.query('SELECT person_id FROM inspection_role WHERE inspection_id = $1 AND role = $2', [event.inspectionId, role])).map((row: { person_id: string }) => row.person_id);
+    const byRole = (role: string) => ({ sql: `SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = '${role}'`, params: [event.inspectionId] });
     switch (audience) {
       case 'department_staff':
-      case 'owner': {
-        const departments = [participants.leadDepartmentId, ...participants.cooperatingDepartmentIds];
-        return (await manager.query('SELECT id FROM person WHERE department_id = ANY($1::uuid[])', [departments])).map((row: { id: string }) => row.id);
-      }
+      case 'owner':
+        return { sql: 'SELECT id FROM person WHERE department_id = ANY($8::uuid[])', params: [[participants.leadDepartmentId, ...participants.cooperatingDepartmentIds]] };
       case 'submitter':
-        return event.state.lastSubmission ? [event.state.lastSubmission.by] : [];
-      case 'reviewers': {
-        const reviewers = await byRole('reviewer');
-        return reviewers.length ? reviewers : byRole('office');
-      }
+        return { sql: 'SELECT unnest($8::uuid[])', params: [event.state.lastSubmission ? [event.state.lastSubmission.by] : []] };
+      case 'reviewers':
+        // The inspection's reviewers; the office when it has none.
+        return {
+          sql: `SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = 'reviewer'
+                UNION ALL
+                SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = 'office'
+                   AND NOT EXISTS (SELECT 1 FROM inspection_role WHERE inspection_id = $8 AND role = 'reviewer')`,
+          params: [event.inspectionId],
+        };
       case 'responsible_leader':
-        return [participants.responsibleLeaderId];
+        return { sql: 'SELECT unnest($8::uuid[])', params: [[participants.responsibleLeaderId]] };
       case 'group_head':
         return byRole('group_head');
       case 'supervisor':
@@ -112,20 +120,32 @@ export class MeasureProjectionActivities implements ProjectionActivities {
     }
   }
 
-  /** Inbox rows, once per event and recipient; e-mail copies are queued for the mailer when SMTP is set up. */
-  private async notify(manager: EntityManager, event: ProjectionEvent): Promise<void> {
-    const [measure] = await manager.query('SELECT text FROM measure WHERE id = $1', [event.measureId]);
-    const planned = planNotifications(event, measure?.text ?? '');
-    for (const notification of planned) {
-      const recipients = [...new Set(await this.recipients(manager, event, notification.audience))].filter((id) => id !== event.actorId);
-      if (recipients.length === 0) continue;
+  /** Inbox rows, once per event and recipient (never the actor); e-mail copies are queued for the mailer when SMTP is set up. */
+  private async notify(manager: EntityManager, event: ProjectionEvent, text: string | undefined): Promise<void> {
+    const planned = planNotifications(event, '');
+    if (planned.length === 0) return;
+    // The text comes back from the read-model update; an older event arriving late did not update it.
+    const measureText = text ?? (await manager.query('SELECT text FROM measure WHERE id = $1', [event.measureId]))[0]?.text ?? '';
+    for (const notification of planNotifications(event, measureText)) {
+      const audience = this.recipients(event, notification.audience);
       await manager.query(
         `INSERT INTO notification (recipient_id, inspection_id, measure_id, kind, title, body, dedupe_key, email_status)
-         SELECT p.id, $2, $3, $4, $5, $6, $7 || ':' || p.id,
-                CASE WHEN $8::boolean AND p.email IS NOT NULL THEN 'pending' ELSE 'none' END
-           FROM person p WHERE p.id = ANY($1::uuid[])
+         SELECT p.id, $1, $2, $3, $4, $5, $6 || ':' || p.id,
+                CASE WHEN $7::boolean AND p.email IS NOT NULL THEN 'pending' ELSE 'none' END
+           FROM person p
+          WHERE p.id IN (${audience.sql}) AND p.id IS DISTINCT FROM $${8 + audience.params.length}::uuid
          ON CONFLICT (dedupe_key) DO NOTHING`,
-        [recipients, event.inspectionId, event.measureId, notification.kind, notification.title, notification.body, `${event.eventKey}:${notification.kind}`, this.config.mail.smtpUrl !== null],
+        [
+          event.inspectionId,
+          event.measureId,
+          notification.kind,
+          notification.title,
+          notification.body,
+          `${event.eventKey}:${notification.kind}`,
+          this.config.mail.smtpUrl !== null,
+          ...audience.params,
+          event.actorId,
+        ],
       );
     }
   }
