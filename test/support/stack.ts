@@ -102,6 +102,7 @@ export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {})
     corsOrigin: null,
     auth: TEST_AUTH,
     webDir: process.env.TEST_WEB_DIR ?? null,
+    workflowStartConcurrency: 100,
     ...overrides,
   };
 }

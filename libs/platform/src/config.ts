@@ -53,6 +53,8 @@ export interface ApiConfig extends PlatformConfig {
   auth: AuthConfig;
   /** The built web workbench (npm run build:web), served on the same origin; null to serve none. */
   webDir: string | null;
+  /** Workflow starts in flight at once when measures are created in bulk. */
+  workflowStartConcurrency: number;
 }
 
 export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
@@ -83,6 +85,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     corsOrigin: env.CORS_ORIGIN || null,
     auth: authConfig(env),
     webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
+    workflowStartConcurrency: Number(env.WORKFLOW_START_CONCURRENCY ?? 100),
   };
 }
 

@@ -17,8 +17,6 @@ export interface StartableMeasure {
   dueAt: Date;
 }
 
-const START_CONCURRENCY = 32;
-
 /**
  * Starts one workflow per measure. Rows are committed first with workflow_started = false; a start
  * that fails (Temporal down, API crash) is retried at the next boot, and the workflow id from the
@@ -73,7 +71,7 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, measures.length) }, run));
+    await Promise.all(Array.from({ length: Math.min(this.temporal.workflowStartConcurrency, measures.length) }, run));
     if (started.length) await this.dataSource.getRepository(MeasureEntity).update({ id: In(started) }, { workflowStarted: true });
     if (failures.length) {
       throw new DomainError(ErrorCode.Unavailable, `saved, but ${failures.length} workflow(s) could not start yet and will be retried at the next boot: ${failures.slice(0, 3).join('; ')}`);

@@ -29,6 +29,11 @@ export class TemporalClientService implements OnModuleDestroy {
     return this.config.taskQueue;
   }
 
+  /** Starts in flight at once in a bulk creation (100 by default: 32 took 13 s for 1,000, 100 took 9.4 s). */
+  get workflowStartConcurrency(): number {
+    return this.config.workflowStartConcurrency;
+  }
+
   get namespace(): string {
     return this.config.temporalNamespace;
   }
