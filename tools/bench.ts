@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--measures 500] [--users 20] [--workers 1] [--apis 1] [--scale 0]`
+ * `npm run bench -- [--measures 500] [--users 20] [--workers 1] [--apis 1] [--scale 0] [--rate 0] [--warmup 20]`
  *
  * Starts a private stack (embedded PostgreSQL, Temporal dev server, W worker and A API processes
  * from dist/), drives N measures through the whole pipeline over HTTP with K concurrent simulated
@@ -7,6 +7,9 @@
  * then runs a baseline on the same server: a trivial workflow receiving the same number of Updates
  * with the same concurrency. Prints one JSON line and writes it to bench/results/.
  * With --scale S it also creates S open measures and times the ledger and dashboard queries over them.
+ * With --rate R the users together start at most R actions per second (paced, as people with think
+ * time are): latency at a given load, where the default (0, unpaced) gives throughput at saturation.
+ * Before the timed run, --warmup W more measures go through the pipeline untimed.
  * A benchmark, not a test: it asserts nothing.
  */
 import { Client, Connection } from '@temporalio/client';
@@ -27,6 +30,10 @@ const USERS = option('users', 20);
 const WORKERS = option('workers', 1);
 const APIS = option('apis', 1);
 const SCALE = option('scale', 0);
+const RATE = option('rate', 0);
+const WARMUP = option('warmup', 20);
+/** Problem numbers of the warm-up measures (after the timed ones, before the scale run's). */
+const WARMUP_OFFSET = 15_000;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 function percentile(values: number[], p: number): number {
@@ -86,11 +93,12 @@ async function main() {
     // An idle client must not take the process down when the stack stops.
     database.on('error', () => undefined);
     await database.connect();
-    log(`creating ${MEASURES} measures`);
+    log(`creating ${MEASURES} measures, and ${WARMUP} more to warm up with`);
     const measureIds = await createMeasures(stack, organisation, MEASURES);
+    const warmupIds = WARMUP > 0 ? await createMeasures(stack, organisation, WARMUP, WARMUP_OFFSET) : [];
     log('uploading one evidence file per measure (untimed)');
     const evidence = new Map<string, string>();
-    const uploadQueue = [...measureIds];
+    const uploadQueue = [...measureIds, ...warmupIds];
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         for (let measure = uploadQueue.shift(); measure; measure = uploadQueue.shift()) {
@@ -99,49 +107,69 @@ async function main() {
       }),
     );
 
-    // The timed run: K users drive the measures through the pipeline.
-    const latencies: number[] = [];
+    let latencies: number[] = [];
     let actions = 0;
     let rejections = 0;
+    let nextSlot = 0;
+    let began = performance.now();
     const act = async (measure: string, action: string, who: keyof typeof token, body: Record<string, unknown>) => {
+      if (RATE > 0) {
+        // Actions start at least 1 / RATE seconds apart; time nobody used is not saved up for a burst.
+        const slot = Math.max(nextSlot, performance.now());
+        nextSlot = slot + 1000 / RATE;
+        const wait = slot - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       const started = performance.now();
       const result = await call('POST', `/measures/${measure}/actions/${action}`, token[who], body, { 'Idempotency-Key': randomUUID() });
       latencies.push(performance.now() - started);
       actions += 1;
       return result;
     };
+    /** K users drive the measures through the pipeline: assign, submit (some rejected and resubmitted), review, sign off, look back. */
+    const drive = async (ids: string[]) => {
+      const pipeline = [...ids];
+      const lookBacks: string[] = [];
+      await Promise.all(
+        Array.from({ length: USERS }, async () => {
+          for (let measure = pipeline.shift(); measure; measure = pipeline.shift()) {
+            await act(measure, 'assign', 'office', {});
+            const submission = { summary: '已完成整改', evidenceIds: [evidence.get(measure)] };
+            await act(measure, 'submit_evidence', 'staff', submission);
+            if (Math.random() < 0.1) {
+              rejections += 1;
+              await act(measure, 'review', 'reviewer', { decision: 'reject', reason: '材料不全' });
+              await act(measure, 'submit_evidence', 'staff', submission);
+            }
+            await act(measure, 'review', 'reviewer', { decision: 'approve' });
+            await act(measure, 'sign_off', 'leader', { decision: 'approve' });
+            lookBacks.push(measure);
+          }
+        }),
+      );
+      // Look-backs fall due a second after sign-off; the last ones may still be waiting.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await Promise.all(
+        Array.from({ length: USERS }, async () => {
+          for (let measure = lookBacks.shift(); measure; measure = lookBacks.shift()) await act(measure, 'record_look_back', 'supervisor', { result: 'holds' });
+        }),
+      );
+    };
+    if (warmupIds.length > 0) {
+      // Untimed: a long-running service is measured warm (compiled code, open connections, caches).
+      log(`warming up with ${warmupIds.length} measures`);
+      await drive(warmupIds);
+      latencies = [];
+      actions = 0;
+      rejections = 0;
+    }
     log(`driving ${MEASURES} measures with ${USERS} users`);
     const cpuBefore = cpuSeconds(stack);
-    const began = performance.now();
-    const pipeline = [...measureIds];
-    const lookBacks: string[] = [];
-    await Promise.all(
-      Array.from({ length: USERS }, async () => {
-        for (let measure = pipeline.shift(); measure; measure = pipeline.shift()) {
-          await act(measure, 'assign', 'office', {});
-          const submission = { summary: '已完成整改', evidenceIds: [evidence.get(measure)] };
-          await act(measure, 'submit_evidence', 'staff', submission);
-          if (Math.random() < 0.1) {
-            rejections += 1;
-            await act(measure, 'review', 'reviewer', { decision: 'reject', reason: '材料不全' });
-            await act(measure, 'submit_evidence', 'staff', submission);
-          }
-          await act(measure, 'review', 'reviewer', { decision: 'approve' });
-          await act(measure, 'sign_off', 'leader', { decision: 'approve' });
-          lookBacks.push(measure);
-        }
-      }),
-    );
-    // Look-backs fall due a second after sign-off; the last ones may still be waiting.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await Promise.all(
-      Array.from({ length: USERS }, async () => {
-        for (let measure = lookBacks.shift(); measure; measure = lookBacks.shift()) await act(measure, 'record_look_back', 'supervisor', { result: 'holds' });
-      }),
-    );
+    began = performance.now();
+    await drive(measureIds);
     const seconds = (performance.now() - began) / 1000;
     const cpuPerAction = cpuMsPer(cpuBefore, cpuSeconds(stack), actions);
-    const { rows: closed } = await database.query(`SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1 AND stage = 'closed'`, [inspection]);
+    const { rows: closed } = await database.query(`SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1 AND stage = 'closed' AND id = ANY($2::uuid[])`, [inspection, measureIds]);
     log(`${actions} actions in ${seconds.toFixed(1)} s; ${closed[0].n}/${MEASURES} closed`);
 
     // Baseline: a trivial workflow receiving the same number of Updates with the same concurrency.
@@ -175,6 +203,8 @@ async function main() {
       measures: MEASURES,
       measures_closed: closed[0].n,
       users: USERS,
+      offered_rate: RATE || null,
+      warmup_measures: warmupIds.length,
       workers: WORKERS,
       apis: APIS,
       actions,
