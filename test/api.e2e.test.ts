@@ -142,6 +142,38 @@ describe('bad input gets a 4xx naming the problem, and nothing is written', () =
   });
 });
 
+describe('ledger search', () => {
+  it('finds measures by their text or their problem’s title, treats % and _ as letters, and searches only what the person may see', async () => {
+    const tag = Date.now().toString(36);
+    problemNumber += 1;
+    const created = await call('POST', `/inspections/${inspectionId}/problems`, people.office, {
+      number: problemNumber,
+      title: `闲置土地清理-${tag}`,
+      measures: [
+        { text: `收回低效用地 100% 完成-${tag}`, kind: 'deadline', leadDepartmentId: departments.lead, responsibleLeaderId: people.leader, dueAt: '2099-06-30' },
+        { text: `财政补助清退_专项-${tag}`, kind: 'deadline', leadDepartmentId: departments.other, responsibleLeaderId: people.leader, dueAt: '2099-06-30' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const [landId, subsidyId] = created.body.measures.map((measure: { id: string }) => measure.id);
+    const search = async (q: string, who = people.office) => {
+      const reply = await call('GET', `/measures?inspectionId=${inspectionId}&q=${encodeURIComponent(q)}&limit=100`, who);
+      expect(reply.status).toBe(200);
+      return (reply.body.items as { id: string }[]).map((item) => item.id).sort();
+    };
+    expect(await search(`低效用地 100% 完成-${tag}`)).toEqual([landId]);
+    expect(await search(`闲置土地清理-${tag}`)).toEqual([landId, subsidyId].sort());
+    // A literal % or _ matches only itself, not "anything" or "any one character".
+    expect(await search(`100% 完成-${tag}`)).toEqual([landId]);
+    expect(await search(`用地%完成-${tag}`)).toEqual([]);
+    expect(await search(`清退_专项-${tag}`)).toEqual([subsidyId]);
+    expect(await search(`补助_退_专项-${tag}`)).toEqual([]);
+    // Staff of the lead department find their measure by the shared problem title, never the other department's.
+    expect(await search(`闲置土地清理-${tag}`, people.staff)).toEqual([landId]);
+    expect(await search(`财政补助清退_专项-${tag}`, people.staff)).toEqual([]);
+  });
+});
+
 describe('evidence files', () => {
   it('stores the bytes with their SHA-256 and gives back the same bytes', async () => {
     const measureId = await createMeasure();
