@@ -145,9 +145,11 @@ describe('bad input gets a 4xx naming the problem, and nothing is written', () =
 describe('ledger search', () => {
   it('finds measures by their text or their problem’s title, treats % and _ as letters, and searches only what the person may see', async () => {
     const tag = Date.now().toString(36);
-    problemNumber += 1;
-    const created = await call('POST', `/inspections/${inspectionId}/problems`, people.office, {
-      number: problemNumber,
+    // An inspection of its own, so the other tests' counts per department stay as they expect.
+    const inspection = (await call('POST', '/inspections', admin, { title: `检索-${tag}`, kind: 'audit', inspectingBody: '审计组', inspectedUnit: '经开区', policy: fastPolicy() })).body.id;
+    expect((await call('POST', `/inspections/${inspection}/roles`, admin, { roles: [{ personId: people.office, role: 'office' }] })).status).toBe(201);
+    const created = await call('POST', `/inspections/${inspection}/problems`, people.office, {
+      number: 1,
       title: `闲置土地清理-${tag}`,
       measures: [
         { text: `收回低效用地 100% 完成-${tag}`, kind: 'deadline', leadDepartmentId: departments.lead, responsibleLeaderId: people.leader, dueAt: '2099-06-30' },
@@ -157,7 +159,7 @@ describe('ledger search', () => {
     expect(created.status).toBe(201);
     const [landId, subsidyId] = created.body.measures.map((measure: { id: string }) => measure.id);
     const search = async (q: string, who = people.office) => {
-      const reply = await call('GET', `/measures?inspectionId=${inspectionId}&q=${encodeURIComponent(q)}&limit=100`, who);
+      const reply = await call('GET', `/measures?inspectionId=${inspection}&q=${encodeURIComponent(q)}&limit=100`, who);
       expect(reply.status).toBe(200);
       return (reply.body.items as { id: string }[]).map((item) => item.id).sort();
     };
