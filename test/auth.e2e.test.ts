@@ -167,8 +167,9 @@ describe('security basics', () => {
 // Last: it uses up this address's sign-in allowance.
 describe('throttling', () => {
   it('throttles sign-in attempts per address', async () => {
-    const statuses: number[] = [];
-    for (let index = 0; index < 24; index += 1) statuses.push((await signIn(`flood-${tag}`, 'Wrong-password-1')).status);
-    expect(statuses).toContain(429);
+    const replies: { status: number; body: { error: string; message: string } }[] = [];
+    for (let index = 0; index < 24; index += 1) replies.push(await signIn(`flood-${tag}`, 'Wrong-password-1'));
+    const throttled = replies.find((reply) => reply.status === 429);
+    expect(throttled?.body).toEqual({ statusCode: 429, error: 'TOO_MANY_REQUESTS', message: 'too many requests from this address; wait a minute and try again' });
   });
 });

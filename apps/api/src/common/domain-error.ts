@@ -13,6 +13,7 @@ export enum ErrorCode {
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Unavailable = 'UNAVAILABLE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -26,6 +27,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 export class DomainError extends Error {
@@ -55,7 +57,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const body = exception.getResponse();
       const raw = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : exception.message;
-      const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
+      // The throttler's own text ("ThrottlerException: Too Many Requests") names a class, not the problem.
+      const message =
+        statusCode === HttpStatus.TOO_MANY_REQUESTS ? 'too many requests from this address; wait a minute and try again' : Array.isArray(raw) ? raw.join('; ') : String(raw);
       response.status(statusCode).json({ statusCode, error: codeForStatus(statusCode), message });
       return;
     }
