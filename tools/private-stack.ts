@@ -42,14 +42,33 @@ export interface PrivateStack {
   stop(): Promise<void>;
 }
 
-export async function startPrivateStack(options: { workers: number; apis: number }): Promise<PrivateStack> {
+/** A process that exits before it listens fails the start at once, with its exit code. */
+function listening(child: ChildProcess, port: number, name: string): Promise<void> {
+  return Promise.race([
+    waitForPort(port, 60_000),
+    new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before listening on port ${port}`)))),
+  ]);
+}
+
+/** `apiEnv` adds to the API processes' environment (the tests use it to make one fail). */
+export async function startPrivateStack(options: { workers: number; apis: number; apiEnv?: Record<string, string> }): Promise<PrivateStack> {
   const directory = mkdtempSync(join(tmpdir(), 'rectiflow-stack-'));
   const pgPort = 55_000 + Math.floor(Math.random() * 1000);
   const temporalPort = pgPort + 1000;
   let postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: pgPort });
   const temporalOptions = { port: temporalPort, uiPort: null, dbFile: join(directory, 'temporal.db') };
-  let temporal = await startTemporalDevServer(temporalOptions);
-  await runMigrations(postgres.url);
+  let temporal: RunningTemporal;
+  try {
+    temporal = await startTemporalDevServer(temporalOptions);
+    await runMigrations(postgres.url).catch(async (error) => {
+      await temporal.stop();
+      throw error;
+    });
+  } catch (error) {
+    await postgres.stop();
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
   const env = {
     ...process.env,
     DATABASE_URL: postgres.url,
@@ -86,8 +105,18 @@ export async function startPrivateStack(options: { workers: number; apis: number
   };
   for (let index = 0; index < options.workers; index += 1) startWorker(index);
   const apiPorts = Array.from({ length: options.apis }, (_, index) => pgPort + 2000 + index);
-  const apis = apiPorts.map((port) => spawn(process.execPath, entry('api'), { cwd: REPOSITORY, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }));
-  await Promise.all(apiPorts.map((port) => waitForPort(port, 60_000)));
+  const apis = apiPorts.map((port) => spawn(process.execPath, entry('api'), { cwd: REPOSITORY, env: { ...env, ...options.apiEnv, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  try {
+    await Promise.all(apis.map((child, index) => listening(child, apiPorts[index], `API ${index + 1}`)));
+  } catch (error) {
+    // Nothing started here may outlive a failed start: no orphaned worker keeps polling a dead server.
+    stopping = true;
+    for (const child of [...workers, ...apis]) child.kill('SIGKILL');
+    await temporal.stop();
+    await postgres.stop();
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
   const urls = apiPorts.map((port) => `http://127.0.0.1:${port}/api`);
   let turn = 0;
 
