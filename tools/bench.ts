@@ -19,19 +19,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { createMeasures, PrivateStack, REPOSITORY, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
+import { createMeasures, numberOption, PrivateStack, REPOSITORY, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
 import { cpuSecondsByTree, postgresChildren } from './process-cpu';
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const MEASURES = option('measures', 500);
-const USERS = option('users', 20);
-const WORKERS = option('workers', 1);
-const APIS = option('apis', 1);
-const SCALE = option('scale', 0);
-const RATE = option('rate', 0);
-const WARMUP = option('warmup', 20);
+const MEASURES = numberOption('measures', 500);
+const USERS = numberOption('users', 20);
+const WORKERS = numberOption('workers', 1);
+const APIS = numberOption('apis', 1);
+const SCALE = numberOption('scale', 0);
+const RATE = numberOption('rate', 0);
+const WARMUP = numberOption('warmup', 20);
 /** Problem numbers of the warm-up measures (after the timed ones, before the scale run's). */
 const WARMUP_OFFSET = 15_000;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);

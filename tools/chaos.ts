@@ -15,16 +15,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, verifyChains } from '../libs/persistence/src';
-import { createMeasures, HttpError, Organisation, PrivateStack, Role, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
+import { createMeasures, HttpError, numberOption, Organisation, PrivateStack, Role, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const MEASURES = option('measures', 200);
-const USERS = option('users', 10);
-const FAULTS = option('faults', 6);
-const DEADLINE = Date.now() + option('minutes', 15) * 60_000;
+const MEASURES = numberOption('measures', 200);
+const USERS = numberOption('users', 10);
+const FAULTS = numberOption('faults', 6);
+const DEADLINE = Date.now() + numberOption('minutes', 15) * 60_000;
 const log = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -18,6 +18,12 @@ export const REPOSITORY = existsSync(join(__dirname, '..', 'package.json')) ? jo
 export const ROLES = ['office', 'reviewer', 'reviewer2', 'leader', 'supervisor', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** `--name N` from the command line, or the fallback (the bench and chaos commands). */
+export function numberOption(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -106,15 +112,20 @@ export async function startPrivateStack(options: { workers: number; apis: number
   for (let index = 0; index < options.workers; index += 1) startWorker(index);
   const apiPorts = Array.from({ length: options.apis }, (_, index) => pgPort + 2000 + index);
   const apis = apiPorts.map((port) => spawn(process.execPath, entry('api'), { cwd: REPOSITORY, env: { ...env, ...options.apiEnv, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  const stop = async () => {
+    stopping = true;
+    for (const child of [...workers, ...apis]) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const child of [...workers, ...apis]) if (child.exitCode === null) child.kill('SIGKILL');
+    await temporal.stop();
+    await postgres.stop();
+    rmSync(directory, { recursive: true, force: true });
+  };
   try {
     await Promise.all(apis.map((child, index) => listening(child, apiPorts[index], `API ${index + 1}`)));
   } catch (error) {
     // Nothing started here may outlive a failed start: no orphaned worker keeps polling a dead server.
-    stopping = true;
-    for (const child of [...workers, ...apis]) child.kill('SIGKILL');
-    await temporal.stop();
-    await postgres.stop();
-    rmSync(directory, { recursive: true, force: true });
+    await stop();
     throw error;
   }
   const urls = apiPorts.map((port) => `http://127.0.0.1:${port}/api`);
@@ -153,15 +164,7 @@ export async function startPrivateStack(options: { workers: number; apis: number
       await postgres.stop();
       postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: pgPort });
     },
-    async stop() {
-      stopping = true;
-      for (const child of [...workers, ...apis]) child.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      for (const child of [...workers, ...apis]) if (child.exitCode === null) child.kill('SIGKILL');
-      await temporal.stop();
-      await postgres.stop();
-      rmSync(directory, { recursive: true, force: true });
-    },
+    stop,
   } as PrivateStack;
 }
 

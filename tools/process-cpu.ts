@@ -35,7 +35,11 @@ function readStats(): ProcessStat[] {
 export function cpuSecondsByTree(roots: Record<string, (number | undefined)[]>): Record<string, number> {
   const stats = readStats();
   const children = new Map<number, ProcessStat[]>();
-  for (const stat of stats) children.set(stat.parent, [...(children.get(stat.parent) ?? []), stat]);
+  for (const stat of stats) {
+    const siblings = children.get(stat.parent);
+    if (siblings) siblings.push(stat);
+    else children.set(stat.parent, [stat]);
+  }
   const byPid = new Map(stats.map((stat) => [stat.pid, stat]));
   const treeSeconds = (pid: number): number => (byPid.get(pid)?.cpuSeconds ?? 0) + (children.get(pid) ?? []).reduce((sum, child) => sum + treeSeconds(child.pid), 0);
   const result: Record<string, number> = {};

@@ -49,10 +49,14 @@ export class AppModule {
         // A KeyObject, made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
         // PEM public key on every request, which cost about a tenth of the API's CPU under load.
         JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)), signOptions: { algorithm: 'HS256' } }),
-        ThrottlerModule.forRoot([
-          { name: 'sign-in', ttl: 60_000, limit: config.auth.signInPerMinute },
-          { name: 'feedback', ttl: 10 * 60_000, limit: config.auth.feedbackPerTenMinutes },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'sign-in', ttl: 60_000, limit: config.auth.signInPerMinute },
+            { name: 'feedback', ttl: 10 * 60_000, limit: config.auth.feedbackPerTenMinutes },
+          ],
+          // Its default text ("ThrottlerException: Too Many Requests") names a class, not the problem.
+          errorMessage: 'too many requests from this address; wait a minute and try again',
+        }),
         MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],

@@ -57,9 +57,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const body = exception.getResponse();
       const raw = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : exception.message;
-      // The throttler's own text ("ThrottlerException: Too Many Requests") names a class, not the problem.
-      const message =
-        statusCode === HttpStatus.TOO_MANY_REQUESTS ? 'too many requests from this address; wait a minute and try again' : Array.isArray(raw) ? raw.join('; ') : String(raw);
+      const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
       response.status(statusCode).json({ statusCode, error: codeForStatus(statusCode), message });
       return;
     }

@@ -29,7 +29,7 @@ export class TemporalClientService implements OnModuleDestroy {
     return this.config.taskQueue;
   }
 
-  /** Starts in flight at once in a bulk creation (100 by default: 32 took 13 s for 1,000, 100 took 9.4 s). */
+  /** Workflow starts in flight at once in a bulk creation (figures in docs/performance.md). */
   get workflowStartConcurrency(): number {
     return this.config.workflowStartConcurrency;
   }

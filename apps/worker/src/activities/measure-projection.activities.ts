@@ -95,7 +95,7 @@ export class MeasureProjectionActivities implements ProjectionActivities {
    */
   private recipients(event: ProjectionEvent, audience: Audience): { sql: string; params: unknown[] } {
     const { participants } = event.state;
-    const byRole = (role: string) => ({ sql: `SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = '${role}'`, params: [event.inspectionId] });
+    const byRole = (role: string) => ({ sql: 'SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = $9', params: [event.inspectionId, role] });
     switch (audience) {
       case 'department_staff':
       case 'owner':
@@ -122,11 +122,14 @@ export class MeasureProjectionActivities implements ProjectionActivities {
 
   /** Inbox rows, once per event and recipient (never the actor); e-mail copies are queued for the mailer when SMTP is set up. */
   private async notify(manager: EntityManager, event: ProjectionEvent, text: string | undefined): Promise<void> {
-    const planned = planNotifications(event, '');
+    let planned = planNotifications(event, text ?? '');
     if (planned.length === 0) return;
     // The text comes back from the read-model update; an older event arriving late did not update it.
-    const measureText = text ?? (await manager.query('SELECT text FROM measure WHERE id = $1', [event.measureId]))[0]?.text ?? '';
-    for (const notification of planNotifications(event, measureText)) {
+    if (text === undefined) {
+      const [row] = await manager.query('SELECT text FROM measure WHERE id = $1', [event.measureId]);
+      planned = planNotifications(event, row?.text ?? '');
+    }
+    for (const notification of planned) {
       const audience = this.recipients(event, notification.audience);
       await manager.query(
         `INSERT INTO notification (recipient_id, inspection_id, measure_id, kind, title, body, dedupe_key, email_status)
