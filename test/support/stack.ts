@@ -34,6 +34,8 @@ export function workerConfig(taskQueue: string): WorkerConfig {
     ...platform(taskQueue),
     workflowBundlePath: env().workflowBundle,
     maxCachedWorkflows: null,
+    // Applied by the worker process's main.ts only (a process-wide V8 flag); not inside jest.
+    workflowStackTraceLimit: 3,
     mail: { smtpUrl: null, from: 'Rectiflow <test@rectiflow.local>' },
     exitOnFailure: false,
   };

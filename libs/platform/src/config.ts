@@ -15,6 +15,15 @@ export function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+/** An integer setting within [min, max]; anything else stops the process with the variable's name. */
+export function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return value;
+}
+
 export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   return {
     databaseUrl: required(env, 'DATABASE_URL'),
@@ -92,6 +101,12 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 export interface WorkerConfig extends PlatformConfig {
   workflowBundlePath: string | null;
   maxCachedWorkflows: number | null;
+  /**
+   * Frames kept in stack traces inside the workflow threads. The SDK records a source-mapped stack
+   * trace for every promise a workflow creates (for the Web UI's stack-trace view); at Node's
+   * default of 10 frames that is about a fifth of the worker's CPU. The worker's own thread keeps 10.
+   */
+  workflowStackTraceLimit: number;
   mail: MailConfig;
   /** The worker process exits when its Temporal worker stops unexpectedly, so a supervisor restarts it. */
   exitOnFailure: boolean;
@@ -102,6 +117,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     ...platformConfig(env),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH ?? null,
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ? Number(env.WORKER_MAX_CACHED_WORKFLOWS) : null,
+    workflowStackTraceLimit: integerSetting(env, 'WORKFLOW_STACK_TRACE_LIMIT', 3, 1, 100),
     mail: mailConfig(env),
     exitOnFailure: true,
   };
