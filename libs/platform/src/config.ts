@@ -104,7 +104,7 @@ export interface WorkerConfig extends PlatformConfig {
   /**
    * Frames kept in stack traces inside the workflow threads. The SDK records a source-mapped stack
    * trace for every promise a workflow creates (for the Web UI's stack-trace view); at Node's
-   * default of 10 frames that is about a fifth of the worker's CPU. The worker's own thread keeps 10.
+   * default of 10 frames that is about a fifth of the workflow code's CPU. The worker's own thread keeps 10.
    */
   workflowStackTraceLimit: number;
   mail: MailConfig;
