@@ -104,6 +104,8 @@ async function main() {
     );
 
     let latencies: number[] = [];
+    // The same latencies by action, to see which step makes the tail.
+    let latenciesByAction = new Map<string, number[]>();
     let actions = 0;
     let rejections = 0;
     let nextSlot = 0;
@@ -118,7 +120,9 @@ async function main() {
       }
       const started = performance.now();
       const result = await call('POST', `/measures/${measure}/actions/${action}`, token[who], body, { 'Idempotency-Key': randomUUID() });
-      latencies.push(performance.now() - started);
+      const elapsed = performance.now() - started;
+      latencies.push(elapsed);
+      latenciesByAction.set(action, [...(latenciesByAction.get(action) ?? []), elapsed]);
       actions += 1;
       return result;
     };
@@ -156,6 +160,7 @@ async function main() {
       log(`warming up with ${warmupIds.length} measures`);
       await drive(warmupIds);
       latencies = [];
+      latenciesByAction = new Map();
       actions = 0;
       rejections = 0;
     }
@@ -213,6 +218,9 @@ async function main() {
       p50_ms: percentile(latencies, 50),
       p95_ms: percentile(latencies, 95),
       p99_ms: percentile(latencies, 99),
+      p50_p95_p99_ms_by_action: Object.fromEntries(
+        [...latenciesByAction].map(([action, values]) => [action, [percentile(values, 50), percentile(values, 95), percentile(values, 99)]]),
+      ),
       worker_peak_rss_mb: Math.max(...workers.map((child) => peakRssMb(child.pid))),
       api_peak_rss_mb: Math.max(...apis.map((child) => peakRssMb(child.pid))),
       cores: cpus().length,
