@@ -205,6 +205,26 @@ describe('evidence files', () => {
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM evidence WHERE measure_id = $1', [measureId]);
     expect(n).toBe(0);
   });
+
+  it('refuses a submission naming evidence of another measure, or none at all, and changes nothing', async () => {
+    const measureId = await createMeasure();
+    const otherId = await createMeasure();
+    expect((await act(measureId, 'assign', people.office)).status).toBe(200);
+    const own = await upload(measureId, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4 own'), 'application/pdf');
+    const others = await upload(otherId, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4 other'), 'application/pdf');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const [wrong, summary] of [
+      [others.body.id, '别的措施的材料'],
+      [unknown, '不存在的材料'],
+    ]) {
+      const refused = await act(measureId, 'submit_evidence', people.staff, { summary, evidenceIds: [own.body.id, wrong] });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: 'INVALID_INPUT', message: `evidenceIds names no evidence of this measure: ${wrong}` });
+    }
+    const [row] = await dataSource.query('SELECT stage, last_seq FROM measure WHERE id = $1', [measureId]);
+    expect(row).toEqual({ stage: 'rectify', last_seq: 1 });
+    expect((await act(measureId, 'submit_evidence', people.staff, { summary: '已整改', evidenceIds: [own.body.id] })).body.stage).toBe('review');
+  });
 });
 
 describe('one measure through the whole pipeline over HTTP', () => {
