@@ -34,14 +34,12 @@ export class MeasureActionsService {
     }
     if (!idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or idempotencyKey field)');
     if (idempotencyKey.length > 100) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 100 characters');
-    const evidenceIds = Array.isArray(input.evidenceIds) ? (input.evidenceIds as string[]) : [];
-    const context = await this.context(measureId, actor, idempotencyKey, evidenceIds);
+    const context = await this.context(measureId, actor, idempotencyKey);
     if (context.earlier) return this.earlierResult(measureId, idempotencyKey, action as ActionName, context);
     if (context.stage === 'closed') {
       throw new DomainError(ErrorCode.StageConflict, `action "${action}" is not allowed in stage ${STAGE_LABELS.closed} (closed); allowed now: none`);
     }
-    const missing = evidenceIds.filter((id) => !context.evidenceFound.includes(id));
-    if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `evidenceIds names no evidence of this measure: ${missing.join(', ')}`);
+    if (Array.isArray(input.evidenceIds) && input.evidenceIds.length) await this.checkEvidence(measureId, input.evidenceIds as string[]);
     const domainActor: Actor = { personId: actor.personId, departmentId: actor.departmentId, inspectionRoles: context.roles };
     const client = await this.temporal.get().catch((error) => {
       throw new DomainError(ErrorCode.Unavailable, `Temporal is unreachable: ${error.message}`);
@@ -60,30 +58,21 @@ export class MeasureActionsService {
   /**
    * Everything the action needs from the database in one query (this is the hot path): whether the
    * person may see the measure (404 otherwise, as for a missing one), its stage, the person's roles
-   * in its inspection, an earlier action with the same idempotency key, and which of the named
-   * evidence ids belong to this measure.
+   * in its inspection, and an earlier action with the same idempotency key.
    */
-  private async context(measureId: string, actor: RequestActor, idempotencyKey: string, evidenceIds: string[]) {
-    const parameters: unknown[] = [measureId, actor.personId, idempotencyKey, evidenceIds];
+  private async context(measureId: string, actor: RequestActor, idempotencyKey: string) {
+    const parameters: unknown[] = [measureId, actor.personId, idempotencyKey];
     const visible = this.visibility.measureCondition(actor, parameters);
     const [row] = await this.dataSource.query(
       `SELECT m.stage, m.due_at AS "dueAt", m.stage_due_at AS "stageDueAt",
               ARRAY(SELECT r.role FROM inspection_role r WHERE r.inspection_id = m.inspection_id AND r.person_id = $2) AS roles,
               (SELECT json_build_object('action', a.action, 'stage', a.to_stage, 'round', a.round, 'seq', a.seq)
-                 FROM audit_event a WHERE a.measure_id = m.id AND a.idempotency_key = $3) AS earlier,
-              ARRAY(SELECT e.id FROM evidence e WHERE e.measure_id = m.id AND e.id = ANY($4::uuid[])) AS "evidenceFound"
+                 FROM audit_event a WHERE a.measure_id = m.id AND a.idempotency_key = $3) AS earlier
          FROM measure m WHERE m.id = $1 AND ${visible}`,
       parameters,
     );
     if (!row) throw new DomainError(ErrorCode.NotFound, `no measure with id ${measureId}`);
-    return row as {
-      stage: string;
-      dueAt: Date;
-      stageDueAt: Date | null;
-      roles: InspectionRole[];
-      earlier: { action: string; stage: Stage; round: number; seq: number } | null;
-      evidenceFound: string[];
-    } & Record<string, any>;
+    return row as { stage: string; dueAt: Date; stageDueAt: Date | null; roles: InspectionRole[]; earlier: { action: string; stage: Stage; round: number; seq: number } | null } & Record<string, any>;
   }
 
   /** A key already recorded in the audit trail answers with what that action produced. */
@@ -102,6 +91,12 @@ export class MeasureActionsService {
       stageDueAt: context.stageDueAt ? new Date(context.stageDueAt).toISOString() : null,
       duplicate: true,
     };
+  }
+
+  private async checkEvidence(measureId: string, evidenceIds: string[]): Promise<void> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM evidence WHERE measure_id = $1 AND id = ANY($2::uuid[])', [measureId, evidenceIds]);
+    const missing = evidenceIds.filter((id) => !rows.some((row) => row.id === id));
+    if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `evidenceIds names no evidence of this measure: ${missing.join(', ')}`);
   }
 
   private translate(error: unknown, action: ActionName): Error {
