@@ -7,17 +7,18 @@
  */
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { limitWorkflowStackTraces } from '../apps/worker/src/workflow-stack-traces';
-import { workerConfig } from '../libs/platform/src';
+import { workflowStackTraceLimit } from '../libs/platform/src';
 import { numberOption, REPOSITORY } from './private-stack';
+import { readRecordedHistories, RecordedHistory } from './recorded-histories';
 
 const HISTORIES = join(REPOSITORY, 'test', 'histories');
 const UPDATE_ACCEPTED = temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED;
 
-async function replay(bundle: string, histories: { name: string; history: temporal.api.history.v1.History }[], rounds: number): Promise<void> {
+async function replay(bundle: string, histories: RecordedHistory[], rounds: number): Promise<void> {
   async function* all() {
     for (let round = 0; round < rounds; round += 1) {
       for (const { name, history } of histories) yield { workflowId: `${name}-${round}`, history };
@@ -31,13 +32,10 @@ async function replay(bundle: string, histories: { name: string; history: tempor
 async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const rounds = numberOption('rounds', 40);
-  const stackTraceLimit = numberOption('stack-trace-limit', workerConfig({ DATABASE_URL: 'unused' }).workflowStackTraceLimit);
+  const stackTraceLimit = numberOption('stack-trace-limit', workflowStackTraceLimit());
   limitWorkflowStackTraces(stackTraceLimit);
   const bundle = join(REPOSITORY, 'dist', 'workflow-bundle.js');
-  const histories = readdirSync(HISTORIES)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => ({ name: file, history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))) }));
+  const histories = readRecordedHistories(HISTORIES);
   const updatesPerRound = histories.reduce((sum, { history }) => sum + history.events!.filter((event) => event.eventType === UPDATE_ACCEPTED).length, 0);
   await replay(bundle, histories, 5); // warm-up: JIT and the workflow threads' first bundle load
   const before = process.cpuUsage();

@@ -24,6 +24,11 @@ export function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: n
   return value;
 }
 
+/** Stack frames kept in the worker's workflow threads (WorkerConfig.workflowStackTraceLimit). */
+export function workflowStackTraceLimit(env: NodeJS.ProcessEnv = process.env): number {
+  return integerSetting(env, 'WORKFLOW_STACK_TRACE_LIMIT', 3, 1, 100);
+}
+
 export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   return {
     databaseUrl: required(env, 'DATABASE_URL'),
@@ -117,7 +122,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     ...platformConfig(env),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH ?? null,
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ? Number(env.WORKER_MAX_CACHED_WORKFLOWS) : null,
-    workflowStackTraceLimit: integerSetting(env, 'WORKFLOW_STACK_TRACE_LIMIT', 3, 1, 100),
+    workflowStackTraceLimit: workflowStackTraceLimit(env),
     mail: mailConfig(env),
     exitOnFailure: true,
   };
