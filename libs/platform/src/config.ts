@@ -99,7 +99,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     corsOrigin: env.CORS_ORIGIN || null,
     auth: authConfig(env),
     webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
-    workflowStartConcurrency: Number(env.WORKFLOW_START_CONCURRENCY ?? 100),
+    workflowStartConcurrency: integerSetting(env, 'WORKFLOW_START_CONCURRENCY', 100, 1, 1000),
   };
 }
 
