@@ -121,7 +121,8 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
   return {
     ...platformConfig(env),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH ?? null,
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ? Number(env.WORKER_MAX_CACHED_WORKFLOWS) : null,
+    // Unset: the SDK sizes the cache from the memory it sees.
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ? integerSetting(env, 'WORKER_MAX_CACHED_WORKFLOWS', 0, 0, 1_000_000) : null,
     workflowStackTraceLimit: workflowStackTraceLimit(env),
     mail: mailConfig(env),
     exitOnFailure: true,
