@@ -13,7 +13,7 @@
  * A benchmark, not a test: it asserts nothing.
  */
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -21,6 +21,10 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { createMeasures, numberOption, PrivateStack, REPOSITORY, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
 import { cpuSecondsByTree, postgresChildren } from './process-cpu';
+import { sendSequentiallyPerWorkflow } from './reference-load';
+import { limitWorkflowStackTraces } from '../apps/worker/src/workflow-stack-traces';
+import type { ShapedBaselineActivities } from '../bench/baseline.workflow';
+import { workflowStackTraceLimit } from '../libs/platform/src';
 const MEASURES = numberOption('measures', 500);
 const USERS = numberOption('users', 20);
 const WORKERS = numberOption('workers', 1);
@@ -76,7 +80,49 @@ function cpuMsPer(before: Record<string, number>, after: Record<string, number>,
   return Object.fromEntries(Object.keys(after).map((name) => [name, Math.round(((after[name] - before[name]) * 1000 * 10) / operations) / 10]));
 }
 
+/**
+ * Runs one reference workflow (bench/baseline.workflow.ts) on the stack's Temporal server: one
+ * workflow per measure, each receiving `perWorkflow` Updates, sent by USERS concurrent callers.
+ * Its worker runs in this process, so its CPU is counted under "bench".
+ */
+async function runReference(stack: PrivateStack, workflowType: 'baselineWorkflow' | 'shapedBaselineWorkflow', workflows: number, perWorkflow: number) {
+  const taskQueue = `bench-${workflowType}`;
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../bench/baseline.workflow'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  const nativeConnection = await NativeConnection.connect({ address: stack.temporal.address });
+  const activities: ShapedBaselineActivities = { project: async () => undefined };
+  const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: { code }, activities });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: stack.temporal.address });
+  try {
+    const client = new Client({ connection });
+    const handles = await Promise.all(
+      Array.from({ length: workflows }, (_, index) => client.workflow.start(workflowType, { taskQueue, workflowId: `${workflowType}-${index}-${randomUUID()}`, args: [perWorkflow] })),
+    );
+    // As the measures were, the workflows are started well before they are timed: let the worker take each first task.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const cpuBefore = cpuSeconds(stack);
+    const began = performance.now();
+    const latencies = await sendSequentiallyPerWorkflow(handles, perWorkflow, USERS, (handle) => handle.executeUpdate('act', { args: [randomUUID()] }));
+    const seconds = (performance.now() - began) / 1000;
+    const count = perWorkflow * handles.length;
+    return {
+      updates: count,
+      updatesPerSecond: Math.round((count / seconds) * 10) / 10,
+      p50_p95_p99_ms: [percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99)],
+      cpuMsPerUpdate: cpuMsPer(cpuBefore, cpuSeconds(stack), count),
+    };
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await nativeConnection.close();
+  }
+}
+
 async function main() {
+  // The reference workers in this process run as our worker does: its stack-trace limit, quiet logs.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  limitWorkflowStackTraces(workflowStackTraceLimit());
   const stack = await startPrivateStack({ workers: WORKERS, apis: APIS });
   const workers = stack.workers;
   const apis = stack.apis;
@@ -172,32 +218,12 @@ async function main() {
     const { rows: closed } = await database.query(`SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1 AND stage = 'closed' AND id = ANY($2::uuid[])`, [inspection, measureIds]);
     log(`${actions} actions in ${seconds.toFixed(1)} s; ${closed[0].n}/${MEASURES} closed`);
 
-    // Baseline: a trivial workflow receiving the same number of Updates with the same concurrency.
+    // The references: the same number of Updates with the same concurrency on the same server.
     log('baseline');
-    const baselineQueue = 'bench-baseline';
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../bench/baseline.workflow'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
-    const nativeConnection = await NativeConnection.connect({ address: stack.temporal.address });
-    const baselineWorker = await Worker.create({ connection: nativeConnection, taskQueue: baselineQueue, workflowBundle: { code } });
-    const running = baselineWorker.run();
-    const connection = await Connection.connect({ address: stack.temporal.address });
-    const client = new Client({ connection });
     const perWorkflow = Math.max(1, Math.round(actions / MEASURES));
-    const handles = await Promise.all(measureIds.map((_, index) => client.workflow.start('baselineWorkflow', { taskQueue: baselineQueue, workflowId: `baseline-${index}-${randomUUID()}`, args: [perWorkflow] })));
-    const updates: (typeof handles)[number][] = handles.flatMap((handle) => Array.from({ length: perWorkflow }, () => handle));
-    const baselineCpuBefore = cpuSeconds(stack);
-    const baselineBegan = performance.now();
-    await Promise.all(
-      Array.from({ length: USERS }, async () => {
-        for (let handle = updates.shift(); handle; handle = updates.shift()) await handle.executeUpdate('act', { args: [randomUUID()] });
-      }),
-    );
-    const baselineSeconds = (performance.now() - baselineBegan) / 1000;
-    const baselineUpdates = perWorkflow * handles.length;
-    const cpuPerBaselineUpdate = cpuMsPer(baselineCpuBefore, cpuSeconds(stack), baselineUpdates);
-    baselineWorker.shutdown();
-    await running;
-    await connection.close();
-    await nativeConnection.close();
+    const baseline = await runReference(stack, 'baselineWorkflow', MEASURES, perWorkflow);
+    log('shaped baseline');
+    const shaped = await runReference(stack, 'shapedBaselineWorkflow', MEASURES, perWorkflow);
 
     const latencies = [...latenciesByAction.values()].flat();
     const result: Record<string, unknown> = {
@@ -212,9 +238,17 @@ async function main() {
       rejections,
       seconds: Math.round(seconds * 10) / 10,
       actions_per_s: Math.round((actions / seconds) * 10) / 10,
-      baseline_updates: baselineUpdates,
-      baseline_updates_per_s: Math.round((baselineUpdates / baselineSeconds) * 10) / 10,
-      ratio: Math.round((actions / seconds / (baselineUpdates / baselineSeconds)) * 100) / 100,
+      baseline_updates: baseline.updates,
+      baseline_updates_per_s: baseline.updatesPerSecond,
+      ratio: Math.round(((actions / seconds) / baseline.updatesPerSecond) * 100) / 100,
+      // The Temporal work of our shape alone (local activity + re-armed timer per Update): the ratio no
+      // layer of ours on top of that shape could beat, and what our layer costs on top of it.
+      shaped_baseline_updates_per_s: shaped.updatesPerSecond,
+      shape_ratio: Math.round((shaped.updatesPerSecond / baseline.updatesPerSecond) * 100) / 100,
+      ratio_to_shape: Math.round(((actions / seconds) / shaped.updatesPerSecond) * 100) / 100,
+      // Update latency of the references at the same concurrency, unpaced.
+      baseline_p50_p95_p99_ms: baseline.p50_p95_p99_ms,
+      shaped_baseline_p50_p95_p99_ms: shaped.p50_p95_p99_ms,
       p50_ms: percentile(latencies, 50),
       p95_ms: percentile(latencies, 95),
       p99_ms: percentile(latencies, 99),
@@ -226,7 +260,8 @@ async function main() {
       cores: cpus().length,
       // Where the CPU goes: milliseconds of CPU per action (per Update for the baseline) by process.
       cpu_ms_per_action: cpuPerAction,
-      cpu_ms_per_baseline_update: cpuPerBaselineUpdate,
+      cpu_ms_per_baseline_update: baseline.cpuMsPerUpdate,
+      cpu_ms_per_shaped_baseline_update: shaped.cpuMsPerUpdate,
     };
 
     if (SCALE > 0) {
