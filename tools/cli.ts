@@ -114,9 +114,10 @@ async function createAdmin(args: string[]) {
   const { dataSourceOptions } = await import('../libs/persistence/src');
   const { accountFields } = await import('../apps/api/src/auth/auth.service');
   const { localDatabaseUrl } = await import('./local-database');
+  const { bcryptRounds } = await import('../libs/platform/src');
   const generated = !process.env.RECTIFLOW_PASSWORD;
   const password = process.env.RECTIFLOW_PASSWORD ?? `Rf-${randomBytes(12).toString('base64url')}`;
-  const account = await accountFields(username, password, Number(process.env.BCRYPT_ROUNDS ?? 12));
+  const account = await accountFields(username, password, bcryptRounds());
   const dataSource = await new DataSource(dataSourceOptions(localDatabaseUrl(), { extra: { max: 2 } })).initialize();
   try {
     await dataSource.transaction(async (manager) => {

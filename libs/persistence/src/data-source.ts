@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { integerSetting } from '../../platform/src/config';
 import {
   AccountEntity,
   AuditChainHeadEntity,
@@ -49,7 +50,7 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: { max: integerSetting(process.env, 'DATABASE_POOL_SIZE', 10, 1, 1000) },
     ...overrides,
   } as DataSourceOptions;
 }

@@ -18,7 +18,7 @@ export function required(env: NodeJS.ProcessEnv, name: string): string {
 /** An integer setting within [min, max]; anything else stops the process with the variable's name. */
 export function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   return value;
@@ -71,18 +71,23 @@ export interface ApiConfig extends PlatformConfig {
   workflowStartConcurrency: number;
 }
 
+/** bcrypt's cost factor for new password hashes (AuthConfig.bcryptRounds; also the CLI's create-admin). */
+export function bcryptRounds(env: NodeJS.ProcessEnv = process.env): number {
+  return integerSetting(env, 'BCRYPT_ROUNDS', 12, 4, 20);
+}
+
 export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const jwtSecret = required(env, 'JWT_SECRET');
   if (jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
   return {
     jwtSecret,
-    accessTokenSeconds: Number(env.ACCESS_TOKEN_SECONDS ?? 15 * 60),
-    refreshTokenDays: Number(env.REFRESH_TOKEN_DAYS ?? 14),
-    lockoutAttempts: Number(env.LOCKOUT_ATTEMPTS ?? 5),
-    lockoutMinutes: Number(env.LOCKOUT_MINUTES ?? 15),
-    bcryptRounds: Number(env.BCRYPT_ROUNDS ?? 12),
-    signInPerMinute: Number(env.SIGN_IN_PER_MINUTE ?? 10),
-    feedbackPerTenMinutes: Number(env.FEEDBACK_PER_TEN_MINUTES ?? 5),
+    accessTokenSeconds: integerSetting(env, 'ACCESS_TOKEN_SECONDS', 15 * 60, 60, 86_400),
+    refreshTokenDays: integerSetting(env, 'REFRESH_TOKEN_DAYS', 14, 1, 365),
+    lockoutAttempts: integerSetting(env, 'LOCKOUT_ATTEMPTS', 5, 1, 100),
+    lockoutMinutes: integerSetting(env, 'LOCKOUT_MINUTES', 15, 1, 10_080),
+    bcryptRounds: bcryptRounds(env),
+    signInPerMinute: integerSetting(env, 'SIGN_IN_PER_MINUTE', 10, 1, 1_000_000),
+    feedbackPerTenMinutes: integerSetting(env, 'FEEDBACK_PER_TEN_MINUTES', 5, 1, 1_000_000),
   };
 }
 
@@ -93,9 +98,9 @@ export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
 export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
     ...platformConfig(env),
-    port: Number(env.PORT ?? 3000),
+    port: integerSetting(env, 'PORT', 3000, 0, 65_535),
     evidenceDir: resolve(env.EVIDENCE_DIR ?? '.data/evidence'),
-    evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024),
+    evidenceMaxBytes: integerSetting(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     corsOrigin: env.CORS_ORIGIN || null,
     auth: authConfig(env),
     webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
