@@ -166,9 +166,28 @@ describe('security basics', () => {
 
 // Last: it uses up this address's sign-in allowance.
 describe('throttling', () => {
-  it('throttles sign-in attempts per address', async () => {
+  const signInFrom = (api: TestApi, forwardedFor: string) =>
+    api.call('POST', '/auth/sign-in', null, { username: `flood-${tag}`, password: 'Wrong-password-1' }, { 'X-Forwarded-For': forwardedFor });
+
+  it('behind a trusted proxy (TRUST_PROXY), throttles each client address, not the proxy', async () => {
+    // Behind a load balancer every request comes from the balancer's address: without trusting its
+    // X-Forwarded-For, the whole city would share one sign-in allowance.
+    const proxied = await startApi(uniqueTaskQueue('auth-proxy'), { auth: { ...TEST_AUTH, signInPerMinute: 3 }, trustProxy: ['loopback'] });
+    try {
+      const behindProxy = new TestApi(proxied.url);
+      const first = [];
+      for (let index = 0; index < 4; index += 1) first.push((await signInFrom(behindProxy, '203.0.113.7')).status);
+      expect(first).toEqual([401, 401, 401, 429]);
+      expect((await signInFrom(behindProxy, '203.0.113.8')).status).toBe(401);
+    } finally {
+      await proxied.app.close();
+    }
+  });
+
+  it('throttles sign-in attempts per address, and a forged X-Forwarded-For does not escape it', async () => {
     const replies: { status: number; body: { error: string; message: string } }[] = [];
-    for (let index = 0; index < 24; index += 1) replies.push(await signIn(`flood-${tag}`, 'Wrong-password-1'));
+    // TRUST_PROXY is not set here: the header is the client's own words and must not count.
+    for (let index = 0; index < 24; index += 1) replies.push(await signInFrom(client, `198.51.100.${index}`));
     const throttled = replies.find((reply) => reply.status === 429);
     expect(throttled?.body).toEqual({ statusCode: 429, error: 'TOO_MANY_REQUESTS', message: 'too many requests from this address; wait a minute and try again' });
   });

@@ -67,3 +67,16 @@ it('refuses a database pool size that is not a whole number from 1 to 1000', () 
     else process.env.DATABASE_POOL_SIZE = saved;
   }
 });
+
+it('reads TRUST_PROXY as no proxy, a number of hops or a list of addresses, and refuses "true" and nonsense', () => {
+  expect(apiConfig(base).trustProxy).toBe(false);
+  expect(apiConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  expect(apiConfig({ ...base, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  expect(apiConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  expect(apiConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+  expect(() => apiConfig({ ...base, TRUST_PROXY: 'true' })).toThrow('TRUST_PROXY=true would believe any client');
+  expect(() => apiConfig({ ...base, TRUST_PROXY: '11' })).toThrow('TRUST_PROXY must be a whole number from 0 to 10 (got "11")');
+  for (const wrong of ['the-balancer', '10.0.0.0/33', '10.0.0.1/8/2', '300.1.1.1']) {
+    expect(() => apiConfig({ ...base, TRUST_PROXY: `loopback,${wrong}` })).toThrow(`TRUST_PROXY must be false, a number of proxies (0–10), or addresses, subnets and loopback/linklocal/uniquelocal separated by commas (got "${wrong}")`);
+  }
+});

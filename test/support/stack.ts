@@ -105,6 +105,7 @@ export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {})
     auth: TEST_AUTH,
     webDir: process.env.TEST_WEB_DIR ?? null,
     workflowStartConcurrency: 100,
+    trustProxy: false,
     ...overrides,
   };
 }

@@ -15,6 +15,8 @@ import { AppModule } from './app.module';
 export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INestApplication> {
   const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: true });
   app.useLogger(app.get(Logger));
+  // Behind a load balancer the client's address is in X-Forwarded-For, believed only from the configured proxies.
+  app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));

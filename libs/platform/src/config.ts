@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Settings shared by the API and the worker; read from the environment (or .env via @nestjs/config). */
@@ -69,6 +70,37 @@ export interface ApiConfig extends PlatformConfig {
   webDir: string | null;
   /** Workflow starts in flight at once when measures are created in bulk. */
   workflowStartConcurrency: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express's `trust proxy`): false (none), a number of
+   * hops, or addresses/subnets. Throttles and logs see the client's address only through it.
+   */
+  trustProxy: false | number | string[];
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset or "false" trusts no proxy; a whole number 1–10 trusts that many hops; otherwise
+ * a comma-separated list of addresses, CIDR subnets or loopback/linklocal/uniquelocal. "true" is
+ * refused: it would believe any client's own X-Forwarded-For and let it pick its throttle bucket.
+ */
+export function trustProxySetting(env: NodeJS.ProcessEnv = process.env): false | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') {
+    throw new Error('TRUST_PROXY=true would believe any client\'s X-Forwarded-For; give the number of proxies in front of the API or their addresses');
+  }
+  if (/^\d+$/.test(raw)) return integerSetting(env, 'TRUST_PROXY', 0, 0, 10) || false;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && !(family !== 0 && prefixOk && extra === undefined)) {
+      throw new Error(`TRUST_PROXY must be false, a number of proxies (0–10), or addresses, subnets and loopback/linklocal/uniquelocal separated by commas (got "${entry}")`);
+    }
+  }
+  return entries;
 }
 
 /** bcrypt's cost factor for new password hashes (AuthConfig.bcryptRounds; also the CLI's create-admin). */
@@ -105,6 +137,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     auth: authConfig(env),
     webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
     workflowStartConcurrency: integerSetting(env, 'WORKFLOW_START_CONCURRENCY', 100, 1, 1000),
+    trustProxy: trustProxySetting(env),
   };
 }
 
