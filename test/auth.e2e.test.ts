@@ -184,6 +184,24 @@ describe('throttling', () => {
     }
   });
 
+  it('counts one allowance across API processes, so replicas do not multiply it', async () => {
+    const limits = { auth: { ...TEST_AUTH, signInPerMinute: 3 }, trustProxy: ['loopback'] };
+    const first = await startApi(uniqueTaskQueue('auth-replica-a'), limits);
+    const second = await startApi(uniqueTaskQueue('auth-replica-b'), limits);
+    try {
+      const replicas = [new TestApi(first.url), new TestApi(second.url)];
+      const statuses = [];
+      // A balancer taking turns: each process alone has seen only two attempts when the fourth comes.
+      for (let index = 0; index < 4; index += 1) statuses.push((await signInFrom(replicas[index % 2], '203.0.113.20')).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      expect((await signInFrom(replicas[0], '203.0.113.20')).status).toBe(429);
+      expect((await signInFrom(replicas[0], '203.0.113.21')).status).toBe(401);
+    } finally {
+      await first.app.close();
+      await second.app.close();
+    }
+  });
+
   it('throttles sign-in attempts per address, and a forged X-Forwarded-For does not escape it', async () => {
     const replies: { status: number; body: { error: string; message: string } }[] = [];
     // TRUST_PROXY is not set here: the header is the client's own words and must not count.

@@ -114,6 +114,8 @@ export async function startApi(taskQueue: string, overrides: Partial<ApiConfig> 
   process.env.LOG_REQUESTS = 'false';
   process.env.LOG_LEVEL = 'warn';
   const app = await createApiApp(apiConfig(taskQueue, overrides));
+  // Throttle counts live in the shared database: each suite starts without the previous ones' sign-ins.
+  await app.get(DataSource).query('DELETE FROM throttle_bucket');
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   return { app, url: `http://127.0.0.1:${address.port}/api` };

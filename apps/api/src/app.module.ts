@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../libs/persistence/src';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
@@ -38,6 +39,7 @@ import { OrganisationService } from './organisation/organisation.service';
 import { ProblemsController } from './problems/problems.controller';
 import { ProblemsService } from './problems/problems.service';
 import { API_CONFIG, TemporalClientService } from './temporal/temporal-client.service';
+import { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
 
 @Module({})
 export class AppModule {
@@ -49,13 +51,18 @@ export class AppModule {
         // A KeyObject, made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
         // PEM public key on every request, which cost about a tenth of the API's CPU under load.
         JwtModule.register({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)), signOptions: { algorithm: 'HS256' } }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'sign-in', ttl: 60_000, limit: config.auth.signInPerMinute },
-            { name: 'feedback', ttl: 10 * 60_000, limit: config.auth.feedbackPerTenMinutes },
-          ],
-          // Its default text ("ThrottlerException: Too Many Requests") names a class, not the problem.
-          errorMessage: 'too many requests from this address; wait a minute and try again',
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            throttlers: [
+              { name: 'sign-in', ttl: 60_000, limit: config.auth.signInPerMinute },
+              { name: 'feedback', ttl: 10 * 60_000, limit: config.auth.feedbackPerTenMinutes },
+            ],
+            // Its default text ("ThrottlerException: Too Many Requests") names a class, not the problem.
+            errorMessage: 'too many requests from this address; wait a minute and try again',
+            // In PostgreSQL, so N API replicas share one allowance instead of giving N times it.
+            storage: new PostgresThrottlerStorage(dataSource),
+          }),
         }),
         MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
         LoggerModule.forRoot({

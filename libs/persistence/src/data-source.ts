@@ -18,6 +18,7 @@ import {
   ProblemEntity,
   PublicFeedbackEntity,
   RectificationRecordEntity,
+  ThrottleBucketEntity,
 } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -39,6 +40,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   NotificationEntity,
   AuditChainHeadEntity,
+  ThrottleBucketEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

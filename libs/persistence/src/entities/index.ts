@@ -15,3 +15,4 @@ export * from './account.entity';
 export * from './refresh-token.entity';
 export * from './notification.entity';
 export * from './audit-chain-head.entity';
+export * from './throttle-bucket.entity';
