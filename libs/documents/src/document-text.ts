@@ -1,6 +1,7 @@
 /** Plain text out of the document formats offices send: .txt, .md and .docx (through mammoth). */
 import mammoth from 'mammoth';
 import { extname } from 'node:path';
+import { writeNumberingAsText } from './docx-numbering';
 
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const;
 
@@ -10,7 +11,9 @@ export async function documentText(fileName: string, bytes: Buffer): Promise<str
   const extension = extname(fileName).toLowerCase();
   if (extension === '.docx') {
     if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new UnsupportedDocumentError(`${fileName} is not a .docx file (no ZIP signature)`);
-    const { value } = await mammoth.extractRawText({ buffer: bytes });
+    // Word's automatic numbering (一、 （一） 1.) is not text to mammoth: write it in first.
+    const numbered = await writeNumberingAsText(bytes).catch(() => bytes);
+    const { value } = await mammoth.extractRawText({ buffer: numbered });
     return value;
   }
   if (extension === '.txt' || extension === '.md' || extension === '.markdown') {
