@@ -101,6 +101,23 @@ describe("Word's automatic numbering", () => {
     expect(text.split('\n').filter((line) => line.trim())).toEqual(['一、直接编号的标题', '二、样式编号的标题', '取消编号的段落', '三、又一个样式编号的标题']);
   });
 
+  it('restarts a list instance that overrides its start, and continues one that does not, as Word does', async () => {
+    const item = (instance: number, text: string) => new Paragraph({ text, numbering: { reference: 'notice', level: 0, instance } });
+    const document = new Document({
+      numbering: { config: [{ reference: 'notice', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 }] }] },
+      sections: [{ children: [item(1, '甲'), item(1, '乙'), item(2, '丙')] }],
+    });
+    const bytes = await Packer.toBuffer(document);
+    const lines = async (docx: Buffer) => (await documentText('lists.docx', docx)).split('\n').filter((line) => line.trim());
+    // The docx library gives each instance a start override: the second list starts again.
+    expect(await lines(bytes)).toEqual(['一、甲', '二、乙', '一、丙']);
+    // Without overrides, instances of one list definition count on together.
+    const zip = await JSZip.loadAsync(bytes);
+    const numbering = await zip.file('word/numbering.xml')!.async('string');
+    zip.file('word/numbering.xml', numbering.replace(/<w:lvlOverride [^]*?<\/w:lvlOverride>/g, ''));
+    expect(await lines(await zip.generateAsync({ type: 'nodebuffer' }))).toEqual(['一、甲', '二、乙', '三、丙']);
+  });
+
   it('leaves a document without numbering as it was', async () => {
     const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('一、手写的编号'), new Paragraph('正文')] }] }));
     expect((await documentText('plain.docx', plain)).split('\n').filter((line) => line.trim())).toEqual(['一、手写的编号', '正文']);

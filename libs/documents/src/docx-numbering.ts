@@ -116,7 +116,15 @@ export function formatCounter(count: number, format: string): string {
   }
 }
 
-function readLevels(numberingXml: string | null): { levelsOf: (numId: string) => Map<number, Level> | null; startOverride: (numId: string, level: number) => number | null } {
+interface Numbering {
+  /** The list definition a numbering instance uses: instances of one definition count together, as in Word. */
+  definitionOf(numId: string): string | null;
+  levelsOf(numId: string): Map<number, Level> | null;
+  /** Levels this instance restarts (lvlOverride/startOverride), with the value they restart at. */
+  overridesOf(numId: string): Map<number, number>;
+}
+
+function readLevels(numberingXml: string | null): Numbering {
   const abstract = new Map<string, Map<number, Level>>();
   const nums = new Map<string, { abstractId: string; overrides: Map<number, number> }>();
   if (numberingXml) {
@@ -142,8 +150,9 @@ function readLevels(numberingXml: string | null): { levelsOf: (numId: string) =>
     }
   }
   return {
+    definitionOf: (numId) => nums.get(numId)?.abstractId ?? null,
     levelsOf: (numId) => abstract.get(nums.get(numId)?.abstractId ?? '') ?? null,
-    startOverride: (numId, level) => nums.get(numId)?.overrides.get(level) ?? null,
+    overridesOf: (numId) => nums.get(numId)?.overrides ?? new Map(),
   };
 }
 
@@ -174,10 +183,11 @@ export async function writeNumberingAsText(bytes: Buffer): Promise<Buffer> {
   const documentFile = zip.file('word/document.xml');
   const numberingXml = (await zip.file('word/numbering.xml')?.async('string')) ?? null;
   if (!documentFile || !numberingXml) return bytes;
-  const { levelsOf, startOverride } = readLevels(numberingXml);
+  const numbering = readLevels(numberingXml);
   const styleNumbering = readStyleNumbering((await zip.file('word/styles.xml')?.async('string')) ?? null);
   const document = new DOMParser().parseFromString(await documentFile.async('string'), 'text/xml');
   const counters = new Map<string, number[]>();
+  const startedInstances = new Set<string>();
   let labelled = 0;
   const paragraphs = document.getElementsByTagNameNS(W, 'p');
   for (let index = 0; index < paragraphs.length; index += 1) {
@@ -190,12 +200,19 @@ export async function writeNumberingAsText(bytes: Buffer): Promise<Buffer> {
     // numId 0 switches numbering off for a paragraph whose style would number it.
     if (!numId || numId === '0') continue;
     const level = Number(value(child(numPr, 'ilvl')) ?? styled?.level ?? 0);
-    const levels = levelsOf(numId);
+    const levels = numbering.levelsOf(numId);
     const definition = levels?.get(level);
-    if (!levels || !definition) continue;
-    const counts = counters.get(numId) ?? [];
-    counters.set(numId, counts);
-    const startOf = (at: number) => startOverride(numId, at) ?? levels.get(at)?.start ?? 1;
+    const definitionId = numbering.definitionOf(numId);
+    if (!levels || !definition || definitionId === null) continue;
+    const counts = counters.get(definitionId) ?? [];
+    counters.set(definitionId, counts);
+    const overrides = numbering.overridesOf(numId);
+    if (!startedInstances.has(numId)) {
+      // An instance that overrides a level's start restarts that level when it is first used.
+      startedInstances.add(numId);
+      for (const at of overrides.keys()) counts.length = Math.min(counts.length, at);
+    }
+    const startOf = (at: number) => overrides.get(at) ?? levels.get(at)?.start ?? 1;
     counts[level] = counts[level] === undefined ? startOf(level) : counts[level] + 1;
     // A new item at this level restarts every deeper level.
     counts.length = level + 1;
