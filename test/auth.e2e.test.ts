@@ -7,7 +7,7 @@ import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
-import { openDataSource, startApi, TEST_AUTH, uniqueTaskQueue } from './support/stack';
+import { openDataSource, startApi, TEST_AUTH, uniqueTaskQueue, waitFor } from './support/stack';
 
 const taskQueue = uniqueTaskQueue('auth');
 let api: { app: INestApplication; url: string };
@@ -199,6 +199,27 @@ describe('throttling', () => {
     } finally {
       await first.app.close();
       await second.app.close();
+    }
+  });
+
+  it('forgets counts whose window and block are over, and keeps a block that is still on', async () => {
+    const fresh = await startApi(uniqueTaskQueue('auth-sweep'));
+    try {
+      await dataSource.query(
+        `INSERT INTO throttle_bucket (key, hits, window_ends_at, blocked_until) VALUES
+           ('sweep-stale', 3, now() - interval '1 hour', NULL),
+           ('sweep-block-over', 9, now() - interval '1 hour', now() - interval '1 minute'),
+           ('sweep-still-blocked', 9, now() - interval '1 hour', now() + interval '1 hour')`,
+      );
+      // A process sweeps on its first throttled request, then at most once a minute.
+      await signInFrom(new TestApi(fresh.url), '203.0.113.30');
+      const left = await waitFor(async () => {
+        const rows: { key: string }[] = await dataSource.query(`SELECT key FROM throttle_bucket WHERE key LIKE 'sweep-%' ORDER BY key`);
+        return rows.length === 1 ? rows.map((row) => row.key) : undefined;
+      }, 'the sweep of stale throttle rows');
+      expect(left).toEqual(['sweep-still-blocked']);
+    } finally {
+      await fresh.app.close();
     }
   });
 

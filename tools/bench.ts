@@ -4,8 +4,10 @@
  * Starts a private stack (embedded PostgreSQL, Temporal dev server, W worker and A API processes
  * from dist/), drives N measures through the whole pipeline over HTTP with K concurrent simulated
  * users (assign, submit evidence, review with ~10% rejections and resubmission, sign off, look-back),
- * then runs a baseline on the same server: a trivial workflow receiving the same number of Updates
- * with the same concurrency. Prints one JSON line and writes it to bench/results/.
+ * then runs two references on the same server with the same number of Updates and concurrency, unpaced:
+ * a trivial workflow (the baseline), and the same with a measure action's Temporal work (a local
+ * activity and a re-armed timer per Update: the shaped baseline). Prints one JSON line and writes it
+ * to bench/results/.
  * With --scale S it also creates S open measures and times the ledger and dashboard queries over them.
  * With --rate R the users together start at most R actions per second (paced, as people with think
  * time are): latency at a given load, where the default (0, unpaced) gives throughput at saturation.

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { countRequest, ThrottleRecord } from './throttle-window';
@@ -18,6 +19,7 @@ interface BucketRow {
  */
 export class PostgresThrottlerStorage implements ThrottlerStorage {
   private lastSweep = 0;
+  private readonly logger = new Logger(PostgresThrottlerStorage.name);
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -41,7 +43,8 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
       ]);
       return record;
     });
-    await this.sweep();
+    // Housekeeping: the answer does not wait for it, and its failure is not the request's.
+    void this.sweep().catch((error: unknown) => this.logger.warn(`throttle sweep failed: ${String(error)}`));
     return record;
   }
 
