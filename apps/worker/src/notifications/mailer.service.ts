@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { integerSetting } from '../../../../libs/platform/src';
 import type { WorkerConfig } from '../../../../libs/platform/src';
 import { WORKER_CONFIG } from '../worker-config';
 
@@ -9,8 +10,10 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Sends the e-mail copies of notifications queued by the projection (email_status = pending).
- * Rows are claimed with FOR UPDATE SKIP LOCKED, so several workers never send the same row, and
- * marked sent in the same transaction, so a retried activity or a second worker sends nothing twice.
+ * Each e-mail is claimed with FOR UPDATE SKIP LOCKED, sent, and its outcome committed in a
+ * transaction of its own: several workers never send the same row, and a worker that dies mid-round
+ * sends again at most the one e-mail it was sending (SMTP cannot be part of the transaction). Each
+ * message's Message-ID is made from its notification, so a copy sent twice is recognisably the same.
  */
 @Injectable()
 export class MailerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,7 +30,7 @@ export class MailerService implements OnApplicationBootstrap, BeforeApplicationS
   onApplicationBootstrap(): void {
     if (!this.config.mail.smtpUrl) return;
     this.transport = nodemailer.createTransport(this.config.mail.smtpUrl);
-    const interval = Number(process.env.MAIL_POLL_MS ?? 2000);
+    const interval = integerSetting(process.env, 'MAIL_POLL_MS', 2000, 50, 3_600_000);
     this.timer = setInterval(() => {
       if (!this.running) this.running = this.sendPending().then(() => undefined).catch((error) => this.logger.error(`mail round failed: ${error.message}`)).finally(() => (this.running = undefined));
     }, interval);
@@ -39,28 +42,40 @@ export class MailerService implements OnApplicationBootstrap, BeforeApplicationS
     this.transport?.close();
   }
 
-  /** One round: claim up to BATCH pending rows, send each, record the outcome. Returns how many were sent. */
+  /** One round: up to BATCH e-mails, each tried once. Returns how many were sent. */
   async sendPending(): Promise<number> {
-    if (!this.transport) return 0;
     const transport = this.transport;
+    if (!transport) return 0;
+    const tried: string[] = [];
+    let sent = 0;
+    while (tried.length < BATCH) {
+      const outcome = await this.sendOne(transport, tried);
+      if (outcome === null) break;
+      if (outcome) sent += 1;
+    }
+    return sent;
+  }
+
+  /** Claims the oldest pending e-mail not yet tried this round, sends it and commits the outcome; null when none is left. */
+  private async sendOne(transport: Transporter, tried: string[]): Promise<boolean | null> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; title: string; body: string; email: string; email_attempts: number }[] = await manager.query(
+      const [row]: { id: string; title: string; body: string; email: string; email_attempts: number }[] = await manager.query(
         `SELECT n.id, n.title, n.body, p.email, n.email_attempts FROM notification n JOIN person p ON p.id = n.recipient_id
-          WHERE n.email_status = 'pending' ORDER BY n.created_at LIMIT ${BATCH} FOR UPDATE OF n SKIP LOCKED`,
+          WHERE n.email_status = 'pending' AND n.id <> ALL($1::uuid[]) ORDER BY n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
+        [tried],
       );
-      let sent = 0;
-      for (const row of rows) {
-        try {
-          await transport.sendMail({ from: this.config.mail.from, to: row.email, subject: row.title, text: row.body });
-          await manager.query(`UPDATE notification SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [row.id]);
-          sent += 1;
-        } catch (error) {
-          const failed = row.email_attempts + 1 >= MAX_ATTEMPTS;
-          await manager.query(`UPDATE notification SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [row.id, failed ? 'failed' : 'pending']);
-          this.logger.warn(`e-mail for notification ${row.id} failed: ${(error as Error).message}`);
-        }
+      if (!row) return null;
+      tried.push(row.id);
+      try {
+        await transport.sendMail({ from: this.config.mail.from, to: row.email, subject: row.title, text: row.body, messageId: `<${row.id}@rectiflow>` });
+        await manager.query(`UPDATE notification SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [row.id]);
+        return true;
+      } catch (error) {
+        const failed = row.email_attempts + 1 >= MAX_ATTEMPTS;
+        await manager.query(`UPDATE notification SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [row.id, failed ? 'failed' : 'pending']);
+        this.logger.warn(`e-mail for notification ${row.id} failed: ${(error as Error).message}`);
+        return false;
       }
-      return sent;
     });
   }
 }
