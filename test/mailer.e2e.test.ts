@@ -4,15 +4,14 @@
  * e-mail it was sending, and every message carries a Message-ID made from its notification.
  */
 import { randomUUID } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { MailerService } from '../apps/worker/src/notifications/mailer.service';
 import type { WorkerConfig } from '../libs/platform/src';
-import { freePort } from './support/ports';
+import { startSmtpSink } from './support/smtp';
 import { openDataSource, waitFor } from './support/stack';
 
 let dataSource: DataSource;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 const address = `mailer-${randomUUID().slice(0, 8)}@example.test`;
 const received: { messageId: string }[] = [];
 let holdThird: () => void = () => undefined;
@@ -20,32 +19,21 @@ let thirdArrived = false;
 
 beforeAll(async () => {
   dataSource = await openDataSource();
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        if (!session.envelope.rcptTo.some((recipient) => recipient.address === address)) return callback();
-        received.push({ messageId: /^Message-ID: (.*)$/im.exec(raw)?.[1]?.trim() ?? '' });
-        // The third e-mail is held, as a slow server would: the first two must already be on record.
-        if (received.length === 3) {
-          thirdArrived = true;
-          holdThird = () => callback();
-        } else callback();
-      });
-    },
+  smtp = await startSmtpSink((raw, recipients, accept) => {
+    if (!recipients.includes(address)) return accept();
+    received.push({ messageId: /^Message-ID: (.*)$/im.exec(raw)?.[1]?.trim() ?? '' });
+    // The third e-mail is held, as a slow server would: the first two must already be on record.
+    if (received.length === 3) {
+      thirdArrived = true;
+      holdThird = accept;
+    } else accept();
   });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  process.env.SMTP_TEST_PORT = String(port);
 });
 
 afterAll(async () => {
   holdThird();
   await dataSource?.destroy();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 it('records each e-mail as sent the moment it is sent, and names it by its notification', async () => {
@@ -62,7 +50,7 @@ it('records each e-mail as sent the moment it is sent, and names it by its notif
     ((await dataSource.query(`SELECT id, email_status FROM notification WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; email_status: string }[])
       .map((row) => [ids.indexOf(row.id) + 1, row.email_status])
       .sort();
-  const mailer = new MailerService(dataSource, { mail: { smtpUrl: `smtp://127.0.0.1:${process.env.SMTP_TEST_PORT}`, from: 'Rectiflow <noreply@test>' } } as WorkerConfig);
+  const mailer = new MailerService(dataSource, { mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' } } as WorkerConfig);
   const pollSetting = process.env.MAIL_POLL_MS;
   process.env.MAIL_POLL_MS = '3600000'; // no timer rounds: this test runs the round itself
   mailer.onApplicationBootstrap();

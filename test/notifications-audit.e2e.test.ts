@@ -7,12 +7,11 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { MeasureProjectionActivities } from '../apps/worker/src/activities/measure-projection.activities';
 import { measureWorkflowId, snapshotQuery } from '../workflows/measure.contract';
 import { createAdmin, TestApi } from './support/http';
-import { freePort } from './support/ports';
+import { startSmtpSink } from './support/smtp';
 import { env, fastPolicy, openDataSource, startApi, startWorker, temporalClient, uniqueTaskQueue, waitFor, workerConfig } from './support/stack';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -22,7 +21,7 @@ let api: { app: INestApplication; url: string };
 let worker: INestApplicationContext;
 let client: TestApi;
 let dataSource: DataSource;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 const mails: { to: string; subject: string }[] = [];
 let admin: string;
 let people: Record<'office' | 'reviewer' | 'leader' | 'head' | 'supervisor' | 'staff', string>;
@@ -49,26 +48,16 @@ async function newMeasure(number: number, inspection = inspectionId): Promise<st
 const inbox = async (person: string) => (await client.call('GET', '/notifications', person)).body as { unread: number; items: { id: string; kind: string; title: string; body: string; measureId: string }[] };
 
 beforeAll(async () => {
-  const smtpPort = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
-        for (const recipient of session.envelope.rcptTo) mails.push({ to: recipient.address, subject });
-        callback();
-      });
-    },
+  smtp = await startSmtpSink((raw, recipients, accept) => {
+    const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
+    for (const recipient of recipients) mails.push({ to: recipient, subject });
+    accept();
   });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
   dataSource = await openDataSource();
   api = await startApi(taskQueue);
   client = new TestApi(api.url);
   process.env.MAIL_POLL_MS = '200';
-  worker = await NestFactory.createApplicationContext(WorkerModule.register({ ...workerConfig(taskQueue), mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'Rectiflow <noreply@test>' } }), { logger: ['error'] });
+  worker = await NestFactory.createApplicationContext(WorkerModule.register({ ...workerConfig(taskQueue), mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' } }), { logger: ['error'] });
   await worker.init();
   admin = await createAdmin(dataSource, client);
   departmentA = (await client.call('POST', '/departments', admin, { name: `通知部门-${tag}` })).body.id;
@@ -97,7 +86,7 @@ afterAll(async () => {
   await worker?.close();
   await api?.app.close();
   await dataSource?.destroy();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 describe('notifications', () => {
