@@ -227,9 +227,27 @@ it('shows the server’s reason when an action is refused', async () => {
   await reviewer.page.getByTestId('submit-review').click();
   const error = reviewer.page.getByTestId('action-error');
   await error.waitFor();
-  expect(await error.innerText()).toContain('action "review" is not allowed in stage 销号 (signoff)');
+  const refusal = await error.innerText();
+  // A headline in Chinese chosen by the server's error code, then the server's own words.
+  expect(refusal).toContain('当前阶段不能进行此操作：');
+  expect(refusal).toContain('action "review" is not allowed in stage 销号 (signoff)');
   await shot(reviewer.page, '09-refused');
   await reviewer.context.close();
+});
+
+it('says in Chinese why a sign-in failed', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.getByTestId('username').fill(`nobody-${keys}`);
+  await page.getByTestId('password').fill('Wrong-password-9');
+  await page.getByTestId('sign-in').click();
+  const error = page.getByTestId('sign-in-error');
+  await error.waitFor();
+  const text = await error.innerText();
+  expect(text).toContain('登录失败');
+  expect(text).toContain('wrong username or password');
+  await context.close();
 });
 
 it('lets the office import a plan, correct it, commit it, and publish the notice, all on screen', async () => {

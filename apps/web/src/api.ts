@@ -10,6 +10,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's error code (INVALID_INPUT, STAGE_CONFLICT, TOO_MANY_REQUESTS, …), when it sent one. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -59,7 +61,10 @@ export async function request<T = unknown>(method: string, path: string, body?: 
   }
   const text = await response.text();
   const data = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-  if (!response.ok) throw new ApiError(response.status, typeof data === 'object' && data?.message ? data.message : response.statusText);
+  if (!response.ok) {
+    const detail = typeof data === 'object' && data?.message ? (Array.isArray(data.message) ? data.message.join('; ') : String(data.message)) : response.statusText;
+    throw new ApiError(response.status, detail, typeof data === 'object' && typeof data?.error === 'string' ? data.error : null);
+  }
   return data as T;
 }
 
@@ -84,9 +89,10 @@ export function uploadFile(path: string, file: File, onProgress: (percent: numbe
     xhr.onload = () => {
       const data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(new ApiError(xhr.status, data?.message ?? xhr.statusText));
+      else reject(new ApiError(xhr.status, data?.message ?? xhr.statusText, typeof data?.error === 'string' ? data.error : null));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network error'));
+    // As fetch does when the server cannot be reached.
+    xhr.onerror = () => reject(new TypeError('network error'));
     const form = new FormData();
     form.append('file', file);
     xhr.send(form);

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, List, Progress,
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../errors';
 import { api, download, uploadFile } from '../api';
 import { formatDateTime } from '../components/format';
 import { useSession } from '../session';
@@ -71,7 +72,7 @@ function DocumentImport({ inspectionId }: { inspectionId: string }) {
       setResult(t('documents.imported', { problems: created.problems, measures: created.measures }));
       setDraft(null);
     } catch (failure) {
-      void message.error((failure as Error).message);
+      void message.error(failureText(failure, t));
     } finally {
       setTimeout(() => setPercent(null), 800);
     }
@@ -97,7 +98,7 @@ function DocumentImport({ inspectionId }: { inspectionId: string }) {
             setDraft(preview);
             setSections(preview.content.sections);
           } catch (failure) {
-            void message.error((failure as Error).message);
+            void message.error(failureText(failure, t));
           } finally {
             setPercent(null);
           }
@@ -172,7 +173,7 @@ function LedgerImport({ inspectionId }: { inspectionId: string }) {
               setResult(null);
               setPreview(await uploadFile(`/inspections/${inspectionId}/imports/ledger`, file as File, () => undefined));
             } catch (failure) {
-              void message.error((failure as Error).message);
+              void message.error(failureText(failure, t));
             }
           }}
         >
@@ -196,7 +197,7 @@ function LedgerImport({ inspectionId }: { inspectionId: string }) {
                 setResult(t('documents.ledgerApplied', { created: report.measuresCreated, updated: report.measuresUpdated }));
                 setPreview(null);
               } catch (failure) {
-                void message.error((failure as Error).message);
+                void message.error(failureText(failure, t));
               }
             }}
           >
@@ -253,7 +254,7 @@ function NoticeEditor({ inspectionId }: { inspectionId: string }) {
       await refresh(notice.id);
       void message.success(t('setup.saved'));
     } catch (failure) {
-      void message.error((failure as Error).message);
+      void message.error(failureText(failure, t));
     }
   };
   return (
@@ -308,7 +309,7 @@ function NoticeEditor({ inspectionId }: { inspectionId: string }) {
                   const result = await api.post(`/notices/${notice.id}/publish`);
                   setPublished(result.publicUrl);
                 } catch (failure) {
-                  void message.error((failure as Error).message);
+                  void message.error(failureText(failure, t));
                 }
               }}
             >
@@ -379,7 +380,7 @@ function Records({ inspectionId }: { inspectionId: string }) {
             await api.post(`/inspections/${inspectionId}/records`, { kind: values.kind, title: values.title, ...(values.heldOn ? { heldOn: values.heldOn.format('YYYY-MM-DD') } : {}) });
             void load();
           } catch (failure) {
-            void message.error((failure as Error).message);
+            void message.error(failureText(failure, t));
           }
         }}
       >

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, L
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../errors';
 import { useParams } from 'react-router-dom';
 import { api, download, idempotencyKey, uploadFile } from '../api';
 import { ColourTag } from '../components/ColourTag';
@@ -76,7 +77,7 @@ function ActionForm({ action, measure, evidence, onDone }: { action: string; mea
       await api.post(`/measures/${measure.id}/actions/${action}`, body, { 'Idempotency-Key': key });
       onDone();
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(failureText(failure, t));
     } finally {
       setBusy(false);
     }
@@ -175,7 +176,7 @@ function EvidenceUpload({ measureId, maxBytes, onUploaded }: { measureId: string
             onSuccess?.(saved);
             onUploaded();
           } catch (failure) {
-            void message.error((failure as Error).message);
+            void message.error(failureText(failure, t));
             onError?.(failure as Error);
           } finally {
             setPercent(null);
@@ -210,7 +211,7 @@ export function MeasurePage() {
       setEvidence(files);
       setTimeline(rows);
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(failureText(failure, t));
     }
   }, [id]);
 

@@ -2,6 +2,7 @@ import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Ta
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../errors';
 import { api } from '../api';
 import { DEFAULT_POLICY, TimerPolicy } from '../../../../libs/domain/src/policy';
 import { useSession } from '../session';
@@ -31,7 +32,7 @@ export function Setup() {
       void message.success(done);
       reload();
     } catch (failure) {
-      void message.error((failure as Error).message);
+      void message.error(failureText(failure, t));
     }
   };
 

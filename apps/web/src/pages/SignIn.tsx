@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeFailure } from '../errors';
 import { Language, setLanguage } from '../i18n';
 import { useSession } from '../session';
 
 export function SignIn() {
   const { t, i18n } = useTranslation();
   const { signIn } = useSession();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ headline: string; detail: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (values: { username: string; password: string }) => {
@@ -16,7 +17,8 @@ export function SignIn() {
     try {
       await signIn(values.username, values.password);
     } catch (failure) {
-      setError((failure as Error).message);
+      // A refused sign-in says "sign-in failed", not "not signed in"; the detail says why (wrong password, locked).
+      setError(describeFailure(failure, t, { UNAUTHENTICATED: 'error.signIn' }));
     } finally {
       setBusy(false);
     }
@@ -34,7 +36,7 @@ export function SignIn() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('app.tagline')}
         </Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+        {error && <Alert type="error" showIcon message={error.headline} description={error.detail} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true, message: t('signIn.usernameRequired') }]}>
             <Input autoComplete="username" data-testid="username" />
