@@ -19,6 +19,7 @@ it('refuses a workflow start concurrency that is not a whole number from 1 to 10
 it('refuses a worker cache size that is not a whole number, and leaves it to the SDK when unset', () => {
   const worker = { DATABASE_URL: 'postgres://localhost/x' };
   expect(workerConfig(worker).maxCachedWorkflows).toBeNull();
+  expect(workerConfig({ ...worker, WORKER_MAX_CACHED_WORKFLOWS: ' ' }).maxCachedWorkflows).toBeNull();
   expect(workerConfig({ ...worker, WORKER_MAX_CACHED_WORKFLOWS: '500' }).maxCachedWorkflows).toBe(500);
   for (const wrong of ['-1', 'lots', '2.5']) {
     expect(() => workerConfig({ ...worker, WORKER_MAX_CACHED_WORKFLOWS: wrong })).toThrow(`WORKER_MAX_CACHED_WORKFLOWS must be a whole number from 0 to 1000000 (got "${wrong}")`);

@@ -83,13 +83,12 @@ function cpuMsPer(before: Record<string, number>, after: Record<string, number>,
 }
 
 /**
- * Runs one reference workflow (bench/baseline.workflow.ts) on the stack's Temporal server: one
+ * Runs one reference workflow (from the bundle of bench/baseline.workflow.ts) on the stack's Temporal server: one
  * workflow per measure, each receiving `perWorkflow` Updates, sent by USERS concurrent callers.
  * Its worker runs in this process, so its CPU is counted under "bench".
  */
-async function runReference(stack: PrivateStack, workflowType: 'baselineWorkflow' | 'shapedBaselineWorkflow', workflows: number, perWorkflow: number) {
+async function runReference(stack: PrivateStack, code: string, workflowType: 'baselineWorkflow' | 'shapedBaselineWorkflow', workflows: number, perWorkflow: number) {
   const taskQueue = `bench-${workflowType}`;
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../bench/baseline.workflow'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
   const nativeConnection = await NativeConnection.connect({ address: stack.temporal.address });
   const activities: ShapedBaselineActivities = { project: async () => undefined };
   const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: { code }, activities });
@@ -223,9 +222,10 @@ async function main() {
     // The references: the same number of Updates with the same concurrency on the same server.
     log('baseline');
     const perWorkflow = Math.max(1, Math.round(actions / MEASURES));
-    const baseline = await runReference(stack, 'baselineWorkflow', MEASURES, perWorkflow);
+    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../bench/baseline.workflow'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+    const baseline = await runReference(stack, code, 'baselineWorkflow', MEASURES, perWorkflow);
     log('shaped baseline');
-    const shaped = await runReference(stack, 'shapedBaselineWorkflow', MEASURES, perWorkflow);
+    const shaped = await runReference(stack, code, 'shapedBaselineWorkflow', MEASURES, perWorkflow);
 
     const latencies = [...latenciesByAction.values()].flat();
     const result: Record<string, unknown> = {

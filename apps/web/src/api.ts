@@ -17,6 +17,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's error body ({ error, message }) as an ApiError; validation sends a list of messages. */
+function refusal(status: number, data: unknown, statusText: string): ApiError {
+  const body = typeof data === 'object' && data !== null ? (data as { error?: unknown; message?: unknown }) : {};
+  const detail = Array.isArray(body.message) ? body.message.join('; ') : body.message ? String(body.message) : statusText;
+  return new ApiError(status, detail, typeof body.error === 'string' ? body.error : null);
+}
+
 // Session storage: the tokens end with the tab, and are never in a cookie a third-party page could send.
 export function loadTokens(): Tokens | null {
   const raw = sessionStorage.getItem(TOKENS);
@@ -61,10 +68,7 @@ export async function request<T = unknown>(method: string, path: string, body?: 
   }
   const text = await response.text();
   const data = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-  if (!response.ok) {
-    const detail = typeof data === 'object' && data?.message ? (Array.isArray(data.message) ? data.message.join('; ') : String(data.message)) : response.statusText;
-    throw new ApiError(response.status, detail, typeof data === 'object' && typeof data?.error === 'string' ? data.error : null);
-  }
+  if (!response.ok) throw refusal(response.status, data, response.statusText);
   return data as T;
 }
 
@@ -89,7 +93,7 @@ export function uploadFile(path: string, file: File, onProgress: (percent: numbe
     xhr.onload = () => {
       const data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(new ApiError(xhr.status, data?.message ?? xhr.statusText, typeof data?.error === 'string' ? data.error : null));
+      else reject(refusal(xhr.status, data, xhr.statusText));
     };
     // As fetch does when the server cannot be reached.
     xhr.onerror = () => reject(new TypeError('network error'));

@@ -44,7 +44,6 @@ interface Level {
   text: string;
 }
 
-
 function children(element: Element | null | undefined, name: string): Element[] {
   if (!element) return [];
   const found: Element[] = [];
@@ -55,7 +54,9 @@ function children(element: Element | null | undefined, name: string): Element[] 
 }
 
 const child = (element: Element | null | undefined, name: string) => children(element, name)[0] ?? null;
-const value = (element: Element | null | undefined) => element?.getAttributeNS(W, 'val') || element?.getAttribute('w:val') || null;
+/** A w: attribute, whether the parser bound its namespace or kept the prefixed name. */
+const attribute = (element: Element | null | undefined, name: string) => element?.getAttributeNS(W, name) || element?.getAttribute(`w:${name}`) || null;
+const value = (element: Element | null | undefined) => attribute(element, 'val');
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
@@ -124,30 +125,28 @@ interface Numbering {
   overridesOf(numId: string): Map<number, number>;
 }
 
-function readLevels(numberingXml: string | null): Numbering {
+function readLevels(numberingXml: string): Numbering {
   const abstract = new Map<string, Map<number, Level>>();
   const nums = new Map<string, { abstractId: string; overrides: Map<number, number> }>();
-  if (numberingXml) {
-    const root = new DOMParser().parseFromString(numberingXml, 'text/xml').documentElement;
-    for (const definition of children(root, 'abstractNum')) {
-      const levels = new Map<number, Level>();
-      for (const level of children(definition, 'lvl')) {
-        levels.set(Number(level.getAttributeNS(W, 'ilvl') || level.getAttribute('w:ilvl') || 0), {
-          start: Number(value(child(level, 'start')) ?? 1),
-          format: value(child(level, 'numFmt')) ?? 'decimal',
-          text: value(child(level, 'lvlText')) ?? '',
-        });
-      }
-      abstract.set(definition.getAttributeNS(W, 'abstractNumId') || definition.getAttribute('w:abstractNumId') || '', levels);
+  const root = new DOMParser().parseFromString(numberingXml, 'text/xml').documentElement;
+  for (const definition of children(root, 'abstractNum')) {
+    const levels = new Map<number, Level>();
+    for (const level of children(definition, 'lvl')) {
+      levels.set(Number(attribute(level, 'ilvl') ?? 0), {
+        start: Number(value(child(level, 'start')) ?? 1),
+        format: value(child(level, 'numFmt')) ?? 'decimal',
+        text: value(child(level, 'lvlText')) ?? '',
+      });
     }
-    for (const num of children(root, 'num')) {
-      const overrides = new Map<number, number>();
-      for (const override of children(num, 'lvlOverride')) {
-        const start = value(child(override, 'startOverride'));
-        if (start !== null) overrides.set(Number(override.getAttributeNS(W, 'ilvl') || override.getAttribute('w:ilvl') || 0), Number(start));
-      }
-      nums.set(num.getAttributeNS(W, 'numId') || num.getAttribute('w:numId') || '', { abstractId: value(child(num, 'abstractNumId')) ?? '', overrides });
+    abstract.set(attribute(definition, 'abstractNumId') ?? '', levels);
+  }
+  for (const num of children(root, 'num')) {
+    const overrides = new Map<number, number>();
+    for (const override of children(num, 'lvlOverride')) {
+      const start = value(child(override, 'startOverride'));
+      if (start !== null) overrides.set(Number(attribute(override, 'ilvl') ?? 0), Number(start));
     }
+    nums.set(attribute(num, 'numId') ?? '', { abstractId: value(child(num, 'abstractNumId')) ?? '', overrides });
   }
   return {
     definitionOf: (numId) => nums.get(numId)?.abstractId ?? null,
@@ -164,7 +163,7 @@ function readStyleNumbering(stylesXml: string | null): Map<string, { numId: stri
   for (const style of children(root, 'style')) {
     const numPr = child(child(style, 'pPr'), 'numPr');
     const numId = value(child(numPr, 'numId'));
-    if (numId) numbered.set(style.getAttributeNS(W, 'styleId') || style.getAttribute('w:styleId') || '', { numId, level: Number(value(child(numPr, 'ilvl')) ?? 0) });
+    if (numId) numbered.set(attribute(style, 'styleId') ?? '', { numId, level: Number(value(child(numPr, 'ilvl')) ?? 0) });
   }
   return numbered;
 }

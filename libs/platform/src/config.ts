@@ -160,7 +160,7 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     ...platformConfig(env),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH ?? null,
     // Unset: the SDK sizes the cache from the memory it sees.
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ? integerSetting(env, 'WORKER_MAX_CACHED_WORKFLOWS', 0, 0, 1_000_000) : null,
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS?.trim() ? integerSetting(env, 'WORKER_MAX_CACHED_WORKFLOWS', 0, 0, 1_000_000) : null,
     workflowStackTraceLimit: workflowStackTraceLimit(env),
     mail: mailConfig(env),
     exitOnFailure: true,

@@ -25,8 +25,13 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottleRecord> {
     const record = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`INSERT INTO throttle_bucket (key, hits, window_ends_at) VALUES ($1, 0, now()) ON CONFLICT (key) DO NOTHING`, [key]);
-      const [row]: BucketRow[] = await manager.query(`SELECT hits, window_ends_at, blocked_until, now() AS now FROM throttle_bucket WHERE key = $1 FOR UPDATE`, [key]);
+      // Creates the row or locks the existing one, and reads it, in one statement.
+      const [row]: BucketRow[] = await manager.query(
+        `INSERT INTO throttle_bucket AS bucket (key, hits, window_ends_at) VALUES ($1, 0, now())
+         ON CONFLICT (key) DO UPDATE SET hits = bucket.hits
+         RETURNING hits, window_ends_at, blocked_until, now() AS now`,
+        [key],
+      );
       const now = row.now.getTime();
       const { bucket, record } = countRequest(
         { hits: row.hits, windowEndsAt: row.window_ends_at.getTime(), blockedUntil: row.blocked_until?.getTime() ?? null },
