@@ -10,6 +10,7 @@ import { ActionName } from '../libs/domain/src';
 import { ActionResult, actionUpdates, snapshotQuery } from '../workflows/measure.contract';
 import { actor, addEvidence, auditRows, Cast, createCast, measureRow, startMeasure, Who } from './support/fixtures';
 import { saveHistory } from './support/histories';
+import { act as sendAction, refusal } from './support/workflow-actions';
 import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue, waitFor } from './support/stack';
 
 const taskQueue = uniqueTaskQueue('workflow');
@@ -18,7 +19,6 @@ let connection: Connection;
 let client: Client;
 let worker: INestApplicationContext;
 let cast: Cast;
-let keyCounter = 0;
 
 beforeAll(async () => {
   dataSource = await openDataSource();
@@ -35,19 +35,8 @@ afterAll(async () => {
 
 const hours = (count: number) => new Date(Date.now() + count * 3_600_000);
 
-function act<A extends ActionName>(handle: WorkflowHandle, action: A, who: Who, input: unknown, idempotencyKey = `key-${++keyCounter}`): Promise<ActionResult> {
-  return handle.executeUpdate(actionUpdates[action] as never, { args: [{ actor: actor(cast, who), input, idempotencyKey }] as never, updateId: `${action}:${idempotencyKey}` });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
-    return { type: cause.type ?? '', message: cause.message };
-  }
-  throw new Error('the action was not refused');
+function act<A extends ActionName>(handle: WorkflowHandle, action: A, who: Who, input: unknown, idempotencyKey?: string): Promise<ActionResult> {
+  return sendAction(handle, cast, action, who, input, idempotencyKey);
 }
 
 async function submit(handle: WorkflowHandle, measureId: string, who: Who = 'staff') {

@@ -17,7 +17,7 @@ export interface MeasureWorkflowInput {
   /** Carried over continue-as-new. */
   seq?: number;
   handledTimers?: string[];
-  recentResults?: [string, ActionResult][];
+  recentResults?: [string, RememberedResult][];
 }
 
 export interface ActionRequest<A extends ActionName = ActionName> {
@@ -25,6 +25,11 @@ export interface ActionRequest<A extends ActionName = ActionName> {
   input: ActionInputs[A];
   /** A repeated key returns the first result and does not act twice. */
   idempotencyKey: string;
+  /**
+   * SHA-256 of the action and its input (the API computes it): the same key with a different
+   * request is refused (IDEMPOTENCY_CONFLICT) instead of silently answering the first one.
+   */
+  requestHash?: string;
 }
 
 export interface ActionResult {
@@ -38,6 +43,16 @@ export interface ActionResult {
   /** True when this answer is the stored result of an earlier request with the same key. */
   duplicate?: boolean;
 }
+
+/** What the workflow remembers of an answered key (the request's hash stays inside the workflow). */
+export interface RememberedResult extends ActionResult {
+  requestHash?: string;
+}
+
+/** The Update failure types the API translates (the domain's refusal codes and these). */
+export const IDEMPOTENCY_CONFLICT = 'IDEMPOTENCY_CONFLICT';
+/** The read model refused to store an accepted action (a PostgreSQL data or integrity error): never retried. */
+export const PROJECTION_REJECTED = 'PROJECTION_REJECTED';
 
 export interface MeasureOutcome {
   measureId: string;

@@ -21,8 +21,11 @@ import {
   ActionRequest,
   ActionResult,
   actionUpdates,
+  IDEMPOTENCY_CONFLICT,
   MeasureOutcome,
   MeasureWorkflowInput,
+  PROJECTION_REJECTED,
+  RememberedResult,
   snapshotQuery,
 } from './measure.contract';
 import type { ProjectionActivities, ProjectionEvent } from './projection.types';
@@ -30,11 +33,20 @@ import type { ProjectionActivities, ProjectionEvent } from './projection.types';
 const { projectMeasureEvent } = wf.proxyLocalActivities<ProjectionActivities>({
   startToCloseTimeout: '30s',
   // The read model must eventually get every event: retry without limit, backing off to 10 s.
+  // Only an action the database can never store fails at once (PROJECTION_REJECTED, non-retryable).
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
 });
 
 /** Idempotency keys remembered inside the workflow (the audit trail in PostgreSQL remembers them all). */
 const REMEMBERED_RESULTS = 200;
+
+/** Patch id of the rules added after workflows were running (text rule, no 销号 of one's own submission). */
+const STRICT_RULES_PATCH = 'strict-text-and-signoff-2026-12';
+
+function projectionRejection(error: unknown): string | null {
+  const cause = error instanceof wf.ActivityFailure ? error.cause : error;
+  return cause instanceof wf.ApplicationFailure && cause.type === PROJECTION_REJECTED ? cause.message : null;
+}
 
 function toFailure(error: unknown): Error {
   if (error instanceof ActionRefused) {
@@ -48,9 +60,9 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
   let seq = input.seq ?? 0;
   let version = 0;
   const handledTimers = new Set(input.handledTimers ?? []);
-  const results = new Map<string, ActionResult>(input.recentResults ?? []);
+  const results = new Map<string, RememberedResult>(input.recentResults ?? []);
 
-  const remember = (key: string, result: ActionResult) => {
+  const remember = (key: string, result: RememberedResult) => {
     results.set(key, result);
     if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
   };
@@ -80,10 +92,14 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
       actionUpdates[action] as ReturnType<typeof wf.defineUpdate<ActionResult, [ActionRequest<A>]>>,
       async (request: ActionRequest<A>): Promise<ActionResult> => {
         const earlier = results.get(request.idempotencyKey);
-        if (earlier) return { ...earlier, duplicate: true };
+        if (earlier) {
+          const { requestHash: _hash, ...answer } = earlier;
+          return { ...answer, duplicate: true };
+        }
+        const previous = state;
         let transition;
         try {
-          transition = applyAction(state, action, request.input, request.actor, new Date());
+          transition = applyAction(state, action, request.input, request.actor, new Date(), { strict: wf.patched(STRICT_RULES_PATCH) });
         } catch (error) {
           throw toFailure(error);
         }
@@ -91,6 +107,7 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
         state = transition.state;
         seq += 1;
         version += 1;
+        const ownSeq = seq;
         const result: ActionResult = {
           measureId: state.measureId,
           action,
@@ -100,15 +117,29 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
           stageDueAt: state.stageDueAt,
           seq,
         };
-        remember(request.idempotencyKey, result);
-        await project({
-          kind: 'action',
-          action,
-          actorId: request.actor.personId,
-          idempotencyKey: request.idempotencyKey,
-          fromStage: transition.fromStage,
-          detail: transition.detail,
-        });
+        remember(request.idempotencyKey, { ...result, requestHash: request.requestHash });
+        try {
+          await project({
+            kind: 'action',
+            action,
+            actorId: request.actor.personId,
+            idempotencyKey: request.idempotencyKey,
+            fromStage: transition.fromStage,
+            detail: request.requestHash ? { ...transition.detail, requestHash: request.requestHash } : transition.detail,
+          });
+        } catch (error) {
+          const rejection = projectionRejection(error);
+          if (rejection === null) throw error;
+          // Nothing was written: undo the action unless a later event already built on it.
+          if (seq === ownSeq) {
+            state = previous;
+            seq -= 1;
+            version += 1;
+            results.delete(request.idempotencyKey);
+          }
+          wf.log.error('ALERT: the read model refused an accepted action; it was not recorded', { action, rejection });
+          throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: `the action was not recorded: ${rejection}`, nonRetryable: true });
+        }
         return result;
       },
       {
@@ -116,7 +147,17 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
           if (!request || typeof request.idempotencyKey !== 'string' || !request.idempotencyKey) {
             throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'idempotencyKey is required', nonRetryable: true });
           }
-          if (results.has(request.idempotencyKey)) return;
+          const earlier = results.get(request.idempotencyKey);
+          if (earlier) {
+            if (earlier.requestHash && request.requestHash && earlier.requestHash !== request.requestHash) {
+              throw wf.ApplicationFailure.create({
+                type: IDEMPOTENCY_CONFLICT,
+                message: `idempotency key "${request.idempotencyKey}" was already used for a different request ("${earlier.action}") on this measure`,
+                nonRetryable: true,
+              });
+            }
+            return;
+          }
           if (!request.actor || typeof request.actor.personId !== 'string') {
             throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'actor is required', nonRetryable: true });
           }

@@ -58,7 +58,7 @@ export async function startMeasure(
   client: Client,
   taskQueue: string,
   cast: Cast,
-  options: { kind?: MeasureKind; dueAt: Date; policy?: TimerPolicy },
+  options: { kind?: MeasureKind; dueAt: Date; policy?: TimerPolicy; responsibleLeader?: Who },
 ): Promise<{ measureId: string; handle: WorkflowHandle }> {
   problemNumber += 1;
   const [problem] = await dataSource.query(
@@ -67,10 +67,11 @@ export async function startMeasure(
   );
   const measureId = randomUUID();
   const kind = options.kind ?? 'deadline';
+  const leaderId = cast.people[options.responsibleLeader ?? 'leader'].personId;
   await dataSource.query(
     `INSERT INTO measure (id, inspection_id, problem_id, number, text, kind, lead_department_id, responsible_leader_id, due_at, workflow_id, workflow_started)
      VALUES ($1, $2, $3, 1, '整改措施', $4, $5, $6, $7, $8, true)`,
-    [measureId, cast.inspectionId, problem.id, kind, cast.leadDepartmentId, cast.people.leader.personId, options.dueAt, measureWorkflowId(measureId)],
+    [measureId, cast.inspectionId, problem.id, kind, cast.leadDepartmentId, leaderId, options.dueAt, measureWorkflowId(measureId)],
   );
   const input: MeasureWorkflowInput = {
     state: initialState(
@@ -79,7 +80,7 @@ export async function startMeasure(
         inspectionId: cast.inspectionId,
         kind,
         policy: options.policy ?? cast.policy,
-        participants: { leadDepartmentId: cast.leadDepartmentId, cooperatingDepartmentIds: [], responsibleLeaderId: cast.people.leader.personId },
+        participants: { leadDepartmentId: cast.leadDepartmentId, cooperatingDepartmentIds: [], responsibleLeaderId: leaderId },
         dueAt: options.dueAt.toISOString(),
       },
       new Date(),

@@ -6,3 +6,5 @@ export * from './actions';
 export * from './transitions';
 export * from './schedule';
 export * from './initial-state';
+export * from './text';
+export * from './bounds';

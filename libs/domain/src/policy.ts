@@ -1,3 +1,4 @@
+import { durationTooLong, LONGEST_POLICY_DURATION } from './bounds';
 import { addDuration, isDuration } from './duration';
 
 /**
@@ -23,6 +24,11 @@ export interface TimerPolicy {
   reportEvery: string;
   /** New rectification deadline after a look-back rebound, unless the supervisor sets one. */
   reboundRectifyWithin: string;
+  /**
+   * Whether the person who submitted a round's evidence may also sign it off (销号), e.g. a small
+   * unit whose responsible leader does the work himself. Off unless the inspection says so.
+   */
+  allowSubmitterSignOff?: boolean;
 }
 
 export const DEFAULT_POLICY: TimerPolicy = {
@@ -59,16 +65,27 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
   const errors: string[] = [];
   for (const field of SINGLE_FIELDS) {
     if (!isDuration(policy[field])) errors.push(`policy.${field} must be an ISO-8601 duration (got ${JSON.stringify(policy[field])})`);
+    else if (durationTooLong(policy[field])) errors.push(`policy.${field} is longer than ${LONGEST_POLICY_DURATION}`);
   }
   for (const field of ['remindBefore', 'escalateAfter'] as const) {
     const list = policy[field];
     if (!Array.isArray(list) || list.some((item) => !isDuration(item))) {
       errors.push(`policy.${field} must be a list of ISO-8601 durations (got ${JSON.stringify(list)})`);
+    } else if (list.length > 10) {
+      errors.push(`policy.${field} has more than 10 steps`);
+    } else if (list.some(durationTooLong)) {
+      errors.push(`policy.${field} has a step longer than ${LONGEST_POLICY_DURATION}`);
     }
   }
   if (Array.isArray(policy.escalateAfter) && policy.escalateAfter.length > ESCALATION_AUDIENCES.length) {
     errors.push(`policy.escalateAfter has at most ${ESCALATION_AUDIENCES.length} steps (owner, responsible leader, group head, supervisor)`);
   }
+  if (policy.allowSubmitterSignOff !== undefined && typeof policy.allowSubmitterSignOff !== 'boolean') {
+    errors.push('policy.allowSubmitterSignOff must be true or false');
+  }
+  const known = new Set<string>([...SINGLE_FIELDS, 'remindBefore', 'escalateAfter', 'allowSubmitterSignOff']);
+  const unknown = Object.keys(partial ?? {}).filter((field) => !known.has(field));
+  if (unknown.length) errors.push(`policy has unknown fields: ${unknown.slice(0, 10).map((field) => field.slice(0, 40)).join(', ')}`);
   if (errors.length === 0) {
     const origin = new Date(0);
     const offsets = policy.escalateAfter.map((item) => addDuration(origin, item).getTime());

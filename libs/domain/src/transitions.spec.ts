@@ -134,6 +134,19 @@ describe('roles: who may take each action', () => {
     }
   }
 
+  it('the submitter of the evidence may not sign it off (销号) unless the policy allows it', () => {
+    const leaderInDepartment: Actor = { personId: 'leader', departmentId: LEAD, inspectionRoles: [] };
+    const own = measure({ stage: 'signoff', lastSubmission: { ...submission, by: 'leader' } });
+    expect(actionsFor(own, leaderInDepartment)).not.toContain('sign_off');
+    expect(() => applyAction(own, 'sign_off', { decision: 'approve' }, leaderInDepartment, now)).toThrow(/submitted this round's evidence and may not sign it off/);
+    expect(applyAction(own, 'sign_off', { decision: 'approve' }, leaderInDepartment, now, { strict: false }).toStage).toBe('lookback');
+    const allowed = { ...own, policy: { ...own.policy, allowSubmitterSignOff: true } };
+    expect(actionsFor(allowed, leaderInDepartment)).toContain('sign_off');
+    expect(applyAction(allowed, 'sign_off', { decision: 'approve' }, leaderInDepartment, now).toStage).toBe('lookback');
+    // Another leader (the group head) still signs off the same submission.
+    expect(applyAction(own, 'sign_off', { decision: 'approve' }, people.groupHead, now).toStage).toBe('lookback');
+  });
+
   it('a reviewer may not review evidence they submitted', () => {
     const state = measure({ stage: 'review', lastSubmission: { ...submission, by: 'reviewer' } });
     expect(() => applyAction(state, 'review', { decision: 'approve' }, people.reviewer, now)).toThrow(/may not review/);
@@ -214,6 +227,11 @@ describe('input validation names the field', () => {
     ['unknown decision', review, 'review', { decision: 'maybe' }, people.reviewer, /decision must be/],
     ['extension not later', rectify, 'request_extension', { requestedDueAt: '2025-01-01T00:00:00Z', reason: 'x' }, people.staff, /requestedDueAt must be later/],
     ['extension date garbage', rectify, 'request_extension', { requestedDueAt: 'next week', reason: 'x' }, people.staff, /requestedDueAt must be an ISO-8601/],
+    ['NUL in a reason', rectify, 'request_extension', { requestedDueAt: '2099-01-01T00:00:00Z', reason: 'a\u0000b' }, people.staff, /reason contains the control character U\+0000/],
+    ['lone surrogate in a summary', rectify, 'submit_evidence', { summary: '完成\ud800', evidenceIds: ['e1'] }, people.staff, /summary contains a lone UTF-16 surrogate/],
+    ['full-width spaces only', rectify, 'supervise', { reason: '\u3000\u3000' }, people.supervisor, /reason must not be blank/],
+    ['extension to 2126', rectify, 'request_extension', { requestedDueAt: '2126-01-01T00:00:00Z', reason: '需要时间' }, people.staff, /requestedDueAt is after 2100-12-31/],
+    ['oversize note', measure({ stage: 'rectify', kind: 'ongoing' }), 'conclude', { note: '长'.repeat(4001) }, people.office, /note is longer than 4000 characters/],
   ];
   for (const [name, state, action, input, person, message] of cases) {
     it(name, () => {
@@ -225,6 +243,13 @@ describe('input validation names the field', () => {
       }
     });
   }
+
+  it('the rules that came later apply only when strict (an older history replays as it ran)', () => {
+    const loose = { strict: false };
+    const input = { requestedDueAt: '2126-01-01T00:00:00Z', reason: 'a\u0007b' };
+    expect(() => applyAction(rectify, 'request_extension', input, people.staff, now)).toThrow(/control character/);
+    expect(applyAction(rectify, 'request_extension', input, people.staff, now, loose).state.pendingExtension?.reason).toBe('a\u0007b');
+  });
 
   it('refusal leaves the state untouched', () => {
     const before = JSON.stringify(review);

@@ -3,6 +3,8 @@ import { ACTION_ROLES, ActionInputs, ActionName } from './actions';
 import { Actor, MeasureState, measureRolesOf } from './measure-state';
 import { ESCALATION_AUDIENCES } from './policy';
 import { STAGE_LABELS, Stage } from './stage';
+import { deadlineProblem } from './bounds';
+import { checkText, TEXT_LIMITS } from './text';
 
 /** Why an action was refused; the API maps these to HTTP 409 / 403 / 400. */
 export type RefusalCode = 'STAGE_CONFLICT' | 'FORBIDDEN' | 'INVALID_INPUT';
@@ -25,7 +27,15 @@ export interface TransitionResult {
   detail: Record<string, unknown>;
 }
 
-const MAX_TEXT = 4000;
+/**
+ * Rules added after workflows were already running (the product's text rule, no 销号 of one's own
+ * submission). Update validators always apply them; a handler replaying an older history applies
+ * them only when the workflow's history says so (patched), so replay gives the same result.
+ */
+export interface RuleOptions {
+  strict: boolean;
+}
+const STRICT: RuleOptions = { strict: true };
 
 /** Actions the current stage allows, whoever asks. */
 export function stageActions(state: MeasureState): ActionName[] {
@@ -53,6 +63,7 @@ export function actionsFor(state: MeasureState, actor: Actor): ActionName[] {
   return stageActions(state).filter((action) => {
     if (!ACTION_ROLES[action].some((role) => roles.includes(role))) return false;
     if (action === 'review' && state.lastSubmission?.by === actor.personId) return false;
+    if (action === 'sign_off' && signsOwnSubmission(state, actor)) return false;
     return true;
   });
 }
@@ -66,7 +77,7 @@ function describeStage(state: MeasureState): string {
 }
 
 /** Refuses unless the action is allowed in this stage and by this actor's role in this measure. */
-export function authorise(state: MeasureState, action: ActionName, actor: Actor): void {
+export function authorise(state: MeasureState, action: ActionName, actor: Actor, options: RuleOptions = STRICT): void {
   const allowed = stageActions(state);
   if (!allowed.includes(action)) {
     const list = allowed.length ? allowed.join(', ') : 'none';
@@ -83,24 +94,40 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor)
   if (action === 'review' && state.lastSubmission?.by === actor.personId) {
     throw new ActionRefused('FORBIDDEN', `person ${actor.personId} submitted this evidence and may not review it`);
   }
+  if (options.strict && action === 'sign_off' && signsOwnSubmission(state, actor)) {
+    throw new ActionRefused('FORBIDDEN', `person ${actor.personId} submitted this round's evidence and may not sign it off (销号); the inspection's policy does not allow it`);
+  }
 }
 
-function requireText(value: unknown, field: string, required = true): string | undefined {
+/** Separation of duties at 销号: the submitter of the round's evidence signs it off only where the policy allows. */
+function signsOwnSubmission(state: MeasureState, actor: Actor): boolean {
+  return state.lastSubmission?.by === actor.personId && !state.policy.allowSubmitterSignOff;
+}
+
+function requireText(value: unknown, field: string, required = true, options: RuleOptions = STRICT): string | undefined {
   if (value === undefined || value === null || value === '') {
     if (required) throw new ActionRefused('INVALID_INPUT', `${field} is required`);
     return undefined;
   }
   if (typeof value !== 'string') throw new ActionRefused('INVALID_INPUT', `${field} must be text`);
-  const trimmed = value.trim();
-  if (required && !trimmed) throw new ActionRefused('INVALID_INPUT', `${field} must not be blank`);
-  if (trimmed.length > MAX_TEXT) throw new ActionRefused('INVALID_INPUT', `${field} is longer than ${MAX_TEXT} characters`);
-  return trimmed;
+  if (!options.strict) {
+    // The rule before the text rule existed, kept for replaying older histories.
+    const trimmed = value.trim();
+    if (required && !trimmed) throw new ActionRefused('INVALID_INPUT', `${field} must not be blank`);
+    if (trimmed.length > TEXT_LIMITS.actionText) throw new ActionRefused('INVALID_INPUT', `${field} is longer than ${TEXT_LIMITS.actionText} characters`);
+    return trimmed;
+  }
+  const check = checkText(value, { max: TEXT_LIMITS.actionText, min: required ? 1 : 0, multiline: true });
+  if (!check.ok) throw new ActionRefused('INVALID_INPUT', `${field} ${check.problem}`);
+  return check.value;
 }
 
-function requireInstant(value: unknown, field: string): string {
-  const text = requireText(value, field) as string;
+function requireInstant(value: unknown, field: string, options: RuleOptions): string {
+  const text = requireText(value, field, true, options) as string;
   const time = Date.parse(text);
   if (Number.isNaN(time)) throw new ActionRefused('INVALID_INPUT', `${field} must be an ISO-8601 date-time (got "${text}")`);
+  const problem = options.strict ? deadlineProblem(new Date(time)) : null;
+  if (problem) throw new ActionRefused('INVALID_INPUT', `${field} ${problem}`);
   return new Date(time).toISOString();
 }
 
@@ -114,26 +141,28 @@ function requireIdList(value: unknown, field: string, minimum: number): string[]
 }
 
 /** Validates the payload of an action; throws INVALID_INPUT naming the field. */
-export function validateInput<A extends ActionName>(state: MeasureState, action: A, input: ActionInputs[A], now: Date): void {
+export function validateInput<A extends ActionName>(state: MeasureState, action: A, input: ActionInputs[A], now: Date, options: RuleOptions = STRICT): void {
   const payload = (input ?? {}) as unknown as Record<string, unknown>;
+  const text = (value: unknown, field: string, required = true) => requireText(value, field, required, options);
+  const instant = (value: unknown, field: string) => requireInstant(value, field, options);
   switch (action) {
     case 'assign':
-      if (payload.dueAt !== undefined) requireInstant(payload.dueAt, 'dueAt');
+      if (payload.dueAt !== undefined) instant(payload.dueAt, 'dueAt');
       if (payload.cooperatingDepartmentIds !== undefined) requireIdList(payload.cooperatingDepartmentIds, 'cooperatingDepartmentIds', 0);
-      if (payload.leadDepartmentId !== undefined) requireText(payload.leadDepartmentId, 'leadDepartmentId');
-      if (payload.responsibleLeaderId !== undefined) requireText(payload.responsibleLeaderId, 'responsibleLeaderId');
+      if (payload.leadDepartmentId !== undefined) text(payload.leadDepartmentId, 'leadDepartmentId');
+      if (payload.responsibleLeaderId !== undefined) text(payload.responsibleLeaderId, 'responsibleLeaderId');
       return;
     case 'submit_evidence':
-      requireText(payload.summary, 'summary');
+      text(payload.summary, 'summary');
       requireIdList(payload.evidenceIds, 'evidenceIds', 1);
       return;
     case 'report_progress':
-      requireText(payload.summary, 'summary');
+      text(payload.summary, 'summary');
       requireIdList(payload.evidenceIds, 'evidenceIds', 0);
       return;
     case 'request_extension': {
-      requireText(payload.reason, 'reason');
-      const requested = requireInstant(payload.requestedDueAt, 'requestedDueAt');
+      text(payload.reason, 'reason');
+      const requested = instant(payload.requestedDueAt, 'requestedDueAt');
       if (Date.parse(requested) <= Date.parse(state.dueAt)) {
         throw new ActionRefused('INVALID_INPUT', `requestedDueAt must be later than the current deadline ${state.dueAt}`);
       }
@@ -141,36 +170,36 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
     }
     case 'decide_extension':
       if (typeof payload.approve !== 'boolean') throw new ActionRefused('INVALID_INPUT', 'approve must be true or false');
-      requireText(payload.reason, 'reason', payload.approve === false);
+      text(payload.reason, 'reason', payload.approve === false);
       return;
     case 'review':
       if (payload.decision !== 'approve' && payload.decision !== 'reject') {
         throw new ActionRefused('INVALID_INPUT', 'decision must be "approve" or "reject"');
       }
-      requireText(payload.reason, 'reason', payload.decision === 'reject');
+      text(payload.reason, 'reason', payload.decision === 'reject');
       return;
     case 'sign_off':
       if (payload.decision !== 'approve' && payload.decision !== 'return') {
         throw new ActionRefused('INVALID_INPUT', 'decision must be "approve" or "return"');
       }
-      requireText(payload.reason, 'reason', payload.decision === 'return');
+      text(payload.reason, 'reason', payload.decision === 'return');
       return;
     case 'record_look_back': {
       if (payload.result !== 'holds' && payload.result !== 'rebound') {
         throw new ActionRefused('INVALID_INPUT', 'result must be "holds" or "rebound"');
       }
-      requireText(payload.note, 'note', payload.result === 'rebound');
+      text(payload.note, 'note', payload.result === 'rebound');
       if (payload.newDueAt !== undefined) {
-        const due = requireInstant(payload.newDueAt, 'newDueAt');
+        const due = instant(payload.newDueAt, 'newDueAt');
         if (Date.parse(due) <= now.getTime()) throw new ActionRefused('INVALID_INPUT', 'newDueAt must be in the future');
       }
       return;
     }
     case 'conclude':
-      requireText(payload.note, 'note');
+      text(payload.note, 'note');
       return;
     case 'supervise':
-      requireText(payload.reason, 'reason');
+      text(payload.reason, 'reason');
       return;
   }
 }
@@ -193,9 +222,10 @@ export function applyAction<A extends ActionName>(
   input: ActionInputs[A],
   actor: Actor,
   now: Date,
+  options: RuleOptions = STRICT,
 ): TransitionResult {
-  authorise(state, action, actor);
-  validateInput(state, action, input, now);
+  authorise(state, action, actor, options);
+  validateInput(state, action, input, now, options);
   const fromStage = state.stage;
   const at = now.toISOString();
   const policy = state.policy;

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { appendToChain } from '../../../../libs/persistence/src';
 import type { WorkerConfig } from '../../../../libs/platform/src';
+import { PROJECTION_REJECTED } from '../../../../workflows/measure.contract';
 import type { ProjectionActivities, ProjectionEvent } from '../../../../workflows/projection.types';
 import { Audience, planNotifications } from '../notifications/notification-plan';
 import { WORKER_CONFIG } from '../worker-config';
@@ -15,12 +17,30 @@ import { WORKER_CONFIG } from '../worker-config';
  */
 @Injectable()
 export class MeasureProjectionActivities implements ProjectionActivities {
+  private readonly logger = new Logger('Projection');
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
+  /**
+   * An action whose data PostgreSQL refuses (data exception or integrity violation other than a
+   * duplicate key) would fail on every retry: it fails the Update at once instead, and the workflow
+   * undoes it. Timer events keep retrying, since they carry no input of a person's.
+   */
   async projectMeasureEvent(event: ProjectionEvent): Promise<void> {
+    try {
+      await this.write(event);
+    } catch (error) {
+      const code = error instanceof QueryFailedError ? String((error.driverError as { code?: unknown })?.code ?? '') : '';
+      if (event.kind !== 'action' || !/^2[23]/.test(code) || code === '23505') throw error;
+      this.logger.error(`ALERT: PostgreSQL refused ${event.action} on measure ${event.measureId} (${code}: ${(error as Error).message}); the action is refused, not retried`);
+      throw ApplicationFailure.create({ type: PROJECTION_REJECTED, message: `the database refused it (${code}: ${(error as Error).message})`, nonRetryable: true });
+    }
+  }
+
+  private async write(event: ProjectionEvent): Promise<void> {
     const { state } = event;
     await this.dataSource.transaction(async (manager) => {
       const detail = await this.withEvidenceHashes(manager, event);

@@ -1,0 +1,35 @@
+/** Sending measure actions straight to a workflow as Updates (what the API does), for workflow tests. */
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ActionName } from '../../libs/domain/src';
+import { ActionResult, actionUpdates } from '../../workflows/measure.contract';
+import { actor, Cast, Who } from './fixtures';
+
+let keyCounter = 0;
+
+export function act<A extends ActionName>(
+  handle: WorkflowHandle,
+  cast: Cast,
+  action: A,
+  who: Who,
+  input: unknown,
+  idempotencyKey = `key-${++keyCounter}`,
+  requestHash?: string,
+): Promise<ActionResult> {
+  return handle.executeUpdate(actionUpdates[action] as never, {
+    args: [{ actor: actor(cast, who), input, idempotencyKey, ...(requestHash ? { requestHash } : {}) }] as never,
+    updateId: `${action}:${idempotencyKey}${requestHash ? `:${requestHash}` : ''}`,
+  });
+}
+
+/** The failure type and message of a refused Update (fails the test when it was not refused). */
+export async function refusal(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+    return { type: cause.type ?? '', message: cause.message };
+  }
+  throw new Error('the action was not refused');
+}
