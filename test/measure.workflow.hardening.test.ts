@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { snapshotQuery } from '../workflows/measure.contract';
 import { addEvidence, auditRows, Cast, createCast, measureRow, startMeasure } from './support/fixtures';
+import { saveHistory } from './support/histories';
 import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue } from './support/stack';
 import { act, refusal } from './support/workflow-actions';
 
@@ -61,6 +62,7 @@ it('an accepted action the database refuses fails at once, is undone, and the me
   expect(await measureRow(dataSource, measureId)).toMatchObject({ stage: 'assign', last_seq: 0 });
   // The same key now works with a valid request (nothing was remembered for it), as seq 1.
   expect(await act(handle, cast, 'assign', 'office', {})).toMatchObject({ stage: 'rectify', seq: 1 });
+  await saveHistory(handle, 'projection-rejected-undone');
   await handle.terminate('test finished');
 });
 
@@ -83,5 +85,6 @@ it('the submitter of the evidence may not sign it off; another leader may', asyn
   const own = await refusal(act(handle, cast, 'sign_off', 'staff', { decision: 'approve' }));
   expect(own).toMatchObject({ type: 'FORBIDDEN', message: expect.stringMatching(/submitted this round's evidence and may not sign it off/) });
   expect(await act(handle, cast, 'sign_off', 'groupHead', { decision: 'approve' })).toMatchObject({ stage: 'lookback' });
+  await saveHistory(handle, 'submitter-sign-off-refused');
   await handle.terminate('test finished');
 });
