@@ -146,6 +146,8 @@ beforeAll(async () => {
   ids.feedback = (await client.call('GET', `/inspections/${ids.inspection}/feedback`, people.office)).body.items[0].id;
   ids.notification = (await client.call('GET', '/notifications', people.staff)).body.items[0].id;
   ids.staffRefresh = (await client.call('POST', '/auth/sign-in', null, { username: usernames.staff, password: TEST_PASSWORD })).body.refreshToken;
+  // The account the administrator's account actions are tried on (not one of the roles above).
+  ids.spare = (await client.call('POST', '/people', people.admin, { name: 'spare', username: `spare-${tag}`, password: TEST_PASSWORD })).body.id;
 }, 180_000);
 
 afterAll(async () => {
@@ -234,6 +236,10 @@ const MATRIX: Record<string, Cell> = {
   'GET /api/inspections/{id}/dashboard': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}/dashboard` },
   'GET /api/client-config': { allow: 'public', path: () => '/client-config' },
   'GET /api/admin/audit/verify': { allow: ['admin'], path: () => `/admin/audit/verify?inspectionId=${ids.inspection}` },
+  'POST /api/people/{id}/account/disable': { allow: ['admin'], path: () => `/people/${ids.spare}/account/disable` },
+  'POST /api/people/{id}/account/enable': { allow: ['admin'], path: () => `/people/${ids.spare}/account/enable` },
+  'POST /api/people/{id}/account/reset-password': { allow: ['admin'], path: () => `/people/${ids.spare}/account/reset-password` },
+  'GET /api/admin/account-events': { allow: ['admin'], path: () => '/admin/account-events' },
 };
 
 const REFUSED = [401, 403, 404];

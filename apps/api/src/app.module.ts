@@ -9,14 +9,18 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '../../../libs/persistence/src';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
 import { JwtModule } from '@nestjs/jwt';
+import { AccountsController } from './admin/accounts.controller';
+import { AccountsService } from './admin/accounts.service';
 import { AdminController } from './admin/admin.controller';
 import { AuthController } from './auth/auth.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
 import { AuthService } from './auth/auth.service';
+import { SignInLockout } from './auth/lockout';
 import { AuthGuard } from './common/actor';
 import { Visibility } from './common/visibility';
+import { ParticipantsCheck } from './measures/participants-check';
 import { HttpErrorFilter } from './common/domain-error';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
@@ -58,8 +62,9 @@ export class AppModule {
               { name: 'sign-in', ttl: 60_000, limit: config.auth.signInPerMinute },
               { name: 'feedback', ttl: 10 * 60_000, limit: config.auth.feedbackPerTenMinutes },
             ],
-            // Its default text ("ThrottlerException: Too Many Requests") names a class, not the problem.
-            errorMessage: 'too many requests from this address; wait a minute and try again',
+            // No X-RateLimit-*-<name> or Retry-After-<name> headers: RequestThrottle sends the standard
+            // Retry-After (seconds) with a refusal that names the limit's real window.
+            setHeaders: false,
             // In PostgreSQL, so N API replicas share one allowance instead of giving N times it.
             storage: new PostgresThrottlerStorage(dataSource),
           }),
@@ -74,7 +79,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, AuthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController, NotificationsController, AdminController, WorkbenchController],
+      controllers: [HealthController, AuthController, OrganisationController, InspectionsController, ProblemsController, MeasuresController, EvidenceController, ImportsController, NoticesController, PublicNoticesController, NotificationsController, AdminController, AccountsController, WorkbenchController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -90,7 +95,10 @@ export class AppModule {
         EvidenceStorage,
         InspectionAccess,
         AuthService,
+        SignInLockout,
+        AccountsService,
         Visibility,
+        ParticipantsCheck,
         DocumentImportService,
         LedgerService,
         NoticesService,

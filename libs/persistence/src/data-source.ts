@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { integerSetting } from '../../platform/src/config';
 import {
   AccountEntity,
+  AdminAuditEventEntity,
   AuditChainHeadEntity,
   AuditEventEntity,
   NotificationEntity,
@@ -41,6 +42,7 @@ export const ENTITIES = [
   NotificationEntity,
   AuditChainHeadEntity,
   ThrottleBucketEntity,
+  AdminAuditEventEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { CurrentActor, Public, RequestActor } from '../common/actor';
+import { SkipThrottle } from '@nestjs/throttler';
+import { CurrentActor, OpenDuringPasswordChange, Public, RequestActor } from '../common/actor';
 import { TextField } from '../common/validation';
+import { RequestThrottle } from '../throttling/request-throttle.guard';
 import { AuthService } from './auth.service';
 
 class SignInDto {
@@ -34,11 +35,14 @@ export class AuthController {
   @Post('sign-in')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RequestThrottle)
   @SkipThrottle({ feedback: true })
-  @ApiOperation({ summary: 'Sign in: a 15-minute access token and a refresh token (throttled per address; 5 failures lock the account for 15 minutes)' })
-  signIn(@Body() body: SignInDto) {
-    return this.auth.signIn(body.username, body.password);
+  @ApiOperation({
+    summary:
+      'Sign in: a 15-minute access token and a refresh token; passwordChangeRequired after a reset. Throttled per address; 5 attempts without the right password shut that address out of that account for 15 minutes. Every refusal reads the same.',
+  })
+  signIn(@Body() body: SignInDto, @Ip() address: string) {
+    return this.auth.signIn(body.username, body.password, address);
   }
 
   @Post('refresh')
@@ -58,10 +62,11 @@ export class AuthController {
 
   @Post('password')
   @ApiBearerAuth()
+  @OpenDuringPasswordChange()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change the password; every other session ends' })
-  changePassword(@CurrentActor() actor: RequestActor, @Body() body: ChangePasswordDto) {
-    return this.auth.changePassword(actor.personId, body.currentPassword, body.newPassword);
+  @ApiOperation({ summary: 'Change the password (required after a reset); every other session ends. Wrong current passwords count toward the lock-out as sign-ins do' })
+  changePassword(@CurrentActor() actor: RequestActor, @Body() body: ChangePasswordDto, @Ip() address: string) {
+    return this.auth.changePassword(actor.personId, body.currentPassword, body.newPassword, address);
   }
 
   @Get('me')

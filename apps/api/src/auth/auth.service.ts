@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccountEntity, RefreshTokenEntity } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
 import { AccessTokenPayload } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { API_CONFIG } from '../temporal/temporal-client.service';
+import { duration } from '../throttling/request-throttle.guard';
+import { SignInLockout } from './lockout';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 export interface Tokens {
@@ -14,9 +16,20 @@ export interface Tokens {
   refreshToken: string;
   expiresIn: number;
   tokenType: 'Bearer';
+  /** After an administrator's password reset: every endpoint but POST /auth/password refuses (403) until it is changed. */
+  passwordChangeRequired: boolean;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The one answer to a refused sign-in, whatever the reason (unknown, wrong password, disabled, locked out). */
+const SIGN_IN_REFUSED = 'wrong username or password';
+
+/** Ends every session of a person: refresh tokens revoked, and access tokens through the token version. */
+export async function endSessions(manager: EntityManager, personId: string): Promise<void> {
+  await manager.getRepository(RefreshTokenEntity).update({ personId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  await manager.getRepository(AccountEntity).increment({ personId }, 'tokenVersion', 1);
+}
 
 @Injectable()
 export class AuthService {
@@ -26,6 +39,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
+    private readonly lockout: SignInLockout,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -38,31 +52,21 @@ export class AuthService {
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000),
     });
-    return { accessToken, refreshToken, expiresIn: this.config.auth.accessTokenSeconds, tokenType: 'Bearer' };
+    return { accessToken, refreshToken, expiresIn: this.config.auth.accessTokenSeconds, tokenType: 'Bearer', passwordChangeRequired: account.mustChangePassword };
   }
 
-  /** Wrong password or unknown user: the same 401. Too many failures in a row: locked for a while (423 → 401 with the time). */
-  async signIn(username: string, password: string): Promise<Tokens> {
-    const repository = this.dataSource.getRepository(AccountEntity);
-    const account = await repository.findOne({ where: { username: username.trim().toLowerCase() } });
-    if (!account) {
-      this.dummyHash ??= hashPassword('not-a-password', this.config.auth.bcryptRounds);
-      await verifyPassword(password, await this.dummyHash);
-      throw new DomainError(ErrorCode.Unauthenticated, 'wrong username or password');
-    }
-    if (account.lockedUntil && account.lockedUntil.getTime() > Date.now()) {
-      throw new DomainError(ErrorCode.Unauthenticated, `the account is locked after repeated failed sign-ins until ${account.lockedUntil.toISOString()}`);
-    }
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      const failed = account.failedAttempts + 1;
-      const lock = failed >= this.config.auth.lockoutAttempts;
-      await repository.update(
-        { personId: account.personId },
-        { failedAttempts: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + this.config.auth.lockoutMinutes * 60_000) : account.lockedUntil },
-      );
-      throw new DomainError(ErrorCode.Unauthenticated, lock ? 'wrong username or password; the account is now locked for a while' : 'wrong username or password');
-    }
-    if (account.failedAttempts || account.lockedUntil) await repository.update({ personId: account.personId }, { failedAttempts: 0, lockedUntil: null });
+  /**
+   * Unknown user, wrong password, disabled account, or this address locked out of the account: the
+   * same 401 with the same words, after the same bcrypt comparison, so the answer tells nothing.
+   */
+  async signIn(username: string, password: string, address: string): Promise<Tokens> {
+    const name = username.trim().toLowerCase();
+    const account = await this.dataSource.getRepository(AccountEntity).findOne({ where: { username: name } });
+    const lockedFor = await this.lockout.attempt(name, address);
+    this.dummyHash ??= hashPassword('not-a-password', this.config.auth.bcryptRounds);
+    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.dummyHash));
+    if (!account || !matches || account.disabledAt || lockedFor) throw new DomainError(ErrorCode.Unauthenticated, SIGN_IN_REFUSED);
+    await this.lockout.clear(name, address);
     return this.issue(account);
   }
 
@@ -73,12 +77,14 @@ export class AuthService {
     if (!stored || stored.expiresAt.getTime() < Date.now()) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
     if (stored.revokedAt) {
       // A reused token means it leaked: end every session of this person.
-      await this.revokeAll(stored.personId);
+      await this.dataSource.transaction((manager) => endSessions(manager, stored.personId));
       throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used; all sessions are signed out');
     }
     const revoked = await tokens.update({ id: stored.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!revoked.affected) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used');
     const account = await this.dataSource.getRepository(AccountEntity).findOneOrFail({ where: { personId: stored.personId } });
+    // Disabling revokes the refresh tokens too; this is the second lock on the same door.
+    if (account.disabledAt) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
     return this.issue(account);
   }
 
@@ -86,22 +92,25 @@ export class AuthService {
     await this.dataSource.getRepository(RefreshTokenEntity).update({ tokenHash: sha256(refreshToken), revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  private async revokeAll(personId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(RefreshTokenEntity).update({ personId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await manager.getRepository(AccountEntity).increment({ personId }, 'tokenVersion', 1);
-    });
-  }
-
-  /** A new password ends every other session (all refresh tokens and access tokens). */
-  async changePassword(personId: string, current: string, next: string): Promise<Tokens> {
+  /**
+   * A new password ends every other session (all refresh tokens and access tokens) and lifts a
+   * required change. A wrong current password counts against this account and address as a wrong
+   * sign-in does, so a stolen access token cannot be used to guess the password at leisure.
+   */
+  async changePassword(personId: string, current: string, next: string, address: string): Promise<Tokens> {
     const repository = this.dataSource.getRepository(AccountEntity);
     const account = await repository.findOneOrFail({ where: { personId } });
+    const lockedFor = await this.lockout.attempt(account.username, address);
+    if (lockedFor) throw new DomainError(ErrorCode.TooManyRequests, `too many wrong passwords from this address; try again in ${duration(lockedFor)}`);
     if (!(await verifyPassword(current, account.passwordHash))) throw new DomainError(ErrorCode.Forbidden, 'the current password is wrong');
-    const problem = passwordProblem(next, account.username);
+    await this.lockout.clear(account.username, address);
+    const problem = passwordProblem(next, account.username) ?? (next === current ? 'the new password must differ from the current one' : null);
     if (problem) throw new DomainError(ErrorCode.InvalidInput, problem);
-    await repository.update({ personId }, { passwordHash: await hashPassword(next, this.config.auth.bcryptRounds), passwordChangedAt: new Date() });
-    await this.revokeAll(personId);
+    const passwordHash = await hashPassword(next, this.config.auth.bcryptRounds);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(AccountEntity).update({ personId }, { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false });
+      await endSessions(manager, personId);
+    });
     return this.issue(await repository.findOneOrFail({ where: { personId } }));
   }
 

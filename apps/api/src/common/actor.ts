@@ -15,15 +15,21 @@ export interface RequestActor {
 export interface AccessTokenPayload {
   sub: string;
   ver: number;
+  /** Set by the signer (jsonwebtoken's expiresIn); a token without one is refused. */
+  exp?: number;
 }
 
 const PUBLIC_KEY = 'rectiflow:public';
 const ADMIN_KEY = 'rectiflow:admin';
+const PASSWORD_CHANGE_KEY = 'rectiflow:password-change';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** No sign-in needed (health, sign-in itself, the published notice). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Only system administrators (accounts, organisation, inspections, audit verification). */
 export const AdminOnly = () => SetMetadata(ADMIN_KEY, true);
+/** Open to a person whose password was reset and must be changed (everything else answers 403 until then). */
+export const OpenDuringPasswordChange = () => SetMetadata(PASSWORD_CHANGE_KEY, true);
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -47,12 +53,20 @@ export class AuthGuard implements CanActivate {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new DomainError(ErrorCode.Unauthenticated, expired ? 'the access token has expired; refresh it' : 'the access token is not valid');
     }
+    // jsonwebtoken accepts a token without exp as valid for ever; ours always carry one.
+    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !UUID.test(payload.sub) || !Number.isInteger(payload.ver)) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'the access token is not valid');
+    }
     const [row] = await this.dataSource.query(
-      `SELECT p.id, p.name, p.department_id AS "departmentId", a.is_admin AS "isAdmin", a.token_version AS "tokenVersion"
+      `SELECT p.id, p.name, p.department_id AS "departmentId", a.is_admin AS "isAdmin", a.token_version AS "tokenVersion",
+              a.disabled_at IS NOT NULL AS disabled, a.must_change_password AS "mustChangePassword"
          FROM person p JOIN account a ON a.person_id = p.id WHERE p.id = $1`,
       [payload.sub],
     );
-    if (!row || row.tokenVersion !== payload.ver) throw new DomainError(ErrorCode.Unauthenticated, 'the access token has been revoked; sign in again');
+    if (!row || row.disabled || row.tokenVersion !== payload.ver) throw new DomainError(ErrorCode.Unauthenticated, 'the access token has been revoked; sign in again');
+    if (row.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) {
+      throw new DomainError(ErrorCode.PasswordChangeRequired, 'the password was reset by an administrator: change it first (POST /api/auth/password)');
+    }
     const actor: RequestActor = { personId: row.id, name: row.name, departmentId: row.departmentId, isAdmin: row.isAdmin };
     request.actor = actor;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_KEY, targets) && !actor.isAdmin) {

@@ -7,6 +7,8 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** The account's password was reset: only the password change is open until it is changed. */
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
   StageConflict = 'STAGE_CONFLICT',
   Conflict = 'CONFLICT',
   IdempotencyConflict = 'IDEMPOTENCY_CONFLICT',
@@ -21,6 +23,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.PasswordChangeRequired]: HttpStatus.FORBIDDEN,
   [ErrorCode.StageConflict]: HttpStatus.CONFLICT,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.IdempotencyConflict]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { CurrentActor, Public, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
 import { CreateRecordDto, EditNoticeDto, FeedbackDto } from './notice.dto';
+import { RequestThrottle } from '../throttling/request-throttle.guard';
 import { NoticesService } from './notices.service';
 import { publicNoticePage } from './public-page';
 
@@ -105,7 +106,7 @@ export class PublicNoticesController {
 
   @Post(':id/feedback')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RequestThrottle)
   @SkipThrottle({ 'sign-in': true })
   @ApiOperation({ summary: 'Send an opinion on the rectification (throttled per address: FEEDBACK_PER_TEN_MINUTES, default 5)' })
   async feedback(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FeedbackDto, @Ip() address: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {

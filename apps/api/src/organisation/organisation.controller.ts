@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '../common/actor';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
 import { BulkDepartmentsDto, BulkPeopleDto, CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
 
@@ -44,8 +44,9 @@ export class OrganisationController {
   }
 
   @Get('people')
-  listPeople() {
-    return this.organisation.listPeople();
+  @ApiOperation({ summary: 'People this person may see: all (with e-mail and account state) for an administrator, all names for inspection roles, else their department and the people of their measures' })
+  listPeople(@CurrentActor() actor: RequestActor) {
+    return this.organisation.listPeople(actor);
   }
 
   @Post('organisation/:kind/csv')

@@ -4,13 +4,25 @@ import { AccountEntity, DepartmentEntity, PersonEntity } from '../../../../libs/
 import type { ApiConfig } from '../../../../libs/platform/src';
 import { accountFields } from '../auth/auth.service';
 import { API_CONFIG } from '../temporal/temporal-client.service';
+import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { Visibility } from '../common/visibility';
 import type { CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
+
+/** A person as the people list shows them; e-mail and account only where the reader may see them. */
+export interface PersonView {
+  id: string;
+  name: string;
+  departmentId: string | null;
+  email: string | null;
+  account?: { username: string; isAdmin: boolean; disabled: boolean; passwordChangeRequired: boolean } | null;
+}
 
 @Injectable()
 export class OrganisationService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly visibility: Visibility,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -115,8 +127,39 @@ export class OrganisationService {
     return this.createPeople(items);
   }
 
-  listPeople(): Promise<PersonEntity[]> {
-    return this.dataSource.getRepository(PersonEntity).find({ order: { name: 'ASC' } });
+  /**
+   * Who may see whom. A system administrator: everyone, with e-mail addresses and account state
+   * (the setup screen). A person with a role in any inspection (office, reviewer, group head,
+   * supervisor): everyone's name and department, for choosing leaders and reading any measure of
+   * their inspection. Anyone else (department staff, a responsible leader): themselves, their
+   * department, and the people named on or acting on the measures they see (the ledger's leaders,
+   * a timeline's actors). E-mail addresses only to the administrator, and each person their own.
+   */
+  async listPeople(actor: RequestActor): Promise<PersonView[]> {
+    if (actor.isAdmin) {
+      const rows = await this.dataSource.query(
+        `SELECT p.id, p.name, p.department_id AS "departmentId", p.email, p.created_at AS "createdAt", a.username, a.is_admin AS "isAdmin",
+                a.disabled_at IS NOT NULL AS disabled, a.must_change_password AS "passwordChangeRequired"
+           FROM person p LEFT JOIN account a ON a.person_id = p.id ORDER BY p.name, p.id`,
+      );
+      return rows.map(({ username, isAdmin, disabled, passwordChangeRequired, ...person }: Record<string, unknown>) => ({
+        ...person,
+        account: username === null ? null : { username, isAdmin, disabled, passwordChangeRequired },
+      })) as PersonView[];
+    }
+    const parameters: unknown[] = [actor.personId];
+    const [role] = await this.dataSource.query('SELECT 1 FROM inspection_role WHERE person_id = $1 LIMIT 1', parameters);
+    const columns = `p.id, p.name, p.department_id AS "departmentId", CASE WHEN p.id = $1 THEN p.email END AS email`;
+    if (role) return this.dataSource.query(`SELECT ${columns} FROM person p ORDER BY p.name, p.id`, parameters);
+    const visible = this.visibility.measureCondition(actor, parameters);
+    return this.dataSource.query(
+      `SELECT ${columns} FROM person p
+        WHERE p.id = $1 OR (p.department_id IS NOT NULL AND p.department_id = $${parameters.push(actor.departmentId)})
+           OR p.id IN (SELECT m.responsible_leader_id FROM measure m WHERE ${visible})
+           OR p.id IN (SELECT e.actor_id FROM audit_event e JOIN measure m ON m.id = e.measure_id WHERE e.actor_id IS NOT NULL AND ${visible})
+        ORDER BY p.name, p.id`,
+      parameters,
+    );
   }
 }
 

@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { PersonEntity } from './person.entity';
 
-/** A person's sign-in: bcrypt hash, lock-out state, and a version that revokes every token when bumped. */
+/**
+ * A person's sign-in: bcrypt hash, whether it is disabled or must change its password, and a version
+ * that revokes every token when bumped. Failed attempts are counted per account and address in
+ * `throttle_bucket` (apps/api/src/auth/lockout.ts), not here.
+ */
 @Entity('account')
 export class AccountEntity {
   @PrimaryColumn({ name: 'person_id', type: 'uuid' })
@@ -21,11 +25,13 @@ export class AccountEntity {
   @Column({ name: 'is_admin', type: 'boolean', default: false })
   isAdmin: boolean;
 
-  @Column({ name: 'failed_attempts', type: 'int', default: 0 })
-  failedAttempts: number;
+  /** Set by a system administrator: no sign-in, and every token stopped working when it was set. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
 
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
+  /** After an administrator's password reset: every endpoint but the password change refuses until it is changed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
 
   @Column({ name: 'token_version', type: 'int', default: 0 })
   tokenVersion: number;

@@ -16,3 +16,4 @@ export * from './refresh-token.entity';
 export * from './notification.entity';
 export * from './audit-chain-head.entity';
 export * from './throttle-bucket.entity';
+export * from './admin-audit-event.entity';

@@ -6,7 +6,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('throttle_bucket')
 export class ThrottleBucketEntity {
-  /** The throttler's key: a SHA-256 of route, limit name and client address. */
+  /**
+   * The throttler's key: a SHA-256 of route, limit name and client address; or
+   * lockout:<username>:<hashed address> for counted password attempts (apps/api/src/auth/lockout.ts).
+   */
   @PrimaryColumn({ type: 'varchar', length: 128 })
   key: string;
 

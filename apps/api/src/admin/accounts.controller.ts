@@ -1,0 +1,47 @@
+import { Controller, DefaultValuePipe, Get, Header, HttpCode, Ip, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { AccountsService } from './accounts.service';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post('people/:id/account/disable')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable an account: no sign-in, and its access and refresh tokens stop working at once (not one\'s own)' })
+  disable(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
+    return this.accounts.setDisabled(actor, id, true, address);
+  }
+
+  @Post('people/:id/account/enable')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled account again (its lock-outs are cleared)' })
+  enable(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
+    return this.accounts.setDisabled(actor, id, false, address);
+  }
+
+  @Post('people/:id/account/reset-password')
+  @AdminOnly()
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Reset the password to a one-time password, answered only here; every session ends and the person must change it at the next sign-in' })
+  resetPassword(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
+    return this.accounts.resetPassword(actor, id, address);
+  }
+
+  @Get('admin/account-events')
+  @AdminOnly()
+  @ApiOperation({ summary: 'The audit of account administration (disable, enable, password reset), newest first' })
+  @ApiQuery({ name: 'personId', required: false })
+  @ApiQuery({ name: 'limit', required: false, description: '1-500, default 100' })
+  events(@Query('personId', new ParseUUIDPipe({ optional: true })) personId?: string, @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit = 100) {
+    if (limit < 1 || limit > 500) throw new DomainError(ErrorCode.InvalidInput, 'limit must be between 1 and 500');
+    return this.accounts.events(personId, limit);
+  }
+}

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountEntity, AdminAuditEventEntity } from '../../../../libs/persistence/src';
+import type { ApiConfig } from '../../../../libs/platform/src';
+import { endSessions } from '../auth/auth.service';
+import { SignInLockout } from '../auth/lockout';
+import { hashPassword, passwordProblem } from '../auth/passwords';
+import type { RequestActor } from '../common/actor';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { API_CONFIG } from '../temporal/temporal-client.service';
+
+export interface AccountState {
+  personId: string;
+  username: string;
+  disabled: boolean;
+  passwordChangeRequired: boolean;
+}
+
+// No 0/O, 1/l/I: the one-time password is read off a screen and typed in by someone else.
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Four groups of four (about 93 bits), e.g. "Hq7d-Wm3k-p9Xa-4tRe"; it also meets the password rule. */
+export function oneTimePassword(username: string): string {
+  for (;;) {
+    const characters = Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    const password = characters.match(/.{4}/g)!.join('-');
+    if (!passwordProblem(password, username)) return password;
+  }
+}
+
+/**
+ * The system administrator's account actions: disable and enable (a disabled account cannot sign
+ * in, and its tokens stop working at once), and a password reset to a one-time password that must
+ * be changed at the next sign-in. Each change is recorded in `admin_audit_event`, in the same
+ * transaction as the change itself.
+ */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lockout: SignInLockout,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** The row, locked for the rest of the transaction (two administrators acting at once take turns). */
+  private async lockedAccount(manager: EntityManager, personId: string): Promise<AccountEntity> {
+    const account = await manager.getRepository(AccountEntity).findOne({ where: { personId }, lock: { mode: 'pessimistic_write' } });
+    if (!account) throw new DomainError(ErrorCode.NotFound, `person ${personId} has no account`);
+    return account;
+  }
+
+  private async record(manager: EntityManager, action: string, actor: RequestActor, subjectId: string, address: string, detail: Record<string, unknown>): Promise<void> {
+    await manager.save(manager.create(AdminAuditEventEntity, { action, actorId: actor.personId, subjectId, clientAddress: address.slice(0, 64) || null, detail }));
+  }
+
+  /** Idempotent: disabling a disabled account (or enabling an enabled one) changes and records nothing. */
+  async setDisabled(actor: RequestActor, personId: string, disabled: boolean, address: string): Promise<AccountState> {
+    if (disabled && personId === actor.personId) throw new DomainError(ErrorCode.Forbidden, 'an administrator cannot disable his own account');
+    const state = await this.dataSource.transaction(async (manager) => {
+      const account = await this.lockedAccount(manager, personId);
+      if (disabled !== (account.disabledAt !== null)) {
+        await manager.getRepository(AccountEntity).update({ personId }, { disabledAt: disabled ? new Date() : null });
+        if (disabled) await endSessions(manager, personId);
+        await this.record(manager, disabled ? 'account.disable' : 'account.enable', actor, personId, address, { username: account.username });
+      }
+      return { personId, username: account.username, disabled, passwordChangeRequired: account.mustChangePassword };
+    });
+    // Re-enabled: whatever lock-outs piled up meanwhile are forgotten.
+    if (!disabled) await this.lockout.clearAccount(state.username);
+    return state;
+  }
+
+  /**
+   * A new one-time password, answered once and stored only as its hash; every session of the person
+   * ends, and until they choose a password of their own every endpoint but the change refuses.
+   */
+  async resetPassword(actor: RequestActor, personId: string, address: string): Promise<AccountState & { oneTimePassword: string }> {
+    if (personId === actor.personId) throw new DomainError(ErrorCode.Forbidden, 'change your own password with POST /api/auth/password, not with a reset');
+    const result = await this.dataSource.transaction(async (manager) => {
+      const account = await this.lockedAccount(manager, personId);
+      const password = oneTimePassword(account.username);
+      await manager.getRepository(AccountEntity).update({ personId }, { passwordHash: await hashPassword(password, this.config.auth.bcryptRounds), passwordChangedAt: new Date(), mustChangePassword: true });
+      await endSessions(manager, personId);
+      await this.record(manager, 'account.reset_password', actor, personId, address, { username: account.username });
+      return { personId, username: account.username, disabled: account.disabledAt !== null, passwordChangeRequired: true, oneTimePassword: password };
+    });
+    await this.lockout.clearAccount(result.username);
+    return result;
+  }
+
+  /** The account audit, newest first (optionally of one person). */
+  events(personId: string | undefined, limit: number) {
+    return this.dataSource.query(
+      `SELECT e.id, e.action, e.actor_id AS "actorId", actor.name AS "actorName", e.subject_id AS "subjectId", subject.name AS "subjectName",
+              e.client_address AS "clientAddress", e.detail, e.occurred_at AS "occurredAt"
+         FROM admin_audit_event e JOIN person actor ON actor.id = e.actor_id JOIN person subject ON subject.id = e.subject_id
+        WHERE $1::uuid IS NULL OR e.subject_id = $1 ORDER BY e.id DESC LIMIT $2`,
+      [personId ?? null, limit],
+    );
+  }
+}
