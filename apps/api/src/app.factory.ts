@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
 import { AppModule } from './app.module';
+import { requestShapeGuard } from './common/request-shape';
 
 /** Builds the HTTP API (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INestApplication> {
@@ -19,7 +20,9 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.use(requestShapeGuard);
+  // Scripts only from our own files: the workbench's build has no inline script, and an injected one must not run.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
   app.enableCors(config.corsOrigin ? { origin: config.corsOrigin.split(',') } : { origin: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

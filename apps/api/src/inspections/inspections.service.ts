@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DEFAULT_POLICY, resolvePolicy, STAGES } from '../../../../libs/domain/src';
+import { deadlineProblem, resolvePolicy, STAGES } from '../../../../libs/domain/src';
 import { InspectionEntity, InspectionRoleEntity, PersonEntity } from '../../../../libs/persistence/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -17,9 +17,8 @@ export class InspectionsService {
 
   async create(body: CreateInspectionDto): Promise<InspectionEntity> {
     const { policy, errors } = resolvePolicy(body.policy);
+    errors.push(...datesInOrder(body));
     if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.join('; '));
-    const unknown = Object.keys(body.policy ?? {}).filter((key) => !Object.prototype.hasOwnProperty.call(DEFAULT_POLICY, key));
-    if (unknown.length) throw new DomainError(ErrorCode.InvalidInput, `policy has unknown fields: ${unknown.join(', ')}`);
     const repository = this.dataSource.getRepository(InspectionEntity);
     return repository.save(
       repository.create({
@@ -116,4 +115,19 @@ export class InspectionsService {
   listRoles(id: string) {
     return this.dataSource.getRepository(InspectionRoleEntity).find({ where: { inspectionId: id }, order: { role: 'ASC' } });
   }
+}
+
+/** An inspection starts, ends, then hands over its feedback; each day within the product's date bounds. */
+function datesInOrder(body: Pick<CreateInspectionDto, 'startedOn' | 'endedOn' | 'feedbackOn'>): string[] {
+  const errors: string[] = [];
+  const dates = (['startedOn', 'endedOn', 'feedbackOn'] as const).filter((field) => body[field]);
+  for (const field of dates) {
+    const problem = deadlineProblem(new Date(`${body[field]}T00:00:00Z`));
+    if (problem) errors.push(`${field} ${problem}`);
+  }
+  for (let later = 1; later < dates.length; later += 1) {
+    const earlier = dates[later - 1];
+    if (body[dates[later]]! < body[earlier]!) errors.push(`${dates[later]} (${body[dates[later]]}) is before ${earlier} (${body[earlier]})`);
+  }
+  return errors;
 }

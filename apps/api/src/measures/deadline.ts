@@ -1,4 +1,5 @@
-import { registerDecorator } from 'class-validator';
+import { registerDecorator, ValidationArguments } from 'class-validator';
+import { deadlineProblem } from '../../../../libs/domain/src';
 import { isDateOnly } from '../inspections/date-only';
 
 /** Offices write deadlines as days (整改时限 2024年6月30日): a bare date means the end of that day in China time (UTC+8, no DST). */
@@ -18,8 +19,15 @@ export function IsDeadline() {
       target: target.constructor,
       propertyName,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && parseDeadline(value) !== null,
-        defaultMessage: () => `${propertyName} must be a date (YYYY-MM-DD) or an ISO-8601 date-time with a time zone`,
+        validate: (value: unknown) => {
+          const date = typeof value === 'string' ? parseDeadline(value) : null;
+          return date !== null && deadlineProblem(date) === null;
+        },
+        defaultMessage: (validation?: ValidationArguments) => {
+          const date = typeof validation?.value === 'string' ? parseDeadline(validation.value) : null;
+          const problem = date ? deadlineProblem(date) : null;
+          return problem ? `${propertyName} ${problem}` : `${propertyName} must be a date (YYYY-MM-DD) or an ISO-8601 date-time with a time zone`;
+        },
       },
     });
 }

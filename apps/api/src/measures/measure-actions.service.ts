@@ -2,18 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { ACTIONS, ActionInputs, ActionName, Actor, InspectionRole, STAGE_LABELS, Stage } from '../../../../libs/domain/src';
-import { ActionResult, actionUpdates, measureWorkflowId } from '../../../../workflows/measure.contract';
+import { ACTIONS, ActionInputs, ActionName, Actor, checkText, InspectionRole, STAGE_LABELS, Stage, TEXT_LIMITS } from '../../../../libs/domain/src';
+import { createHash } from 'node:crypto';
+import { ActionResult, actionUpdates, IDEMPOTENCY_CONFLICT, measureWorkflowId } from '../../../../workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
+import { ParticipantsCheck } from './participants-check';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
 const REFUSAL_CODES: Record<string, ErrorCode> = {
   STAGE_CONFLICT: ErrorCode.StageConflict,
   FORBIDDEN: ErrorCode.Forbidden,
   INVALID_INPUT: ErrorCode.InvalidInput,
+  [IDEMPOTENCY_CONFLICT]: ErrorCode.IdempotencyConflict,
 };
+
+/** SHA-256 of the action and its input with keys in order: the same key may only repeat the same request. */
+export function requestHash(action: string, input: Record<string, unknown>): string {
+  const canonical = JSON.stringify([action, input], (_key, value) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
 
 /**
  * Turns an HTTP action into a Workflow Update. The workflow's validator is the authority on stage
@@ -26,30 +37,37 @@ export class MeasureActionsService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     private readonly visibility: Visibility,
+    private readonly participants: ParticipantsCheck,
   ) {}
 
-  async act(measureId: string, action: string, actor: RequestActor, idempotencyKey: string | undefined, input: Record<string, unknown>): Promise<ActionResult> {
+  async act(measureId: string, action: string, actor: RequestActor, idempotencyKey: string | undefined, input: Record<string, unknown>): Promise<ActionResult & { warnings?: string[] }> {
     if (!(ACTIONS as readonly string[]).includes(action)) {
       throw new DomainError(ErrorCode.NotFound, `unknown action "${action}"; actions are ${ACTIONS.join(', ')}`);
     }
     if (!idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or idempotencyKey field)');
-    if (idempotencyKey.length > 100) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 100 characters');
+    const key = checkText(idempotencyKey, { max: TEXT_LIMITS.idempotencyKey, min: 1 });
+    if (!key.ok || key.value !== idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, `idempotencyKey ${key.ok ? 'must not start or end with spaces' : key.problem}`);
+    const hash = requestHash(action, input);
     const context = await this.context(measureId, actor, idempotencyKey);
-    if (context.earlier) return this.earlierResult(measureId, idempotencyKey, action as ActionName, context);
+    if (context.earlier) return this.earlierResult(measureId, idempotencyKey, action as ActionName, hash, context);
     if (context.stage === 'closed') {
       throw new DomainError(ErrorCode.StageConflict, `action "${action}" is not allowed in stage ${STAGE_LABELS.closed} (closed); allowed now: none`);
     }
     if (Array.isArray(input.evidenceIds) && input.evidenceIds.length) await this.checkEvidence(measureId, input.evidenceIds as string[]);
+    const warnings = action === 'assign' ? await this.checkAssignment(context, input) : [];
     const domainActor: Actor = { personId: actor.personId, departmentId: actor.departmentId, inspectionRoles: context.roles };
     const client = await this.temporal.get().catch((error) => {
       throw new DomainError(ErrorCode.Unavailable, `Temporal is unreachable: ${error.message}`);
     });
     const handle = client.workflow.getHandle(measureWorkflowId(measureId));
     try {
-      return await handle.executeUpdate(actionUpdates[action as ActionName] as never, {
-        args: [{ actor: domainActor, input: input as unknown as ActionInputs[ActionName], idempotencyKey }] as never,
-        updateId: `${action}:${idempotencyKey}`,
+      const result = await handle.executeUpdate(actionUpdates[action as ActionName] as never, {
+        args: [{ actor: domainActor, input: input as unknown as ActionInputs[ActionName], idempotencyKey, requestHash: hash }] as never,
+        // The hash is part of the id: Temporal answers a repeated id with the first outcome unasked,
+        // so a changed request under the same key must reach the validator, which refuses it.
+        updateId: `${action}:${idempotencyKey}:${hash.slice(0, 16)}`,
       });
+      return warnings.length ? { ...(result as ActionResult), warnings } : (result as ActionResult);
     } catch (error) {
       throw this.translate(error, action as ActionName);
     }
@@ -64,22 +82,26 @@ export class MeasureActionsService {
     const parameters: unknown[] = [measureId, actor.personId, idempotencyKey];
     const visible = this.visibility.measureCondition(actor, parameters);
     const [row] = await this.dataSource.query(
-      `SELECT m.stage, m.due_at AS "dueAt", m.stage_due_at AS "stageDueAt",
+      `SELECT m.stage, m.due_at AS "dueAt", m.stage_due_at AS "stageDueAt", m.lead_department_id AS "leadDepartmentId", m.responsible_leader_id AS "responsibleLeaderId",
               ARRAY(SELECT r.role FROM inspection_role r WHERE r.inspection_id = m.inspection_id AND r.person_id = $2) AS roles,
-              (SELECT json_build_object('action', a.action, 'stage', a.to_stage, 'round', a.round, 'seq', a.seq)
+              (SELECT json_build_object('action', a.action, 'stage', a.to_stage, 'round', a.round, 'seq', a.seq, 'requestHash', a.detail->>'requestHash')
                  FROM audit_event a WHERE a.measure_id = m.id AND a.idempotency_key = $3) AS earlier
          FROM measure m WHERE m.id = $1 AND ${visible}`,
       parameters,
     );
     if (!row) throw new DomainError(ErrorCode.NotFound, `no measure with id ${measureId}`);
-    return row as { stage: string; dueAt: Date; stageDueAt: Date | null; roles: InspectionRole[]; earlier: { action: string; stage: Stage; round: number; seq: number } | null } & Record<string, any>;
+    return row as { stage: string; leadDepartmentId: string; responsibleLeaderId: string; dueAt: Date; stageDueAt: Date | null; roles: InspectionRole[]; earlier: { action: string; stage: Stage; round: number; seq: number; requestHash: string | null } | null } & Record<string, any>;
   }
 
   /** A key already recorded in the audit trail answers with what that action produced. */
-  private earlierResult(measureId: string, idempotencyKey: string, action: ActionName, context: Awaited<ReturnType<MeasureActionsService['context']>>): ActionResult {
+  private earlierResult(measureId: string, idempotencyKey: string, action: ActionName, hash: string, context: Awaited<ReturnType<MeasureActionsService['context']>>): ActionResult {
     const earlier = context.earlier!;
     if (earlier.action !== action) {
       throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for "${earlier.action}" on this measure`);
+    }
+    // Rows written before request hashes were kept have none: they answer as before.
+    if (earlier.requestHash && earlier.requestHash !== hash) {
+      throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for a different "${action}" request on this measure; use a new key for a new request`);
     }
     return {
       measureId,
@@ -93,10 +115,25 @@ export class MeasureActionsService {
     };
   }
 
+  /** 交办 names departments and a leader: they must exist (the read model could not store them otherwise). */
+  private async checkAssignment(context: { leadDepartmentId: string; responsibleLeaderId: string }, input: Record<string, unknown>): Promise<string[]> {
+    const named = {
+      path: 'assign',
+      leadDepartmentId: (input.leadDepartmentId as string | undefined) ?? context.leadDepartmentId,
+      cooperatingDepartmentIds: input.cooperatingDepartmentIds as string[] | undefined,
+      responsibleLeaderId: (input.responsibleLeaderId as string | undefined) ?? context.responsibleLeaderId,
+    };
+    const warnings = await this.participants.check([named]);
+    return warnings.get('assign') ?? [];
+  }
+
   private async checkEvidence(measureId: string, evidenceIds: string[]): Promise<void> {
     const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM evidence WHERE measure_id = $1 AND id = ANY($2::uuid[])', [measureId, evidenceIds]);
     const missing = evidenceIds.filter((id) => !rows.some((row) => row.id === id));
-    if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `evidenceIds names no evidence of this measure: ${missing.join(', ')}`);
+    if (missing.length) {
+      const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
+      throw new DomainError(ErrorCode.InvalidInput, `evidenceIds names no evidence of this measure: ${shown}`);
+    }
   }
 
   private translate(error: unknown, action: ActionName): Error {

@@ -46,11 +46,12 @@ export class ListMeasuresQuery {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset?: number;
 }
 
@@ -71,7 +72,7 @@ export class ActionBodyDto {
   @DateTimeField({ optional: true, description: 'assign: new deadline' })
   dueAt?: string;
 
-  @TextField({ optional: true, max: 4000, description: 'submit_evidence / report_progress: progress summary' })
+  @TextField({ optional: true, max: 4000, multiline: true, description: 'submit_evidence / report_progress: progress summary' })
   summary?: string;
 
   @IdListField({ optional: true, description: 'submit_evidence / report_progress: uploaded evidence ids' })
@@ -80,7 +81,7 @@ export class ActionBodyDto {
   @DateTimeField({ optional: true, description: 'request_extension: the deadline asked for' })
   requestedDueAt?: string;
 
-  @TextField({ optional: true, max: 4000, description: 'reason (required to reject, return, refuse an extension or request one)' })
+  @TextField({ optional: true, max: 4000, multiline: true, description: 'reason (required to reject, return, refuse an extension or request one)' })
   reason?: string;
 
   @ApiPropertyOptional({ description: 'decide_extension: approve or refuse' })
@@ -98,7 +99,7 @@ export class ActionBodyDto {
   @IsIn(['holds', 'rebound'])
   result?: 'holds' | 'rebound';
 
-  @TextField({ optional: true, max: 4000, description: 'record_look_back / conclude: note' })
+  @TextField({ optional: true, max: 4000, multiline: true, description: 'record_look_back / conclude: note' })
   note?: string;
 
   @DateTimeField({ optional: true, description: 'record_look_back rebound: new deadline' })

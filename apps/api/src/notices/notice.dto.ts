@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { RECORD_KINDS, RecordKind } from '../../../../libs/persistence/src';
-import { EnumField, IdListField, TextField, Type } from '../common/validation';
+import { EnumField, IdListField, TextField, TextListField, Type } from '../common/validation';
 import { IsDateOnly } from '../inspections/date-only';
 
 export class CreateRecordDto {
@@ -24,11 +24,7 @@ export class NarrativePartDto {
   @TextField({ min: 1, max: 200 })
   title: string;
 
-  @ApiProperty({ type: [String], description: 'paragraphs; {problems} {measures} {closedMeasures} {closedProblems} {meetings} {supervisions} {rules} {campaigns} are filled in from live data' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(4000, { each: true })
+  @TextListField({ maxItems: 50, max: 4000, multiline: true, description: 'paragraphs; {problems} {measures} {closedMeasures} {closedProblems} {meetings} {supervisions} {rules} {campaigns} are filled in from live data' })
   paragraphs: string[];
 }
 
@@ -50,7 +46,7 @@ export class EditNoticeDto {
   @TextField({ optional: true, max: 200 })
   title?: string;
 
-  @TextField({ optional: true, max: 4000 })
+  @TextField({ optional: true, max: 4000, multiline: true })
   opening?: string;
 
   @ApiPropertyOptional({ type: NarrativePartDto })
@@ -65,7 +61,7 @@ export class EditNoticeDto {
   @Type(() => NarrativePartDto)
   part3?: NarrativePartDto;
 
-  @TextField({ optional: true, max: 1000 })
+  @TextField({ optional: true, max: 1000, multiline: true })
   closingCall?: string;
 
   @ApiPropertyOptional({ type: ContactDto })
@@ -89,6 +85,6 @@ export class FeedbackDto {
   @TextField({ optional: true, max: 100, description: 'phone or e-mail for a reply (optional)' })
   contact?: string;
 
-  @TextField({ min: 1, max: 2000, description: 'the message' })
+  @TextField({ min: 1, max: 2000, multiline: true, description: 'the message' })
   content: string;
 }

@@ -12,7 +12,7 @@ export class CreateMeasureDto {
   @Max(1000)
   number?: number;
 
-  @TextField({ min: 1, max: 4000, example: '强化项目入园审查,严格执行拿地门槛,全面提升项目质量。' })
+  @TextField({ min: 1, max: 4000, multiline: true, example: '强化项目入园审查,严格执行拿地门槛,全面提升项目质量。' })
   text: string;
 
   @EnumField(MEASURE_KINDS, { description: 'immediate 立行立改, deadline 限期整改, ongoing 长期坚持' })

@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import {
-  DepartmentEntity,
-  InspectionEntity,
-  MeasureCooperatingDepartmentEntity,
-  MeasureEntity,
-  PersonEntity,
-  ProblemEntity,
-} from '../../../../libs/persistence/src';
+import { InspectionEntity, MeasureCooperatingDepartmentEntity, MeasureEntity, ProblemEntity } from '../../../../libs/persistence/src';
 import { measureWorkflowId } from '../../../../workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
 import { parseDeadline } from '../measures/deadline';
 import { MeasureWorkflowsService, StartableMeasure } from '../measures/measure-workflows.service';
+import { ParticipantsCheck } from '../measures/participants-check';
 import type { CreateMeasureDto, CreateProblemDto } from './problem.dto';
 
 @Injectable()
@@ -23,6 +17,7 @@ export class ProblemsService {
     private readonly dataSource: DataSource,
     private readonly workflows: MeasureWorkflowsService,
     private readonly visibility: Visibility,
+    private readonly participants: ParticipantsCheck,
   ) {}
 
   private async inspection(id: string): Promise<InspectionEntity> {
@@ -31,39 +26,13 @@ export class ProblemsService {
     return inspection;
   }
 
-  /** Checks every department and leader the measures name, and reports all unknown ones at once. */
-  private async checkReferences(measures: { path: string; measure: CreateMeasureDto }[]): Promise<void> {
-    const departmentIds = new Set<string>();
-    const personIds = new Set<string>();
-    for (const { measure } of measures) {
-      departmentIds.add(measure.leadDepartmentId);
-      (measure.cooperatingDepartmentIds ?? []).forEach((id) => departmentIds.add(id));
-      personIds.add(measure.responsibleLeaderId);
-    }
-    const [departments, people] = await Promise.all([
-      departmentIds.size ? this.dataSource.getRepository(DepartmentEntity).find({ where: { id: In([...departmentIds]) }, select: ['id'] }) : [],
-      personIds.size ? this.dataSource.getRepository(PersonEntity).find({ where: { id: In([...personIds]) }, select: ['id'] }) : [],
-    ]);
-    const knownDepartments = new Set(departments.map((item) => item.id));
-    const knownPeople = new Set(people.map((item) => item.id));
-    const errors: string[] = [];
-    for (const { path, measure } of measures) {
-      if (!knownDepartments.has(measure.leadDepartmentId)) errors.push(`${path}.leadDepartmentId names no department`);
-      (measure.cooperatingDepartmentIds ?? []).forEach((id, index) => {
-        if (!knownDepartments.has(id)) errors.push(`${path}.cooperatingDepartmentIds[${index}] names no department`);
-      });
-      if (!knownPeople.has(measure.responsibleLeaderId)) errors.push(`${path}.responsibleLeaderId names no person`);
-    }
-    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors });
-  }
-
   /** Creates problems with their measures in one transaction, then starts one workflow per measure. */
   async createProblems(inspectionId: string, problems: CreateProblemDto[]) {
     const inspection = await this.inspection(inspectionId);
     const numbers = problems.map((problem) => problem.number);
     const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
     if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `problems[].number repeated in the request: ${[...new Set(repeated)].join(', ')}`);
-    await this.checkReferences(problems.flatMap((problem, p) => (problem.measures ?? []).map((measure, m) => ({ path: `problems[${p}].measures[${m}]`, measure }))));
+    const warnings = await this.participants.check(problems.flatMap((problem, p) => (problem.measures ?? []).map((measure, m) => ({ ...measure, path: `problems[${p}].measures[${m}]` }))));
     const toStart: StartableMeasure[] = [];
     const created = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.getRepository(ProblemEntity).find({ where: { inspectionId, number: In(numbers) }, select: ['number'] });
@@ -88,7 +57,7 @@ export class ProblemsService {
       for (let index = 0; index < problems.length; index += 1) {
         const measures = await this.insertMeasures(manager, inspectionId, saved[index].id, problems[index].measures ?? [], 0, `problems[${index}]`);
         toStart.push(...measures.startable);
-        result.push({ ...saved[index], measures: measures.rows });
+        result.push({ ...saved[index], measures: withWarnings(measures.rows, warnings, `problems[${index}].measures`) });
       }
       return result;
     });
@@ -100,7 +69,7 @@ export class ProblemsService {
     const problem = await this.dataSource.getRepository(ProblemEntity).findOne({ where: { id: problemId } });
     if (!problem) throw new DomainError(ErrorCode.NotFound, `no problem with id ${problemId}`);
     const inspection = await this.inspection(problem.inspectionId);
-    await this.checkReferences([{ path: 'measure', measure }]);
+    const warnings = await this.participants.check([{ ...measure, path: 'measure' }]);
     const toStart: StartableMeasure[] = [];
     const rows = await this.dataSource.transaction(async (manager) => {
       const [{ max }] = await manager.query('SELECT coalesce(max(number), 0) AS max FROM measure WHERE problem_id = $1', [problemId]);
@@ -109,7 +78,7 @@ export class ProblemsService {
       return inserted.rows;
     });
     await this.workflows.start(toStart, inspection.policy);
-    return rows[0];
+    return { ...rows[0], ...(warnings.has('measure') ? { warnings: warnings.get('measure') } : {}) };
   }
 
   private async insertMeasures(
@@ -172,7 +141,10 @@ export class ProblemsService {
     return problem.inspectionId;
   }
 
-  /** Problems with their counts; staff and leaders see only problems that hold a measure of theirs. */
+  /**
+   * Problems with their counts; staff and leaders see only problems that hold a measure of theirs,
+   * and count only their own measures (whether the whole problem is closed is told to all).
+   */
   async list(inspectionId: string, actor: RequestActor) {
     await this.inspection(inspectionId);
     const parameters: unknown[] = [inspectionId];
@@ -180,7 +152,9 @@ export class ProblemsService {
     const rows = await this.dataSource.query(
       `SELECT p.id, p.section_number AS "sectionNumber", p.section_title AS "sectionTitle", p.category_number AS "categoryNumber",
               p.category_title AS "categoryTitle", p.group_number AS "groupNumber", p.group_title AS "groupTitle", p.number, p.title,
-              count(m.id)::int AS measures, count(m.id) FILTER (WHERE m.stage = 'closed')::int AS "measuresClosed",
+              count(m.id) FILTER (WHERE ${visible})::int AS measures,
+              count(m.id) FILTER (WHERE m.stage = 'closed' AND ${visible})::int AS "measuresClosed",
+              count(m.id) > 0 AND bool_and(m.stage = 'closed') AS closed,
               max(m.closed_at) AS "lastClosedAt"
          FROM problem p LEFT JOIN measure m ON m.problem_id = p.id
         WHERE p.inspection_id = $1
@@ -188,9 +162,14 @@ export class ProblemsService {
         GROUP BY p.id ORDER BY p.number`,
       parameters,
     );
-    return rows.map((row: { measures: number; measuresClosed: number; lastClosedAt: Date | null }) => {
-      const closed = row.measures > 0 && row.measures === row.measuresClosed;
-      return { ...row, closed, closedAt: closed ? row.lastClosedAt : null, lastClosedAt: undefined };
-    });
+    return rows.map((row: { closed: boolean; lastClosedAt: Date | null }) => ({ ...row, closedAt: row.closed ? row.lastClosedAt : null, lastClosedAt: undefined }));
   }
+}
+
+/** Each created measure carries the warnings about it (a leader in his own lead department). */
+function withWarnings<T extends object>(rows: T[], warnings: Map<string, string[]>, path: string): (T & { warnings?: string[] })[] {
+  return rows.map((row, index) => {
+    const found = warnings.get(`${path}[${index}]`);
+    return found ? { ...row, warnings: found } : row;
+  });
 }

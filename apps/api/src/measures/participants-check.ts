@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { DepartmentEntity, PersonEntity } from '../../../../libs/persistence/src';
+import { DomainError, ErrorCode } from '../common/domain-error';
+
+export interface NamedParticipants {
+  /** Where the measure is in the request, for messages (`problems[0].measures[2]`). */
+  path: string;
+  leadDepartmentId?: string;
+  cooperatingDepartmentIds?: string[];
+  responsibleLeaderId?: string;
+}
+
+/**
+ * The departments and leaders a measure names (at creation or 交办) must exist: all unknown ones
+ * are refused at once. A leader who works in the lead department is allowed but warned about:
+ * he would be signing off (销号) his own department's work, which separation of duties frowns on.
+ */
+@Injectable()
+export class ParticipantsCheck {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Throws 400 naming every unknown reference; returns the warnings per path. */
+  async check(measures: NamedParticipants[]): Promise<Map<string, string[]>> {
+    const departmentIds = new Set<string>();
+    const personIds = new Set<string>();
+    for (const measure of measures) {
+      if (measure.leadDepartmentId) departmentIds.add(measure.leadDepartmentId);
+      (measure.cooperatingDepartmentIds ?? []).forEach((id) => departmentIds.add(id));
+      if (measure.responsibleLeaderId) personIds.add(measure.responsibleLeaderId);
+    }
+    const [departments, people] = await Promise.all([
+      departmentIds.size ? this.dataSource.getRepository(DepartmentEntity).find({ where: { id: In([...departmentIds]) }, select: ['id', 'name'] }) : [],
+      personIds.size ? this.dataSource.getRepository(PersonEntity).find({ where: { id: In([...personIds]) }, select: ['id', 'name', 'departmentId'] }) : [],
+    ]);
+    const departmentNames = new Map(departments.map((item) => [item.id, item.name]));
+    const leaders = new Map(people.map((item) => [item.id, item]));
+    const errors: string[] = [];
+    const warnings = new Map<string, string[]>();
+    for (const { path, leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } of measures) {
+      if (leadDepartmentId && !departmentNames.has(leadDepartmentId)) errors.push(`${path}.leadDepartmentId names no department`);
+      (cooperatingDepartmentIds ?? []).forEach((id, index) => {
+        if (!departmentNames.has(id)) errors.push(`${path}.cooperatingDepartmentIds[${index}] names no department`);
+      });
+      const leader = responsibleLeaderId ? leaders.get(responsibleLeaderId) : undefined;
+      if (responsibleLeaderId && !leader) errors.push(`${path}.responsibleLeaderId names no person`);
+      if (leader && leadDepartmentId && leader.departmentId === leadDepartmentId) {
+        warnings.set(path, [
+          `the responsible leader ${leader.name} works in the lead department ${departmentNames.get(leadDepartmentId)}: he may not sign off (销号) evidence he submitted himself, and someone else should check his department's work`,
+        ]);
+      }
+    }
+    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors });
+    return warnings;
+  }
+}
