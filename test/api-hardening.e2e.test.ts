@@ -100,7 +100,9 @@ it('an idempotency key repeated with another body is refused with 422; with the 
 
 it('交办 to an unknown department is refused naming it; a leader in the lead department is warned about', async () => {
   const { measures } = await createProblem([{ responsibleLeaderId: people.staffLeader }]);
-  expect(measures[0].warnings).toEqual([expect.stringMatching(/^the responsible leader 钱主任 works in the lead department 投资合作中心/)]);
+  expect(measures[0].warnings).toEqual([
+    { code: 'LEADER_IN_LEAD_DEPARTMENT', leader: '钱主任', department: expect.stringMatching(/^投资合作中心/), message: expect.stringMatching(/^the responsible leader 钱主任 works in the lead department 投资合作中心/) },
+  ]);
   const unknown = await act(measures[0].id, 'assign', people.office, { leadDepartmentId: '00000000-0000-4000-8000-000000000000' });
   expect(unknown.status).toBe(400);
   expect(unknown.body.message).toBe('assign.leadDepartmentId names no department');

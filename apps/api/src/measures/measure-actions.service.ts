@@ -8,7 +8,7 @@ import { ActionResult, actionUpdates, IDEMPOTENCY_CONFLICT, measureWorkflowId } 
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
-import { ParticipantsCheck } from './participants-check';
+import { ParticipantsCheck, ParticipantsWarning } from './participants-check';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
 const REFUSAL_CODES: Record<string, ErrorCode> = {
@@ -40,7 +40,7 @@ export class MeasureActionsService {
     private readonly participants: ParticipantsCheck,
   ) {}
 
-  async act(measureId: string, action: string, actor: RequestActor, idempotencyKey: string | undefined, input: Record<string, unknown>): Promise<ActionResult & { warnings?: string[] }> {
+  async act(measureId: string, action: string, actor: RequestActor, idempotencyKey: string | undefined, input: Record<string, unknown>): Promise<ActionResult & { warnings?: ParticipantsWarning[] }> {
     if (!(ACTIONS as readonly string[]).includes(action)) {
       throw new DomainError(ErrorCode.NotFound, `unknown action "${action}"; actions are ${ACTIONS.join(', ')}`);
     }
@@ -116,7 +116,7 @@ export class MeasureActionsService {
   }
 
   /** 交办 names departments and a leader: they must exist (the read model could not store them otherwise). */
-  private async checkAssignment(context: { leadDepartmentId: string; responsibleLeaderId: string }, input: Record<string, unknown>): Promise<string[]> {
+  private async checkAssignment(context: { leadDepartmentId: string; responsibleLeaderId: string }, input: Record<string, unknown>): Promise<ParticipantsWarning[]> {
     const named = {
       path: 'assign',
       leadDepartmentId: (input.leadDepartmentId as string | undefined) ?? context.leadDepartmentId,

@@ -3,6 +3,14 @@ import { DataSource, In } from 'typeorm';
 import { DepartmentEntity, PersonEntity } from '../../../../libs/persistence/src';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
+/** A warning the workbench shows in the person's language by its code; the message is the server's English. */
+export interface ParticipantsWarning {
+  code: 'LEADER_IN_LEAD_DEPARTMENT';
+  leader: string;
+  department: string;
+  message: string;
+}
+
 export interface NamedParticipants {
   /** Where the measure is in the request, for messages (`problems[0].measures[2]`). */
   path: string;
@@ -21,7 +29,7 @@ export class ParticipantsCheck {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Throws 400 naming every unknown reference; returns the warnings per path. */
-  async check(measures: NamedParticipants[]): Promise<Map<string, string[]>> {
+  async check(measures: NamedParticipants[]): Promise<Map<string, ParticipantsWarning[]>> {
     const departmentIds = new Set<string>();
     const personIds = new Set<string>();
     for (const measure of measures) {
@@ -36,7 +44,7 @@ export class ParticipantsCheck {
     const departmentNames = new Map(departments.map((item) => [item.id, item.name]));
     const leaders = new Map(people.map((item) => [item.id, item]));
     const errors: string[] = [];
-    const warnings = new Map<string, string[]>();
+    const warnings = new Map<string, ParticipantsWarning[]>();
     for (const { path, leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } of measures) {
       if (leadDepartmentId && !departmentNames.has(leadDepartmentId)) errors.push(`${path}.leadDepartmentId names no department`);
       (cooperatingDepartmentIds ?? []).forEach((id, index) => {
@@ -45,8 +53,14 @@ export class ParticipantsCheck {
       const leader = responsibleLeaderId ? leaders.get(responsibleLeaderId) : undefined;
       if (responsibleLeaderId && !leader) errors.push(`${path}.responsibleLeaderId names no person`);
       if (leader && leadDepartmentId && leader.departmentId === leadDepartmentId) {
+        const department = departmentNames.get(leadDepartmentId) ?? '';
         warnings.set(path, [
-          `the responsible leader ${leader.name} works in the lead department ${departmentNames.get(leadDepartmentId)}: he may not sign off (销号) evidence he submitted himself, and someone else should check his department's work`,
+          {
+            code: 'LEADER_IN_LEAD_DEPARTMENT',
+            leader: leader.name,
+            department,
+            message: `the responsible leader ${leader.name} works in the lead department ${department}: he may not sign off (销号) evidence he submitted himself, and someone else should check his department's work`,
+          },
         ]);
       }
     }

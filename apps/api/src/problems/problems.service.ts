@@ -8,7 +8,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
 import { parseDeadline } from '../measures/deadline';
 import { MeasureWorkflowsService, StartableMeasure } from '../measures/measure-workflows.service';
-import { ParticipantsCheck } from '../measures/participants-check';
+import { ParticipantsCheck, ParticipantsWarning } from '../measures/participants-check';
 import type { CreateMeasureDto, CreateProblemDto } from './problem.dto';
 
 @Injectable()
@@ -167,7 +167,7 @@ export class ProblemsService {
 }
 
 /** Each created measure carries the warnings about it (a leader in his own lead department). */
-function withWarnings<T extends object>(rows: T[], warnings: Map<string, string[]>, path: string): (T & { warnings?: string[] })[] {
+function withWarnings<T extends object>(rows: T[], warnings: Map<string, ParticipantsWarning[]>, path: string): (T & { warnings?: ParticipantsWarning[] })[] {
   return rows.map((row, index) => {
     const found = warnings.get(`${path}[${index}]`);
     return found ? { ...row, warnings: found } : row;
