@@ -4,50 +4,33 @@
  * TEMPORAL_ADDRESS or the Temporal CLI dev server (history in .data/temporal.db, Web UI on 8233);
  * then migrations, the worker and the API as child processes. Ctrl-C stops everything in reverse order.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../libs/persistence/src';
 import { WORKFLOW_BUNDLE } from './bundle-workflows';
-import { RunningService, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
+import { startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
+import { Supervisor } from './supervisor';
 
 const root = resolve(__dirname, '..', '..');
 const dataDir = resolve(process.env.RECTIFLOW_DATA_DIR ?? join(root, '.data'));
 const log = (line: string) => console.log(`[rectiflow] ${line}`);
 
+// Whatever ends first (Ctrl-C, a child dying, a failed start) stops everything started so far.
+const supervisor = new Supervisor({ log });
+
 async function main() {
-  const services: RunningService[] = [];
-  const children: ChildProcess[] = [];
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping…');
-    for (const child of children.reverse()) {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((done) => {
-          child.once('exit', done);
-          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-        });
-      }
-    }
-    for (const service of services.reverse()) await service.stop().catch(() => undefined);
-    log('stopped');
-    process.exit(code);
-  };
-  process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM')));
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  process.once('exit', () => supervisor.killRemaining());
+  process.on('SIGINT', () => void supervisor.stop(0));
+  process.on('SIGTERM', () => void supervisor.stop(0));
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
     log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${join(dataDir, 'pg')})`);
     const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port });
-    services.push(postgres);
+    supervisor.addService('PostgreSQL', postgres);
     databaseUrl = postgres.url;
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -57,7 +40,7 @@ async function main() {
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     log(`starting the Temporal dev server on 127.0.0.1:${port} (history in ${join(dataDir, 'temporal.db')})`);
     const temporal = await startTemporalDevServer({ port, uiPort, dbFile: join(dataDir, 'temporal.db'), log: () => undefined });
-    services.push(temporal);
+    supervisor.addService('Temporal', temporal);
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
   }
@@ -77,18 +60,8 @@ async function main() {
     ...(existsSync(WORKFLOW_BUNDLE) ? { WORKFLOW_BUNDLE_PATH: WORKFLOW_BUNDLE } : {}),
     PORT: String(port),
   };
-  const launch = (name: string, script: string) => {
-    const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
-    child.once('exit', (code) => {
-      if (!stopping) {
-        log(`${name} exited with code ${code}; stopping everything`);
-        void stop(code ?? 1);
-      }
-    });
-    children.push(child);
-  };
-  launch('worker', join(root, 'dist', 'apps', 'worker', 'src', 'main.js'));
-  launch('api', join(root, 'dist', 'apps', 'api', 'src', 'main.js'));
+  supervisor.launch('worker', process.execPath, [join(root, 'dist', 'apps', 'worker', 'src', 'main.js')], { env });
+  supervisor.launch('api', process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], { env });
   await waitForPort(port, 60_000);
   log('ready:');
   log(`  Workbench     http://127.0.0.1:${port}/`);
@@ -129,5 +102,5 @@ async function hasAccounts(url: string): Promise<boolean> {
 
 main().catch((error) => {
   console.error(error);
-  process.exit(1);
+  void supervisor.stop(1);
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { TimerPolicy } from '../../libs/domain/src';
 import { dataSourceOptions } from '../../libs/persistence/src';
-import { ApiConfig, PlatformConfig, WorkerConfig } from '../../libs/platform/src';
+import { ApiConfig, importConfig, PlatformConfig, WorkerConfig } from '../../libs/platform/src';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
@@ -106,6 +106,7 @@ export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {})
     webDir: process.env.TEST_WEB_DIR ?? null,
     workflowStartConcurrency: 100,
     trustProxy: false,
+    imports: importConfig({}),
     ...overrides,
   };
 }

@@ -2,24 +2,31 @@
 import mammoth from 'mammoth';
 import { extname } from 'node:path';
 import { writeNumberingAsText } from './docx-numbering';
+import { checkTextLimits, DEFAULT_IMPORT_LIMITS, ImportLimits } from './import-limits';
+import { checkedArchive } from './zip-limits';
 
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const;
 
-export class UnsupportedDocumentError extends Error {}
+export class UnsupportedDocumentError extends Error {
+  override name = 'UnsupportedDocumentError';
+}
 
-export async function documentText(fileName: string, bytes: Buffer): Promise<string> {
+/** The document's text; an ImportLimitError when the archive or the text is over the limits. */
+export async function documentText(fileName: string, bytes: Buffer, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<string> {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.docx') {
     if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new UnsupportedDocumentError(`${fileName} is not a .docx file (no ZIP signature)`);
+    // Checked before anything inflates it: both the numbering pass (JSZip) and mammoth read this copy.
+    const archive = await checkedArchive(fileName, bytes, limits);
     // Word's automatic numbering (一、 （一） 1.) is not text to mammoth: write it in first.
-    const numbered = await writeNumberingAsText(bytes).catch(() => bytes);
+    const numbered = await writeNumberingAsText(archive).catch(() => archive);
     const { value } = await mammoth.extractRawText({ buffer: numbered });
-    return value;
+    return checkTextLimits(fileName, value, limits);
   }
   if (extension === '.txt' || extension === '.md' || extension === '.markdown') {
     const text = bytes.toString('utf8');
     if (text.includes('\u0000')) throw new UnsupportedDocumentError(`${fileName} is not a text file`);
-    return text.replace(/^\ufeff/, '');
+    return checkTextLimits(fileName, text.replace(/^\ufeff/, ''), limits);
   }
   throw new UnsupportedDocumentError(`${extension || 'a file without extension'} is not a supported document; use ${DOCUMENT_EXTENSIONS.join(', ')}`);
 }

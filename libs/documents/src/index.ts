@@ -4,3 +4,6 @@ export * from './notice-parser';
 export * from './document-text';
 export * from './notice-render';
 export * from './notice-docx';
+export * from './import-limits';
+export * from './zip-limits';
+export * from './xlsx-rows';

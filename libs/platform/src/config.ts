@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DEFAULT_IMPORT_LIMITS, ImportLimits } from '../../documents/src/import-limits';
 
 /** Settings shared by the API and the worker; read from the environment (or .env via @nestjs/config). */
 export interface PlatformConfig {
@@ -75,6 +76,25 @@ export interface ApiConfig extends PlatformConfig {
    * hops, or addresses/subnets. Throttles and logs see the client's address only through it.
    */
   trustProxy: false | number | string[];
+  imports: ImportConfig;
+}
+
+/** Limits of document and ledger imports (see libs/documents/src/import-limits.ts), and of the thread that reads them. */
+export interface ImportConfig extends ImportLimits {
+  /** V8 heap of the worker thread that reads one upload; a file that needs more kills only that thread. */
+  workerMemoryMb: number;
+  timeoutMs: number;
+}
+
+export function importConfig(env: NodeJS.ProcessEnv = process.env): ImportConfig {
+  return {
+    maxEntries: integerSetting(env, 'IMPORT_MAX_ENTRIES', DEFAULT_IMPORT_LIMITS.maxEntries, 1, 100_000),
+    maxUncompressedBytes: integerSetting(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', DEFAULT_IMPORT_LIMITS.maxUncompressedBytes, 1024, 1024 * 1024 * 1024),
+    maxCharacters: integerSetting(env, 'IMPORT_MAX_CHARACTERS', DEFAULT_IMPORT_LIMITS.maxCharacters, 1000, 100_000_000),
+    maxLines: integerSetting(env, 'IMPORT_MAX_LINES', DEFAULT_IMPORT_LIMITS.maxLines, 10, 10_000_000),
+    workerMemoryMb: integerSetting(env, 'IMPORT_WORKER_MEMORY_MB', 512, 32, 16_384),
+    timeoutMs: integerSetting(env, 'IMPORT_TIMEOUT_MS', 30_000, 1000, 600_000),
+  };
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -138,6 +158,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
     workflowStartConcurrency: integerSetting(env, 'WORKFLOW_START_CONCURRENCY', 100, 1, 1000),
     trustProxy: trustProxySetting(env),
+    imports: importConfig(env),
   };
 }
 

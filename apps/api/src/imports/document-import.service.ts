@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { countDocument, documentText, parseNotice, ParsedSection, problemsForImport, problemsOf, UnsupportedDocumentError } from '../../../../libs/documents/src';
+import { countDocument, ParsedDocument, ParsedSection, problemsForImport, problemsOf } from '../../../../libs/documents/src';
 import { ImportDraftEntity } from '../../../../libs/persistence/src';
+import type { ApiConfig } from '../../../../libs/platform/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { ProblemsService } from '../problems/problems.service';
 import type { CreateProblemDto } from '../problems/problem.dto';
+import { API_CONFIG } from '../temporal/temporal-client.service';
 import type { CommitDocumentDto } from './import.dto';
+import { readDocumentUpload, uploadRefusal } from './upload-reader';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -16,19 +19,19 @@ export class DocumentImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly problems: ProblemsService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async preview(inspectionId: string, actor: RequestActor, file: { originalname: string; buffer: Buffer } | undefined) {
     if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    let text: string;
+    let parsed: ParsedDocument;
     try {
-      text = await documentText(fileName, file.buffer);
+      // Read and parsed in a worker thread inside the import limits; a refusal writes no draft.
+      parsed = await readDocumentUpload(fileName, file.buffer, this.config.imports);
     } catch (error) {
-      if (error instanceof UnsupportedDocumentError) throw new DomainError(ErrorCode.UnsupportedMediaType, error.message);
-      throw new DomainError(ErrorCode.InvalidInput, `${fileName} could not be read: ${(error as Error).message}`);
+      throw uploadRefusal(fileName, error, '');
     }
-    const parsed = parseNotice(text);
     const repository = this.dataSource.getRepository(ImportDraftEntity);
     const draft = await repository.save(
       repository.create({ inspectionId, kind: 'document', fileName: fileName.slice(0, 255), content: parsed as unknown as Record<string, unknown>, warnings: parsed.warnings, createdBy: actor.personId }),

@@ -1,5 +1,6 @@
 /** The Excel ledger (台账): column headers, how rows are read, and how values are written. */
-import type { Cell, Worksheet } from 'exceljs';
+import { types } from 'node:util';
+import type { PlainCell, PlainSheet } from '../../../../libs/documents/src';
 import { MEASURE_KIND_LABELS, MeasureKind } from '../../../../libs/domain/src';
 import { DEADLINE_UTC_OFFSET } from '../measures/deadline';
 
@@ -44,27 +45,22 @@ export interface RowError {
 
 const KIND_BY_LABEL: Record<string, MeasureKind> = Object.fromEntries(Object.entries(MEASURE_KIND_LABELS).map(([kind, label]) => [label, kind as MeasureKind]));
 
-function cellText(cell: Cell | undefined): string {
-  if (!cell || cell.value === null || cell.value === undefined) return '';
-  const value = cell.value as unknown;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    const rich = value as { richText?: { text: string }[]; text?: string; result?: unknown };
-    if (rich.richText) return rich.richText.map((part) => part.text).join('').trim();
-    if (rich.text !== undefined) return String(rich.text).trim();
-    if (rich.result !== undefined) return String(rich.result).trim();
-  }
+// Not `instanceof Date`: cells come from the reader thread, and under jest its Dates are of another realm.
+const isDate = (value: PlainCell | undefined): value is Date => types.isDate(value);
+
+function cellText(value: PlainCell | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return value.toISOString();
   return String(value).trim();
 }
 
 /** 2024-06-30, 2024/6/30, 2024.6.30, 2024年6月30日 or an Excel date → the end of that day, China time. */
-export function readDeadline(cell: Cell | undefined): string | null | 'invalid' {
-  const value = cell?.value as unknown;
-  if (value instanceof Date) {
+export function readDeadline(value: PlainCell | undefined): string | null | 'invalid' {
+  if (isDate(value)) {
     const day = value.toISOString().slice(0, 10);
     return new Date(`${day}T23:59:59${DEADLINE_UTC_OFFSET}`).toISOString();
   }
-  const text = cellText(cell);
+  const text = cellText(value);
   if (!text || text === '长期坚持' || text === '长期') return null;
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
   if (!match) return 'invalid';
@@ -76,19 +72,18 @@ export function readDeadline(cell: Cell | undefined): string | null | 'invalid' 
 }
 
 /** Reads every data row; returns the good rows and every bad row with its row number and reason. */
-export function readLedger(sheet: Worksheet): { rows: LedgerRow[]; errors: RowError[] } {
+export function readLedger(sheet: PlainSheet): { rows: LedgerRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   let headerRow = 0;
   const positions = new Map<LedgerKey, number>();
-  for (let rowNumber = 1; rowNumber <= Math.min(sheet.rowCount, 10) && !headerRow; rowNumber += 1) {
-    const row = sheet.getRow(rowNumber);
-    const texts: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => (texts[column] = cellText(cell).replace(/\s+/g, '')));
+  for (const row of sheet.rows) {
+    if (row.number > 10 || headerRow) break;
+    const texts = Array.from(row.cells, (value) => cellText(value).replace(/\s+/g, ''));
     if (texts.includes('问题序号') || texts.some((text) => text === '整改措施')) {
-      headerRow = rowNumber;
+      headerRow = row.number;
       for (const column of LEDGER_COLUMNS) {
         const index = texts.findIndex((text) => text === column.header || (column.aliases as readonly string[]).includes(text));
-        if (index > 0) positions.set(column.key, index);
+        if (index >= 0) positions.set(column.key, index);
       }
     }
   }
@@ -97,9 +92,9 @@ export function readLedger(sheet: Worksheet): { rows: LedgerRow[]; errors: RowEr
   if (missing.length) return { rows: [], errors: [{ row: headerRow, reason: `missing column(s): ${missing.join(', ')}` }] };
 
   const rows: LedgerRow[] = [];
-  for (let rowNumber = headerRow + 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
-    const row = sheet.getRow(rowNumber);
-    const cell = (key: LedgerKey) => (positions.has(key) ? row.getCell(positions.get(key)!) : undefined);
+  for (const { number: rowNumber, cells } of sheet.rows) {
+    if (rowNumber <= headerRow) continue;
+    const cell = (key: LedgerKey) => (positions.has(key) ? (cells[positions.get(key)!] ?? null) : undefined);
     const text = (key: LedgerKey) => cellText(cell(key));
     if (LEDGER_COLUMNS.every((column) => !text(column.key))) continue;
     const reasons: string[] = [];
@@ -157,7 +152,8 @@ export function readLedger(sheet: Worksheet): { rows: LedgerRow[]; errors: RowEr
     numbers.set(key, row.row);
   }
   errors.sort((a, b) => a.row - b.row);
-  return { rows: errors.length ? rows.filter((row) => !errors.some((error) => error.row === row.row)) : rows, errors };
+  const bad = new Set(errors.map((error) => error.row));
+  return { rows: rows.filter((row) => !bad.has(row.row)), errors };
 }
 
 /** Splits "一、标题" / "(一)标题" / "1.标题" back into number and title. */

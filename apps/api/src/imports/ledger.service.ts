@@ -1,14 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource, In, IsNull } from 'typeorm';
 import { addDuration, MEASURE_KIND_LABELS, STAGE_LABELS, TimerPolicy } from '../../../../libs/domain/src';
+import type { PlainSheet } from '../../../../libs/documents/src';
 import { DepartmentEntity, ImportDraftEntity, InspectionEntity, PersonEntity } from '../../../../libs/persistence/src';
+import type { ApiConfig } from '../../../../libs/platform/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { COLOUR_SQL } from '../measures/measures.service';
 import { ProblemsService } from '../problems/problems.service';
 import type { CreateMeasureDto, CreateProblemDto } from '../problems/problem.dto';
+import { API_CONFIG } from '../temporal/temporal-client.service';
 import { LEDGER_COLUMNS, LedgerRow, readLedger, RowError, splitLadderLabel } from './ledger-format';
+import { readWorkbookUpload, uploadRefusal } from './upload-reader';
 
 const COLOUR_LABELS: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
 
@@ -25,6 +29,7 @@ export class LedgerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly problems: ProblemsService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async template(): Promise<Buffer> {
@@ -67,15 +72,16 @@ export class LedgerService {
     if (!/\.xlsx$/i.test(fileName) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
       throw new DomainError(ErrorCode.UnsupportedMediaType, `${fileName} is not an .xlsx workbook`);
     }
-    const workbook = new ExcelJS.Workbook();
+    let sheets: PlainSheet[];
     try {
-      await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer);
+      // Unzipped and read into plain rows in a worker thread inside the import limits; a refusal writes no draft.
+      sheets = await readWorkbookUpload(fileName, file.buffer, this.config.imports);
     } catch (error) {
-      throw new DomainError(ErrorCode.InvalidInput, `${fileName} could not be read as a workbook: ${(error as Error).message}`);
+      throw uploadRefusal(fileName, error, ' as a workbook');
     }
     const result = { rows: [] as LedgerRow[], errors: [] as RowError[] };
     // Sheets without a ledger header (the template's 填表说明, a cover sheet) are passed over.
-    const read = workbook.worksheets
+    const read = sheets
       .map((sheet) => ({ sheet, ...readLedger(sheet) }))
       .filter((item) => !(item.rows.length === 0 && item.errors.length === 1 && /no header row/.test(item.errors[0].reason)));
     for (const item of read) {
