@@ -1,6 +1,7 @@
 import { Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/Shell';
+import { ChangePassword } from './pages/ChangePassword';
 import { Dashboard } from './pages/Dashboard';
 import { Documents } from './pages/Documents';
 import { Ledger } from './pages/Ledger';
@@ -12,8 +13,9 @@ import './i18n';
 import { useSession } from './session';
 
 export function AppRoutes() {
-  const { me, loading } = useSession();
+  const { me, loading, passwordChange } = useSession();
   if (loading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
+  if (passwordChange) return <ChangePassword />;
   if (!me) return <SignIn />;
   return (
     <Shell>

@@ -4,6 +4,8 @@ const TOKENS = 'rectiflow.tokens';
 export interface Tokens {
   accessToken: string;
   refreshToken: string;
+  /** After an administrator's password reset: the person must choose a new password before anything else. */
+  passwordChangeRequired?: boolean;
 }
 
 export class ApiError extends Error {
@@ -68,7 +70,12 @@ export async function request<T = unknown>(method: string, path: string, body?: 
   }
   const text = await response.text();
   const data = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-  if (!response.ok) throw refusal(response.status, data, response.statusText);
+  if (!response.ok) {
+    const error = refusal(response.status, data, response.statusText);
+    // The password was reset meanwhile (or the page was reloaded before the change): show the change form.
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') window.dispatchEvent(new Event('rectiflow:password-change-required'));
+    throw error;
+  }
   return data as T;
 }
 

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, loadTokens, saveTokens, Tokens } from './api';
+import { api, ApiError, loadTokens, saveTokens, Tokens } from './api';
 
 export interface Me {
   id: string;
@@ -14,6 +14,9 @@ export interface Me {
 interface Session {
   me: Me | null;
   loading: boolean;
+  /** Signed in with a one-time password from a reset: only the password change is open. */
+  passwordChange: { current: string | null } | null;
+  changePassword: (current: string, next: string) => Promise<void>;
   inspectionId: string | null;
   setInspectionId: (id: string | null) => void;
   signIn: (username: string, password: string) => Promise<void>;
@@ -26,6 +29,7 @@ const INSPECTION = 'rectiflow.inspection';
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
+  const [passwordChange, setPasswordChange] = useState<{ current: string | null } | null>(null);
   const [inspectionId, setInspection] = useState<string | null>(localStorage.getItem(INSPECTION));
 
   const setInspectionId = useCallback((id: string | null) => {
@@ -42,9 +46,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     try {
       setMe(await api.get<Me>('/auth/me'));
-    } catch {
-      saveTokens(null);
+    } catch (failure) {
       setMe(null);
+      // Signed in, but the password must be changed first: keep the tokens for the change.
+      if (failure instanceof ApiError && failure.code === 'PASSWORD_CHANGE_REQUIRED') setPasswordChange((known) => known ?? { current: null });
+      else saveTokens(null);
     } finally {
       setLoading(false);
     }
@@ -52,14 +58,38 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void loadMe();
-    const signedOut = () => setMe(null);
+    const signedOut = () => {
+      setMe(null);
+      setPasswordChange(null);
+    };
+    const mustChange = () => setPasswordChange((known) => known ?? { current: null });
     window.addEventListener('rectiflow:signed-out', signedOut);
-    return () => window.removeEventListener('rectiflow:signed-out', signedOut);
+    window.addEventListener('rectiflow:password-change-required', mustChange);
+    return () => {
+      window.removeEventListener('rectiflow:signed-out', signedOut);
+      window.removeEventListener('rectiflow:password-change-required', mustChange);
+    };
   }, [loadMe]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      saveTokens(await api.post<Tokens>('/auth/sign-in', { username, password }));
+      const tokens = await api.post<Tokens>('/auth/sign-in', { username, password });
+      saveTokens(tokens);
+      if (tokens.passwordChangeRequired) {
+        // The one-time password just typed is the current one: the change form need not ask again.
+        setPasswordChange({ current: password });
+        return;
+      }
+      await loadMe();
+    },
+    [loadMe],
+  );
+
+  const changePassword = useCallback(
+    async (current: string, next: string) => {
+      saveTokens(await api.post<Tokens>('/auth/password', { currentPassword: current, newPassword: next }));
+      setPasswordChange(null);
+      setLoading(true);
       await loadMe();
     },
     [loadMe],
@@ -70,9 +100,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (tokens) await api.post('/auth/sign-out', { refreshToken: tokens.refreshToken }).catch(() => undefined);
     saveTokens(null);
     setMe(null);
+    setPasswordChange(null);
   }, []);
 
-  const value = useMemo(() => ({ me, loading, inspectionId, setInspectionId, signIn, signOut }), [me, loading, inspectionId, setInspectionId, signIn, signOut]);
+  const value = useMemo(
+    () => ({ me, loading, passwordChange, changePassword, inspectionId, setInspectionId, signIn, signOut }),
+    [me, loading, passwordChange, changePassword, inspectionId, setInspectionId, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../errors';
 import { api } from '../api';
+import { PeopleAccounts, PersonRow } from '../components/PeopleAccounts';
 import { DEFAULT_POLICY, TimerPolicy } from '../../../../libs/domain/src/policy';
 import { useSession } from '../session';
 
@@ -15,9 +16,9 @@ const DEFAULTS = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ([] as 
 export function Setup() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { inspectionId, setInspectionId } = useSession();
+  const { me, inspectionId, setInspectionId } = useSession();
   const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
-  const [people, setPeople] = useState<{ id: string; name: string; departmentId: string | null }[]>([]);
+  const [people, setPeople] = useState<PersonRow[]>([]);
   const [roles, setRoles] = useState<{ personId: string; role: string }[]>([]);
   const reload = useCallback(() => {
     api.get('/departments').then(setDepartments);
@@ -120,6 +121,7 @@ export function Setup() {
                 </Space>
                 <Button htmlType="submit">{t('setup.add')}</Button>
               </Form>
+              <PeopleAccounts people={people} departments={departments} selfId={me?.id ?? ''} reload={reload} />
             </Card>
             <Card size="small" title={t('setup.roles')}>
               <Form layout="inline" onFinish={(values) => run(() => api.post(`/inspections/${inspectionId}/roles`, { roles: [values] }), t('setup.saved'))}>
