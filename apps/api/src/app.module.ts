@@ -6,7 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { dataSourceOptions } from '../../../libs/persistence/src';
+import { dataSourceOptions, repositoryProviders } from '../../../libs/persistence/src';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
 import { JwtModule } from '@nestjs/jwt';
 import { AccountsController } from './admin/accounts.controller';
@@ -84,6 +84,7 @@ export class AppModule {
         { provide: API_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        ...repositoryProviders(),
         TemporalClientService,
         OrganisationService,
         InspectionsService,

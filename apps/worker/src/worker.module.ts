@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '../../../libs/persistence/src';
+import { dataSourceOptions, repositoryProviders } from '../../../libs/persistence/src';
 import { WorkerConfig, workerConfig } from '../../../libs/platform/src';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
 import { MailerService } from './notifications/mailer.service';
@@ -13,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { extra: { max: 10 } }))],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, MeasureProjectionActivities, TemporalWorkerService, MailerService],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, ...repositoryProviders(), MeasureProjectionActivities, TemporalWorkerService, MailerService],
     };
   }
 }

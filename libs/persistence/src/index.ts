@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './data-source';
 export * from './audit-chain';
+export * from './repositories';

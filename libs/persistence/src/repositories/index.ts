@@ -1,0 +1,2 @@
+export * from './unit-of-work';
+export * from './providers';

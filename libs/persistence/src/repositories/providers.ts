@@ -1,0 +1,17 @@
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from './unit-of-work';
+
+/**
+ * Every repository class, each constructed with the DataSource. Nest modules register them with
+ * `repositoryProviders(...)` (a plain provider shape, so this library stays free of Nest).
+ * A new repository adds one line here.
+ */
+export const REPOSITORIES = [
+  UnitOfWork,
+] as const;
+
+type RepositoryClass = new (dataSource: DataSource) => unknown;
+
+export function repositoryProviders(classes: readonly RepositoryClass[] = REPOSITORIES) {
+  return classes.map((repository) => ({ provide: repository, useFactory: (dataSource: DataSource) => new repository(dataSource), inject: [DataSource] }));
+}
