@@ -163,7 +163,7 @@ describe('the people list', () => {
     expect((await client.call('POST', `/measures/${problem.body.measures[0].id}/actions/assign`, people.office.id, {}, { 'Idempotency-Key': `accounts-${tag}` })).status).toBe(200);
 
     const list = async (key: string | null) => (await client.call('GET', '/people', key === null ? admin : people[key].id)).body as { id: string; email: string | null; account?: unknown }[];
-    const byId = (rows: { id: string }[]) => new Map(rows.map((row) => [row.id, row]));
+    const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
     // The office chooses leaders among everyone, but reads nobody's e-mail address but its own.
     const office = await list('office');

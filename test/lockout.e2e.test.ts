@@ -145,6 +145,6 @@ describe('throttles', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(590);
     expect(refused.headers.get('retry-after-feedback')).toBeNull();
-    expect((await refused.json()).message).toBe('too many requests from this address (at most 5 in 10 minutes); try again in 10 minutes');
+    expect(((await refused.json()) as { message: string }).message).toBe('too many requests from this address (at most 5 in 10 minutes); try again in 10 minutes');
   });
 });
