@@ -328,3 +328,19 @@ it('switches every visible string to English', async () => {
   await bob.page.getByText('办理记录').waitFor();
   await bob.context.close();
 });
+
+it('warns the office in Chinese when the responsible leader works in the lead department', async () => {
+  const reply = await client.call('POST', `/inspections/${inspectionId}/problems`, users.office.id, {
+    number: 40,
+    title: '问题40',
+    measures: [{ text: '健全项目监管台账', kind: 'deadline', leadDepartmentId: departmentA, responsibleLeaderId: users.staff.id, dueAt: '2099-06-30' }],
+  });
+  const office = await open(users.office.username);
+  await openMeasure(office.page, reply.body.measures[0].id);
+  await office.page.getByTestId('submit-assign').click();
+  const warning = office.page.locator('.ant-message-warning');
+  await warning.waitFor();
+  expect(await warning.innerText()).toMatch(/^已交办。请注意：责任领导陈经办是牵头部门投资合作中心-.+的人员，不能对本人提交的材料销号/);
+  await waitFor(async () => (await stage(office.page)) === '整改', 'the rectify stage');
+  await office.context.close();
+});

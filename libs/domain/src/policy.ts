@@ -31,7 +31,10 @@ export interface TimerPolicy {
   allowSubmitterSignOff?: boolean;
 }
 
-export const DEFAULT_POLICY: TimerPolicy = {
+/** The policy's durations (every field but the switches): what a setup form edits as text. */
+export type PolicyDurationField = Exclude<keyof TimerPolicy, 'allowSubmitterSignOff'>;
+
+export const DEFAULT_POLICY: TimerPolicy & Required<Pick<TimerPolicy, PolicyDurationField>> = {
   remindBefore: ['P7D', 'P1D'],
   escalateAfter: ['P0D', 'P7D', 'P14D', 'P21D'],
   reviewWithin: 'P5D',

@@ -58,6 +58,7 @@ function ActionForm({ action, measure, evidence, onDone }: { action: string; mea
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
   const decision = Form.useWatch('decision', form);
   // One key per form instance: a double click or a retry after a network error never acts twice.
   const [key] = useState(idempotencyKey);
@@ -74,7 +75,9 @@ function ActionForm({ action, measure, evidence, onDone }: { action: string; mea
       delete body.decision;
     }
     try {
-      await api.post(`/measures/${measure.id}/actions/${action}`, body, { 'Idempotency-Key': key });
+      const result: { warnings?: { code: string; leader: string; department: string }[] } = await api.post(`/measures/${measure.id}/actions/${action}`, body, { 'Idempotency-Key': key });
+      // Done, but the server saw something the office should know (e.g. a leader in his own lead department).
+      for (const warning of result?.warnings ?? []) void message.warning({ content: t(`warning.${warning.code}`, warning), duration: 10 });
       onDone();
     } catch (failure) {
       setError(failureText(failure, t));

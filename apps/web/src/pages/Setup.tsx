@@ -1,14 +1,14 @@
-import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../errors';
 import { api } from '../api';
 import { PeopleAccounts, PersonRow } from '../components/PeopleAccounts';
-import { DEFAULT_POLICY, TimerPolicy } from '../../../../libs/domain/src/policy';
+import { DEFAULT_POLICY, PolicyDurationField } from '../../../../libs/domain/src/policy';
 import { useSession } from '../session';
 
-const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as (keyof TimerPolicy)[];
+const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as PolicyDurationField[];
 // The form starts from the same defaults the server applies (libs/domain is pure and shared).
 const DEFAULTS = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ([] as string[]).concat(DEFAULT_POLICY[field]).join(', ')]));
 
@@ -39,7 +39,8 @@ export function Setup() {
 
   const createInspection = (values: Record<string, any>) =>
     run(async () => {
-      const policy = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ['remindBefore', 'escalateAfter'].includes(field) ? String(values[field]).split(/[,，\s]+/).filter(Boolean) : values[field]]));
+      const durations = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ['remindBefore', 'escalateAfter'].includes(field) ? String(values[field]).split(/[,，\s]+/).filter(Boolean) : values[field]]));
+      const policy = { ...durations, allowSubmitterSignOff: values.allowSubmitterSignOff === true };
       const date = (value?: Dayjs) => (value ? value.format('YYYY-MM-DD') : undefined);
       const created = await api.post('/inspections', { title: values.title, kind: values.kind, inspectingBody: values.inspectingBody, inspectedUnit: values.inspectedUnit, startedOn: date(values.startedOn), endedOn: date(values.endedOn), feedbackOn: date(values.feedbackOn), policy });
       setInspectionId(created.id);
@@ -87,6 +88,9 @@ export function Setup() {
                   </Col>
                 ))}
               </Row>
+              <Form.Item name="allowSubmitterSignOff" valuePropName="checked" extra={t('policy.allowSubmitterSignOffHelp')}>
+                <Checkbox>{t('policy.allowSubmitterSignOff')}</Checkbox>
+              </Form.Item>
               <Button type="primary" htmlType="submit">
                 {t('setup.create')}
               </Button>
