@@ -109,27 +109,19 @@ async function importDocument(args: string[]) {
 async function createAdmin(args: string[]) {
   const username = option(args, 'username');
   if (!username) throw new Error('usage: npm run cli -- create-admin --username <name> [--name <display name>]');
-  const { DataSource } = await import('typeorm');
+  // Loaded here, not at the top: import-doc needs neither the database nor bcrypt.
   const { randomBytes } = await import('node:crypto');
-  const { dataSourceOptions } = await import('../libs/persistence/src');
   const { accountFields } = await import('../apps/api/src/auth/auth.service');
   const { localDatabaseUrl } = await import('./local-database');
+  const { createAdministrator } = await import('./administrator');
   const { bcryptRounds } = await import('../libs/platform/src');
   const generated = !process.env.RECTIFLOW_PASSWORD;
   const password = process.env.RECTIFLOW_PASSWORD ?? `Rf-${randomBytes(12).toString('base64url')}`;
-  const account = await accountFields(username, password, bcryptRounds());
-  const dataSource = await new DataSource(dataSourceOptions(localDatabaseUrl(), { extra: { max: 2 } })).initialize();
-  try {
-    await dataSource.transaction(async (manager) => {
-      const [taken] = await manager.query('SELECT 1 FROM account WHERE username = $1', [account!.username]);
-      if (taken) throw new Error(`username ${account!.username} is already taken`);
-      const [person] = await manager.query('INSERT INTO person (name) VALUES ($1) RETURNING id', [option(args, 'name') ?? '系统管理员']);
-      await manager.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [person.id, account!.username, account!.passwordHash]);
-    });
-  } finally {
-    await dataSource.destroy();
-  }
-  process.stdout.write(`administrator ${account!.username} created${generated ? `; password (shown once): ${password}` : ''}\n`);
+  const account = (await accountFields(username, password, bcryptRounds()))!;
+  await createAdministrator(localDatabaseUrl(), { name: option(args, 'name') ?? '系统管理员', ...account }, async (accounts, tx) => {
+    if ((await accounts.takenUsernames([account.username], tx)).length) throw new Error(`username ${account.username} is already taken`);
+  });
+  process.stdout.write(`administrator ${account.username} created${generated ? `; password (shown once): ${password}` : ''}\n`);
 }
 
 async function main() {

@@ -1,6 +1,8 @@
 /** DATABASE_URL, or the embedded PostgreSQL that `npm start` runs from .data/ (for the CLI commands). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../libs/persistence/src';
 
 export function localDatabaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -14,4 +16,14 @@ export function localDatabaseUrl(): string {
     }
   }
   throw new Error('set DATABASE_URL, or run `npm start` first so the embedded database exists in .data/');
+}
+
+/** A small DataSource for one command (the tools build their repositories on it), closed when the work ends. */
+export async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = await new DataSource(dataSourceOptions(url, { extra: { max: 2 } })).initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
 }

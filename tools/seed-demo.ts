@@ -7,8 +7,8 @@ import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
 import { parseNotice, problemsOf } from '../libs/documents/src';
+import { createAdministrator } from './administrator';
 import { localDatabaseUrl } from './local-database';
 
 const SEED_FILE = 'xuancheng-edz-rectification-progress-2025-07-25.txt';
@@ -60,17 +60,9 @@ async function signIn(api: string, username: string, password: string): Promise<
 export async function seedDemo(api: string, databaseUrl: string): Promise<void> {
   const problems = seedProblems();
   const password = process.env.RECTIFLOW_DEMO_PASSWORD ?? `Demo-${randomBytes(6).toString('base64url')}`;
-  const database = new Client({ connectionString: databaseUrl });
-  await database.connect();
-  try {
-    const { rows } = await database.query('SELECT count(*)::int AS count FROM account');
-    if (rows[0].count > 0) throw new Error('the database already has accounts; load the demo into an empty database (delete .data/ to start over)');
-    const hash = await bcrypt.hash(password, 10);
-    const { rows: people } = await database.query(`INSERT INTO person (name) VALUES ('系统管理员') RETURNING id`);
-    await database.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [people[0].id, 'admin', hash]);
-  } finally {
-    await database.end();
-  }
+  await createAdministrator(databaseUrl, { name: '系统管理员', username: 'admin', passwordHash: await bcrypt.hash(password, 10) }, async (accounts, tx) => {
+    if ((await accounts.count(tx)) > 0) throw new Error('the database already has accounts; load the demo into an empty database (delete .data/ to start over)');
+  });
   const admin = await signIn(api, 'admin', password);
   const departmentNames = ['整改办', '投资合作中心', '经济发展局', '财政局', '党群工作部', '纪工委', '建设管理局', '自然资源局'];
   const departments = await call<{ id: string; name: string }[]>(api, 'POST', '/departments/bulk', admin, { departments: departmentNames.map((name) => ({ name })) });

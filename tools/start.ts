@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { runMigrations } from '../libs/persistence/src';
+import { AccountRepository, runMigrations } from '../libs/persistence/src';
 import { WORKFLOW_BUNDLE } from './bundle-workflows';
+import { withDataSource } from './local-database';
 import { startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
 import { Supervisor } from './supervisor';
 
@@ -89,15 +89,8 @@ function localSecret(file: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function hasAccounts(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const result = await client.query('SELECT count(*)::int AS count FROM account');
-    return result.rows[0].count > 0;
-  } finally {
-    await client.end();
-  }
+function hasAccounts(url: string): Promise<boolean> {
+  return withDataSource(url, async (dataSource) => (await new AccountRepository(dataSource).count()) > 0);
 }
 
 main().catch((error) => {

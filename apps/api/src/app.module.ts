@@ -6,7 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { dataSourceOptions, repositoryProviders } from '../../../libs/persistence/src';
+import { dataSourceOptions, repositoryProviders, ThrottleBucketRepository, UnitOfWork } from '../../../libs/persistence/src';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
 import { JwtModule } from '@nestjs/jwt';
 import { AccountsController } from './admin/accounts.controller';
@@ -14,6 +14,7 @@ import { AccountsService } from './admin/accounts.service';
 import { AdminController } from './admin/admin.controller';
 import { AuthController } from './auth/auth.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { InboxService } from './notifications/inbox.service';
 import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
 import { AuthService } from './auth/auth.service';
@@ -66,7 +67,7 @@ export class AppModule {
             // Retry-After (seconds) with a refusal that names the limit's real window.
             setHeaders: false,
             // In PostgreSQL, so N API replicas share one allowance instead of giving N times it.
-            storage: new PostgresThrottlerStorage(dataSource),
+            storage: new PostgresThrottlerStorage(new ThrottleBucketRepository(dataSource), new UnitOfWork(dataSource)),
           }),
         }),
         MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
@@ -104,6 +105,7 @@ export class AppModule {
         LedgerService,
         NoticesService,
         WorkbenchService,
+        InboxService,
       ],
     };
   }

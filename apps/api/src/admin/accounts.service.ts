@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { AccountEntity, AdminAuditEventEntity } from '../../../../libs/persistence/src';
+import { EntityManager } from 'typeorm';
+import { AccountEntity, AccountRepository, AdminAuditEventRepository, AdminAuditEventRow, UnitOfWork } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
-import { endSessions } from '../auth/auth.service';
 import { SignInLockout } from '../auth/lockout';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { RequestActor } from '../common/actor';
@@ -38,31 +37,33 @@ export function oneTimePassword(username: string): string {
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
+    private readonly adminAudit: AdminAuditEventRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly lockout: SignInLockout,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** The row, locked for the rest of the transaction (two administrators acting at once take turns). */
-  private async lockedAccount(manager: EntityManager, personId: string): Promise<AccountEntity> {
-    const account = await manager.getRepository(AccountEntity).findOne({ where: { personId }, lock: { mode: 'pessimistic_write' } });
+  private async lockedAccount(tx: EntityManager, personId: string): Promise<AccountEntity> {
+    const account = await this.accounts.lockByPerson(personId, tx);
     if (!account) throw new DomainError(ErrorCode.NotFound, `person ${personId} has no account`);
     return account;
   }
 
-  private async record(manager: EntityManager, action: string, actor: RequestActor, subjectId: string, address: string, detail: Record<string, unknown>): Promise<void> {
-    await manager.save(manager.create(AdminAuditEventEntity, { action, actorId: actor.personId, subjectId, clientAddress: address.slice(0, 64) || null, detail }));
+  private async record(tx: EntityManager, action: string, actor: RequestActor, subjectId: string, address: string, detail: Record<string, unknown>): Promise<void> {
+    await this.adminAudit.record({ action, actorId: actor.personId, subjectId, clientAddress: address.slice(0, 64) || null, detail }, tx);
   }
 
   /** Idempotent: disabling a disabled account (or enabling an enabled one) changes and records nothing. */
   async setDisabled(actor: RequestActor, personId: string, disabled: boolean, address: string): Promise<AccountState> {
     if (disabled && personId === actor.personId) throw new DomainError(ErrorCode.Forbidden, 'an administrator cannot disable his own account');
-    const state = await this.dataSource.transaction(async (manager) => {
-      const account = await this.lockedAccount(manager, personId);
+    const state = await this.unitOfWork.run(async (tx) => {
+      const account = await this.lockedAccount(tx, personId);
       if (disabled !== (account.disabledAt !== null)) {
-        await manager.getRepository(AccountEntity).update({ personId }, { disabledAt: disabled ? new Date() : null });
-        if (disabled) await endSessions(manager, personId);
-        await this.record(manager, disabled ? 'account.disable' : 'account.enable', actor, personId, address, { username: account.username });
+        await this.accounts.setDisabled(personId, disabled, tx);
+        if (disabled) await this.accounts.endSessions(personId, tx);
+        await this.record(tx, disabled ? 'account.disable' : 'account.enable', actor, personId, address, { username: account.username });
       }
       return { personId, username: account.username, disabled, passwordChangeRequired: account.mustChangePassword };
     });
@@ -77,12 +78,12 @@ export class AccountsService {
    */
   async resetPassword(actor: RequestActor, personId: string, address: string): Promise<AccountState & { oneTimePassword: string }> {
     if (personId === actor.personId) throw new DomainError(ErrorCode.Forbidden, 'change your own password with POST /api/auth/password, not with a reset');
-    const result = await this.dataSource.transaction(async (manager) => {
-      const account = await this.lockedAccount(manager, personId);
+    const result = await this.unitOfWork.run(async (tx) => {
+      const account = await this.lockedAccount(tx, personId);
       const password = oneTimePassword(account.username);
-      await manager.getRepository(AccountEntity).update({ personId }, { passwordHash: await hashPassword(password, this.config.auth.bcryptRounds), passwordChangedAt: new Date(), mustChangePassword: true });
-      await endSessions(manager, personId);
-      await this.record(manager, 'account.reset_password', actor, personId, address, { username: account.username });
+      await this.accounts.setPassword(personId, await hashPassword(password, this.config.auth.bcryptRounds), true, tx);
+      await this.accounts.endSessions(personId, tx);
+      await this.record(tx, 'account.reset_password', actor, personId, address, { username: account.username });
       return { personId, username: account.username, disabled: account.disabledAt !== null, passwordChangeRequired: true, oneTimePassword: password };
     });
     await this.lockout.clearAccount(result.username);
@@ -90,13 +91,7 @@ export class AccountsService {
   }
 
   /** The account audit, newest first (optionally of one person). */
-  events(personId: string | undefined, limit: number) {
-    return this.dataSource.query(
-      `SELECT e.id, e.action, e.actor_id AS "actorId", actor.name AS "actorName", e.subject_id AS "subjectId", subject.name AS "subjectName",
-              e.client_address AS "clientAddress", e.detail, e.occurred_at AS "occurredAt"
-         FROM admin_audit_event e JOIN person actor ON actor.id = e.actor_id JOIN person subject ON subject.id = e.subject_id
-        WHERE $1::uuid IS NULL OR e.subject_id = $1 ORDER BY e.id DESC LIMIT $2`,
-      [personId ?? null, limit],
-    );
+  events(personId: string | undefined, limit: number): Promise<AdminAuditEventRow[]> {
+    return this.adminAudit.list(personId, limit);
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AccountEntity, RefreshTokenEntity } from '../../../../libs/persistence/src';
+import { AccountEntity, AccountRepository, UnitOfWork } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
 import { AccessTokenPayload } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -25,19 +24,14 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The one answer to a refused sign-in, whatever the reason (unknown, wrong password, disabled, locked out). */
 const SIGN_IN_REFUSED = 'wrong username or password';
 
-/** Ends every session of a person: refresh tokens revoked, and access tokens through the token version. */
-export async function endSessions(manager: EntityManager, personId: string): Promise<void> {
-  await manager.getRepository(RefreshTokenEntity).update({ personId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  await manager.getRepository(AccountEntity).increment({ personId }, 'tokenVersion', 1);
-}
-
 @Injectable()
 export class AuthService {
   // Compared against when the username is unknown, so a wrong username costs as long as a wrong password.
   private dummyHash?: Promise<string>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly jwt: JwtService,
     private readonly lockout: SignInLockout,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -47,11 +41,7 @@ export class AuthService {
     const payload: AccessTokenPayload = { sub: account.personId, ver: account.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.auth.accessTokenSeconds, algorithm: 'HS256' });
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.dataSource.getRepository(RefreshTokenEntity).insert({
-      personId: account.personId,
-      tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000),
-    });
+    await this.accounts.insertRefreshToken(account.personId, sha256(refreshToken), new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000));
     return { accessToken, refreshToken, expiresIn: this.config.auth.accessTokenSeconds, tokenType: 'Bearer', passwordChangeRequired: account.mustChangePassword };
   }
 
@@ -61,7 +51,7 @@ export class AuthService {
    */
   async signIn(username: string, password: string, address: string): Promise<Tokens> {
     const name = username.trim().toLowerCase();
-    const account = await this.dataSource.getRepository(AccountEntity).findOne({ where: { username: name } });
+    const account = await this.accounts.byUsername(name);
     const lockedFor = await this.lockout.attempt(name, address);
     this.dummyHash ??= hashPassword('not-a-password', this.config.auth.bcryptRounds);
     const matches = await verifyPassword(password, account?.passwordHash ?? (await this.dummyHash));
@@ -72,24 +62,22 @@ export class AuthService {
 
   /** Rotates the refresh token: the old one is revoked; using a revoked one revokes the whole family. */
   async refresh(refreshToken: string): Promise<Tokens> {
-    const tokens = this.dataSource.getRepository(RefreshTokenEntity);
-    const stored = await tokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    const stored = await this.accounts.refreshTokenByHash(sha256(refreshToken));
     if (!stored || stored.expiresAt.getTime() < Date.now()) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
     if (stored.revokedAt) {
       // A reused token means it leaked: end every session of this person.
-      await this.dataSource.transaction((manager) => endSessions(manager, stored.personId));
+      await this.unitOfWork.run((tx) => this.accounts.endSessions(stored.personId, tx));
       throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used; all sessions are signed out');
     }
-    const revoked = await tokens.update({ id: stored.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!revoked.affected) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used');
-    const account = await this.dataSource.getRepository(AccountEntity).findOneOrFail({ where: { personId: stored.personId } });
+    if (!(await this.accounts.revokeRefreshToken(stored.id))) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used');
+    const account = await this.accounts.requireByPerson(stored.personId);
     // Disabling revokes the refresh tokens too; this is the second lock on the same door.
     if (account.disabledAt) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
     return this.issue(account);
   }
 
   async signOut(refreshToken: string): Promise<void> {
-    await this.dataSource.getRepository(RefreshTokenEntity).update({ tokenHash: sha256(refreshToken), revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.accounts.revokeRefreshTokenByHash(sha256(refreshToken));
   }
 
   /**
@@ -98,8 +86,7 @@ export class AuthService {
    * sign-in does, so a stolen access token cannot be used to guess the password at leisure.
    */
   async changePassword(personId: string, current: string, next: string, address: string): Promise<Tokens> {
-    const repository = this.dataSource.getRepository(AccountEntity);
-    const account = await repository.findOneOrFail({ where: { personId } });
+    const account = await this.accounts.requireByPerson(personId);
     const lockedFor = await this.lockout.attempt(account.username, address);
     if (lockedFor) throw new DomainError(ErrorCode.TooManyRequests, `too many wrong passwords from this address; try again in ${duration(lockedFor)}`);
     if (!(await verifyPassword(current, account.passwordHash))) throw new DomainError(ErrorCode.Forbidden, 'the current password is wrong');
@@ -107,24 +94,16 @@ export class AuthService {
     const problem = passwordProblem(next, account.username) ?? (next === current ? 'the new password must differ from the current one' : null);
     if (problem) throw new DomainError(ErrorCode.InvalidInput, problem);
     const passwordHash = await hashPassword(next, this.config.auth.bcryptRounds);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(AccountEntity).update({ personId }, { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false });
-      await endSessions(manager, personId);
+    await this.unitOfWork.run(async (tx) => {
+      await this.accounts.setPassword(personId, passwordHash, false, tx);
+      await this.accounts.endSessions(personId, tx);
     });
-    return this.issue(await repository.findOneOrFail({ where: { personId } }));
+    return this.issue(await this.accounts.requireByPerson(personId));
   }
 
   async me(personId: string) {
-    const [person] = await this.dataSource.query(
-      `SELECT p.id, p.name, p.email, p.department_id AS "departmentId", d.name AS "departmentName", a.username, a.is_admin AS "isAdmin"
-         FROM person p JOIN account a ON a.person_id = p.id LEFT JOIN department d ON d.id = p.department_id WHERE p.id = $1`,
-      [personId],
-    );
-    const roles = await this.dataSource.query(
-      `SELECT r.inspection_id AS "inspectionId", i.title AS "inspectionTitle", r.role FROM inspection_role r JOIN inspection i ON i.id = r.inspection_id
-        WHERE r.person_id = $1 ORDER BY i.created_at DESC, r.role`,
-      [personId],
-    );
+    const person = await this.accounts.profile(personId);
+    const roles = await this.accounts.inspectionRoles(personId);
     return { ...person, roles };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normalizeIp } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { ThrottleBucketRepository, UnitOfWork } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
 import { API_CONFIG } from '../temporal/temporal-client.service';
 import { PostgresThrottlerStorage } from '../throttling/postgres-throttler.storage';
@@ -21,10 +21,11 @@ export class SignInLockout {
   private readonly storage: PostgresThrottlerStorage;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly buckets: ThrottleBucketRepository,
+    unitOfWork: UnitOfWork,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
-    this.storage = new PostgresThrottlerStorage(dataSource);
+    this.storage = new PostgresThrottlerStorage(buckets, unitOfWork);
   }
 
   private key(username: string, address: string): string {
@@ -46,12 +47,12 @@ export class SignInLockout {
 
   /** A correct password from this address starts its count again. */
   async clear(username: string, address: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM throttle_bucket WHERE key = $1', [this.key(username, address)]);
+    await this.buckets.delete(this.key(username, address));
   }
 
   /** Every address's count and lock of one account (the administrator reset its password or enabled it). */
   async clearAccount(username: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM throttle_bucket WHERE starts_with(key, $1)', [prefix(username)]);
+    await this.buckets.deleteByPrefix(prefix(username));
   }
 }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { AccountEntity, DepartmentEntity, PersonEntity } from '../../../../libs/persistence/src';
+import { AccountRepository, DepartmentEntity, OrganisationRepository, PersonEntity, UnitOfWork } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
 import { accountFields } from '../auth/auth.service';
 import { API_CONFIG } from '../temporal/temporal-client.service';
@@ -21,7 +20,9 @@ export interface PersonView {
 @Injectable()
 export class OrganisationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly organisation: OrganisationRepository,
+    private readonly accounts: AccountRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly visibility: Visibility,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -31,22 +32,21 @@ export class OrganisationService {
     const names = items.map((item) => item.name.trim());
     const repeated = names.filter((name, index) => names.indexOf(name) !== index);
     if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `departments[].name repeated in the request: ${[...new Set(repeated)].join(', ')}`);
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(DepartmentEntity);
-      const existing = await repository.find({ where: { name: In(names) } });
+    return this.unitOfWork.run(async (tx) => {
+      const existing = await this.organisation.departmentsNamed(names, tx);
       if (existing.length) throw new DomainError(ErrorCode.Conflict, `department already exists: ${existing.map((item) => item.name).join(', ')}`);
       const parentIds = [...new Set(items.map((item) => item.parentId).filter((id): id is string => !!id))];
       if (parentIds.length) {
-        const parents = await repository.find({ where: { id: In(parentIds) } });
+        const parents = await this.organisation.departmentsWithIds(parentIds, tx);
         const missing = parentIds.filter((id) => !parents.some((parent) => parent.id === id));
         if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `parentId names no department: ${missing.join(', ')}`);
       }
-      return repository.save(items.map((item) => repository.create({ name: item.name.trim(), parentId: item.parentId ?? null })));
+      return this.organisation.insertDepartments(items.map((item) => ({ name: item.name.trim(), parentId: item.parentId ?? null })), tx);
     });
   }
 
   listDepartments(): Promise<DepartmentEntity[]> {
-    return this.dataSource.getRepository(DepartmentEntity).find({ order: { name: 'ASC' } });
+    return this.organisation.listDepartments();
   }
 
   /** Creates people (and their accounts when a username and password are given) in one transaction. */
@@ -58,21 +58,18 @@ export class OrganisationService {
     for (const item of items) {
       if (item.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(item.email)) throw new DomainError(ErrorCode.InvalidInput, `email "${item.email}" is not an e-mail address`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (tx) => {
       const departmentIds = [...new Set(items.map((item) => item.departmentId).filter((id): id is string => !!id))];
       if (departmentIds.length) {
-        const found = await manager.getRepository(DepartmentEntity).find({ where: { id: In(departmentIds) } });
+        const found = await this.organisation.departmentsWithIds(departmentIds, tx);
         const missing = departmentIds.filter((id) => !found.some((department) => department.id === id));
         if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `departmentId names no department: ${missing.join(', ')}`);
       }
-      if (usernames.length) {
-        const taken = await manager.getRepository(AccountEntity).find({ where: { username: In(usernames) } });
-        if (taken.length) throw new DomainError(ErrorCode.Conflict, `username already taken: ${taken.map((account) => account.username).join(', ')}`);
-      }
-      const repository = manager.getRepository(PersonEntity);
-      const people = await repository.save(items.map((item) => repository.create({ name: item.name.trim(), departmentId: item.departmentId ?? null, email: item.email ?? null })));
+      const taken = await this.accounts.takenUsernames(usernames, tx);
+      if (taken.length) throw new DomainError(ErrorCode.Conflict, `username already taken: ${taken.join(', ')}`);
+      const people = await this.organisation.insertPeople(items.map((item) => ({ name: item.name.trim(), departmentId: item.departmentId ?? null, email: item.email ?? null })), tx);
       const rows = people.flatMap((person, index) => (accounts[index] ? [{ personId: person.id, ...accounts[index]!, isAdmin: items[index].isAdmin === true }] : []));
-      if (rows.length) await manager.getRepository(AccountEntity).insert(rows);
+      await this.accounts.insert(rows, tx);
       return people;
     });
   }
@@ -94,7 +91,7 @@ export class OrganisationService {
         const parentName = parent >= 0 ? row[parent]?.trim() : '';
         let parentId: string | undefined;
         if (parentName) {
-          const found = await this.dataSource.getRepository(DepartmentEntity).findOne({ where: { name: parentName } });
+          const found = await this.organisation.departmentNamed(parentName);
           if (!found) throw new DomainError(ErrorCode.InvalidInput, `row ${index + 2}: 上级部门 "${parentName}" is not a department (list parents before their children)`);
           parentId = found.id;
         }
@@ -108,7 +105,7 @@ export class OrganisationService {
     const password = column('初始密码', '密码', 'password');
     const email = column('邮箱', 'email');
     if (name < 0) throw new DomainError(ErrorCode.InvalidInput, 'the CSV has no 姓名 (name) column');
-    const departments = await this.dataSource.getRepository(DepartmentEntity).find();
+    const departments = await this.organisation.listDepartments();
     const errors: string[] = [];
     const items: CreatePersonDto[] = data.map((row, index) => {
       const departmentName = department >= 0 ? row[department]?.trim() : '';
@@ -137,29 +134,14 @@ export class OrganisationService {
    */
   async listPeople(actor: RequestActor): Promise<PersonView[]> {
     if (actor.isAdmin) {
-      const rows = await this.dataSource.query(
-        `SELECT p.id, p.name, p.department_id AS "departmentId", p.email, p.created_at AS "createdAt", a.username, a.is_admin AS "isAdmin",
-                a.disabled_at IS NOT NULL AS disabled, a.must_change_password AS "passwordChangeRequired"
-           FROM person p LEFT JOIN account a ON a.person_id = p.id ORDER BY p.name, p.id`,
-      );
-      return rows.map(({ username, isAdmin, disabled, passwordChangeRequired, ...person }: Record<string, unknown>) => ({
+      const rows = await this.organisation.peopleWithAccounts();
+      return rows.map(({ username, isAdmin, disabled, passwordChangeRequired, ...person }) => ({
         ...person,
-        account: username === null ? null : { username, isAdmin, disabled, passwordChangeRequired },
-      })) as PersonView[];
+        account: username === null ? null : { username, isAdmin: isAdmin === true, disabled: disabled === true, passwordChangeRequired: passwordChangeRequired === true },
+      }));
     }
-    const parameters: unknown[] = [actor.personId];
-    const [role] = await this.dataSource.query('SELECT 1 FROM inspection_role WHERE person_id = $1 LIMIT 1', parameters);
-    const columns = `p.id, p.name, p.department_id AS "departmentId", CASE WHEN p.id = $1 THEN p.email END AS email`;
-    if (role) return this.dataSource.query(`SELECT ${columns} FROM person p ORDER BY p.name, p.id`, parameters);
-    const visible = this.visibility.measureCondition(actor, parameters);
-    return this.dataSource.query(
-      `SELECT ${columns} FROM person p
-        WHERE p.id = $1 OR (p.department_id IS NOT NULL AND p.department_id = $${parameters.push(actor.departmentId)})
-           OR p.id IN (SELECT m.responsible_leader_id FROM measure m WHERE ${visible})
-           OR p.id IN (SELECT e.actor_id FROM audit_event e JOIN measure m ON m.id = e.measure_id WHERE e.actor_id IS NOT NULL AND ${visible})
-        ORDER BY p.name, p.id`,
-      parameters,
-    );
+    if (await this.organisation.holdsInspectionRole(actor.personId)) return this.organisation.allPeople(actor.personId);
+    return this.organisation.peopleAround(actor.personId, actor.departmentId, (parameters) => this.visibility.measureCondition(actor, parameters));
   }
 }
 

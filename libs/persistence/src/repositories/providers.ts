@@ -1,4 +1,9 @@
 import { DataSource } from 'typeorm';
+import { AccountRepository } from './account.repository';
+import { AdminAuditEventRepository } from './admin-audit-event.repository';
+import { InboxRepository } from './inbox.repository';
+import { OrganisationRepository } from './organisation.repository';
+import { ThrottleBucketRepository } from './throttle-bucket.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -8,6 +13,11 @@ import { UnitOfWork } from './unit-of-work';
  */
 export const REPOSITORIES = [
   UnitOfWork,
+  AccountRepository,
+  AdminAuditEventRepository,
+  InboxRepository,
+  OrganisationRepository,
+  ThrottleBucketRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;

@@ -1,0 +1,114 @@
+import { EntityManager, In } from 'typeorm';
+import { DepartmentEntity, PersonEntity } from '../entities';
+import { BaseRepository } from './unit-of-work';
+
+export interface NewDepartment {
+  name: string;
+  parentId: string | null;
+}
+
+export interface NewPerson {
+  name: string;
+  departmentId?: string | null;
+  email?: string | null;
+}
+
+/** A person as the people list shows them to a non-administrator: e-mail only on the reader's own row. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  departmentId: string | null;
+  email: string | null;
+}
+
+/** A person with their account's state (null columns when they have no account), for the administrator. */
+export interface PersonWithAccountRow extends PersonRow {
+  createdAt: Date;
+  username: string | null;
+  isAdmin: boolean | null;
+  disabled: boolean | null;
+  passwordChangeRequired: boolean | null;
+}
+
+/**
+ * An SQL condition over the measure alias `m` that appends its own parameters (the measure
+ * visibility rule); the people list of a non-administrator is built around the measures it lets through.
+ */
+export type MeasureCondition = (parameters: unknown[]) => string;
+
+/** `department` and `person`. */
+export class OrganisationRepository extends BaseRepository {
+  private departments(tx?: EntityManager) {
+    return this.db(tx).getRepository(DepartmentEntity);
+  }
+
+  private people(tx?: EntityManager) {
+    return this.db(tx).getRepository(PersonEntity);
+  }
+
+  listDepartments(tx?: EntityManager): Promise<DepartmentEntity[]> {
+    return this.departments(tx).find({ order: { name: 'ASC' } });
+  }
+
+  departmentNamed(name: string, tx?: EntityManager): Promise<DepartmentEntity | null> {
+    return this.departments(tx).findOne({ where: { name } });
+  }
+
+  departmentsNamed(names: string[], tx?: EntityManager): Promise<DepartmentEntity[]> {
+    return this.departments(tx).find({ where: { name: In(names) } });
+  }
+
+  departmentsWithIds(ids: string[], tx?: EntityManager): Promise<DepartmentEntity[]> {
+    return this.departments(tx).find({ where: { id: In(ids) } });
+  }
+
+  insertDepartments(items: NewDepartment[], tx?: EntityManager): Promise<DepartmentEntity[]> {
+    const departments = this.departments(tx);
+    return departments.save(items.map((item) => departments.create(item)));
+  }
+
+  insertPeople(items: NewPerson[], tx?: EntityManager): Promise<PersonEntity[]> {
+    const people = this.people(tx);
+    return people.save(items.map((item) => people.create(item)));
+  }
+
+  /** Everyone, with e-mail addresses and account state, by name. */
+  peopleWithAccounts(tx?: EntityManager): Promise<PersonWithAccountRow[]> {
+    return this.db(tx).query(
+      `SELECT p.id, p.name, p.department_id AS "departmentId", p.email, p.created_at AS "createdAt", a.username, a.is_admin AS "isAdmin",
+              a.disabled_at IS NOT NULL AS disabled, a.must_change_password AS "passwordChangeRequired"
+         FROM person p LEFT JOIN account a ON a.person_id = p.id ORDER BY p.name, p.id`,
+    );
+  }
+
+  /** Whether the person holds a role in any inspection (who may then see everyone's name). */
+  async holdsInspectionRole(personId: string, tx?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.db(tx).query('SELECT 1 FROM inspection_role WHERE person_id = $1 LIMIT 1', [personId]);
+    return rows.length > 0;
+  }
+
+  /** Everyone by name, with the reader's own e-mail address only. */
+  allPeople(readerId: string, tx?: EntityManager): Promise<PersonRow[]> {
+    return this.db(tx).query(`SELECT ${PERSON_COLUMNS} FROM person p ORDER BY p.name, p.id`, [readerId]);
+  }
+
+  /**
+   * The reader, the people of their department, and the people named on (responsible leader) or
+   * acting on (audit trail) the measures `visibleMeasure` lets through; the reader's own e-mail only.
+   */
+  peopleAround(readerId: string, departmentId: string | null, visibleMeasure: MeasureCondition, tx?: EntityManager): Promise<PersonRow[]> {
+    const parameters: unknown[] = [readerId];
+    const visible = visibleMeasure(parameters);
+    return this.db(tx).query(
+      `SELECT ${PERSON_COLUMNS} FROM person p
+        WHERE p.id = $1 OR (p.department_id IS NOT NULL AND p.department_id = $${parameters.push(departmentId)})
+           OR p.id IN (SELECT m.responsible_leader_id FROM measure m WHERE ${visible})
+           OR p.id IN (SELECT e.actor_id FROM audit_event e JOIN measure m ON m.id = e.measure_id WHERE e.actor_id IS NOT NULL AND ${visible})
+        ORDER BY p.name, p.id`,
+      parameters,
+    );
+  }
+}
+
+/** A person's columns for a reader who is `$1`: the e-mail address only on their own row. */
+const PERSON_COLUMNS = `p.id, p.name, p.department_id AS "departmentId", CASE WHEN p.id = $1 THEN p.email END AS email`;
