@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { EvidenceEntity } from '../../../../libs/persistence/src';
+import { EvidenceRepository } from '../../../../libs/persistence/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
@@ -40,7 +39,7 @@ export interface UploadedEvidence {
 @Injectable()
 export class EvidenceService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceRepository,
     private readonly storage: EvidenceStorage,
     private readonly measures: MeasuresService,
     private readonly visibility: Visibility,
@@ -70,20 +69,16 @@ export class EvidenceService {
     }
     if (measure.stage === 'closed') throw new DomainError(ErrorCode.StageConflict, 'the measure is closed (办结); no more evidence is accepted');
     const sha256 = await this.storage.put(file.buffer);
-    const repository = this.dataSource.getRepository(EvidenceEntity);
-    const saved = await repository.save(
-      repository.create({ measureId, fileName: name, contentType: allowed[0], sizeBytes: file.size, sha256, uploadedById: actor.personId }),
-    );
-    return saved;
+    return this.evidence.create({ measureId, fileName: name, contentType: allowed[0], sizeBytes: file.size, sha256, uploadedById: actor.personId });
   }
 
   async list(measureId: string, actor: RequestActor) {
     await this.visibility.requireMeasure(actor, measureId);
-    return this.dataSource.getRepository(EvidenceEntity).find({ where: { measureId }, order: { uploadedAt: 'ASC' } });
+    return this.evidence.ofMeasure(measureId);
   }
 
   async get(id: string, actor: RequestActor) {
-    const evidence = await this.dataSource.getRepository(EvidenceEntity).findOne({ where: { id } });
+    const evidence = await this.evidence.byId(id);
     if (!evidence || !(await this.visibility.canSeeMeasure(actor, evidence.measureId))) throw new DomainError(ErrorCode.NotFound, `no evidence with id ${id}`);
     return { evidence, stream: this.storage.open(evidence.sha256) };
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { countDocument, ParsedDocument, ParsedSection, problemsForImport, problemsOf } from '../../../../libs/documents/src';
-import { ImportDraftEntity } from '../../../../libs/persistence/src';
+import { ImportDraftEntity, ImportDraftRepository } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -17,7 +16,7 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 @Injectable()
 export class DocumentImportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly drafts: ImportDraftRepository,
     private readonly problems: ProblemsService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -32,15 +31,19 @@ export class DocumentImportService {
     } catch (error) {
       throw uploadRefusal(fileName, error, '');
     }
-    const repository = this.dataSource.getRepository(ImportDraftEntity);
-    const draft = await repository.save(
-      repository.create({ inspectionId, kind: 'document', fileName: fileName.slice(0, 255), content: parsed as unknown as Record<string, unknown>, warnings: parsed.warnings, createdBy: actor.personId }),
-    );
+    const draft = await this.drafts.create({
+      inspectionId,
+      kind: 'document',
+      fileName: fileName.slice(0, 255),
+      content: parsed as unknown as Record<string, unknown>,
+      warnings: parsed.warnings,
+      createdBy: actor.personId,
+    });
     return this.view(draft);
   }
 
   async draft(id: string): Promise<ImportDraftEntity> {
-    const draft = await this.dataSource.getRepository(ImportDraftEntity).findOne({ where: { id } });
+    const draft = await this.drafts.byId(id);
     if (!draft) throw new DomainError(ErrorCode.NotFound, `no import draft with id ${id}`);
     return draft;
   }
@@ -56,7 +59,7 @@ export class DocumentImportService {
     const errors = validateSections(sections);
     if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 10).join('; '), { errors });
     draft.content = { ...draft.content, sections };
-    await this.dataSource.getRepository(ImportDraftEntity).save(draft);
+    await this.drafts.saveContent(id, draft.content);
     return this.view(draft);
   }
 
@@ -71,14 +74,13 @@ export class DocumentImportService {
     }) as CreateProblemDto[];
     if (problems.length === 0) throw new DomainError(ErrorCode.InvalidInput, 'the document has no problems to import');
     // Claim the draft first so two concurrent commits cannot both import it.
-    const claimed = await this.dataSource.getRepository(ImportDraftEntity).update({ id, committedAt: IsNull() }, { committedAt: new Date() });
-    if (!claimed.affected) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
+    if (!(await this.drafts.claim(id))) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
     try {
       const created = await this.problems.createProblems(draft.inspectionId, problems);
       return { problems: created.length, measures: created.reduce((sum, problem) => sum + problem.measures.length, 0) };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === ErrorCode.Unavailable)) {
-        await this.dataSource.query('UPDATE import_draft SET committed_at = NULL WHERE id = $1', [id]);
+        await this.drafts.release(id);
       }
       throw error;
     }

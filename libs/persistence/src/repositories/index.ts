@@ -5,3 +5,5 @@ export * from './admin-audit-event.repository';
 export * from './inbox.repository';
 export * from './organisation.repository';
 export * from './throttle-bucket.repository';
+export * from './evidence.repository';
+export * from './import-draft.repository';

@@ -4,6 +4,8 @@ import { AdminAuditEventRepository } from './admin-audit-event.repository';
 import { InboxRepository } from './inbox.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { ThrottleBucketRepository } from './throttle-bucket.repository';
+import { EvidenceRepository } from './evidence.repository';
+import { ImportDraftRepository } from './import-draft.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -18,6 +20,8 @@ export const REPOSITORIES = [
   InboxRepository,
   OrganisationRepository,
   ThrottleBucketRepository,
+  EvidenceRepository,
+  ImportDraftRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;
