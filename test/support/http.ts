@@ -48,17 +48,26 @@ export class TestApi {
 
   /** Creates people (with accounts) through the API as the administrator, and signs each one in. */
   async createPeople<K extends string>(adminId: string, spec: readonly (readonly [K, string, string | null])[]): Promise<Record<K, string>> {
-    const usernames = spec.map(([key]) => `${key}-${randomUUID().slice(0, 8)}`.toLowerCase());
+    return (await this.createAccounts(adminId, spec.map(([key, name, departmentId]) => ({ key, name, departmentId })))).ids;
+  }
+
+  /** The same, with e-mail addresses; answers each person's id and username. */
+  async createAccounts<K extends string>(
+    adminId: string,
+    spec: readonly { key: K; name: string; departmentId?: string | null; email?: string }[],
+  ): Promise<{ ids: Record<K, string>; usernames: Record<K, string> }> {
+    const usernames = {} as Record<K, string>;
+    for (const { key } of spec) usernames[key] = `${key}-${randomUUID().slice(0, 8)}`.toLowerCase();
     const created = await this.call('POST', '/people/bulk', adminId, {
-      people: spec.map(([, name, departmentId], index) => ({ name, username: usernames[index], password: TEST_PASSWORD, ...(departmentId ? { departmentId } : {}) })),
+      people: spec.map(({ key, name, departmentId, email }) => ({ name, username: usernames[key], password: TEST_PASSWORD, ...(departmentId ? { departmentId } : {}), ...(email ? { email } : {}) })),
     });
     if (created.status !== 201) throw new Error(`creating people failed: ${created.status} ${JSON.stringify(created.body)}`);
     const ids = {} as Record<K, string>;
-    for (const [index, [key]] of spec.entries()) {
+    for (const [index, { key }] of spec.entries()) {
       ids[key] = created.body[index].id;
-      await this.signIn(ids[key], usernames[index]);
+      await this.signIn(ids[key], usernames[key]);
     }
-    return ids;
+    return { ids, usernames };
   }
 }
 
@@ -70,9 +79,14 @@ async function reply(response: Response): Promise<Reply> {
 
 /** The first administrator, written straight into the database as `npm run cli -- create-admin` does. */
 export async function createAdmin(dataSource: DataSource, api: TestApi): Promise<string> {
+  return (await createAdminAccount(dataSource, api)).id;
+}
+
+/** The same, answering the administrator's username too (for signing in elsewhere, e.g. in a browser). */
+export async function createAdminAccount(dataSource: DataSource, api: TestApi): Promise<{ id: string; username: string }> {
   const username = `admin-${randomUUID().slice(0, 8)}`;
   const [person] = await dataSource.query(`INSERT INTO person (name) VALUES ('系统管理员') RETURNING id`);
   await dataSource.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [person.id, username, await bcrypt.hash(TEST_PASSWORD, 4)]);
   await api.signIn(person.id, username);
-  return person.id;
+  return { id: person.id, username };
 }
