@@ -33,6 +33,10 @@ import { ImportsController } from './imports/imports.controller';
 import { LedgerService } from './imports/ledger.service';
 import { NoticesController, PublicNoticesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
+import { NoticeFiguresService } from './notices/notice-figures.service';
+import { NoticePublishingService } from './notices/notice-publishing.service';
+import { NoticeRecordsService } from './notices/notice-records.service';
+import { PublicFeedbackService } from './notices/public-feedback.service';
 import { InspectionsController } from './inspections/inspections.controller';
 import { InspectionsService } from './inspections/inspections.service';
 import { MeasureActionsService } from './measures/measure-actions.service';
@@ -104,6 +108,10 @@ export class AppModule {
         DocumentImportService,
         LedgerService,
         NoticesService,
+        NoticeRecordsService,
+        NoticeFiguresService,
+        NoticePublishingService,
+        PublicFeedbackService,
         WorkbenchService,
         InboxService,
       ],

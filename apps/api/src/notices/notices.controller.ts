@@ -6,7 +6,10 @@ import { CurrentActor, Public, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
 import { CreateRecordDto, EditNoticeDto, FeedbackDto } from './notice.dto';
 import { RequestThrottle } from '../throttling/request-throttle.guard';
+import { NoticePublishingService } from './notice-publishing.service';
+import { NoticeRecordsService } from './notice-records.service';
 import { NoticesService } from './notices.service';
+import { PublicFeedbackService } from './public-feedback.service';
 import { publicNoticePage } from './public-page';
 
 const OFFICE = ['office'] as const;
@@ -18,6 +21,9 @@ const READERS = ['office', 'group_head', 'supervisor', 'reviewer'] as const;
 export class NoticesController {
   constructor(
     private readonly notices: NoticesService,
+    private readonly records: NoticeRecordsService,
+    private readonly publishing: NoticePublishingService,
+    private readonly publicFeedback: PublicFeedbackService,
     private readonly access: InspectionAccess,
   ) {}
 
@@ -25,13 +31,13 @@ export class NoticesController {
   @ApiOperation({ summary: 'Record a scheduling meeting, internal supervision, rule or campaign (the figures of the notice)' })
   async createRecord(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: CreateRecordDto) {
     await this.access.require(actor, id, [...OFFICE]);
-    return this.notices.createRecord(id, body);
+    return this.records.createRecord(id, body);
   }
 
   @Get('inspections/:id/records')
   async listRecords(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, id, [...READERS]);
-    return this.notices.listRecords(id);
+    return this.records.listRecords(id);
   }
 
   @Post('inspections/:id/notice')
@@ -65,7 +71,7 @@ export class NoticesController {
   @HttpCode(200)
   async publish(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, (await this.notices.notice(id)).inspectionId, [...OFFICE]);
-    const notice = await this.notices.publish(id);
+    const notice = await this.publishing.publish(id);
     return { id: notice.id, publishedAt: notice.publishedAt, publicUrl: `/api/public/notices/${notice.id}` };
   }
 
@@ -73,14 +79,14 @@ export class NoticesController {
   @ApiOperation({ summary: 'Messages from the public (群众监督), newest first, with the unread count' })
   async feedback(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, id, [...OFFICE]);
-    return this.notices.feedbackFor(id);
+    return this.publicFeedback.feedbackFor(id);
   }
 
   @Post('feedback/:id/read')
   @HttpCode(204)
   async markRead(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
-    await this.access.require(actor, await this.notices.feedbackInspection(id), [...OFFICE]);
-    await this.notices.markRead(id);
+    await this.access.require(actor, await this.publicFeedback.feedbackInspection(id), [...OFFICE]);
+    await this.publicFeedback.markRead(id);
   }
 }
 
@@ -88,20 +94,23 @@ export class NoticesController {
 @ApiTags('public')
 @Controller('public/notices')
 export class PublicNoticesController {
-  constructor(private readonly notices: NoticesService) {}
+  constructor(
+    private readonly publishing: NoticePublishingService,
+    private readonly publicFeedback: PublicFeedbackService,
+  ) {}
 
   @Get(':id')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async page(@Param('id', new ParseUUIDPipe()) id: string) {
-    return publicNoticePage(id, await this.notices.published(id));
+    return publicNoticePage(id, await this.publishing.published(id));
   }
 
   @Get(':id/content.json')
   @Public()
   @ApiOperation({ summary: 'The published notice as JSON (exactly what the public page is built from)' })
   content(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.notices.published(id);
+    return this.publishing.published(id);
   }
 
   @Post(':id/feedback')
@@ -110,10 +119,10 @@ export class PublicNoticesController {
   @SkipThrottle({ 'sign-in': true })
   @ApiOperation({ summary: 'Send an opinion on the rectification (throttled per address: FEEDBACK_PER_TEN_MINUTES, default 5)' })
   async feedback(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FeedbackDto, @Ip() address: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const received = await this.notices.receiveFeedback(id, body, address);
+    const received = await this.publicFeedback.receiveFeedback(id, body, address);
     if (accept?.includes('text/html')) {
       response.status(201).setHeader('Content-Type', 'text/html; charset=utf-8');
-      return publicNoticePage(id, await this.notices.published(id), '已收到您的意见建议,谢谢!');
+      return publicNoticePage(id, await this.publishing.published(id), '已收到您的意见建议,谢谢!');
     }
     response.status(201);
     return received;

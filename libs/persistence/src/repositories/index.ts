@@ -7,3 +7,7 @@ export * from './organisation.repository';
 export * from './throttle-bucket.repository';
 export * from './evidence.repository';
 export * from './import-draft.repository';
+export * from './notice.repository';
+export * from './notice-figures.repository';
+export * from './public-feedback.repository';
+export * from './record.repository';

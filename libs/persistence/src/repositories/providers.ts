@@ -6,6 +6,10 @@ import { OrganisationRepository } from './organisation.repository';
 import { ThrottleBucketRepository } from './throttle-bucket.repository';
 import { EvidenceRepository } from './evidence.repository';
 import { ImportDraftRepository } from './import-draft.repository';
+import { NoticeRepository } from './notice.repository';
+import { NoticeFiguresRepository } from './notice-figures.repository';
+import { PublicFeedbackRepository } from './public-feedback.repository';
+import { RecordRepository } from './record.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -22,6 +26,10 @@ export const REPOSITORIES = [
   ThrottleBucketRepository,
   EvidenceRepository,
   ImportDraftRepository,
+  NoticeRepository,
+  NoticeFiguresRepository,
+  PublicFeedbackRepository,
+  RecordRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;

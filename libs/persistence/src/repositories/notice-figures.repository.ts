@@ -1,0 +1,59 @@
+import { EntityManager } from 'typeorm';
+import { BaseRepository } from './unit-of-work';
+
+/** Problems and measures of an inspection, and how many are closed (the notice's live figures). */
+export interface ProgressCounts {
+  problems: number;
+  measures: number;
+  closedMeasures: number;
+  /** Problems that have measures and all of them closed. */
+  closedProblems: number;
+}
+
+/** One measure (or a problem without measures) with its place in the heading ladder, in notice order. */
+export interface NoticeSectionRow {
+  section_number: string | null;
+  section_title: string | null;
+  category_number: string | null;
+  category_title: string | null;
+  group_number: string | null;
+  group_title: string | null;
+  problem_number: number;
+  problem_title: string;
+  measure_number: number | null;
+  /** The measure's latest progress, else its text; null for a problem without measures. */
+  text: string | null;
+}
+
+/** What the progress notice and its records read live from `problem` and `measure`. */
+export class NoticeFiguresRepository extends BaseRepository {
+  async progress(inspectionId: string, tx?: EntityManager): Promise<ProgressCounts> {
+    const [row]: ProgressCounts[] = await this.db(tx).query(
+      `SELECT (SELECT count(*) FROM problem WHERE inspection_id = $1)::int AS problems,
+              (SELECT count(*) FROM measure WHERE inspection_id = $1)::int AS measures,
+              (SELECT count(*) FROM measure WHERE inspection_id = $1 AND stage = 'closed')::int AS "closedMeasures",
+              (SELECT count(*) FROM problem p WHERE p.inspection_id = $1
+                  AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id)
+                  AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND m.stage <> 'closed'))::int AS "closedProblems"`,
+      [inspectionId],
+    );
+    return row;
+  }
+
+  /** Every problem with its measures, by problem number then measure number. */
+  sectionRows(inspectionId: string, tx?: EntityManager): Promise<NoticeSectionRow[]> {
+    return this.db(tx).query(
+      `SELECT p.section_number, p.section_title, p.category_number, p.category_title, p.group_number, p.group_title,
+              p.number AS problem_number, p.title AS problem_title, m.number AS measure_number, coalesce(m.latest_progress, m.text) AS text
+         FROM problem p LEFT JOIN measure m ON m.problem_id = p.id
+        WHERE p.inspection_id = $1 ORDER BY p.number, m.number`,
+      [inspectionId],
+    );
+  }
+
+  /** Of these ids, the ones that are measures of this inspection (what a record may name). */
+  async measureIdsOf(inspectionId: string, ids: string[], tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(tx).query('SELECT id FROM measure WHERE inspection_id = $1 AND id = ANY($2::uuid[])', [inspectionId, ids]);
+    return rows.map((row) => row.id);
+  }
+}
