@@ -30,7 +30,8 @@ import { HealthController } from './health.controller';
 import { InspectionAccess } from './common/inspection-access';
 import { DocumentImportService } from './imports/document-import.service';
 import { ImportsController } from './imports/imports.controller';
-import { LedgerService } from './imports/ledger.service';
+import { LedgerExportService } from './imports/ledger-export.service';
+import { LedgerImportService } from './imports/ledger-import.service';
 import { NoticesController, PublicNoticesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
 import { NoticeFiguresService } from './notices/notice-figures.service';
@@ -106,7 +107,8 @@ export class AppModule {
         Visibility,
         ParticipantsCheck,
         DocumentImportService,
-        LedgerService,
+        LedgerImportService,
+        LedgerExportService,
         NoticesService,
         NoticeRecordsService,
         NoticeFiguresService,

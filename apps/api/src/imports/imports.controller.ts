@@ -5,7 +5,9 @@ import { CurrentActor, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
 import { DocumentImportService } from './document-import.service';
 import { CommitDocumentDto, CommitLedgerDto, CorrectDocumentDto } from './import.dto';
-import { LedgerService } from './ledger.service';
+import { LedgerExportService } from './ledger-export.service';
+import { LedgerImportService } from './ledger-import.service';
+import { ledgerTemplate } from './ledger-template';
 
 const FILE_BODY = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,7 +18,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export class ImportsController {
   constructor(
     private readonly documents: DocumentImportService,
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerImportService,
+    private readonly ledgerExport: LedgerExportService,
     private readonly access: InspectionAccess,
   ) {}
 
@@ -24,7 +27,7 @@ export class ImportsController {
   @Header('Content-Type', XLSX)
   @Header('Content-Disposition', `attachment; filename="ledger-template.xlsx"; filename*=UTF-8''${encodeURIComponent('整改台账模板.xlsx')}`)
   async template() {
-    return new StreamableFile(await this.ledger.template());
+    return new StreamableFile(await ledgerTemplate());
   }
 
   @Post('inspections/:id/imports/ledger')
@@ -80,7 +83,7 @@ export class ImportsController {
   @Header('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('整改台账.xlsx')}`)
   async exportXlsx(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, id, ['office', 'group_head', 'supervisor']);
-    return new StreamableFile(await this.ledger.exportXlsx(id));
+    return new StreamableFile(await this.ledgerExport.exportXlsx(id));
   }
 
   @Get('inspections/:id/ledger.csv')
@@ -88,6 +91,6 @@ export class ImportsController {
   @Header('Content-Disposition', `attachment; filename="ledger.csv"; filename*=UTF-8''${encodeURIComponent('整改台账.csv')}`)
   async exportCsv(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, id, ['office', 'group_head', 'supervisor']);
-    return this.ledger.exportCsv(id);
+    return this.ledgerExport.exportCsv(id);
   }
 }

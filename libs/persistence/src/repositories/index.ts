@@ -11,3 +11,4 @@ export * from './notice.repository';
 export * from './notice-figures.repository';
 export * from './public-feedback.repository';
 export * from './record.repository';
+export * from './ledger.repository';

@@ -10,6 +10,7 @@ import { NoticeRepository } from './notice.repository';
 import { NoticeFiguresRepository } from './notice-figures.repository';
 import { PublicFeedbackRepository } from './public-feedback.repository';
 import { RecordRepository } from './record.repository';
+import { LedgerRepository } from './ledger.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -30,6 +31,7 @@ export const REPOSITORIES = [
   NoticeFiguresRepository,
   PublicFeedbackRepository,
   RecordRepository,
+  LedgerRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;

@@ -1,0 +1,102 @@
+import { EntityManager, In } from 'typeorm';
+import type { Colour, MeasureKind, Stage } from '../../../domain/src';
+import { PersonEntity } from '../entities';
+import { COLOUR_SQL } from './measure.repository';
+import { BaseRepository } from './unit-of-work';
+
+/** One measure of the live ledger with its problem's place in the heading ladder and its names (the export). */
+export interface LedgerExportRow {
+  section_number: string | null;
+  section_title: string | null;
+  category_number: string | null;
+  category_title: string | null;
+  group_number: string | null;
+  group_title: string | null;
+  problem_number: number;
+  problem: string;
+  measure_number: number;
+  measure: string;
+  kind: MeasureKind;
+  leader: string;
+  lead_department: string;
+  /** Cooperating departments' names joined by 、 ('' when none). */
+  cooperating: string;
+  due_at: Date;
+  stage: Stage;
+  colour: Colour;
+  round: number;
+  stage_due_at: Date | null;
+  evidence_count: number;
+  latest_progress: string | null;
+  signed_off_at: Date | null;
+  closed_at: Date | null;
+}
+
+/** A problem of the inspection as a re-imported ledger matches it (by number). */
+export interface LedgerProblemRow {
+  id: string;
+  number: number;
+  title: string;
+}
+
+/** A measure of the inspection as a re-imported ledger matches it (by problem and measure number). */
+export interface LedgerMeasureRow {
+  id: string;
+  problem_number: number;
+  number: number;
+  text: string;
+  kind: MeasureKind;
+  stage: Stage;
+  /** Lead department id. */
+  lead: string;
+  /** Responsible leader id. */
+  leader: string;
+  due_at: Date;
+}
+
+/** What the Excel ledger (台账) reads from `problem`, `measure` and their names, and the re-import's text updates. */
+export class LedgerRepository extends BaseRepository {
+  /** Every measure of the inspection, by problem number then measure number. */
+  exportRows(inspectionId: string, tx?: EntityManager): Promise<LedgerExportRow[]> {
+    return this.db(tx).query(
+      `SELECT p.section_number, p.section_title, p.category_number, p.category_title, p.group_number, p.group_title,
+              p.number AS problem_number, p.title AS problem, m.number AS measure_number, m.text AS measure, m.kind,
+              leader.name AS leader, lead.name AS lead_department,
+              coalesce((SELECT string_agg(d.name, '、' ORDER BY d.name) FROM measure_cooperating_department c JOIN department d ON d.id = c.department_id WHERE c.measure_id = m.id), '') AS cooperating,
+              m.due_at, m.stage, ${COLOUR_SQL} AS colour, m.round, m.stage_due_at,
+              (SELECT count(*)::int FROM evidence e WHERE e.measure_id = m.id) AS evidence_count,
+              m.latest_progress, m.signed_off_at, m.closed_at
+         FROM measure m JOIN problem p ON p.id = m.problem_id
+         JOIN department lead ON lead.id = m.lead_department_id
+         JOIN person leader ON leader.id = m.responsible_leader_id
+        WHERE m.inspection_id = $1
+        ORDER BY p.number, m.number`,
+      [inspectionId],
+    );
+  }
+
+  problems(inspectionId: string, tx?: EntityManager): Promise<LedgerProblemRow[]> {
+    return this.db(tx).query('SELECT id, number, title FROM problem WHERE inspection_id = $1', [inspectionId]);
+  }
+
+  measures(inspectionId: string, tx?: EntityManager): Promise<LedgerMeasureRow[]> {
+    return this.db(tx).query(
+      `SELECT m.id, p.number AS problem_number, m.number, m.text, m.kind, m.stage, m.lead_department_id AS lead, m.responsible_leader_id AS leader, m.due_at
+         FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.inspection_id = $1`,
+      [inspectionId],
+    );
+  }
+
+  /** The people with these names, oldest first (a ledger names a leader; the first of two namesakes is taken). */
+  peopleNamed(names: string[], tx?: EntityManager): Promise<PersonEntity[]> {
+    return this.db(tx).getRepository(PersonEntity).find({ where: { name: In(names) }, order: { createdAt: 'ASC' } });
+  }
+
+  async updateProblemTitle(id: string, title: string, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query('UPDATE problem SET title = $2 WHERE id = $1', [id, title]);
+  }
+
+  async updateMeasureText(id: string, text: string, tx?: EntityManager): Promise<void> {
+    await this.db(tx).query('UPDATE measure SET text = $2, updated_at = now() WHERE id = $1', [id, text]);
+  }
+}
