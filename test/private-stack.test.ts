@@ -10,7 +10,7 @@ import { env } from './support/stack';
 
 const SCRIPT = `
 const { readdirSync, readFileSync } = require('node:fs');
-const { startPrivateStack } = require('./tools/private-stack');
+const { startPrivateStack } = require('./bench/private-stack');
 const children = () => readdirSync('/proc').filter((entry) => /^\\d+$/.test(entry)).filter((entry) => {
   try {
     const stat = readFileSync('/proc/' + entry + '/stat', 'utf8');

@@ -4,7 +4,7 @@
  * (a new timer, a reordered activity) without patched() fails here.
  */
 import { Worker } from '@temporalio/worker';
-import { readRecordedHistories } from '../tools/recorded-histories';
+import { readRecordedHistories } from '../bench/recorded-histories';
 import { HISTORY_DIR } from './support/histories';
 import { env } from './support/stack';
 

@@ -12,7 +12,7 @@ import { env } from './support/stack';
 
 const SCRIPT = `
 const { Client, Connection } = require('@temporalio/client');
-const { startPrivateStack, setUpOrganisation, createMeasures } = require('./tools/private-stack');
+const { startPrivateStack, setUpOrganisation, createMeasures } = require('./bench/private-stack');
 const { actionUpdates, measureWorkflowId } = require('./workflows/measure.contract');
 (async () => {
   const stack = await startPrivateStack({ workers: 1, apis: 1 });

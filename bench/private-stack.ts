@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { TimerPolicy } from '../libs/domain/src';
 import { runMigrations } from '../libs/persistence/src';
-import { RunningPostgres, RunningTemporal, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
+import { RunningPostgres, RunningTemporal, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from '../tools/local-services';
 
 export const REPOSITORY = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
 export const ROLES = ['office', 'reviewer', 'reviewer2', 'leader', 'supervisor', 'staff'] as const;

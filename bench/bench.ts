@@ -25,7 +25,7 @@ import { createMeasures, numberOption, PrivateStack, REPOSITORY, setUpOrganisati
 import { cpuSecondsByTree, postgresChildren } from './process-cpu';
 import { sendSequentiallyPerWorkflow } from './reference-load';
 import { limitWorkflowStackTraces } from '../apps/worker/src/workflow-stack-traces';
-import type { ShapedBaselineActivities } from '../bench/baseline.workflow';
+import type { ShapedBaselineActivities } from './baseline.workflow';
 import { workflowStackTraceLimit } from '../libs/platform/src';
 const MEASURES = numberOption('measures', 500);
 const USERS = numberOption('users', 20);
@@ -222,7 +222,7 @@ async function main() {
     // The references: the same number of Updates with the same concurrency on the same server.
     log('baseline');
     const perWorkflow = Math.max(1, Math.round(actions / MEASURES));
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../bench/baseline.workflow'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./baseline.workflow'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
     const baseline = await runReference(stack, code, 'baselineWorkflow', MEASURES, perWorkflow);
     log('shaped baseline');
     const shaped = await runReference(stack, code, 'shapedBaselineWorkflow', MEASURES, perWorkflow);
