@@ -251,8 +251,8 @@ export interface EvidenceFile {
 }
 
 /** Uploads an evidence file to a measure (a small PDF unless given), as the world's `staff` unless given. */
-export function uploadEvidence(world: World, measureId: string, who = 'staff', file: EvidenceFile = { name: '纪要.pdf', bytes: Buffer.from('%PDF-1.4 纪要'), type: 'application/pdf' }): Promise<Reply> {
-  return upload(world, `/measures/${measureId}/evidence`, who, file.name, file.bytes, file.type);
+export function uploadEvidence(world: World, measureId: string, who = 'staff', name = '纪要.pdf', bytes: Buffer = Buffer.from('%PDF-1.4 纪要'), type = 'application/pdf'): Promise<Reply> {
+  return upload(world, `/measures/${measureId}/evidence`, who, name, bytes, type);
 }
 
 export interface SubmitOptions {
@@ -262,9 +262,10 @@ export interface SubmitOptions {
   key?: string;
 }
 
-/** Uploads one file and submits it with a summary (整改 → 审核); answers the action's reply. */
+/** Uploads one file (a small PDF of the summary unless given) and submits it with the summary (整改 → 审核); answers the action's reply. */
 export async function submitEvidence(world: World, measureId: string, { who = 'staff', summary = '已完成', file, key }: SubmitOptions = {}): Promise<Reply> {
-  const uploaded = await uploadEvidence(world, measureId, who, file);
+  const { name, bytes, type } = file ?? { name: '纪要.pdf', bytes: Buffer.from(`%PDF-1.4 ${summary}`), type: 'application/pdf' };
+  const uploaded = await uploadEvidence(world, measureId, who, name, bytes, type);
   expectStatus(uploaded, 201, 'uploading evidence');
   return act(world, measureId, 'submit_evidence', who, { summary, evidenceIds: [uploaded.body.id] }, key);
 }
