@@ -129,7 +129,7 @@ describe('bulk organisation import', () => {
     expect(createdDepartments.body[1].parentId).toBe(createdDepartments.body[0].id);
     const bad = await client.upload('/organisation/people/csv', admin, 'people.csv', form(`姓名,部门\n张三,不存在的部门-${tag}\n,纪工委-${tag}\n`), 'text/csv');
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toBe(`row 2: 部门 "不存在的部门-${tag}" is not a department; row 3: 姓名 is empty`);
+    expect(bad.body.message).toBe(`row 2: 部门 "不存在的部门-${tag}" is not a department; row 3: 姓名 must not be blank`);
     const people = await client.upload('/organisation/people/csv', admin, 'people.csv', form(`姓名,部门,用户名,初始密码,邮箱\n"李四, 纪检员",第一纪检组-${tag},lisi-${tag},${TEST_PASSWORD},lisi@example.test\n`), 'text/csv');
     expect(people.status).toBe(201);
     expect(people.body[0]).toMatchObject({ name: '李四, 纪检员', departmentId: createdDepartments.body[1].id, email: 'lisi@example.test' });

@@ -1,4 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { checkText } from '../../../../libs/domain/src';
 import { AccountRepository, DepartmentEntity, OrganisationRepository, PersonEntity, UnitOfWork } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
 import { accountFields } from '../auth/auth.service';
@@ -6,7 +9,7 @@ import { API_CONFIG } from '../temporal/temporal-client.service';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
-import type { CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
+import { CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
 
 /** A person as the people list shows them; e-mail and account only where the reader may see them. */
 export interface PersonView {
@@ -49,14 +52,24 @@ export class OrganisationService {
     return this.organisation.listDepartments();
   }
 
-  /** Creates people (and their accounts when a username and password are given) in one transaction. */
-  async createPeople(items: CreatePersonDto[]): Promise<PersonEntity[]> {
-    const accounts = await Promise.all(items.map((item) => accountFields(item.username, item.password, this.config.auth.bcryptRounds)));
+  /**
+   * Creates people (and their accounts when a username and password are given) in one transaction.
+   * `where` names an item in a refusal (the CSV import's `row 3`); API bodies leave it out.
+   */
+  async createPeople(items: CreatePersonDto[], where?: (index: number) => string): Promise<PersonEntity[]> {
+    const named = (index: number, message: string) => (where ? `${where(index)}: ${message}` : message);
+    const accounts = await Promise.all(
+      items.map((item, index) =>
+        accountFields(item.username, item.password, this.config.auth.bcryptRounds).catch((error: unknown) => {
+          throw error instanceof DomainError && where ? new DomainError(error.code, named(index, error.message), error.details) : error;
+        }),
+      ),
+    );
     const usernames = accounts.flatMap((account) => (account ? [account.username] : []));
     const repeated = usernames.filter((name, index) => usernames.indexOf(name) !== index);
     if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `people[].username repeated in the request: ${[...new Set(repeated)].join(', ')}`);
-    for (const item of items) {
-      if (item.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(item.email)) throw new DomainError(ErrorCode.InvalidInput, `email "${item.email}" is not an e-mail address`);
+    for (const [index, item] of items.entries()) {
+      if (item.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(item.email)) throw new DomainError(ErrorCode.InvalidInput, named(index, `email "${item.email}" is not an e-mail address`));
     }
     return this.unitOfWork.run(async (tx) => {
       const departmentIds = [...new Set(items.map((item) => item.departmentId).filter((id): id is string => !!id))];
@@ -74,28 +87,54 @@ export class OrganisationService {
     });
   }
 
-  /** Bulk import from CSV with a header row: 部门 sheet (名称,上级部门) or 人员 sheet (姓名,部门,用户名,初始密码,邮箱). */
+  /**
+   * Bulk import from CSV with a header row: 部门 sheet (名称,上级部门) or 人员 sheet (姓名,部门,用户名,初始密码,邮箱).
+   * Every cell goes through the rules of the JSON bodies (CreateDepartmentDto, CreatePersonDto: the
+   * text rule and their lengths) before anything is written; a refusal names each row and column.
+   */
   async importCsv(kind: 'departments' | 'people', text: string) {
     const rows = parseCsv(text.replace(/^\ufeff/, ''));
     if (rows.length < 2) throw new DomainError(ErrorCode.InvalidInput, 'the CSV needs a header row and at least one data row');
     const header = rows[0].map((cell) => cell.trim());
     const column = (...names: string[]) => header.findIndex((cell) => names.includes(cell));
-    const data = rows.slice(1).filter((row) => row.some((cell) => cell.trim()));
+    const data = rows
+      .map((cells, index) => ({ row: index + 1, cells }))
+      .slice(1)
+      .filter(({ cells }) => cells.some((cell) => cell.trim()));
+    if (data.length === 0) throw new DomainError(ErrorCode.InvalidInput, 'the CSV has no data rows below its header row (blank rows are skipped)');
+    const errors: string[] = [];
+    const cell = (cells: string[], index: number) => (index >= 0 && cells[index]?.trim() ? cells[index] : undefined);
+    /** A department named in a cell (上级部门, 部门): looked up by name, so under the name's rule first. */
+    const departmentName = (cells: string[], index: number, row: number, label: string) => {
+      const value = cell(cells, index);
+      if (value === undefined) return undefined;
+      const check = checkText(value, { max: 100 });
+      if (!check.ok) errors.push(`row ${row}: ${label} ${check.problem}`);
+      return check.ok ? check.value : undefined;
+    };
+    const refuse = () => {
+      if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors: errors.slice(0, 1000) });
+    };
     if (kind === 'departments') {
       const name = column('名称', '部门', 'name');
       const parent = column('上级部门', 'parent');
       if (name < 0) throw new DomainError(ErrorCode.InvalidInput, 'the CSV has no 名称 (name) column');
+      const items = data.map(({ row, cells }) => ({
+        row,
+        parentName: departmentName(cells, parent, row, '上级部门'),
+        department: checkedRow(CreateDepartmentDto, { name: cells[name] ?? '' }, row, { name: '名称' }, errors),
+      }));
+      refuse();
       const created: DepartmentEntity[] = [];
       // Parents first: a department may name one created earlier in the same file.
-      for (const [index, row] of data.entries()) {
-        const parentName = parent >= 0 ? row[parent]?.trim() : '';
+      for (const { row, parentName, department } of items) {
         let parentId: string | undefined;
         if (parentName) {
           const found = await this.organisation.departmentNamed(parentName);
-          if (!found) throw new DomainError(ErrorCode.InvalidInput, `row ${index + 2}: 上级部门 "${parentName}" is not a department (list parents before their children)`);
+          if (!found) throw new DomainError(ErrorCode.InvalidInput, `row ${row}: 上级部门 "${parentName}" is not a department (list parents before their children)`);
           parentId = found.id;
         }
-        created.push(...(await this.createDepartments([{ name: row[name]?.trim() ?? '', parentId }])));
+        created.push(...(await this.createDepartments([{ name: department.name, parentId }])));
       }
       return created;
     }
@@ -106,22 +145,16 @@ export class OrganisationService {
     const email = column('邮箱', 'email');
     if (name < 0) throw new DomainError(ErrorCode.InvalidInput, 'the CSV has no 姓名 (name) column');
     const departments = await this.organisation.listDepartments();
-    const errors: string[] = [];
-    const items: CreatePersonDto[] = data.map((row, index) => {
-      const departmentName = department >= 0 ? row[department]?.trim() : '';
-      const found = departmentName ? departments.find((item) => item.name === departmentName) : undefined;
-      if (departmentName && !found) errors.push(`row ${index + 2}: 部门 "${departmentName}" is not a department`);
-      if (!row[name]?.trim()) errors.push(`row ${index + 2}: 姓名 is empty`);
-      return {
-        name: row[name]?.trim() ?? '',
-        departmentId: found?.id,
-        username: username >= 0 ? row[username]?.trim() || undefined : undefined,
-        password: password >= 0 ? row[password] || undefined : undefined,
-        email: email >= 0 ? row[email]?.trim() || undefined : undefined,
-      };
+    const columns = { name: '姓名', username: '用户名', password: '初始密码', email: '邮箱' };
+    const items: CreatePersonDto[] = data.map(({ row, cells }) => {
+      const departmentCell = departmentName(cells, department, row, '部门');
+      const found = departmentCell ? departments.find((item) => item.name === departmentCell) : undefined;
+      if (departmentCell && !found) errors.push(`row ${row}: 部门 "${departmentCell}" is not a department`);
+      const values = { name: cells[name] ?? '', username: cell(cells, username), password: cell(cells, password), email: cell(cells, email) };
+      return { ...checkedRow(CreatePersonDto, values, row, columns, errors), departmentId: found?.id };
     });
-    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors });
-    return this.createPeople(items);
+    refuse();
+    return this.createPeople(items, (index) => `row ${data[index].row}`);
   }
 
   /**
@@ -143,6 +176,17 @@ export class OrganisationService {
     if (await this.organisation.holdsInspectionRole(actor.personId)) return this.organisation.allPeople(actor.personId);
     return this.organisation.peopleAround(actor.personId, actor.departmentId, (parameters) => this.visibility.measureCondition(actor, parameters));
   }
+}
+
+/** One CSV row as its DTO, validated as the ValidationPipe validates a body; each problem joins `errors` as `row 3: 姓名 must not be blank`. */
+function checkedRow<T extends object>(dto: new () => T, values: Record<string, unknown>, row: number, columns: Record<string, string>, errors: string[]): T {
+  const present = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  const item = plainToInstance(dto, present);
+  for (const error of validateSync(item, { whitelist: true, forbidNonWhitelisted: true })) {
+    const label = columns[error.property] ?? error.property;
+    for (const message of Object.values(error.constraints ?? {})) errors.push(`row ${row}: ${label} ${message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message}`);
+  }
+  return item;
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, commas and line breaks inside quotes. */
