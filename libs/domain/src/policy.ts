@@ -59,6 +59,12 @@ const SINGLE_FIELDS = [
   'reboundRectifyWithin',
 ] as const;
 
+/** A refused value as the refusal quotes it: its start only, so a megabyte sent is not a megabyte answered. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} characters)` : text;
+}
+
 /** Merges a partial policy onto the defaults and lists every invalid field by name. */
 export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null): {
   policy: TimerPolicy;
@@ -67,13 +73,13 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
   const policy: TimerPolicy = { ...DEFAULT_POLICY, ...(partial ?? {}) };
   const errors: string[] = [];
   for (const field of SINGLE_FIELDS) {
-    if (!isDuration(policy[field])) errors.push(`policy.${field} must be an ISO-8601 duration (got ${JSON.stringify(policy[field])})`);
+    if (!isDuration(policy[field])) errors.push(`policy.${field} must be an ISO-8601 duration (got ${shown(policy[field])})`);
     else if (durationTooLong(policy[field])) errors.push(`policy.${field} is longer than ${LONGEST_POLICY_DURATION}`);
   }
   for (const field of ['remindBefore', 'escalateAfter'] as const) {
     const list = policy[field];
     if (!Array.isArray(list) || list.some((item) => !isDuration(item))) {
-      errors.push(`policy.${field} must be a list of ISO-8601 durations (got ${JSON.stringify(list)})`);
+      errors.push(`policy.${field} must be a list of ISO-8601 durations (got ${shown(list)})`);
     } else if (list.length > 10) {
       errors.push(`policy.${field} has more than 10 steps`);
     } else if (list.some(durationTooLong)) {
