@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequestActor } from '../common/actor';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import { InboxService } from './inbox.service';
 
 /** The in-app inbox: every person reads and marks only their own notifications. */
@@ -13,6 +14,9 @@ export class NotificationsController {
   @Get()
   @ApiQuery({ name: 'unread', required: false, enum: ['true', 'false'] })
   list(@CurrentActor() actor: RequestActor, @Query('unread') unread?: string) {
+    // Anything else was read as "all": a client asking for unread=1 got everything, unasked.
+    if (unread !== undefined && unread !== 'true' && unread !== 'false')
+      throw new DomainError(ErrorCode.InvalidInput, 'unread must be "true" or "false"');
     return this.inbox.list(actor.personId, unread === 'true');
   }
 
