@@ -38,6 +38,11 @@ export function characterProblem(value: string, multiline = true): string | null
   return null;
 }
 
+/** The value with every character the rule forbids taken out (and lone surrogates), for text that is cleaned rather than refused: uploaded file names. */
+export function withoutForbiddenCharacters(value: string): string {
+  return value.replace(new RegExp(FORBIDDEN.source, 'g'), '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '');
+}
+
 /** NFC, CRLF/CR → LF, trimmed (also the full-width space U+3000, which String.trim covers). */
 export function normaliseText(value: string): string {
   return value.normalize('NFC').replace(/\r\n?/g, '\n').trim();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EvidenceRepository } from '../../../../libs/persistence/src';
+import { withoutForbiddenCharacters } from '../../../../libs/domain/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
@@ -84,11 +85,13 @@ export class EvidenceService {
   }
 }
 
-/** Keeps the name a person gave the file for display and download, stripped of any path and control characters. */
+/** Keeps the name a person gave the file for display and download, stripped of any path and of the characters the text rule forbids. */
 export function cleanFileName(name: string): string {
   // Multer hands over the name as latin1; browsers send UTF-8 bytes.
   const decoded = Buffer.from(name, 'latin1').toString('utf8');
   const base = decoded.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  // The text rule's forbidden characters go (a bidi override makes "report\u202Etxt.pdf" read as another name),
+  // and the length is cut in characters, never inside a surrogate pair.
+  const cleaned = [...withoutForbiddenCharacters(base.normalize('NFC')).trim()].slice(0, 200).join('').trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'evidence';
 }
