@@ -219,8 +219,12 @@ describe('one measure through the whole pipeline over HTTP', () => {
     await waitFor(async () => (await call(world, 'GET', `/measures/${measureId}`, people.supervisor)).body.allowedActions.includes('record_look_back'), 'the look-back to fall due');
     const closed = await act(world, measureId, 'record_look_back', people.supervisor, { result: 'holds', note: '经回头看未反弹' }, 'look-back-holds');
     expect(closed.body.stage).toBe('closed');
-    const afterClose = await act(world, measureId, 'record_look_back', people.supervisor, { result: 'holds' }, 'look-back-holds');
+    // After the workflow has finished the key is answered from the audit trail: the same request
+    // gets the first answer, another request under that key is refused (issue 11).
+    const afterClose = await act(world, measureId, 'record_look_back', people.supervisor, { result: 'holds', note: '经回头看未反弹' }, 'look-back-holds');
     expect(afterClose.body).toMatchObject({ stage: 'closed', duplicate: true });
+    const otherBody = await act(world, measureId, 'record_look_back', people.supervisor, { result: 'holds' }, 'look-back-holds');
+    expect(otherBody.status).toBe(422);
     const tooLate = await act(world, measureId, 'review', people.reviewer, { decision: 'approve' });
     expect(tooLate.status).toBe(409);
 
