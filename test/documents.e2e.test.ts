@@ -4,7 +4,6 @@
  * idempotent re-import, export), the progress notice (generate, edit, publish, public page,
  * feedback) and the round trip seed → live measures → notice → parser.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -12,93 +11,61 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { documentText, parseNotice, problemsOf, renderNoticeDocx } from '../libs/documents/src';
-import { createAdmin, TestApi } from './support/http';
-import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './support/stack';
+import { fastPolicy, waitFor } from './support/stack';
+import { actOk, bringTo, buildWorld, call, createInspection, startStack, upload, World } from './support/world';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'shared', 'seed', 'xuancheng-edz-rectification-progress-2025-07-25.txt'));
-const taskQueue = uniqueTaskQueue('documents');
-let api: { app: INestApplication; url: string };
-let worker: INestApplicationContext;
+/** The inspection of the seed notice: the notice's opening is written from these. */
+const SEED_INSPECTION = { kind: 'xuncha', inspectingBody: '五届市委第六轮第一巡察组', inspectedUnit: '宣城经开区党工委', startedOn: '2023-11-28', endedOn: '2024-01-19', feedbackOn: '2024-04-19' };
+let world: World<'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff' | 'outsider', 'department' | 'other'>;
+let api: { url: string };
 let dataSource: DataSource;
-let people: Record<'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff' | 'outsider', string>;
+let people: typeof world.people;
 let department: string;
-let departmentName: string;
-let leaderName: string;
 const tag = Date.now().toString(36);
-let keys = 0;
+const departmentName = `投资合作中心-${tag}`;
+const leaderName = `赵领导-${tag}`;
 
-let client: TestApi;
-let admin: string;
-const call = (method: string, path: string, actor: string | null, body?: unknown, headers: Record<string, string> = {}) => client.call(method, path, actor, body, headers);
-const upload = (path: string, actor: string, name: string, bytes: Buffer, type = 'application/octet-stream') => client.upload(path, actor, name, bytes, type);
-
-async function newInspection(title: string, policy = fastPolicy()) {
-  const created = await call('POST', '/inspections', admin, {
-    title,
-    kind: 'xuncha',
-    inspectingBody: '五届市委第六轮第一巡察组',
-    inspectedUnit: '宣城经开区党工委',
-    startedOn: '2023-11-28',
-    endedOn: '2024-01-19',
-    feedbackOn: '2024-04-19',
-    policy,
-  });
-  expect(created.status).toBe(201);
-  const roles = await call('POST', `/inspections/${created.body.id}/roles`, admin, {
-    roles: [
-      { personId: people.office, role: 'office' },
-      { personId: people.reviewer, role: 'reviewer' },
-      { personId: people.supervisor, role: 'supervisor' },
-    ],
-  });
-  expect(roles.status).toBe(201);
-  return created.body.id as string;
-}
+const newInspection = (title: string, policy = fastPolicy()) => createInspection(world, { ...SEED_INSPECTION, title, policy });
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
-  api = await startApi(taskQueue, { evidenceMaxBytes: 5 * 1024 * 1024 });
-  client = new TestApi(api.url);
-  admin = await createAdmin(dataSource, client);
-  worker = await startWorker(taskQueue);
-  departmentName = `投资合作中心-${tag}`;
-  const departments = await call('POST', '/departments/bulk', admin, { departments: [{ name: departmentName }, { name: `其他部门-${tag}` }] });
-  department = departments.body[0].id;
-  leaderName = `赵领导-${tag}`;
-  people = await client.createPeople(admin, [
-    ['office', `王整改-${tag}`, null],
-    ['reviewer', `李审核-${tag}`, null],
-    ['leader', leaderName, null],
-    ['supervisor', `周督查-${tag}`, null],
-    ['staff', `陈经办-${tag}`, department],
-    ['outsider', `外人-${tag}`, departments.body[1].id],
-  ] as const);
+  world = await buildWorld(await startStack('documents', { api: { evidenceMaxBytes: 5 * 1024 * 1024 } }), {
+    departments: { department: departmentName, other: `其他部门-${tag}` },
+    people: {
+      office: { name: `王整改-${tag}`, roles: 'office' },
+      reviewer: { name: `李审核-${tag}`, roles: 'reviewer' },
+      leader: leaderName,
+      supervisor: { name: `周督查-${tag}`, roles: 'supervisor' },
+      staff: { name: `陈经办-${tag}`, department: 'department' },
+      outsider: { name: `外人-${tag}`, department: 'other' },
+    },
+  });
+  ({ api, dataSource, people } = world);
+  department = world.departments.department;
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 describe('document import', () => {
   it('previews the seed with its counts and creates nothing before the commit; the commit creates it once', async () => {
     const inspectionId = await newInspection(`文档导入-${tag}`);
-    const preview = await upload(`/inspections/${inspectionId}/imports/document`, people.office, '巡察整改进展情况.txt', SEED, 'text/plain');
+    const preview = await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, '巡察整改进展情况.txt', SEED, 'text/plain');
     expect(preview.status).toBe(201);
     expect(preview.body.counts).toEqual({ sections: 3, categories: 4, groups: 16, problems: 41, measures: 138 });
     expect(preview.body.warnings).toEqual([]);
     expect((await dataSource.query('SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1', [inspectionId]))[0].n).toBe(0);
 
-    const forbidden = await call('POST', `/imports/documents/${preview.body.id}/commit`, people.staff, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
+    const forbidden = await call(world, 'POST', `/imports/documents/${preview.body.id}/commit`, people.staff, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
     expect(forbidden.status).toBe(403);
-    const missing = await call('POST', `/imports/documents/${preview.body.id}/commit`, people.office, { responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
+    const missing = await call(world, 'POST', `/imports/documents/${preview.body.id}/commit`, people.office, { responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toMatch(/leadDepartmentId/);
 
-    const committed = await call('POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
+    const committed = await call(world, 'POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
     expect(committed).toMatchObject({ status: 201, body: { problems: 41, measures: 138 } });
-    const again = await call('POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
+    const again = await call(world, 'POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
     expect(again.status).toBe(409);
     const [{ problems, measures }] = await dataSource.query(
       'SELECT (SELECT count(*) FROM problem WHERE inspection_id = $1)::int AS problems, (SELECT count(*) FROM measure WHERE inspection_id = $1)::int AS measures',
@@ -112,17 +79,17 @@ describe('document import', () => {
   it('lets the office correct the tree before committing', async () => {
     const inspectionId = await newInspection(`文档更正-${tag}`);
     const text = Buffer.from('二、整改情况\n(1)问题甲。一是措施一。二是措施二。\n(2)问题乙。一是措施三。');
-    const preview = await upload(`/inspections/${inspectionId}/imports/document`, people.office, 'plan.md', text);
+    const preview = await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, 'plan.md', text);
     const sections = preview.body.content.sections;
     sections[0].problems[0].title = '问题甲(更正)';
     sections[0].problems[0].measures.pop();
-    const corrected = await call('PUT', `/imports/documents/${preview.body.id}/structure`, people.office, { sections });
+    const corrected = await call(world, 'PUT', `/imports/documents/${preview.body.id}/structure`, people.office, { sections });
     expect(corrected.body.counts).toMatchObject({ problems: 2, measures: 2 });
     sections[0].problems[1].number = '1';
-    const bad = await call('PUT', `/imports/documents/${preview.body.id}/structure`, people.office, { sections });
+    const bad = await call(world, 'PUT', `/imports/documents/${preview.body.id}/structure`, people.office, { sections });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/problem \(1\): number used twice/);
-    await call('POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
+    await call(world, 'POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
     const rows = await dataSource.query('SELECT p.title, count(m.id)::int AS measures FROM problem p JOIN measure m ON m.problem_id = p.id WHERE p.inspection_id = $1 GROUP BY p.id ORDER BY p.number', [inspectionId]);
     expect(rows).toEqual([
       { title: '问题甲(更正)', measures: 1 },
@@ -144,24 +111,24 @@ describe('document import', () => {
       signer: '',
       date: '',
     });
-    const fromDocx = await upload(`/inspections/${inspectionId}/imports/document`, people.office, '进展情况.docx', docx);
+    const fromDocx = await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, '进展情况.docx', docx);
     expect(fromDocx.body.counts).toEqual({ sections: 3, categories: 4, groups: 16, problems: 41, measures: 138 });
     const markdown = Buffer.from('## 二、问题整改\n### （一）党建方面\n**（1）学习不够。** 一是建立制度。二是开展研讨。');
-    expect((await upload(`/inspections/${inspectionId}/imports/document`, people.office, 'plan.md', markdown)).body.counts).toMatchObject({ problems: 1, measures: 2 });
-    const malformed = await upload(`/inspections/${inspectionId}/imports/document`, people.office, 'bad.txt', Buffer.from('(3)没有部分的问题。一是措施。\n一、\n二、整改\n(7)问题。'));
+    expect((await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, 'plan.md', markdown)).body.counts).toMatchObject({ problems: 1, measures: 2 });
+    const malformed = await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, 'bad.txt', Buffer.from('(3)没有部分的问题。一是措施。\n一、\n二、整改\n(7)问题。'));
     expect(malformed.status).toBe(201);
     expect(malformed.body.warnings.length).toBeGreaterThanOrEqual(3);
-    const pdf = await upload(`/inspections/${inspectionId}/imports/document`, people.office, 'plan.pdf', Buffer.from('%PDF-1.4'));
+    const pdf = await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, 'plan.pdf', Buffer.from('%PDF-1.4'));
     expect(pdf.status).toBe(415);
-    const fakeDocx = await upload(`/inspections/${inspectionId}/imports/document`, people.office, 'plan.docx', Buffer.from('not a zip'));
+    const fakeDocx = await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, 'plan.docx', Buffer.from('not a zip'));
     expect(fakeDocx.status).toBe(415);
-    const notOffice = await upload(`/inspections/${inspectionId}/imports/document`, people.staff, 'plan.md', markdown);
+    const notOffice = await upload(world, `/inspections/${inspectionId}/imports/document`, people.staff, 'plan.md', markdown);
     expect(notOffice.status).toBe(403);
   });
 });
 
 async function ledgerFile(rows: (string | number | Date)[][]): Promise<Buffer> {
-  const template = await call('GET', '/imports/ledger-template.xlsx', people.office);
+  const template = await call(world, 'GET', '/imports/ledger-template.xlsx', people.office);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template.raw as never);
   const sheet = workbook.getWorksheet('整改台账')!;
@@ -188,7 +155,7 @@ describe('the import-doc CLI', () => {
   it('imports into an inspection through the API, and names what is missing', async () => {
     const inspectionId = await newInspection(`命令行-${tag}`);
     await expect(cli('import-doc', SEED_PATH, '--inspection', inspectionId)).rejects.toMatchObject({ stderr: expect.stringMatching(/--lead-department, --leader, --due/) });
-    const { stdout, stderr } = await cli('import-doc', SEED_PATH, '--inspection', inspectionId, '--lead-department', department, '--leader', people.leader, '--due', '2099-06-30', '--api', api.url, '--token', client.tokens.get(people.office)!);
+    const { stdout, stderr } = await cli('import-doc', SEED_PATH, '--inspection', inspectionId, '--lead-department', department, '--leader', people.leader, '--due', '2099-06-30', '--api', api.url, '--token', world.client.tokens.get(people.office)!);
     expect(stdout).toContain('imported 41 problems and 138 measures');
     expect(stderr).toContain('41/41 problems');
     expect((await dataSource.query('SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1', [inspectionId]))[0].n).toBe(138);
@@ -217,7 +184,7 @@ describe('Excel ledger', () => {
   });
 
   it('offers a template with the Chinese headers', async () => {
-    const template = await call('GET', '/imports/ledger-template.xlsx', people.office);
+    const template = await call(world, 'GET', '/imports/ledger-template.xlsx', people.office);
     expect(template.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template.raw as never);
@@ -232,13 +199,13 @@ describe('Excel ledger', () => {
       ['x', '', '', '', '问题2', 1, '措施乙', '马上改', leaderName, departmentName, '', '2099-02-30'],
       good(3, 1, '措施丙'),
     ]);
-    const preview = await upload(`/inspections/${inspectionId}/imports/ledger`, people.office, '台账.xlsx', file);
+    const preview = await upload(world, `/inspections/${inspectionId}/imports/ledger`, people.office, '台账.xlsx', file);
     expect(preview.status).toBe(201);
     expect(preview.body.errors).toEqual([
       { row: 3, reason: '整改措施 is empty' },
       { row: 4, reason: expect.stringMatching(/^问题序号 "x" is not a positive whole number; 措施类型 "马上改" must be one of 立行立改, 限期整改, 长期坚持; 整改时限 "2099-02-30" is not a date/) },
     ]);
-    const commit = await call('POST', `/imports/ledgers/${preview.body.id}/commit`, people.office, {});
+    const commit = await call(world, 'POST', `/imports/ledgers/${preview.body.id}/commit`, people.office, {});
     expect(commit.status).toBe(400);
     expect(commit.body.message).toMatch(/2 bad row/);
     expect((await dataSource.query('SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1', [inspectionId]))[0].n).toBe(0);
@@ -247,22 +214,22 @@ describe('Excel ledger', () => {
   it('lists unknown departments and leaders, creates them on request, and re-imports without duplicating', async () => {
     const newDepartment = `新部门-${tag}`;
     const rows = [good(1, 1, '措施甲', new Date('2099-06-30T00:00:00Z')), good(1, 2, '措施乙', '2099年7月1日'), good(2, 1, '措施丙', '2099/8/1', () => newDepartment)];
-    const first = await upload(`/inspections/${inspectionId}/imports/ledger`, people.office, '台账.xlsx', await ledgerFile(rows));
+    const first = await upload(world, `/inspections/${inspectionId}/imports/ledger`, people.office, '台账.xlsx', await ledgerFile(rows));
     expect(first.body.errors).toEqual([]);
     expect(first.body.unknownDepartments).toEqual([newDepartment]);
     expect(first.body.unknownLeaders).toEqual([]);
-    const refused = await call('POST', `/imports/ledgers/${first.body.id}/commit`, people.office, {});
+    const refused = await call(world, 'POST', `/imports/ledgers/${first.body.id}/commit`, people.office, {});
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain(newDepartment);
-    const applied = await call('POST', `/imports/ledgers/${first.body.id}/commit`, people.office, { createUnknown: true });
+    const applied = await call(world, 'POST', `/imports/ledgers/${first.body.id}/commit`, people.office, { createUnknown: true });
     expect(applied.body).toMatchObject({ problemsCreated: 2, measuresCreated: 3 });
     const [due] = await dataSource.query(`SELECT due_at FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.inspection_id = $1 AND p.number = 1 AND m.number = 2`, [inspectionId]);
     expect(new Date(due.due_at).toISOString()).toBe('2099-07-01T15:59:59.000Z');
 
     rows[1][6] = '措施乙(修订)';
     rows.push(good(2, 2, '措施丁'));
-    const second = await upload(`/inspections/${inspectionId}/imports/ledger`, people.office, '台账.xlsx', await ledgerFile(rows));
-    const reapplied = await call('POST', `/imports/ledgers/${second.body.id}/commit`, people.office, {});
+    const second = await upload(world, `/inspections/${inspectionId}/imports/ledger`, people.office, '台账.xlsx', await ledgerFile(rows));
+    const reapplied = await call(world, 'POST', `/imports/ledgers/${second.body.id}/commit`, people.office, {});
     expect(reapplied.body).toMatchObject({ problemsCreated: 0, measuresCreated: 1, measuresUpdated: 1, unchanged: 2 });
     const measures = await dataSource.query('SELECT p.number AS problem, m.number, m.text FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.inspection_id = $1 ORDER BY 1, 2', [inspectionId]);
     expect(measures).toEqual([
@@ -274,7 +241,7 @@ describe('Excel ledger', () => {
   });
 
   it('exports the live ledger as .xlsx (a sheet per section, filters on) and as CSV, and the export re-imports as a no-op', async () => {
-    const xlsx = await call('GET', `/inspections/${inspectionId}/ledger.xlsx`, people.office);
+    const xlsx = await call(world, 'GET', `/inspections/${inspectionId}/ledger.xlsx`, people.office);
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.raw as never);
@@ -284,14 +251,14 @@ describe('Excel ledger', () => {
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(2).getCell(13).value).toBe('交办');
-    const csv = await call('GET', `/inspections/${inspectionId}/ledger.csv`, people.office);
+    const csv = await call(world, 'GET', `/inspections/${inspectionId}/ledger.csv`, people.office);
     expect(csv.raw.subarray(0, 3).toString('hex')).toBe('efbbbf');
     expect(csv.body.split('\r\n')[0]).toMatch(/^\ufeff?问题序号,所属部分/);
-    expect((await call('GET', `/inspections/${inspectionId}/ledger.csv`, people.staff)).status).toBe(403);
+    expect((await call(world, 'GET', `/inspections/${inspectionId}/ledger.csv`, people.staff)).status).toBe(403);
 
-    const reimport = await upload(`/inspections/${inspectionId}/imports/ledger`, people.office, '导出.xlsx', xlsx.raw);
+    const reimport = await upload(world, `/inspections/${inspectionId}/imports/ledger`, people.office, '导出.xlsx', xlsx.raw);
     expect(reimport.body.errors).toEqual([]);
-    const result = await call('POST', `/imports/ledgers/${reimport.body.id}/commit`, people.office, {});
+    const result = await call(world, 'POST', `/imports/ledgers/${reimport.body.id}/commit`, people.office, {});
     expect(result.body).toMatchObject({ problemsCreated: 0, measuresCreated: 0, measuresUpdated: 0, unchanged: 4 });
   });
 });
@@ -299,49 +266,40 @@ describe('Excel ledger', () => {
 describe('the progress notice', () => {
   it('round trip: seed → measures closed with progress summaries → notice → parser gives the same structure and counts', async () => {
     const inspectionId = await newInspection(`通报-${tag}`, fastPolicy({ lookBackAfter: 'PT1S' }));
-    const preview = await upload(`/inspections/${inspectionId}/imports/document`, people.office, 'seed.txt', SEED);
-    await call('POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
+    const preview = await upload(world, `/inspections/${inspectionId}/imports/document`, people.office, 'seed.txt', SEED);
+    await call(world, 'POST', `/imports/documents/${preview.body.id}/commit`, people.office, { leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' });
     const measures: { id: string; text: string }[] = await dataSource.query('SELECT id, text FROM measure WHERE inspection_id = $1 ORDER BY id', [inspectionId]);
-    const act = (id: string, action: string, actor: string, body: Record<string, unknown>) =>
-      call('POST', `/measures/${id}/actions/${action}`, actor, body, { 'Idempotency-Key': `rt-${++keys}` }).then((response) => {
-        if (response.status !== 200) throw new Error(`${action}: ${response.status} ${JSON.stringify(response.body)}`);
-        return response.body;
-      });
     const queue = [...measures];
     const drive = async () => {
       for (let measure = queue.shift(); measure; measure = queue.shift()) {
-        await act(measure.id, 'assign', people.office, {});
-        const evidence = await upload(`/measures/${measure.id}/evidence`, people.staff, '佐证.txt', Buffer.from(measure.text), 'text/plain');
-        await act(measure.id, 'submit_evidence', people.staff, { summary: `已完成:${measure.text}`, evidenceIds: [evidence.body.id] });
-        await act(measure.id, 'review', people.reviewer, { decision: 'approve' });
-        await act(measure.id, 'sign_off', people.leader, { decision: 'approve' });
+        await bringTo(world, measure.id, 'lookback', { summary: `已完成:${measure.text}`, file: { name: '佐证.txt', bytes: Buffer.from(measure.text), type: 'text/plain' } });
       }
     };
     await Promise.all(Array.from({ length: 6 }, drive));
     await waitFor(async () => (await dataSource.query('SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1 AND look_back_due', [inspectionId]))[0].n === 138, 'every look-back to fall due', 60_000);
     const closeQueue = [...measures];
     const close = async () => {
-      for (let measure = closeQueue.shift(); measure; measure = closeQueue.shift()) await act(measure.id, 'record_look_back', people.supervisor, { result: 'holds' });
+      for (let measure = closeQueue.shift(); measure; measure = closeQueue.shift()) await actOk(world, measure.id, 'record_look_back', people.supervisor, { result: 'holds' });
     };
     await Promise.all(Array.from({ length: 6 }, close));
     for (const kind of ['meeting', 'meeting', 'supervision', 'rule', 'campaign']) {
-      expect((await call('POST', `/inspections/${inspectionId}/records`, people.office, { kind, title: `${kind} 记录`, heldOn: '2024-05-10', measureIds: [measures[0].id] })).status).toBe(201);
+      expect((await call(world, 'POST', `/inspections/${inspectionId}/records`, people.office, { kind, title: `${kind} 记录`, heldOn: '2024-05-10', measureIds: [measures[0].id] })).status).toBe(201);
     }
 
-    const draft = await call('POST', `/inspections/${inspectionId}/notice`, people.office);
+    const draft = await call(world, 'POST', `/inspections/${inspectionId}/notice`, people.office);
     expect(draft.status).toBe(201);
-    const edited = await call('PUT', `/notices/${draft.body.id}`, people.office, {
+    const edited = await call(world, 'PUT', `/notices/${draft.body.id}`, people.office, {
       contact: { phone: '0563-2626101', address: '安徽省宣城市宣酒大道66号', postcode: '242000', email: 'dangqb123@163.com' },
       date: '2025年7月25日',
     });
     expect(edited.status).toBe(200);
-    const json = await call('GET', `/notices/${draft.body.id}/preview`, people.office);
+    const json = await call(world, 'GET', `/notices/${draft.body.id}/preview`, people.office);
     expect(json.body.part1.paragraphs.join('')).toContain('共召开整改工作专题会议、调度会议2次,开展内部督查1次');
     expect(json.body.part1.paragraphs.join('')).toContain('对反馈的41个具体问题制定138项整改措施并实行整改销号闭环管理,目前已完成整改措施138项,41个问题已整改销号');
     expect(json.body.part1.paragraphs.join('')).toContain('已建立和完善相关制度1个,开展专项整治1个');
     expect(json.body.opening).toBe('2023年11月28日至2024年1月19日,五届市委第六轮第一巡察组对宣城经开区党工委进行了巡察。2024年4月19日,五届市委第六轮第一巡察组向宣城经开区党工委反馈了巡察意见。按照巡察工作有关要求,现将巡察整改进展情况予以公布。');
 
-    const text = await call('GET', `/notices/${draft.body.id}/preview?format=txt`, people.office);
+    const text = await call(world, 'GET', `/notices/${draft.body.id}/preview?format=txt`, people.office);
     const reparsed = parseNotice(text.body);
     const seed = parseNotice(SEED.toString('utf8'));
     expect(reparsed.counts).toEqual(seed.counts);
@@ -352,43 +310,43 @@ describe('the progress notice', () => {
     expect(reparsed.contact).toEqual(seed.contact);
     expect(reparsed.date).toBe('2025年7月25日');
 
-    const docx = await call('GET', `/notices/${draft.body.id}/preview?format=docx`, people.office);
+    const docx = await call(world, 'GET', `/notices/${draft.body.id}/preview?format=docx`, people.office);
     const docxText = await documentText('notice.docx', docx.raw);
     for (const { problem } of problemsOf(seed.sections[1])) expect(docxText).toContain(problem.title);
     expect(parseNotice(docxText).counts).toEqual(seed.counts);
-    const markdown = await call('GET', `/notices/${draft.body.id}/preview?format=md`, people.office);
+    const markdown = await call(world, 'GET', `/notices/${draft.body.id}/preview?format=md`, people.office);
     expect(parseNotice(markdown.body).counts).toEqual(seed.counts);
   });
 
   it('publishes to a public page that leaks nothing private, escapes text, and takes throttled feedback into the office inbox', async () => {
     const inspectionId = await newInspection(`公开-${tag}`);
-    await call('POST', `/inspections/${inspectionId}/problems`, people.office, {
+    await call(world, 'POST', `/inspections/${inspectionId}/problems`, people.office, {
       sectionNumber: '二',
       sectionTitle: '问题整改情况',
       number: 1,
       title: '测试<script>alert(1)</script>问题',
       measures: [{ text: '秘密措施说明', kind: 'deadline', leadDepartmentId: department, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }],
     });
-    const draft = await call('POST', `/inspections/${inspectionId}/notice`, people.office);
-    expect((await call('GET', `/public/notices/${draft.body.id}`, null)).status).toBe(404);
-    expect((await call('POST', `/notices/${draft.body.id}/publish`, people.staff)).status).toBe(403);
-    const published = await call('POST', `/notices/${draft.body.id}/publish`, people.office);
+    const draft = await call(world, 'POST', `/inspections/${inspectionId}/notice`, people.office);
+    expect((await call(world, 'GET', `/public/notices/${draft.body.id}`, null)).status).toBe(404);
+    expect((await call(world, 'POST', `/notices/${draft.body.id}/publish`, people.staff)).status).toBe(403);
+    const published = await call(world, 'POST', `/notices/${draft.body.id}/publish`, people.office);
     expect(published.status).toBe(200);
 
-    const page = await call('GET', `/public/notices/${draft.body.id}`, null);
+    const page = await call(world, 'GET', `/public/notices/${draft.body.id}`, null);
     expect(page.status).toBe(200);
     expect(page.body).toContain('测试&lt;script&gt;alert(1)&lt;/script&gt;问题');
     expect(page.body).not.toContain('<script>alert(1)');
-    const json = await call('GET', `/public/notices/${draft.body.id}/content.json`, null);
+    const json = await call(world, 'GET', `/public/notices/${draft.body.id}/content.json`, null);
     const serialised = JSON.stringify(json.body);
     expect(serialised).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
     for (const secret of [leaderName, departmentName, `陈经办-${tag}`, 'leadDepartment', 'responsibleLeader', 'actor', 'evidence']) expect(serialised).not.toContain(secret);
     expect(Object.keys(json.body).sort()).toEqual(['closingCall', 'contact', 'date', 'opening', 'part1', 'part3', 'sections', 'signer', 'title']);
 
-    const sent = await call('POST', `/public/notices/${draft.body.id}/feedback`, null, { name: '群众', content: '建议加快整改进度' });
+    const sent = await call(world, 'POST', `/public/notices/${draft.body.id}/feedback`, null, { name: '群众', content: '建议加快整改进度' });
     expect(sent.status).toBe(201);
-    expect((await call('POST', `/public/notices/${draft.body.id}/feedback`, null, { content: '   ' })).status).toBe(400);
-    expect((await call('POST', `/public/notices/${draft.body.id}/feedback`, null, { content: '长'.repeat(2001) })).status).toBe(400);
+    expect((await call(world, 'POST', `/public/notices/${draft.body.id}/feedback`, null, { content: '   ' })).status).toBe(400);
+    expect((await call(world, 'POST', `/public/notices/${draft.body.id}/feedback`, null, { content: '长'.repeat(2001) })).status).toBe(400);
     const form = await fetch(`${api.url}/public/notices/${draft.body.id}/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
@@ -397,16 +355,16 @@ describe('the progress notice', () => {
     expect(form.status).toBe(201);
     expect(await form.text()).toContain('已收到您的意见建议');
     const statuses: number[] = [];
-    for (let index = 0; index < 4; index += 1) statuses.push((await call('POST', `/public/notices/${draft.body.id}/feedback`, null, { content: `第${index}条` })).status);
+    for (let index = 0; index < 4; index += 1) statuses.push((await call(world, 'POST', `/public/notices/${draft.body.id}/feedback`, null, { content: `第${index}条` })).status);
     expect(statuses).toContain(429);
 
-    const notifications = await call('GET', '/notifications', people.office);
+    const notifications = await call(world, 'GET', '/notifications', people.office);
     expect(notifications.body.items.some((item: { kind: string; body: string }) => item.kind === 'public_feedback' && item.body === '建议加快整改进度')).toBe(true);
-    const inbox = await call('GET', `/inspections/${inspectionId}/feedback`, people.office);
+    const inbox = await call(world, 'GET', `/inspections/${inspectionId}/feedback`, people.office);
     expect(inbox.body.items.map((item: { content: string }) => item.content)).toEqual(expect.arrayContaining(['建议加快整改进度', '表单提交<b>']));
     expect(inbox.body.unread).toBe(inbox.body.items.length);
-    await call('POST', `/feedback/${inbox.body.items[0].id}/read`, people.office);
-    expect((await call('GET', `/inspections/${inspectionId}/feedback`, people.office)).body.unread).toBe(inbox.body.items.length - 1);
-    expect((await call('GET', `/inspections/${inspectionId}/feedback`, people.staff)).status).toBe(403);
+    await call(world, 'POST', `/feedback/${inbox.body.items[0].id}/read`, people.office);
+    expect((await call(world, 'GET', `/inspections/${inspectionId}/feedback`, people.office)).body.unread).toBe(inbox.body.items.length - 1);
+    expect((await call(world, 'GET', `/inspections/${inspectionId}/feedback`, people.staff)).status).toBe(403);
   });
 });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MailerService } from '../apps/worker/src/notifications/mailer.service';
+import { NotificationRepository, UnitOfWork } from '../libs/persistence/src';
 import type { WorkerConfig } from '../libs/platform/src';
 import { startSmtpSink } from './support/smtp';
 import { openDataSource, waitFor } from './support/stack';
@@ -50,7 +51,7 @@ it('records each e-mail as sent the moment it is sent, and names it by its notif
     ((await dataSource.query(`SELECT id, email_status FROM notification WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; email_status: string }[])
       .map((row) => [ids.indexOf(row.id) + 1, row.email_status])
       .sort();
-  const mailer = new MailerService(dataSource, { mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' } } as WorkerConfig);
+  const mailer = new MailerService(new UnitOfWork(dataSource), new NotificationRepository(dataSource), { mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' } } as WorkerConfig);
   const pollSetting = process.env.MAIL_POLL_MS;
   process.env.MAIL_POLL_MS = '3600000'; // no timer rounds: this test runs the round itself
   mailer.onApplicationBootstrap();

@@ -1,17 +1,17 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from '../../../libs/persistence/src';
 import { Public } from './common/actor';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: HealthRepository) {}
 
   @Get()
   @Public()
   async health() {
-    await this.dataSource.query('SELECT 1');
+    await this.database.ping();
     return { status: 'ok' };
   }
 }

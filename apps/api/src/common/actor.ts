@@ -1,7 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import { RequestActorRepository } from '../../../../libs/persistence/src';
 import { DomainError, ErrorCode } from './domain-error';
 
 /** Who is acting: resolved from the bearer access token on every request (one place, this guard). */
@@ -35,7 +35,7 @@ export const OpenDuringPasswordChange = () => SetMetadata(PASSWORD_CHANGE_KEY, t
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly dataSource: DataSource,
+    private readonly actors: RequestActorRepository,
     private readonly jwt: JwtService,
   ) {}
 
@@ -57,12 +57,7 @@ export class AuthGuard implements CanActivate {
     if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !UUID.test(payload.sub) || !Number.isInteger(payload.ver)) {
       throw new DomainError(ErrorCode.Unauthenticated, 'the access token is not valid');
     }
-    const [row] = await this.dataSource.query(
-      `SELECT p.id, p.name, p.department_id AS "departmentId", a.is_admin AS "isAdmin", a.token_version AS "tokenVersion",
-              a.disabled_at IS NOT NULL AS disabled, a.must_change_password AS "mustChangePassword"
-         FROM person p JOIN account a ON a.person_id = p.id WHERE p.id = $1`,
-      [payload.sub],
-    );
+    const row = await this.actors.tokenHolder(payload.sub);
     if (!row || row.disabled || row.tokenVersion !== payload.ver) throw new DomainError(ErrorCode.Unauthenticated, 'the access token has been revoked; sign in again');
     if (row.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) {
       throw new DomainError(ErrorCode.PasswordChangeRequired, 'the password was reset by an administrator: change it first (POST /api/auth/password)');

@@ -1,41 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { InspectionRole } from '../../../../libs/domain/src';
+import { InspectionRepository, MeasureScope, OVERSIGHT_ROLES, visibleMeasureCondition, VisibilityRepository } from '../../../../libs/persistence/src';
 import type { RequestActor } from './actor';
 import { DomainError, ErrorCode } from './domain-error';
 
-/** Roles that see every measure of their inspection. */
-export const OVERSIGHT_ROLES: InspectionRole[] = ['office', 'reviewer', 'group_head', 'supervisor'];
+export { OVERSIGHT_ROLES };
 
 /**
  * Who sees which rows: an administrator or a person with an oversight role in the inspection sees
  * all its measures; a responsible leader sees the measures they lead; department staff see the
- * measures of their lead or cooperating department. Lists filter rows with the same rule.
+ * measures of their lead or cooperating department. Lists filter rows with the same rule, which
+ * lives with the measure table (libs/persistence visibility.repository.ts).
  */
 @Injectable()
 export class Visibility {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly rows: VisibilityRepository,
+    private readonly inspections: InspectionRepository,
+  ) {}
 
-  /** SQL condition over measure alias `m`; appends its parameters to `parameters`. */
+  /** The rule as an SQL condition over measure alias `m`, for repositories that take it as a callback; appends its parameters. */
   measureCondition(actor: RequestActor, parameters: unknown[]): string {
-    if (actor.isAdmin) return 'true';
-    parameters.push(actor.personId);
-    const person = `$${parameters.length}`;
-    let department = 'NULL';
-    if (actor.departmentId) {
-      parameters.push(actor.departmentId);
-      department = `$${parameters.length}`;
-    }
-    return `(m.responsible_leader_id = ${person}
-      OR m.inspection_id IN (SELECT r.inspection_id FROM inspection_role r WHERE r.person_id = ${person} AND r.role IN ('office', 'reviewer', 'group_head', 'supervisor'))
-      OR m.lead_department_id = ${department}
-      OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = ${department}))`;
+    return visibleMeasureCondition(actor, parameters);
   }
 
-  async canSeeMeasure(actor: RequestActor, measureId: string): Promise<boolean> {
-    const parameters: unknown[] = [measureId];
-    const rows = await this.dataSource.query(`SELECT 1 FROM measure m WHERE m.id = $1 AND ${this.measureCondition(actor, parameters)}`, parameters);
-    return rows.length > 0;
+  canSeeMeasure(actor: RequestActor, measureId: string): Promise<boolean> {
+    return this.rows.canSeeMeasure(actor, measureId);
   }
 
   /** 404 rather than 403: guessing an id must not tell whether the measure exists. */
@@ -45,15 +34,17 @@ export class Visibility {
 
   async hasOversight(actor: RequestActor, inspectionId: string): Promise<boolean> {
     if (actor.isAdmin) return true;
-    const rows = await this.dataSource.query('SELECT 1 FROM inspection_role WHERE inspection_id = $1 AND person_id = $2 AND role = ANY($3)', [inspectionId, actor.personId, OVERSIGHT_ROLES]);
-    return rows.length > 0;
+    return this.inspections.holdsRole(inspectionId, actor.personId, OVERSIGHT_ROLES);
+  }
+
+  /** The measures a count over this inspection covers: all of them with oversight, else the visible ones. */
+  async scope(actor: RequestActor, inspectionId: string): Promise<MeasureScope> {
+    return (await this.hasOversight(actor, inspectionId)) ? 'all' : actor;
   }
 
   async canSeeInspection(actor: RequestActor, inspectionId: string): Promise<boolean> {
     if (await this.hasOversight(actor, inspectionId)) return true;
-    const parameters: unknown[] = [inspectionId];
-    const rows = await this.dataSource.query(`SELECT 1 FROM measure m WHERE m.inspection_id = $1 AND ${this.measureCondition(actor, parameters)} LIMIT 1`, parameters);
-    return rows.length > 0;
+    return this.rows.seesAnyMeasureOf(actor, inspectionId);
   }
 
   async requireInspection(actor: RequestActor, inspectionId: string): Promise<void> {

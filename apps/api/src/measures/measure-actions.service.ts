@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource } from 'typeorm';
-import { ACTIONS, ActionInputs, ActionName, Actor, checkText, InspectionRole, STAGE_LABELS, Stage, TEXT_LIMITS } from '../../../../libs/domain/src';
+import { ACTIONS, ActionInputs, ActionName, Actor, checkText, STAGE_LABELS, TEXT_LIMITS } from '../../../../libs/domain/src';
+import { ActionContextRow, EvidenceRepository, MeasureRepository } from '../../../../libs/persistence/src';
 import { createHash } from 'node:crypto';
 import { ActionResult, actionUpdates, IDEMPOTENCY_CONFLICT, measureWorkflowId } from '../../../../workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { Visibility } from '../common/visibility';
 import { ParticipantsCheck, ParticipantsWarning } from './participants-check';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
@@ -34,9 +33,9 @@ export function requestHash(action: string, input: Record<string, unknown>): str
 @Injectable()
 export class MeasureActionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly measures: MeasureRepository,
+    private readonly evidence: EvidenceRepository,
     private readonly temporal: TemporalClientService,
-    private readonly visibility: Visibility,
     private readonly participants: ParticipantsCheck,
   ) {}
 
@@ -78,23 +77,14 @@ export class MeasureActionsService {
    * person may see the measure (404 otherwise, as for a missing one), its stage, the person's roles
    * in its inspection, and an earlier action with the same idempotency key.
    */
-  private async context(measureId: string, actor: RequestActor, idempotencyKey: string) {
-    const parameters: unknown[] = [measureId, actor.personId, idempotencyKey];
-    const visible = this.visibility.measureCondition(actor, parameters);
-    const [row] = await this.dataSource.query(
-      `SELECT m.stage, m.due_at AS "dueAt", m.stage_due_at AS "stageDueAt", m.lead_department_id AS "leadDepartmentId", m.responsible_leader_id AS "responsibleLeaderId",
-              ARRAY(SELECT r.role FROM inspection_role r WHERE r.inspection_id = m.inspection_id AND r.person_id = $2) AS roles,
-              (SELECT json_build_object('action', a.action, 'stage', a.to_stage, 'round', a.round, 'seq', a.seq, 'requestHash', a.detail->>'requestHash')
-                 FROM audit_event a WHERE a.measure_id = m.id AND a.idempotency_key = $3) AS earlier
-         FROM measure m WHERE m.id = $1 AND ${visible}`,
-      parameters,
-    );
+  private async context(measureId: string, actor: RequestActor, idempotencyKey: string): Promise<ActionContextRow> {
+    const row = await this.measures.actionContext(measureId, actor, idempotencyKey);
     if (!row) throw new DomainError(ErrorCode.NotFound, `no measure with id ${measureId}`);
-    return row as { stage: string; leadDepartmentId: string; responsibleLeaderId: string; dueAt: Date; stageDueAt: Date | null; roles: InspectionRole[]; earlier: { action: string; stage: Stage; round: number; seq: number; requestHash: string | null } | null } & Record<string, any>;
+    return row;
   }
 
   /** A key already recorded in the audit trail answers with what that action produced. */
-  private earlierResult(measureId: string, idempotencyKey: string, action: ActionName, hash: string, context: Awaited<ReturnType<MeasureActionsService['context']>>): ActionResult {
+  private earlierResult(measureId: string, idempotencyKey: string, action: ActionName, hash: string, context: ActionContextRow): ActionResult {
     const earlier = context.earlier!;
     if (earlier.action !== action) {
       throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for "${earlier.action}" on this measure`);
@@ -128,8 +118,8 @@ export class MeasureActionsService {
   }
 
   private async checkEvidence(measureId: string, evidenceIds: string[]): Promise<void> {
-    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM evidence WHERE measure_id = $1 AND id = ANY($2::uuid[])', [measureId, evidenceIds]);
-    const missing = evidenceIds.filter((id) => !rows.some((row) => row.id === id));
+    const found = await this.evidence.idsOfMeasure(measureId, evidenceIds);
+    const missing = evidenceIds.filter((id) => !found.includes(id));
     if (missing.length) {
       const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` and ${missing.length - 5} more` : '');
       throw new DomainError(ErrorCode.InvalidInput, `evidenceIds names no evidence of this measure: ${shown}`);

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
-import { DataSource, In } from 'typeorm';
 import { initialState, TimerPolicy } from '../../../../libs/domain/src';
-import { MeasureEntity } from '../../../../libs/persistence/src';
+import { MeasureEntity, MeasureRepository } from '../../../../libs/persistence/src';
 import { measureWorkflowId, MeasureWorkflowInput } from '../../../../workflows/measure.contract';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -27,7 +26,7 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(MeasureWorkflowsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly measures: MeasureRepository,
     private readonly temporal: TemporalClientService,
   ) {}
 
@@ -72,7 +71,7 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.temporal.workflowStartConcurrency, measures.length) }, run));
-    if (started.length) await this.dataSource.getRepository(MeasureEntity).update({ id: In(started) }, { workflowStarted: true });
+    await this.measures.markWorkflowsStarted(started);
     if (failures.length) {
       throw new DomainError(ErrorCode.Unavailable, `saved, but ${failures.length} workflow(s) could not start yet and will be retried at the next boot: ${failures.slice(0, 3).join('; ')}`);
     }
@@ -80,15 +79,7 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
 
   /** Starts the workflows of measures whose start never completed (a crash between commit and start). */
   async onApplicationBootstrap(): Promise<void> {
-    const pending: (StartableMeasure & { policy: TimerPolicy })[] = await this.dataSource.query(
-      `SELECT m.id, m.inspection_id AS "inspectionId", m.kind, m.lead_department_id AS "leadDepartmentId",
-              m.responsible_leader_id AS "responsibleLeaderId", m.due_at AS "dueAt", i.policy,
-              coalesce(array_agg(c.department_id) FILTER (WHERE c.department_id IS NOT NULL), '{}') AS "cooperatingDepartmentIds"
-         FROM measure m JOIN inspection i ON i.id = m.inspection_id
-         LEFT JOIN measure_cooperating_department c ON c.measure_id = m.id
-        WHERE m.workflow_started = false
-        GROUP BY m.id, i.policy`,
-    );
+    const pending = await this.measures.unstarted();
     if (pending.length === 0) return;
     this.logger.warn(`starting ${pending.length} workflow(s) left unstarted`);
     for (const measure of pending) {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { DepartmentEntity, PersonEntity } from '../../../../libs/persistence/src';
+import { ParticipantsRepository } from '../../../../libs/persistence/src';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 /** A warning the workbench shows in the person's language by its code; the message is the server's English. */
@@ -26,7 +25,7 @@ export interface NamedParticipants {
  */
 @Injectable()
 export class ParticipantsCheck {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly participants: ParticipantsRepository) {}
 
   /** Throws 400 naming every unknown reference; returns the warnings per path. */
   async check(measures: NamedParticipants[]): Promise<Map<string, ParticipantsWarning[]>> {
@@ -37,10 +36,7 @@ export class ParticipantsCheck {
       (measure.cooperatingDepartmentIds ?? []).forEach((id) => departmentIds.add(id));
       if (measure.responsibleLeaderId) personIds.add(measure.responsibleLeaderId);
     }
-    const [departments, people] = await Promise.all([
-      departmentIds.size ? this.dataSource.getRepository(DepartmentEntity).find({ where: { id: In([...departmentIds]) }, select: ['id', 'name'] }) : [],
-      personIds.size ? this.dataSource.getRepository(PersonEntity).find({ where: { id: In([...personIds]) }, select: ['id', 'name', 'departmentId'] }) : [],
-    ]);
+    const [departments, people] = await Promise.all([this.participants.departments([...departmentIds]), this.participants.people([...personIds])]);
     const departmentNames = new Map(departments.map((item) => [item.id, item.name]));
     const leaders = new Map(people.map((item) => [item.id, item]));
     const errors: string[] = [];

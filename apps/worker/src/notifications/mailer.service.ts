@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
+import { NotificationRepository, UnitOfWork } from '../../../../libs/persistence/src';
 import { integerSetting } from '../../../../libs/platform/src';
 import type { WorkerConfig } from '../../../../libs/platform/src';
 import { WORKER_CONFIG } from '../worker-config';
@@ -23,7 +23,8 @@ export class MailerService implements OnApplicationBootstrap, BeforeApplicationS
   private running?: Promise<void>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly notifications: NotificationRepository,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
@@ -58,21 +59,16 @@ export class MailerService implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Claims the oldest pending e-mail not yet tried this round, sends it and commits the outcome; null when none is left. */
   private async sendOne(transport: Transporter, tried: string[]): Promise<boolean | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string; title: string; body: string; email: string; email_attempts: number }[] = await manager.query(
-        `SELECT n.id, n.title, n.body, p.email, n.email_attempts FROM notification n JOIN person p ON p.id = n.recipient_id
-          WHERE n.email_status = 'pending' AND n.id <> ALL($1::uuid[]) ORDER BY n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
-        [tried],
-      );
+    return this.unitOfWork.run(async (tx) => {
+      const row = await this.notifications.claimPendingEmail(tried, tx);
       if (!row) return null;
       tried.push(row.id);
       try {
         await transport.sendMail({ from: this.config.mail.from, to: row.email, subject: row.title, text: row.body, messageId: `<${row.id}@rectiflow>` });
-        await manager.query(`UPDATE notification SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [row.id]);
+        await this.notifications.recordEmailSent(row.id, tx);
         return true;
       } catch (error) {
-        const failed = row.email_attempts + 1 >= MAX_ATTEMPTS;
-        await manager.query(`UPDATE notification SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [row.id, failed ? 'failed' : 'pending']);
+        await this.notifications.recordEmailFailure(row.id, row.email_attempts + 1 >= MAX_ATTEMPTS, tx);
         this.logger.warn(`e-mail for notification ${row.id} failed: ${(error as Error).message}`);
         return false;
       }

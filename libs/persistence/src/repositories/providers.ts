@@ -11,6 +11,16 @@ import { NoticeFiguresRepository } from './notice-figures.repository';
 import { PublicFeedbackRepository } from './public-feedback.repository';
 import { RecordRepository } from './record.repository';
 import { LedgerRepository } from './ledger.repository';
+import { VisibilityRepository } from './visibility.repository';
+import { InspectionRepository } from './inspection.repository';
+import { ProblemRepository } from './problem.repository';
+import { MeasureRepository } from './measure.repository';
+import { MeasureReportsRepository } from './measure-reports.repository';
+import { ParticipantsRepository } from './participants.repository';
+import { AuditEventRepository } from './audit-event.repository';
+import { NotificationRepository } from './notification.repository';
+import { RequestActorRepository } from './request-actor.repository';
+import { HealthRepository } from './health.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -32,6 +42,16 @@ export const REPOSITORIES = [
   PublicFeedbackRepository,
   RecordRepository,
   LedgerRepository,
+  VisibilityRepository,
+  InspectionRepository,
+  ProblemRepository,
+  MeasureRepository,
+  MeasureReportsRepository,
+  ParticipantsRepository,
+  AuditEventRepository,
+  NotificationRepository,
+  RequestActorRepository,
+  HealthRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;
