@@ -5,12 +5,11 @@
  * from the table fails the suite, so a new endpoint cannot slip in unreviewed.
  * Also: separation of duties (self-review, other departments' measures by id guessing and in lists).
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ACTIONS } from '../libs/domain/src';
-import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
-import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './support/stack';
+import { TEST_PASSWORD } from './support/http';
+import { fastPolicy, waitFor } from './support/stack';
+import { actOk, buildWorld, call, measureAt, startStack, upload, uploadEvidence, World } from './support/world';
 
 type Role = 'admin' | 'office' | 'reviewer' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'outsider' | 'anonymous';
 const ROLES: Role[] = ['admin', 'office', 'reviewer', 'leader', 'groupHead', 'supervisor', 'staff', 'outsider', 'anonymous'];
@@ -29,11 +28,7 @@ interface Cell {
   allowedStatus?: number;
 }
 
-const taskQueue = uniqueTaskQueue('authz');
-let api: { app: INestApplication; url: string };
-let worker: INestApplicationContext;
-let client: TestApi;
-let dataSource: DataSource;
+let world: World<Exclude<Role, 'anonymous' | 'admin'>, 'departmentA' | 'departmentB'>;
 const people = {} as Record<Exclude<Role, 'anonymous'>, string>;
 const usernames = {} as Record<string, string>;
 const ids: Record<string, string> = {};
@@ -41,119 +36,65 @@ const tag = Date.now().toString(36);
 let counter = 0;
 let keys = 0;
 
-const act = (measure: string, action: string, role: Exclude<Role, 'anonymous'>, body: Record<string, unknown>) =>
-  client.call('POST', `/measures/${measure}/actions/${action}`, people[role], body, { 'Idempotency-Key': `setup-${++keys}` }).then((reply) => {
-    if (reply.status !== 200) throw new Error(`${action} by ${role}: ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
-  });
-
-async function newMeasure(kind = 'deadline'): Promise<string> {
-  counter += 1;
-  const reply = await client.call('POST', `/inspections/${ids.inspection}/problems`, people.office, {
-    number: 1000 + counter,
-    title: `矩阵问题${counter}`,
-    measures: [{ text: `矩阵措施${counter}`, kind, leadDepartmentId: ids.departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }],
-  });
-  if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
-  return reply.body.measures[0].id;
-}
-
-async function evidence(measure: string): Promise<string> {
-  const reply = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4 矩阵'), 'application/pdf');
-  return reply.body.id;
-}
+const evidence = async (measure: string): Promise<string> => (await uploadEvidence(world, measure, 'staff', '纪要.pdf', Buffer.from('%PDF-1.4 矩阵'))).body.id;
 
 const pdf = () => ({ name: '佐证.pdf', bytes: Buffer.from('%PDF-1.4 test'), type: 'application/pdf' });
 const plan = () => ({ name: 'plan.md', bytes: Buffer.from(`二、整改\n(${3000 + ++counter})问题。一是措施。`), type: 'text/markdown' });
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
-  api = await startApi(taskQueue);
-  worker = await startWorker(taskQueue);
-  client = new TestApi(api.url);
-  people.admin = await createAdmin(dataSource, client);
-  const departments = await client.call('POST', '/departments/bulk', people.admin, { departments: [{ name: `甲部门-${tag}` }, { name: `乙部门-${tag}` }] });
-  ids.departmentA = departments.body[0].id;
-  ids.departmentB = departments.body[1].id;
-  const spec: [Exclude<Role, 'anonymous' | 'admin'>, string | null][] = [
-    ['office', null],
-    ['reviewer', null],
-    ['leader', null],
-    ['groupHead', null],
-    ['supervisor', null],
-    ['staff', ids.departmentA],
-    ['outsider', ids.departmentB],
-  ];
-  for (const [role, departmentId] of spec) {
-    usernames[role] = `${role.toLowerCase()}-${tag}`;
-    const created = await client.call('POST', '/people', people.admin, { name: role, username: usernames[role], password: TEST_PASSWORD, ...(departmentId ? { departmentId } : {}) });
-    people[role] = created.body.id;
-    await client.signIn(people[role], usernames[role]);
-  }
-  const inspection = await client.call('POST', '/inspections', people.admin, { title: `矩阵-${tag}`, kind: 'xuncha', inspectingBody: '巡察组', inspectedUnit: '被巡察单位', policy: fastPolicy({ lookBackAfter: 'PT1S' }) });
-  ids.inspection = inspection.body.id;
-  await client.call('POST', `/inspections/${ids.inspection}/roles`, people.admin, {
-    roles: [
-      { personId: people.office, role: 'office' },
-      { personId: people.reviewer, role: 'reviewer' },
-      { personId: people.groupHead, role: 'group_head' },
-      { personId: people.supervisor, role: 'supervisor' },
-    ],
+  world = await buildWorld(await startStack('authz'), {
+    departments: { departmentA: `甲部门-${tag}`, departmentB: `乙部门-${tag}` },
+    people: {
+      office: { name: 'office', roles: 'office' },
+      reviewer: { name: 'reviewer', roles: 'reviewer' },
+      leader: 'leader',
+      groupHead: { name: 'groupHead', roles: 'group_head' },
+      supervisor: { name: 'supervisor', roles: 'supervisor' },
+      staff: { name: 'staff', department: 'departmentA' },
+      outsider: { name: 'outsider', department: 'departmentB' },
+    },
+    inspection: { title: `矩阵-${tag}`, inspectingBody: '巡察组', inspectedUnit: '被巡察单位', policy: fastPolicy({ lookBackAfter: 'PT1S' }) },
   });
+  Object.assign(people, { admin: world.admin }, world.people);
+  for (const [key, user] of Object.entries(world.users)) usernames[key] = user.username;
+  Object.assign(ids, world.departments, { inspection: world.inspection });
 
-  ids.read = await newMeasure();
-  await act(ids.read, 'assign', 'office', {});
+  // One measure in each stage an action needs, each brought there by the real actions.
+  ids.read = await measureAt(world, 'rectify');
   ids.evidence = await evidence(ids.read);
-  ids.problem = (await client.call('GET', `/measures/${ids.read}`, people.office)).body.problemId;
-  ids.assign = await newMeasure();
-  ids.rectify = await newMeasure();
-  await act(ids.rectify, 'assign', 'office', {});
+  ids.problem = (await call(world, 'GET', `/measures/${ids.read}`, people.office)).body.problemId;
+  ids.assign = await measureAt(world, 'assign');
+  ids.rectify = await measureAt(world, 'rectify');
   ids.rectifyEvidence = await evidence(ids.rectify);
-  ids.extensionRequest = await newMeasure();
-  await act(ids.extensionRequest, 'assign', 'office', {});
-  ids.extension = await newMeasure();
-  await act(ids.extension, 'assign', 'office', {});
-  await act(ids.extension, 'request_extension', 'staff', { requestedDueAt: '2099-12-31T00:00:00Z', reason: '审批中' });
-  ids.review = await newMeasure();
-  await act(ids.review, 'assign', 'office', {});
-  await act(ids.review, 'submit_evidence', 'staff', { summary: '已完成', evidenceIds: [await evidence(ids.review)] });
-  ids.signoff = await newMeasure();
-  await act(ids.signoff, 'assign', 'office', {});
-  await act(ids.signoff, 'submit_evidence', 'staff', { summary: '已完成', evidenceIds: [await evidence(ids.signoff)] });
-  await act(ids.signoff, 'review', 'reviewer', { decision: 'approve' });
-  ids.lookback = await newMeasure();
-  await act(ids.lookback, 'assign', 'office', {});
-  await act(ids.lookback, 'submit_evidence', 'staff', { summary: '已完成', evidenceIds: [await evidence(ids.lookback)] });
-  await act(ids.lookback, 'review', 'reviewer', { decision: 'approve' });
-  await act(ids.lookback, 'sign_off', 'leader', { decision: 'approve' });
-  ids.ongoing = await newMeasure('ongoing');
-  await act(ids.ongoing, 'assign', 'office', {});
-  ids.ongoing2 = await newMeasure('ongoing');
-  await act(ids.ongoing2, 'assign', 'office', {});
-  ids.supervise = await newMeasure();
-  await act(ids.supervise, 'assign', 'office', {});
-  await waitFor(async () => (await client.call('GET', `/measures/${ids.lookback}`, people.office)).body.lookBackDue, 'the look-back to fall due');
+  ids.extensionRequest = await measureAt(world, 'rectify');
+  ids.extension = await measureAt(world, 'rectify');
+  await actOk(world, ids.extension, 'request_extension', 'staff', { requestedDueAt: '2099-12-31T00:00:00Z', reason: '审批中' });
+  ids.review = await measureAt(world, 'review');
+  ids.signoff = await measureAt(world, 'signoff');
+  ids.lookback = await measureAt(world, 'lookback');
+  ids.ongoing = await measureAt(world, 'rectify', { kind: 'ongoing' });
+  ids.ongoing2 = await measureAt(world, 'rectify', { kind: 'ongoing' });
+  ids.supervise = await measureAt(world, 'rectify');
+  await waitFor(async () => (await call(world, 'GET', `/measures/${ids.lookback}`, people.office)).body.lookBackDue, 'the look-back to fall due');
 
-  const draft = await client.upload(`/inspections/${ids.inspection}/imports/document`, people.office, 'plan.md', Buffer.from('二、整改\n(2001)问题。一是措施。'), 'text/markdown');
+  const draft = await upload(world, `/inspections/${ids.inspection}/imports/document`, people.office, 'plan.md', Buffer.from('二、整改\n(2001)问题。一是措施。'), 'text/markdown');
   ids.documentDraft = draft.body.id;
   ids.documentSections = JSON.stringify(draft.body.content.sections);
-  const template = await client.call('GET', '/imports/ledger-template.xlsx', people.office);
-  const ledger = await client.upload(`/inspections/${ids.inspection}/imports/ledger`, people.office, '台账.xlsx', template.raw);
+  const template = await call(world, 'GET', '/imports/ledger-template.xlsx', people.office);
+  const ledger = await upload(world, `/inspections/${ids.inspection}/imports/ledger`, people.office, '台账.xlsx', template.raw);
   ids.ledgerDraft = ledger.body.id;
-  ids.notice = (await client.call('POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
-  await client.call('POST', `/notices/${ids.notice}/publish`, people.office);
-  await client.call('POST', `/public/notices/${ids.notice}/feedback`, null, { content: '意见' });
-  ids.feedback = (await client.call('GET', `/inspections/${ids.inspection}/feedback`, people.office)).body.items[0].id;
-  ids.notification = (await client.call('GET', '/notifications', people.staff)).body.items[0].id;
-  ids.staffRefresh = (await client.call('POST', '/auth/sign-in', null, { username: usernames.staff, password: TEST_PASSWORD })).body.refreshToken;
+  ids.notice = (await call(world, 'POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
+  await call(world, 'POST', `/notices/${ids.notice}/publish`, people.office);
+  await call(world, 'POST', `/public/notices/${ids.notice}/feedback`, null, { content: '意见' });
+  ids.feedback = (await call(world, 'GET', `/inspections/${ids.inspection}/feedback`, people.office)).body.items[0].id;
+  ids.notification = (await call(world, 'GET', '/notifications', people.staff)).body.items[0].id;
+  ids.staffRefresh = (await call(world, 'POST', '/auth/sign-in', null, { username: usernames.staff, password: TEST_PASSWORD })).body.refreshToken;
   // The account the administrator's account actions are tried on (not one of the roles above).
-  ids.spare = (await client.call('POST', '/people', people.admin, { name: 'spare', username: `spare-${tag}`, password: TEST_PASSWORD })).body.id;
+  ids.spare = (await call(world, 'POST', '/people', people.admin, { name: 'spare', username: `spare-${tag}`, password: TEST_PASSWORD })).body.id;
 }, 180_000);
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 const action = (measure: string, body: () => Record<string, unknown>, allow: Role[]): Cell => ({ allow, path: () => `/measures/${ids[measure]}/actions/`, body });
@@ -249,12 +190,12 @@ async function attempt(key: string, cell: Cell, role: Role, actionName?: string)
   const path = cell.path() + (actionName ?? '');
   const person = role === 'anonymous' ? null : people[role];
   const headers: Record<string, string> = actionName ? { 'Idempotency-Key': `matrix-${++keys}` } : {};
-  if (cell.file) return client.upload(path, person ?? people.admin, cell.file().name, cell.file().bytes, cell.file().type).then((reply) => reply);
-  return client.call(method, path, person, cell.body?.(), headers);
+  if (cell.file) return upload(world, path, person ?? people.admin, cell.file().name, cell.file().bytes, cell.file().type).then((reply) => reply);
+  return call(world, method, path, person, cell.body?.(), headers);
 }
 
 it('has an entry for every endpoint in the API document, and for every action', async () => {
-  const document = (await fetch(`${api.url}/docs-json`).then((response) => response.json())) as { paths: Record<string, Record<string, unknown>> };
+  const document = (await fetch(`${world.api.url}/docs-json`).then((response) => response.json())) as { paths: Record<string, Record<string, unknown>> };
   const endpoints = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
   const covered = [...Object.keys(MATRIX), 'POST /api/measures/{id}/actions/{action}'];
   expect(endpoints.filter((endpoint) => !covered.includes(endpoint))).toEqual([]);
@@ -277,14 +218,14 @@ describe.each(rows)('%s', (key, cell, actionName) => {
       // before the first of them takes it (after which the stage has moved on for the others).
       const measure = cell.path().split('/')[2];
       for (const role of SIGNED_IN) {
-        const offered = (await client.call('GET', `/measures/${measure}`, people[role as Exclude<Role, 'anonymous'>])).body?.allowedActions ?? [];
+        const offered = (await call(world, 'GET', `/measures/${measure}`, people[role as Exclude<Role, 'anonymous'>])).body?.allowedActions ?? [];
         expect({ role, action: actionName, offered: offered.includes(actionName) }).toEqual({ role, action: actionName, offered: allowed.includes(role) });
       }
     }
     // Refusals first: an allowed call may change the stage that later calls see.
     for (const role of [...refused, ...allowed]) {
       if (cell.file && role === 'anonymous') {
-        const response = await fetch(`${api.url}${cell.path()}`, { method: 'POST' });
+        const response = await fetch(`${world.api.url}${cell.path()}`, { method: 'POST' });
         outcome[role] = response.status;
         continue;
       }
@@ -304,32 +245,29 @@ describe.each(rows)('%s', (key, cell, actionName) => {
 describe('separation of duties', () => {
   it('never lets a reviewer review evidence they submitted', async () => {
     // The reviewer also works in department A: they may submit, but not review their own submission.
-    await dataSource.query('UPDATE person SET department_id = $1 WHERE id = $2', [ids.departmentA, people.reviewer]);
+    await world.dataSource.query('UPDATE person SET department_id = $1 WHERE id = $2', [ids.departmentA, people.reviewer]);
     try {
-      const measure = await newMeasure();
-      await act(measure, 'assign', 'office', {});
-      const upload = await client.upload(`/measures/${measure}/evidence`, people.reviewer, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
-      await act(measure, 'submit_evidence', 'reviewer', { summary: '自己提交', evidenceIds: [upload.body.id] });
-      const self = await client.call('POST', `/measures/${measure}/actions/review`, people.reviewer, { decision: 'approve' }, { 'Idempotency-Key': 'self-review' });
+      const measure = await measureAt(world, 'review', { staff: 'reviewer', summary: '自己提交' });
+      const self = await call(world, 'POST', `/measures/${measure}/actions/review`, people.reviewer, { decision: 'approve' }, { 'Idempotency-Key': 'self-review' });
       expect(self).toMatchObject({ status: 403, body: { message: expect.stringMatching(/submitted this evidence and may not review it/) } });
-      expect((await client.call('GET', `/measures/${measure}`, people.reviewer)).body.allowedActions).toEqual([]);
+      expect((await call(world, 'GET', `/measures/${measure}`, people.reviewer)).body.allowedActions).toEqual([]);
     } finally {
-      await dataSource.query('UPDATE person SET department_id = NULL WHERE id = $1', [people.reviewer]);
+      await world.dataSource.query('UPDATE person SET department_id = NULL WHERE id = $1', [people.reviewer]);
     }
   });
 
   it('hides department A\'s measures from department B in lists and by id guessing', async () => {
-    const list = await client.call('GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.outsider);
+    const list = await call(world, 'GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.outsider);
     expect(list.body).toMatchObject({ total: 0, items: [] });
-    const own = await client.call('GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.staff);
+    const own = await call(world, 'GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.staff);
     expect(own.body.total).toBeGreaterThan(5);
     expect(own.body.items.every((item: { leadDepartmentId: string }) => item.leadDepartmentId === ids.departmentA)).toBe(true);
     for (const path of [`/measures/${ids.read}`, `/measures/${ids.read}/timeline`, `/measures/${ids.read}/evidence`, `/evidence/${ids.evidence}/content`, `/inspections/${ids.inspection}`]) {
-      const reply = await client.call('GET', path, people.outsider);
+      const reply = await call(world, 'GET', path, people.outsider);
       expect({ path, status: reply.status }).toEqual({ path, status: 404 });
     }
-    expect((await client.call('GET', '/inspections', people.outsider)).body.map((item: { id: string }) => item.id)).not.toContain(ids.inspection);
-    const guessed = await client.call('POST', `/measures/${ids.rectify}/actions/request_extension`, people.outsider, { requestedDueAt: '2099-12-31T00:00:00Z', reason: 'x' }, { 'Idempotency-Key': 'guess' });
+    expect((await call(world, 'GET', '/inspections', people.outsider)).body.map((item: { id: string }) => item.id)).not.toContain(ids.inspection);
+    const guessed = await call(world, 'POST', `/measures/${ids.rectify}/actions/request_extension`, people.outsider, { requestedDueAt: '2099-12-31T00:00:00Z', reason: 'x' }, { 'Idempotency-Key': 'guess' });
     expect(guessed.status).toBe(404);
   });
 });
