@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { ApiConfig, apiConfig } from '../../../libs/platform/src';
 import { AppModule } from './app.module';
 import { requestShapeGuard } from './common/request-shape';
+import { openApiDocument } from './openapi';
 
 /** Builds the HTTP API (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INestApplication> {
@@ -26,16 +27,7 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
   app.enableCors(config.corsOrigin ? { origin: config.corsOrigin.split(',') } : { origin: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Rectiflow API')
-      .setDescription('整改 tracking: inspections, problems, measures (one Temporal workflow each), actions, evidence and the audit trail.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   serveWorkbench(app, config.webDir);
   app.enableShutdownHooks();
   return app;

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthRepository } from '../../../libs/persistence/src';
 import { Public } from './common/actor';
+import { HealthResponse } from './health.response';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,6 +11,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Liveness: answers once PostgreSQL answers' })
+  @ApiOkResponse({ type: HealthResponse })
   async health() {
     await this.database.ping();
     return { status: 'ok' };

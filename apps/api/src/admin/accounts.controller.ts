@@ -1,8 +1,10 @@
 import { Controller, DefaultValuePipe, Get, Header, HttpCode, Ip, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AccountsService } from './accounts.service';
+import { ApiErrors } from '../common/api-errors';
+import { AccountEventResponse, AccountStateResponse, PasswordResetResponse } from './admin.response';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -14,6 +16,8 @@ export class AccountsController {
   @AdminOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable an account: no sign-in, and its access and refresh tokens stop working at once (not one\'s own)' })
+  @ApiOkResponse({ type: AccountStateResponse })
+  @ApiErrors(400, 404)
   disable(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
     return this.accounts.setDisabled(actor, id, true, address);
   }
@@ -22,6 +26,8 @@ export class AccountsController {
   @AdminOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable a disabled account again (its lock-outs are cleared)' })
+  @ApiOkResponse({ type: AccountStateResponse })
+  @ApiErrors(400, 404)
   enable(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
     return this.accounts.setDisabled(actor, id, false, address);
   }
@@ -31,6 +37,8 @@ export class AccountsController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Reset the password to a one-time password, answered only here; every session ends and the person must change it at the next sign-in' })
+  @ApiOkResponse({ type: PasswordResetResponse })
+  @ApiErrors(400, 404)
   resetPassword(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
     return this.accounts.resetPassword(actor, id, address);
   }
@@ -40,6 +48,8 @@ export class AccountsController {
   @ApiOperation({ summary: 'The audit of account administration (disable, enable, password reset), newest first' })
   @ApiQuery({ name: 'personId', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1-500, default 100' })
+  @ApiOkResponse({ type: AccountEventResponse, isArray: true })
+  @ApiErrors(400)
   events(@Query('personId', new ParseUUIDPipe({ optional: true })) personId?: string, @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit = 100) {
     if (limit < 1 || limit > 500) throw new DomainError(ErrorCode.InvalidInput, 'limit must be between 1 and 500');
     return this.accounts.events(personId, limit);

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { CurrentActor, OpenDuringPasswordChange, Public, RequestActor } from '../common/actor';
 import { TextField } from '../common/validation';
 import { RequestThrottle } from '../throttling/request-throttle.guard';
 import { AuthService } from './auth.service';
+import { ApiErrors } from '../common/api-errors';
+import { MeResponse, TokensResponse } from './auth.response';
 
 class SignInDto {
   @TextField({ min: 1, max: 64, example: 'office' })
@@ -41,6 +43,8 @@ export class AuthController {
     summary:
       'Sign in: a 15-minute access token and a refresh token; passwordChangeRequired after a reset. Throttled per address; 5 attempts without the right password shut that address out of that account for 15 minutes. Every refusal reads the same.',
   })
+  @ApiOkResponse({ type: TokensResponse })
+  @ApiErrors(400, 401, 429)
   signIn(@Body() body: SignInDto, @Ip() address: string) {
     return this.auth.signIn(body.username, body.password, address);
   }
@@ -49,6 +53,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for new tokens (the old refresh token stops working)' })
+  @ApiOkResponse({ type: TokensResponse })
+  @ApiErrors(400, 401)
   refresh(@Body() body: RefreshDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -56,6 +62,9 @@ export class AuthController {
   @Post('sign-out')
   @Public()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: the refresh token stops working' })
+  @ApiNoContentResponse({ description: 'signed out (also for a token already unknown)' })
+  @ApiErrors(400)
   async signOut(@Body() body: RefreshDto) {
     await this.auth.signOut(body.refreshToken);
   }
@@ -65,12 +74,16 @@ export class AuthController {
   @OpenDuringPasswordChange()
   @HttpCode(200)
   @ApiOperation({ summary: 'Change the password (required after a reset); every other session ends. Wrong current passwords count toward the lock-out as sign-ins do' })
+  @ApiOkResponse({ type: TokensResponse })
+  @ApiErrors(400, 429)
   changePassword(@CurrentActor() actor: RequestActor, @Body() body: ChangePasswordDto, @Ip() address: string) {
     return this.auth.changePassword(actor.personId, body.currentPassword, body.newPassword, address);
   }
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in person: name, department, administrator or not, and roles in every inspection' })
+  @ApiOkResponse({ type: MeResponse })
   me(@CurrentActor() actor: RequestActor) {
     return this.auth.me(actor.personId);
   }

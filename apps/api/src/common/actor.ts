@@ -1,6 +1,7 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { ApiExtension } from '@nestjs/swagger';
 import { RequestActorRepository } from '../../../../libs/persistence/src';
 import { DomainError, ErrorCode } from './domain-error';
 
@@ -24,8 +25,8 @@ const ADMIN_KEY = 'rectiflow:admin';
 const PASSWORD_CHANGE_KEY = 'rectiflow:password-change';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** No sign-in needed (health, sign-in itself, the published notice). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** No sign-in needed (health, sign-in itself, the published notice); the API document says so (openapi.ts). */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));
 /** Only system administrators (accounts, organisation, inspections, audit verification). */
 export const AdminOnly = () => SetMetadata(ADMIN_KEY, true);
 /** Open to a person whose password was reset and must be changed (everything else answers 403 until then). */

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ACTIONS } from '../../../../libs/domain/src';
 import { CurrentActor, RequestActor } from '../common/actor';
 import { ActionBodyDto, ListMeasuresQuery } from './measure.dto';
 import { MeasureActionsService } from './measure-actions.service';
 import { MeasuresService } from './measures.service';
+import { ApiErrors } from '../common/api-errors';
+import { ActionResultResponse, MeasureDetailResponse, MeasurePageResponse, TimelineEntryResponse } from './measures.response';
 
 @ApiTags('measures')
 @ApiBearerAuth()
@@ -16,16 +18,25 @@ export class MeasuresController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: '台账: the measures this person may see, filtered and paged; open ones by their stage deadline first' })
+  @ApiOkResponse({ type: MeasurePageResponse })
+  @ApiErrors(400)
   list(@Query() query: ListMeasuresQuery, @CurrentActor() actor: RequestActor) {
     return this.measures.list(query, actor);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One measure: its row, owners, problem, and the actions this person may take now' })
+  @ApiOkResponse({ type: MeasureDetailResponse })
+  @ApiErrors(400, 404)
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     return this.measures.get(id, actor);
   }
 
   @Get(':id/timeline')
+  @ApiOperation({ summary: 'The measure\'s history from the audit trail, oldest first' })
+  @ApiOkResponse({ type: TimelineEntryResponse, isArray: true })
+  @ApiErrors(400, 404)
   timeline(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     return this.measures.timeline(id, actor);
   }
@@ -42,6 +53,8 @@ export class MeasuresController {
   })
   @ApiParam({ name: 'action', enum: ACTIONS })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'or the idempotencyKey body field; one is required' })
+  @ApiOkResponse({ type: ActionResultResponse })
+  @ApiErrors(400, 404, 409, 422)
   act(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('action') action: string,

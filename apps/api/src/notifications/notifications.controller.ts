@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { InboxService } from './inbox.service';
+import { ApiErrors } from '../common/api-errors';
+import { InboxResponse, UnreadCountResponse } from './notifications.response';
 
 /** The in-app inbox: every person reads and marks only their own notifications. */
 @ApiTags('notifications')
@@ -13,6 +15,9 @@ export class NotificationsController {
 
   @Get()
   @ApiQuery({ name: 'unread', required: false, enum: ['true', 'false'] })
+  @ApiOperation({ summary: "The person's notifications, newest first, with the unread count" })
+  @ApiOkResponse({ type: InboxResponse })
+  @ApiErrors(400)
   list(@CurrentActor() actor: RequestActor, @Query('unread') unread?: string) {
     // Anything else was read as "all": a client asking for unread=1 got everything, unasked.
     if (unread !== undefined && unread !== 'true' && unread !== 'false')
@@ -21,18 +26,25 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
+  @ApiOperation({ summary: "How many of the person's notifications are unread" })
+  @ApiOkResponse({ type: UnreadCountResponse })
   unreadCount(@CurrentActor() actor: RequestActor) {
     return this.inbox.unreadCount(actor.personId);
   }
 
   @Post(':id/read')
   @HttpCode(204)
+  @ApiOperation({ summary: "Mark one notification read (only one's own)" })
+  @ApiNoContentResponse({ description: 'marked' })
+  @ApiErrors(400, 404)
   async read(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.inbox.markRead(actor.personId, id);
   }
 
   @Post('read-all')
   @HttpCode(204)
+  @ApiOperation({ summary: "Mark every one of the person's notifications read" })
+  @ApiNoContentResponse({ description: 'marked' })
   async readAll(@CurrentActor() actor: RequestActor) {
     await this.inbox.markAllRead(actor.personId);
   }

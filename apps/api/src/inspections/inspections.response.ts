@@ -1,0 +1,110 @@
+import { INSPECTION_KINDS, INSPECTION_ROLES } from '../../../../libs/domain/src';
+import { Res } from '../common/response-fields';
+
+/** The inspection's timers, ISO-8601 durations (defaults from domain.md). */
+export class TimerPolicyResponse {
+  @Res.texts({ description: 'reminders this long before a stage is due' })
+  remindBefore: string[];
+
+  @Res.texts({ description: 'escalation levels 1–4 this long after a stage was due' })
+  escalateAfter: string[];
+
+  @Res.text()
+  reviewWithin: string;
+
+  @Res.text()
+  signOffWithin: string;
+
+  @Res.text()
+  lookBackAfter: string;
+
+  @Res.text()
+  lookBackWithin: string;
+
+  @Res.text()
+  yellowWithin: string;
+
+  @Res.text()
+  reportEvery: string;
+
+  @Res.text()
+  reboundRectifyWithin: string;
+
+  @Res.bool({ optional: true, description: "whether the submitter of a round's evidence may also sign it off" })
+  allowSubmitterSignOff?: boolean;
+}
+
+// Pre-existing: the list of a non-administrator reads these columns through node-pg, which makes a Date of a DATE.
+const DAY = 'a day, YYYY-MM-DD (GET /api/inspections answers anyone but an administrator with its midnight as a date-time)';
+
+export class InspectionResponse {
+  @Res.id()
+  id: string;
+
+  @Res.text()
+  title: string;
+
+  @Res.enum(INSPECTION_KINDS, 'InspectionKind')
+  kind: string;
+
+  @Res.text()
+  inspectingBody: string;
+
+  @Res.text()
+  inspectedUnit: string;
+
+  @Res.text({ nullable: true, description: DAY })
+  startedOn: string | null;
+
+  @Res.text({ nullable: true, description: DAY })
+  endedOn: string | null;
+
+  @Res.text({ nullable: true, description: DAY })
+  feedbackOn: string | null;
+
+  @Res.one(() => TimerPolicyResponse)
+  policy: TimerPolicyResponse;
+
+  @Res.dateTime()
+  createdAt: string;
+}
+
+export class InspectionCountsResponse {
+  @Res.int()
+  measures: number;
+
+  @Res.map({ type: 'integer' }, { description: 'every stage, 0 where none' })
+  measuresByStage: Record<string, number>;
+
+  @Res.int()
+  red: number;
+
+  @Res.int()
+  yellow: number;
+
+  @Res.int()
+  problems: number;
+
+  @Res.int({ description: 'problems whose measures are all closed (销号)' })
+  problemsClosed: number;
+}
+
+/** The inspection with its counts, over the measures this person may see. */
+export class InspectionSummaryResponse extends InspectionResponse {
+  @Res.one(() => InspectionCountsResponse)
+  counts: InspectionCountsResponse;
+}
+
+export class InspectionRoleResponse {
+  @Res.id()
+  inspectionId: string;
+
+  @Res.id()
+  personId: string;
+
+  @Res.enum(INSPECTION_ROLES, 'InspectionRole')
+  role: string;
+
+  @Res.dateTime()
+  createdAt: string;
+}

@@ -1,0 +1,139 @@
+import { RECORD_KINDS } from '../../../../libs/persistence/src';
+import { Res } from '../common/response-fields';
+import { ContactResponse, ParsedSectionResponse } from '../imports/imports.response';
+
+export class NarrativePartResponse {
+  @Res.text()
+  title: string;
+
+  @Res.texts()
+  paragraphs: string[];
+}
+
+/** The office-edited parts of a notice ({placeholders} not yet filled). */
+export class NarrativeResponse {
+  @Res.text()
+  title: string;
+
+  @Res.text()
+  opening: string;
+
+  @Res.one(() => NarrativePartResponse)
+  part1: NarrativePartResponse;
+
+  @Res.one(() => NarrativePartResponse)
+  part3: NarrativePartResponse;
+
+  @Res.text()
+  closingCall: string;
+
+  @Res.one(() => ContactResponse)
+  contact: ContactResponse;
+
+  @Res.text()
+  signer: string;
+
+  @Res.text({ description: 'empty: the day it is rendered' })
+  date: string;
+}
+
+/** The notice as it reads: the narrative filled from live figures, and the live problem sections. */
+export class NoticeContentResponse extends NarrativeResponse {
+  @Res.many(() => ParsedSectionResponse, { description: 'numbered after part 一' })
+  sections: ParsedSectionResponse[];
+}
+
+export class NoticeResponse {
+  @Res.id()
+  id: string;
+
+  @Res.id()
+  inspectionId: string;
+
+  @Res.one(() => NarrativeResponse)
+  narrative: NarrativeResponse;
+
+  @Res.one(() => NoticeContentResponse, { nullable: true, description: 'what was published, as the public page shows it' })
+  publishedContent: NoticeContentResponse | null;
+
+  @Res.dateTime({ nullable: true })
+  publishedAt: string | null;
+
+  @Res.dateTime()
+  createdAt: string;
+
+  @Res.dateTime()
+  updatedAt: string;
+}
+
+export class PublishedNoticeResponse {
+  @Res.id()
+  id: string;
+
+  @Res.dateTime()
+  publishedAt: string;
+
+  @Res.text({ description: 'the public page, on this server' })
+  publicUrl: string;
+}
+
+/** A scheduling meeting, internal supervision, rule or campaign (the figures of part 一). */
+export class RecordResponse {
+  @Res.id()
+  id: string;
+
+  @Res.id()
+  inspectionId: string;
+
+  @Res.enum(RECORD_KINDS, 'RecordKind')
+  kind: string;
+
+  @Res.text()
+  title: string;
+
+  @Res.date({ nullable: true })
+  heldOn: string | null;
+
+  @Res.ids()
+  measureIds: string[];
+
+  @Res.dateTime()
+  createdAt: string;
+}
+
+/** A message from the public (群众监督). */
+export class FeedbackResponse {
+  @Res.id()
+  id: string;
+
+  @Res.text({ nullable: true })
+  name: string | null;
+
+  @Res.text({ nullable: true })
+  contact: string | null;
+
+  @Res.text()
+  content: string;
+
+  @Res.dateTime()
+  receivedAt: string;
+
+  @Res.dateTime({ nullable: true })
+  readAt: string | null;
+}
+
+export class FeedbackListResponse {
+  @Res.int()
+  unread: number;
+
+  @Res.many(() => FeedbackResponse, { description: 'newest first' })
+  items: FeedbackResponse[];
+}
+
+export class FeedbackReceivedResponse {
+  @Res.id()
+  id: string;
+
+  @Res.dateTime()
+  receivedAt: string;
+}

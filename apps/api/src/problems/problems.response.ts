@@ -1,0 +1,135 @@
+import { MEASURE_KINDS, STAGES } from '../../../../libs/domain/src';
+import { Res } from '../common/response-fields';
+import { ParticipantsWarningResponse, ProblemLadderResponse } from '../measures/measures.response';
+
+/** A problem of the inspection with the counts of the measures this person may see. */
+export class ProblemWithCountsResponse extends ProblemLadderResponse {
+  @Res.int({ description: 'measures in scope' })
+  measures: number;
+
+  @Res.int()
+  measuresClosed: number;
+
+  @Res.bool({ description: 'every measure of the problem closed (told to all, whatever their scope)' })
+  closed: boolean;
+
+  @Res.dateTime({ nullable: true, description: 'when the last measure closed, if the problem is closed' })
+  closedAt: string | null;
+}
+
+/** A measure as just created: at 交办, its workflow started. */
+export class CreatedMeasureResponse {
+  @Res.id()
+  id: string;
+
+  @Res.id()
+  inspectionId: string;
+
+  @Res.id()
+  problemId: string;
+
+  @Res.int()
+  number: number;
+
+  @Res.text()
+  text: string;
+
+  @Res.enum(MEASURE_KINDS, 'MeasureKind')
+  kind: string;
+
+  @Res.id()
+  leadDepartmentId: string;
+
+  @Res.id()
+  responsibleLeaderId: string;
+
+  @Res.dateTime()
+  dueAt: string;
+
+  @Res.enum(STAGES, 'Stage')
+  stage: string;
+
+  @Res.int()
+  round: number;
+
+  @Res.text()
+  workflowId: string;
+
+  @Res.bool()
+  workflowStarted: boolean;
+
+  @Res.dateTime({ nullable: true, optional: true })
+  stageDueAt?: string | null;
+
+  @Res.dateTime({ nullable: true, optional: true })
+  yellowFrom?: string | null;
+
+  @Res.int({ optional: true })
+  escalationLevel?: number;
+
+  @Res.bool({ optional: true })
+  lookBackDue?: boolean;
+
+  @Res.text({ nullable: true, optional: true })
+  latestProgress?: string | null;
+
+  @Res.json({ nullable: true, optional: true })
+  pendingExtension?: Record<string, unknown> | null;
+
+  @Res.dateTime({ nullable: true, optional: true })
+  signedOffAt?: string | null;
+
+  @Res.dateTime({ nullable: true, optional: true })
+  closedAt?: string | null;
+
+  @Res.int({ optional: true })
+  lastSeq?: number;
+
+  @Res.dateTime()
+  createdAt: string;
+
+  @Res.dateTime()
+  updatedAt: string;
+
+  @Res.many(() => ParticipantsWarningResponse, { optional: true })
+  warnings?: ParticipantsWarningResponse[];
+}
+
+/** A problem as just created, with its measures. */
+export class CreatedProblemResponse {
+  @Res.id()
+  id: string;
+
+  @Res.id()
+  inspectionId: string;
+
+  @Res.text({ nullable: true })
+  sectionNumber: string | null;
+
+  @Res.text({ nullable: true })
+  sectionTitle: string | null;
+
+  @Res.text({ nullable: true })
+  categoryNumber: string | null;
+
+  @Res.text({ nullable: true })
+  categoryTitle: string | null;
+
+  @Res.text({ nullable: true })
+  groupNumber: string | null;
+
+  @Res.text({ nullable: true })
+  groupTitle: string | null;
+
+  @Res.int()
+  number: number;
+
+  @Res.text()
+  title: string;
+
+  @Res.dateTime()
+  createdAt: string;
+
+  @Res.many(() => CreatedMeasureResponse)
+  measures: CreatedMeasureResponse[];
+}
