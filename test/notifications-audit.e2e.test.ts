@@ -3,49 +3,26 @@
  * even when the projection activity is retried) and the tamper-evident audit trail (an altered or
  * removed row is named by the admin endpoint and by `npm run audit:verify`).
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { MeasureProjectionActivities } from '../apps/worker/src/activities/measure-projection.activities';
 import { measureWorkflowId, snapshotQuery } from '../workflows/measure.contract';
-import { createAdmin, TestApi } from './support/http';
 import { startSmtpSink } from './support/smtp';
-import { env, fastPolicy, openDataSource, startApi, startWorker, temporalClient, uniqueTaskQueue, waitFor, workerConfig } from './support/stack';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from '../apps/worker/src/worker.module';
+import { env, fastPolicy, temporalClient, waitFor } from './support/stack';
+import { actOk, buildWorld, call, createInspection, measureAt, startStack, uploadEvidence, World } from './support/world';
 
-const taskQueue = uniqueTaskQueue('notify');
-let api: { app: INestApplication; url: string };
-let worker: INestApplicationContext;
-let client: TestApi;
+let world: World<'office' | 'reviewer' | 'leader' | 'head' | 'supervisor' | 'staff', 'departmentA'>;
 let dataSource: DataSource;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 const mails: { to: string; subject: string }[] = [];
 let admin: string;
-let people: Record<'office' | 'reviewer' | 'leader' | 'head' | 'supervisor' | 'staff', string>;
-let departmentA: string;
+let people: typeof world.people;
 let inspectionId: string;
 const tag = Date.now().toString(36);
-let keys = 0;
 
-const act = async (measure: string, action: string, person: string, body: Record<string, unknown>) => {
-  const reply = await client.call('POST', `/measures/${measure}/actions/${action}`, person, body, { 'Idempotency-Key': `n-${++keys}` });
-  if (reply.status !== 200) throw new Error(`${action}: ${reply.status} ${JSON.stringify(reply.body)}`);
-  return reply.body;
-};
-
-async function newMeasure(number: number, inspection = inspectionId): Promise<string> {
-  const reply = await client.call('POST', `/inspections/${inspection}/problems`, people.office, {
-    number,
-    title: `通知问题${number}`,
-    measures: [{ text: `通知措施${number}`, kind: 'deadline', leadDepartmentId: departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }],
-  });
-  return reply.body.measures[0].id;
-}
-
-const inbox = async (person: string) => (await client.call('GET', '/notifications', person)).body as { unread: number; items: { id: string; kind: string; title: string; body: string; measureId: string }[] };
+const inbox = async (person: string) => (await call(world, 'GET', '/notifications', person)).body as { unread: number; items: { id: string; kind: string; title: string; body: string; measureId: string }[] };
 
 beforeAll(async () => {
   smtp = await startSmtpSink((raw, recipients, accept) => {
@@ -53,46 +30,31 @@ beforeAll(async () => {
     for (const recipient of recipients) mails.push({ to: recipient, subject });
     accept();
   });
-  dataSource = await openDataSource();
-  api = await startApi(taskQueue);
-  client = new TestApi(api.url);
   process.env.MAIL_POLL_MS = '200';
-  worker = await NestFactory.createApplicationContext(WorkerModule.register({ ...workerConfig(taskQueue), mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' } }), { logger: ['error'] });
-  await worker.init();
-  admin = await createAdmin(dataSource, client);
-  departmentA = (await client.call('POST', '/departments', admin, { name: `通知部门-${tag}` })).body.id;
-  people = await client.createPeople(admin, [
-    ['office', '整改办', null],
-    ['reviewer', '审核人', null],
-    ['leader', '责任领导', null],
-    ['head', '组长', null],
-    ['supervisor', '督查', null],
-    ['staff', '经办人', departmentA],
-  ] as const);
-  await dataSource.query(`UPDATE person SET email = $2 WHERE id = $1`, [people.staff, `staff-${tag}@example.test`]);
-  await dataSource.query(`UPDATE person SET email = $2 WHERE id = $1`, [people.leader, `leader-${tag}@example.test`]);
-  inspectionId = (await client.call('POST', '/inspections', admin, { title: `通知-${tag}`, kind: 'supervision', inspectingBody: '督查组', inspectedUnit: '单位', policy: fastPolicy() })).body.id;
-  await client.call('POST', `/inspections/${inspectionId}/roles`, admin, {
-    roles: [
-      { personId: people.office, role: 'office' },
-      { personId: people.reviewer, role: 'reviewer' },
-      { personId: people.head, role: 'group_head' },
-      { personId: people.supervisor, role: 'supervisor' },
-    ],
+  const stack = await startStack('notify', { worker: { mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' } } });
+  world = await buildWorld(stack, {
+    departments: { departmentA: `通知部门-${tag}` },
+    people: {
+      office: { name: '整改办', roles: 'office' },
+      reviewer: { name: '审核人', roles: 'reviewer' },
+      leader: { name: '责任领导', email: `leader-${tag}@example.test` },
+      head: { name: '组长', roles: 'group_head' },
+      supervisor: { name: '督查', roles: 'supervisor' },
+      staff: { name: '经办人', department: 'departmentA', email: `staff-${tag}@example.test` },
+    },
+    inspection: { title: `通知-${tag}`, kind: 'supervision', inspectingBody: '督查组', inspectedUnit: '单位' },
   });
+  ({ dataSource, admin, people, inspection: inspectionId } = world);
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
   await smtp?.close();
 });
 
 describe('notifications', () => {
   it('puts an assignment in the inbox of the department and the leader, and e-mails each once', async () => {
-    const measure = await newMeasure(1);
-    await act(measure, 'assign', people.office, {});
+    const measure = await measureAt(world, 'rectify');
     const staffInbox = await waitFor(async () => ((await inbox(people.staff)).items.some((item) => item.measureId === measure) ? inbox(people.staff) : null), 'the assignment notification');
     expect(staffInbox.unread).toBeGreaterThanOrEqual(1);
     expect(staffInbox.items.find((item) => item.measureId === measure)).toMatchObject({ kind: 'assignment', title: expect.stringContaining('【新交办】') });
@@ -104,55 +66,42 @@ describe('notifications', () => {
     expect(mails.filter((mail) => mail.to === `leader-${tag}@example.test`)).toHaveLength(1);
 
     const item = staffInbox.items.find((entry) => entry.measureId === measure)!;
-    expect((await client.call('POST', `/notifications/${item.id}/read`, people.leader)).status).toBe(404);
-    expect((await client.call('POST', `/notifications/${item.id}/read`, people.staff)).status).toBe(204);
-    expect((await client.call('GET', '/notifications/unread-count', people.staff)).body.unread).toBe(staffInbox.unread - 1);
+    expect((await call(world, 'POST', `/notifications/${item.id}/read`, people.leader)).status).toBe(404);
+    expect((await call(world, 'POST', `/notifications/${item.id}/read`, people.staff)).status).toBe(204);
+    expect((await call(world, 'GET', '/notifications/unread-count', people.staff)).body.unread).toBe(staffInbox.unread - 1);
   });
 
   it('asks the office to review where the inspection has no reviewer, and tells the supervisor when a look-back falls due', async () => {
-    const withoutReviewer = (await client.call('POST', '/inspections', admin, { title: `无审核人-${tag}`, kind: 'audit', inspectingBody: '审计组', inspectedUnit: '单位', policy: fastPolicy() })).body.id;
-    await client.call('POST', `/inspections/${withoutReviewer}/roles`, admin, {
-      roles: [
-        { personId: people.office, role: 'office' },
-        { personId: people.supervisor, role: 'supervisor' },
-      ],
-    });
-    const measure = await newMeasure(7, withoutReviewer);
-    await act(measure, 'assign', people.office, {});
-    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
-    await act(measure, 'submit_evidence', people.staff, { summary: '完成', evidenceIds: [upload.body.id] });
+    const withoutReviewer = await createInspection(world, { title: `无审核人-${tag}`, kind: 'audit', inspectingBody: '审计组', inspectedUnit: '单位' }, { office: 'office', supervisor: 'supervisor' });
+    const measure = await measureAt(world, 'review', { inspection: withoutReviewer, summary: '完成' });
     expect((await inbox(people.office)).items.filter((item) => item.measureId === measure).map((item) => item.kind)).toEqual(['review_requested']);
     expect((await inbox(people.reviewer)).items.some((item) => item.measureId === measure)).toBe(false);
     // The actor is never told about their own action: the staff member who submitted hears nothing of it.
     expect((await inbox(people.staff)).items.filter((item) => item.measureId === measure).map((item) => item.kind)).toEqual(['assignment']);
-    await act(measure, 'review', people.office, { decision: 'approve' });
-    await act(measure, 'sign_off', people.leader, { decision: 'approve' });
+    await actOk(world, measure, 'review', people.office, { decision: 'approve' });
+    await actOk(world, measure, 'sign_off', people.leader, { decision: 'approve' });
     await waitFor(async () => (await inbox(people.supervisor)).items.some((item) => item.measureId === measure && item.kind === 'look_back_due'), 'the look-back notice');
   });
 
   it('tells the submitter about a rejection, with the reason, and the whole chain about a 督办单', async () => {
-    const measure = await newMeasure(2);
-    await act(measure, 'assign', people.office, {});
-    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
-    await act(measure, 'submit_evidence', people.staff, { summary: '完成', evidenceIds: [upload.body.id] });
+    const measure = await measureAt(world, 'review', { summary: '完成' });
     expect((await inbox(people.reviewer)).items.some((item) => item.measureId === measure && item.kind === 'review_requested')).toBe(true);
-    await act(measure, 'review', people.reviewer, { decision: 'reject', reason: '缺少会议纪要' });
+    await actOk(world, measure, 'review', people.reviewer, { decision: 'reject', reason: '缺少会议纪要' });
     const rejection = (await inbox(people.staff)).items.find((item) => item.measureId === measure && item.kind === 'rejection');
     expect(rejection?.body).toContain('缺少会议纪要');
-    await act(measure, 'supervise', people.supervisor, { reason: '进度严重滞后' });
+    await actOk(world, measure, 'supervise', people.supervisor, { reason: '进度严重滞后' });
     for (const person of [people.staff, people.leader, people.head]) {
       expect((await inbox(person)).items.find((item) => item.measureId === measure && item.kind === 'supervision_notice')?.title).toContain('【督办单】');
     }
-    expect((await client.call('GET', `/measures/${measure}`, people.office)).body.escalationLevel).toBe(4);
+    expect((await call(world, 'GET', `/measures/${measure}`, people.office)).body.escalationLevel).toBe(4);
   });
 
   it('sends nothing twice when the projection activity is retried', async () => {
-    const measure = await newMeasure(3);
-    await act(measure, 'assign', people.office, {});
+    const measure = await measureAt(world, 'rectify');
     const { client: temporal, connection } = await temporalClient();
     const { state } = await temporal.workflow.getHandle(measureWorkflowId(measure)).query(snapshotQuery);
     await connection.close();
-    const activities = worker.get(MeasureProjectionActivities);
+    const activities = world.worker!.get(MeasureProjectionActivities);
     const event = {
       eventKey: `${measure}:900`,
       measureId: measure,
@@ -194,18 +143,17 @@ describe('tamper-evident audit trail', () => {
     );
 
   it('chains every row, keeps evidence hashes in the chain, and names the first altered or removed row', async () => {
-    const measure = await newMeasure(4);
-    await act(measure, 'assign', people.office, {});
-    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '报告.pdf', Buffer.from('%PDF-1.4 evidence bytes'), 'application/pdf');
-    await act(measure, 'submit_evidence', people.staff, { summary: '完成', evidenceIds: [upload.body.id] });
-    await act(measure, 'review', people.reviewer, { decision: 'approve' });
+    const measure = await measureAt(world, 'rectify');
+    const upload = await uploadEvidence(world, measure, people.staff, '报告.pdf', Buffer.from('%PDF-1.4 evidence bytes'));
+    await actOk(world, measure, 'submit_evidence', people.staff, { summary: '完成', evidenceIds: [upload.body.id] });
+    await actOk(world, measure, 'review', people.reviewer, { decision: 'approve' });
     const rows = await dataSource.query('SELECT id, chain_seq, event_key, action, detail, prev_hash, hash FROM audit_event WHERE inspection_id = $1 ORDER BY chain_seq', [inspectionId]);
     expect(rows.map((row: { chain_seq: string }) => Number(row.chain_seq))).toEqual(rows.map((_: unknown, index: number) => index + 1));
     for (let index = 1; index < rows.length; index += 1) expect(rows[index].prev_hash).toBe(rows[index - 1].hash);
     const submitted = rows.find((row: { event_key: string; action: string }) => row.event_key.startsWith(measure) && row.action === 'submit_evidence');
     expect(submitted.detail.evidence).toEqual([{ id: upload.body.id, sha256: upload.body.sha256 }]);
 
-    const verify = () => client.call('GET', `/admin/audit/verify?inspectionId=${inspectionId}`, admin);
+    const verify = () => call(world, 'GET', `/admin/audit/verify?inspectionId=${inspectionId}`, admin);
     expect((await verify()).body).toMatchObject({ ok: true, rows: rows.length, breaks: [] });
     expect((await verifyCli()).code).toBe(0);
 
@@ -240,31 +188,30 @@ describe('tamper-evident audit trail', () => {
       [lastRow.id, lastRow.event_key, lastRow.measure_id, lastRow.inspection_id, lastRow.seq, lastRow.kind, lastRow.action, lastRow.actor_id, lastRow.idempotency_key, lastRow.from_stage, lastRow.to_stage, lastRow.round, JSON.stringify(lastRow.detail), lastRow.occurred_at, lastRow.recorded_at, lastRow.chain_seq, lastRow.prev_hash, lastRow.hash],
     );
     expect((await verify()).body.ok).toBe(true);
-    expect((await client.call('GET', '/admin/audit/verify', people.office)).status).toBe(403);
+    expect((await call(world, 'GET', '/admin/audit/verify', people.office)).status).toBe(403);
   });
 });
 
 describe('bad input', () => {
   it('refuses a disguised executable (415), strips a traversal file name, and keeps script text inert', async () => {
-    const measure = await newMeasure(5);
-    await act(measure, 'assign', people.office, {});
-    const exe = await client.upload(`/measures/${measure}/evidence`, people.staff, '整改报告.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), 'application/pdf');
+    const measure = await measureAt(world, 'rectify');
+    const exe = await uploadEvidence(world, measure, people.staff, '整改报告.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), 'application/pdf');
     expect(exe).toMatchObject({ status: 415, body: { message: expect.stringMatching(/executable/) } });
-    const fakeDocx = await client.upload(`/measures/${measure}/evidence`, people.staff, '方案.docx', Buffer.from('plain text, not a docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const fakeDocx = await uploadEvidence(world, measure, people.staff, '方案.docx', Buffer.from('plain text, not a docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(fakeDocx.status).toBe(415);
-    const traversal = await client.upload(`/measures/${measure}/evidence`, people.staff, '../../../etc/passwd.txt', Buffer.from('人员名单'), 'text/plain');
+    const traversal = await uploadEvidence(world, measure, people.staff, '../../../etc/passwd.txt', Buffer.from('人员名单'), 'text/plain');
     expect(traversal.status).toBe(201);
     expect(traversal.body.fileName).toBe('passwd.txt');
     const [stored] = await dataSource.query('SELECT sha256 FROM evidence WHERE id = $1', [traversal.body.id]);
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const upload = await client.upload(`/measures/${measure}/evidence`, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
-    await act(measure, 'submit_evidence', people.staff, { summary: '<img src=x onerror=alert(1)>', evidenceIds: [upload.body.id] });
-    await act(measure, 'review', people.reviewer, { decision: 'reject', reason: '<script>alert("x")</script>' });
-    const timeline = await client.call('GET', `/measures/${measure}/timeline`, people.office);
+    const upload = await uploadEvidence(world, measure, people.staff, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
+    await actOk(world, measure, 'submit_evidence', people.staff, { summary: '<img src=x onerror=alert(1)>', evidenceIds: [upload.body.id] });
+    await actOk(world, measure, 'review', people.reviewer, { decision: 'reject', reason: '<script>alert("x")</script>' });
+    const timeline = await call(world, 'GET', `/measures/${measure}/timeline`, people.office);
     expect(timeline.type).toContain('application/json');
     expect(timeline.body.find((row: { action: string }) => row.action === 'review').detail.reason).toBe('<script>alert("x")</script>');
-    const raw = await fetch(`${api.url}/measures/${measure}/timeline`, { headers: { authorization: `Bearer ${client.tokens.get(people.office)}` } });
+    const raw = await fetch(`${world.api.url}/measures/${measure}/timeline`, { headers: { authorization: `Bearer ${world.client.tokens.get(people.office)}` } });
     expect(raw.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

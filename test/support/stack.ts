@@ -41,8 +41,8 @@ export function workerConfig(taskQueue: string): WorkerConfig {
   };
 }
 
-export async function startWorker(taskQueue: string): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.register(workerConfig(taskQueue)), { logger: ['error', 'warn'] });
+export async function startWorker(taskQueue: string, overrides: Partial<WorkerConfig> = {}): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.register({ ...workerConfig(taskQueue), ...overrides }), { logger: ['error', 'warn'] });
   await app.init();
   return app;
 }

@@ -9,7 +9,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActionName, InspectionRole, MeasureKind, Stage, STAGES } from '../../libs/domain/src';
-import type { ApiConfig } from '../../libs/platform/src';
+import type { ApiConfig, WorkerConfig } from '../../libs/platform/src';
 import { createAdminAccount, Reply, TestApi } from './http';
 import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './stack';
 
@@ -28,8 +28,8 @@ export interface Stack {
 export interface StackOptions {
   /** Overrides of the API's configuration (limits, auth settings, proxies). */
   api?: Partial<ApiConfig>;
-  /** The worker: in this process (true, the default), none (false: the suite needs none or runs its own), or the suite's own. */
-  worker?: boolean | ((taskQueue: string) => Promise<INestApplicationContext>);
+  /** The worker in this process: true (the default), false (the suite needs none or runs its own), or overrides of its configuration (mail). */
+  worker?: boolean | Partial<WorkerConfig>;
 }
 
 /** Starts the API (and a worker) on a task queue of its own, with a data source for the suite's own checks. */
@@ -45,7 +45,7 @@ export async function startStack(name: string, options: StackOptions = {}): Prom
   };
   try {
     api = await startApi(taskQueue, options.api);
-    if (options.worker !== false) worker = typeof options.worker === 'function' ? await options.worker(taskQueue) : await startWorker(taskQueue);
+    if (options.worker !== false) worker = await startWorker(taskQueue, options.worker === true ? {} : options.worker);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
