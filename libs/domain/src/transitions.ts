@@ -1,5 +1,5 @@
 import { addDuration } from './duration';
-import { ACTION_ROLES, ActionInputs, ActionName } from './actions';
+import { ACTION_ROLES, ActionInputs, ActionName, isRefusal, textRequired } from './actions';
 import { Actor, MeasureState, measureRolesOf } from './measure-state';
 import { ESCALATION_AUDIENCES } from './policy';
 import { STAGE_LABELS, Stage } from './stage';
@@ -145,6 +145,8 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
   const payload = (input ?? {}) as unknown as Record<string, unknown>;
   const text = (value: unknown, field: string, required = true) => requireText(value, field, required, options);
   const instant = (value: unknown, field: string) => requireInstant(value, field, options);
+  // Whether the person's words are required: ACTION_FORMS, the table the workbench's forms follow too.
+  const words = textRequired(action, isRefusal(action, payload));
   switch (action) {
     case 'assign':
       if (payload.dueAt !== undefined) instant(payload.dueAt, 'dueAt');
@@ -153,15 +155,15 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
       if (payload.responsibleLeaderId !== undefined) text(payload.responsibleLeaderId, 'responsibleLeaderId');
       return;
     case 'submit_evidence':
-      text(payload.summary, 'summary');
+      text(payload.summary, 'summary', words);
       requireIdList(payload.evidenceIds, 'evidenceIds', 1);
       return;
     case 'report_progress':
-      text(payload.summary, 'summary');
+      text(payload.summary, 'summary', words);
       requireIdList(payload.evidenceIds, 'evidenceIds', 0);
       return;
     case 'request_extension': {
-      text(payload.reason, 'reason');
+      text(payload.reason, 'reason', words);
       const requested = instant(payload.requestedDueAt, 'requestedDueAt');
       if (Date.parse(requested) <= Date.parse(state.dueAt)) {
         throw new ActionRefused('INVALID_INPUT', `requestedDueAt must be later than the current deadline ${state.dueAt}`);
@@ -170,25 +172,25 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
     }
     case 'decide_extension':
       if (typeof payload.approve !== 'boolean') throw new ActionRefused('INVALID_INPUT', 'approve must be true or false');
-      text(payload.reason, 'reason', payload.approve === false);
+      text(payload.reason, 'reason', words);
       return;
     case 'review':
       if (payload.decision !== 'approve' && payload.decision !== 'reject') {
         throw new ActionRefused('INVALID_INPUT', 'decision must be "approve" or "reject"');
       }
-      text(payload.reason, 'reason', payload.decision === 'reject');
+      text(payload.reason, 'reason', words);
       return;
     case 'sign_off':
       if (payload.decision !== 'approve' && payload.decision !== 'return') {
         throw new ActionRefused('INVALID_INPUT', 'decision must be "approve" or "return"');
       }
-      text(payload.reason, 'reason', payload.decision === 'return');
+      text(payload.reason, 'reason', words);
       return;
     case 'record_look_back': {
       if (payload.result !== 'holds' && payload.result !== 'rebound') {
         throw new ActionRefused('INVALID_INPUT', 'result must be "holds" or "rebound"');
       }
-      text(payload.note, 'note', payload.result === 'rebound');
+      text(payload.note, 'note', words);
       if (payload.newDueAt !== undefined) {
         const due = instant(payload.newDueAt, 'newDueAt');
         if (Date.parse(due) <= now.getTime()) throw new ActionRefused('INVALID_INPUT', 'newDueAt must be in the future');
@@ -196,10 +198,10 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
       return;
     }
     case 'conclude':
-      text(payload.note, 'note');
+      text(payload.note, 'note', words);
       return;
     case 'supervise':
-      text(payload.reason, 'reason');
+      text(payload.reason, 'reason', words);
       return;
   }
 }
