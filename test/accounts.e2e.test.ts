@@ -4,77 +4,63 @@
  * one-time password that must be changed at the next sign-in; each is audited; only administrators
  * may, and not on themselves. Also who sees whom in the people list, and e-mail addresses.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
-import { openDataSource, startApi, startWorker, uniqueTaskQueue } from './support/stack';
+import { TEST_PASSWORD } from './support/http';
+import { buildWorld, call, startStack, World } from './support/world';
 
-const taskQueue = uniqueTaskQueue('accounts');
-let api: { app: INestApplication; url: string };
-let worker: INestApplicationContext;
-let client: TestApi;
+let world: World<'office' | 'leader' | 'staff' | 'colleague' | 'stranger' | 'target', 'a' | 'b'>;
 let dataSource: DataSource;
 let admin: string;
 const tag = Date.now().toString(36);
-const people: Record<string, { id: string; username: string }> = {};
+let people: Record<string, { id: string; username: string }>;
 let departmentA: string;
 
-const signIn = (username: string, password: string) => client.call('POST', '/auth/sign-in', null, { username, password });
+const signIn = (username: string, password: string) => call(world, 'POST', '/auth/sign-in', null, { username, password });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const REFUSED = { statusCode: 401, error: 'UNAUTHENTICATED', message: 'wrong username or password' };
 
-async function person(key: string, name: string, extra: Record<string, unknown> = {}) {
-  const username = `${key}-${tag}`;
-  const created = await client.call('POST', '/people', admin, { name, username, password: TEST_PASSWORD, ...extra });
-  expect(created.status).toBe(201);
-  people[key] = { id: created.body.id, username };
-  await client.signIn(created.body.id, username);
-}
-
-const events = async (personId: string) => (await client.call('GET', `/admin/account-events?personId=${personId}`, admin)).body as { action: string; actorId: string; detail: unknown }[];
+const events = async (personId: string) => (await call(world, 'GET', `/admin/account-events?personId=${personId}`, admin)).body as { action: string; actorId: string; detail: unknown }[];
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
-  api = await startApi(taskQueue);
-  worker = await startWorker(taskQueue);
-  client = new TestApi(api.url);
-  admin = await createAdmin(dataSource, client);
-  const departments = await client.call('POST', '/departments/bulk', admin, { departments: [{ name: `甲-${tag}` }, { name: `乙-${tag}` }] });
-  departmentA = departments.body[0].id;
-  await person('office', '王整改', { email: 'office@example.test' });
-  await person('leader', '赵领导', { email: 'leader@example.test' });
-  await person('staff', '陈经办', { departmentId: departmentA, email: 'staff@example.test' });
-  await person('colleague', '孙同事', { departmentId: departmentA });
-  await person('stranger', '吴无关', { departmentId: departments.body[1].id, email: 'stranger@example.test' });
-  await person('target', '钱离职');
+  world = await buildWorld(await startStack('accounts'), {
+    departments: { a: `甲-${tag}`, b: `乙-${tag}` },
+    people: {
+      office: { name: '王整改', email: 'office@example.test' },
+      leader: { name: '赵领导', email: 'leader@example.test' },
+      staff: { name: '陈经办', department: 'a', email: 'staff@example.test' },
+      colleague: { name: '孙同事', department: 'a' },
+      stranger: { name: '吴无关', department: 'b', email: 'stranger@example.test' },
+      target: '钱离职',
+    },
+  });
+  ({ dataSource, admin, users: people } = world);
+  departmentA = world.departments.a;
 }, 120_000);
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 describe('disable and enable', () => {
   it('ends the sessions at once, refuses sign-in as a wrong password would, and lets the person back in when enabled', async () => {
     const { id, username } = people.target;
     const session = await signIn(username, TEST_PASSWORD);
-    expect((await client.call('GET', '/auth/me', null, undefined, bearer(session.body.accessToken))).status).toBe(200);
+    expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(session.body.accessToken))).status).toBe(200);
 
-    const disabled = await client.call('POST', `/people/${id}/account/disable`, admin);
+    const disabled = await call(world, 'POST', `/people/${id}/account/disable`, admin);
     expect(disabled).toMatchObject({ status: 200, body: { personId: id, username, disabled: true } });
     // The access token issued a moment ago stops working at once, not when it expires.
-    expect((await client.call('GET', '/auth/me', null, undefined, bearer(session.body.accessToken))).status).toBe(401);
-    expect((await client.call('POST', '/auth/refresh', null, { refreshToken: session.body.refreshToken })).status).toBe(401);
+    expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(session.body.accessToken))).status).toBe(401);
+    expect((await call(world, 'POST', '/auth/refresh', null, { refreshToken: session.body.refreshToken })).status).toBe(401);
     const refused = await signIn(username, TEST_PASSWORD);
     expect(refused).toMatchObject({ status: 401, body: REFUSED });
     expect((await signIn(username, 'Wrong-password-9')).body).toEqual(refused.body);
-    const listed = (await client.call('GET', '/people', admin)).body.find((row: { id: string }) => row.id === id);
+    const listed = (await call(world, 'GET', '/people', admin)).body.find((row: { id: string }) => row.id === id);
     expect(listed.account).toEqual({ username, isAdmin: false, disabled: true, passwordChangeRequired: false });
     // Disabling twice changes and records nothing more.
-    expect((await client.call('POST', `/people/${id}/account/disable`, admin)).status).toBe(200);
+    expect((await call(world, 'POST', `/people/${id}/account/disable`, admin)).status).toBe(200);
 
-    const enabled = await client.call('POST', `/people/${id}/account/enable`, admin);
+    const enabled = await call(world, 'POST', `/people/${id}/account/enable`, admin);
     expect(enabled).toMatchObject({ status: 200, body: { disabled: false } });
     expect((await signIn(username, TEST_PASSWORD)).status).toBe(200);
     expect((await events(id)).map((event) => [event.action, event.actorId])).toEqual([
@@ -84,21 +70,21 @@ describe('disable and enable', () => {
   });
 
   it('does not let an administrator disable or reset himself, and answers 404 for a person without an account', async () => {
-    expect(await client.call('POST', `/people/${admin}/account/disable`, admin)).toMatchObject({ status: 403, body: { message: 'an administrator cannot disable his own account' } });
-    expect((await client.call('POST', `/people/${admin}/account/reset-password`, admin)).status).toBe(403);
-    expect((await client.call('GET', '/auth/me', admin)).status).toBe(200);
-    const nobody = await client.call('POST', '/people', admin, { name: '无账号' });
-    expect((await client.call('POST', `/people/${nobody.body.id}/account/disable`, admin)).status).toBe(404);
-    expect((await client.call('POST', '/people/not-a-uuid/account/disable', admin)).status).toBe(400);
+    expect(await call(world, 'POST', `/people/${admin}/account/disable`, admin)).toMatchObject({ status: 403, body: { message: 'an administrator cannot disable his own account' } });
+    expect((await call(world, 'POST', `/people/${admin}/account/reset-password`, admin)).status).toBe(403);
+    expect((await call(world, 'GET', '/auth/me', admin)).status).toBe(200);
+    const nobody = await call(world, 'POST', '/people', admin, { name: '无账号' });
+    expect((await call(world, 'POST', `/people/${nobody.body.id}/account/disable`, admin)).status).toBe(404);
+    expect((await call(world, 'POST', '/people/not-a-uuid/account/disable', admin)).status).toBe(400);
   });
 
   it('refuses everyone but a system administrator', async () => {
     const target = people.colleague.id;
     for (const path of [`/people/${target}/account/disable`, `/people/${target}/account/enable`, `/people/${target}/account/reset-password`]) {
-      for (const key of ['office', 'staff', 'leader']) expect({ path, key, status: (await client.call('POST', path, people[key].id)).status }).toEqual({ path, key, status: 403 });
-      expect((await client.call('POST', path, null)).status).toBe(401);
+      for (const key of ['office', 'staff', 'leader']) expect({ path, key, status: (await call(world, 'POST', path, people[key].id)).status }).toEqual({ path, key, status: 403 });
+      expect((await call(world, 'POST', path, null)).status).toBe(401);
     }
-    expect((await client.call('GET', '/admin/account-events', people.office.id)).status).toBe(403);
+    expect((await call(world, 'GET', '/admin/account-events', people.office.id)).status).toBe(403);
     expect((await signIn(people.colleague.username, TEST_PASSWORD)).status).toBe(200);
     expect(await events(target)).toEqual([]);
   });
@@ -108,20 +94,20 @@ describe('password reset', () => {
   it('gives a one-time password once, which signs in only to change it; everything else answers 403 until then', async () => {
     const { id, username } = people.staff;
     const before = await signIn(username, TEST_PASSWORD);
-    const reset = await client.call('POST', `/people/${id}/account/reset-password`, admin);
+    const reset = await call(world, 'POST', `/people/${id}/account/reset-password`, admin);
     expect(reset).toMatchObject({ status: 200, body: { personId: id, username, passwordChangeRequired: true } });
     expect(reset.body.oneTimePassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
     const oneTime: string = reset.body.oneTimePassword;
     // Every session ends; the old password no longer works.
-    expect((await client.call('GET', '/auth/me', null, undefined, bearer(before.body.accessToken))).status).toBe(401);
-    expect((await client.call('POST', '/auth/refresh', null, { refreshToken: before.body.refreshToken })).status).toBe(401);
+    expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(before.body.accessToken))).status).toBe(401);
+    expect((await call(world, 'POST', '/auth/refresh', null, { refreshToken: before.body.refreshToken })).status).toBe(401);
     expect(await signIn(username, TEST_PASSWORD)).toMatchObject({ status: 401, body: REFUSED });
 
     const signedIn = await signIn(username, oneTime);
     expect(signedIn).toMatchObject({ status: 200, body: { passwordChangeRequired: true } });
     const token = bearer(signedIn.body.accessToken);
     for (const [method, path] of [['GET', '/auth/me'], ['GET', '/people'], ['GET', '/measures'], ['GET', '/notifications'], ['POST', '/departments']]) {
-      const reply = await client.call(method, path, null, method === 'POST' ? { name: 'x' } : undefined, token);
+      const reply = await call(world, method, path, null, method === 'POST' ? { name: 'x' } : undefined, token);
       expect({ path, status: reply.status, body: reply.body }).toEqual({
         path,
         status: 403,
@@ -129,15 +115,15 @@ describe('password reset', () => {
       });
     }
     // A refreshed token is under the same rule.
-    const refreshed = await client.call('POST', '/auth/refresh', null, { refreshToken: signedIn.body.refreshToken });
+    const refreshed = await call(world, 'POST', '/auth/refresh', null, { refreshToken: signedIn.body.refreshToken });
     expect(refreshed.body.passwordChangeRequired).toBe(true);
-    expect((await client.call('GET', '/auth/me', null, undefined, bearer(refreshed.body.accessToken))).status).toBe(403);
+    expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(refreshed.body.accessToken))).status).toBe(403);
 
-    const same = await client.call('POST', '/auth/password', null, { currentPassword: oneTime, newPassword: oneTime }, bearer(refreshed.body.accessToken));
+    const same = await call(world, 'POST', '/auth/password', null, { currentPassword: oneTime, newPassword: oneTime }, bearer(refreshed.body.accessToken));
     expect(same).toMatchObject({ status: 400, body: { message: 'the new password must differ from the current one' } });
-    const changed = await client.call('POST', '/auth/password', null, { currentPassword: oneTime, newPassword: 'Chosen-by-me-42' }, bearer(refreshed.body.accessToken));
+    const changed = await call(world, 'POST', '/auth/password', null, { currentPassword: oneTime, newPassword: 'Chosen-by-me-42' }, bearer(refreshed.body.accessToken));
     expect(changed).toMatchObject({ status: 200, body: { passwordChangeRequired: false } });
-    expect((await client.call('GET', '/auth/me', null, undefined, bearer(changed.body.accessToken))).body.id).toBe(id);
+    expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(changed.body.accessToken))).body.id).toBe(id);
     expect(await signIn(username, oneTime)).toMatchObject({ status: 401, body: REFUSED });
     expect(await signIn(username, 'Chosen-by-me-42')).toMatchObject({ status: 200, body: { passwordChangeRequired: false } });
 
@@ -146,23 +132,23 @@ describe('password reset', () => {
     expect(JSON.stringify(audit)).not.toContain(oneTime);
     const [stored] = await dataSource.query('SELECT password_hash FROM account WHERE person_id = $1', [id]);
     expect(stored.password_hash).toMatch(/^\$2[aby]\$/);
-    await client.signIn(id, username, 'Chosen-by-me-42');
+    await world.client.signIn(id, username, 'Chosen-by-me-42');
   });
 });
 
 describe('the people list', () => {
   it('shows e-mail addresses only to administrators and to each person their own, and to staff only the people they work with', async () => {
-    const inspection = await client.call('POST', '/inspections', admin, { title: `账号-${tag}`, kind: 'xuncha', inspectingBody: '巡察组', inspectedUnit: '单位' });
-    await client.call('POST', `/inspections/${inspection.body.id}/roles`, admin, { roles: [{ personId: people.office.id, role: 'office' }] });
-    const problem = await client.call('POST', `/inspections/${inspection.body.id}/problems`, people.office.id, {
+    const inspection = await call(world, 'POST', '/inspections', admin, { title: `账号-${tag}`, kind: 'xuncha', inspectingBody: '巡察组', inspectedUnit: '单位' });
+    await call(world, 'POST', `/inspections/${inspection.body.id}/roles`, admin, { roles: [{ personId: people.office.id, role: 'office' }] });
+    const problem = await call(world, 'POST', `/inspections/${inspection.body.id}/problems`, people.office.id, {
       number: 1,
       title: '问题',
       measures: [{ text: '措施', kind: 'deadline', leadDepartmentId: departmentA, responsibleLeaderId: people.leader.id, dueAt: '2099-06-30' }],
     });
     expect(problem.status).toBe(201);
-    expect((await client.call('POST', `/measures/${problem.body.measures[0].id}/actions/assign`, people.office.id, {}, { 'Idempotency-Key': `accounts-${tag}` })).status).toBe(200);
+    expect((await call(world, 'POST', `/measures/${problem.body.measures[0].id}/actions/assign`, people.office.id, {}, { 'Idempotency-Key': `accounts-${tag}` })).status).toBe(200);
 
-    const list = async (key: string | null) => (await client.call('GET', '/people', key === null ? admin : people[key].id)).body as { id: string; email: string | null; account?: unknown }[];
+    const list = async (key: string | null) => (await call(world, 'GET', '/people', key === null ? admin : people[key].id)).body as { id: string; email: string | null; account?: unknown }[];
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
     // The office chooses leaders among everyone, but reads nobody's e-mail address but its own.
