@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actionsFor, Actor, MeasureState } from '../../../../libs/domain/src';
 import { AuditEventRepository, InspectionRepository, MeasureRepository, MeasureRow, ProblemRepository, TimelineRow } from '../../../../libs/persistence/src';
-import { measureWorkflowId, snapshotQuery } from '../../../../workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
@@ -48,9 +47,7 @@ export class MeasuresService {
     let round = measure.round;
     if (measure.stage !== 'closed') {
       try {
-        const client = await this.temporal.get();
-        const snapshot = await client.workflow.getHandle(measureWorkflowId(id)).query(snapshotQuery);
-        const state: MeasureState = snapshot.state;
+        const state: MeasureState = (await this.temporal.measureSnapshot(id)).state;
         allowedActions = actionsFor(state, await this.domainActor(actor, measure.inspectionId));
         round = state.round;
       } catch {

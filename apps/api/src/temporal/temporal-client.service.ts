@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '../../../../libs/platform/src';
+import { MeasureSnapshot, measureWorkflowId, snapshotQuery } from '../../../../workflows/measure.contract';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -23,6 +24,12 @@ export class TemporalClientService implements OnModuleDestroy {
       this.connection = undefined;
       throw error;
     }
+  }
+
+  /** What a measure's running workflow holds now (its state and sequence number). */
+  async measureSnapshot(measureId: string): Promise<MeasureSnapshot> {
+    const client = await this.get();
+    return client.workflow.getHandle(measureWorkflowId(measureId)).query(snapshotQuery);
   }
 
   get taskQueue(): string {
