@@ -8,7 +8,6 @@ import { accountFields } from '../auth/auth.service';
 import { API_CONFIG } from '../temporal/temporal-client.service';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { Visibility } from '../common/visibility';
 import { CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
 
 /** A person as the people list shows them; e-mail and account only where the reader may see them. */
@@ -26,7 +25,6 @@ export class OrganisationService {
     private readonly organisation: OrganisationRepository,
     private readonly accounts: AccountRepository,
     private readonly unitOfWork: UnitOfWork,
-    private readonly visibility: Visibility,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -174,7 +172,7 @@ export class OrganisationService {
       }));
     }
     if (await this.organisation.holdsInspectionRole(actor.personId)) return this.organisation.allPeople(actor.personId);
-    return this.organisation.peopleAround(actor.personId, actor.departmentId, (parameters) => this.visibility.measureCondition(actor, parameters));
+    return this.organisation.peopleAround(actor);
   }
 }
 

@@ -1,6 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { DepartmentEntity, PersonEntity } from '../entities';
 import { BaseRepository } from './unit-of-work';
+import { Viewer, visibleMeasureCondition } from './visibility.repository';
 
 export interface NewDepartment {
   name: string;
@@ -29,12 +30,6 @@ export interface PersonWithAccountRow extends PersonRow {
   disabled: boolean | null;
   passwordChangeRequired: boolean | null;
 }
-
-/**
- * An SQL condition over the measure alias `m` that appends its own parameters (the measure
- * visibility rule); the people list of a non-administrator is built around the measures it lets through.
- */
-export type MeasureCondition = (parameters: unknown[]) => string;
 
 /** `department` and `person`. */
 export class OrganisationRepository extends BaseRepository {
@@ -94,14 +89,14 @@ export class OrganisationRepository extends BaseRepository {
 
   /**
    * The reader, the people of their department, and the people named on (responsible leader) or
-   * acting on (audit trail) the measures `visibleMeasure` lets through; the reader's own e-mail only.
+   * acting on (audit trail) the measures the reader may see; the reader's own e-mail only.
    */
-  peopleAround(readerId: string, departmentId: string | null, visibleMeasure: MeasureCondition, tx?: EntityManager): Promise<PersonRow[]> {
-    const parameters: unknown[] = [readerId];
-    const visible = visibleMeasure(parameters);
+  peopleAround(reader: Viewer, tx?: EntityManager): Promise<PersonRow[]> {
+    const parameters: unknown[] = [reader.personId];
+    const visible = visibleMeasureCondition(reader, parameters);
     return this.db(tx).query(
       `SELECT ${PERSON_COLUMNS} FROM person p
-        WHERE p.id = $1 OR (p.department_id IS NOT NULL AND p.department_id = $${parameters.push(departmentId)})
+        WHERE p.id = $1 OR (p.department_id IS NOT NULL AND p.department_id = $${parameters.push(reader.departmentId)})
            OR p.id IN (SELECT m.responsible_leader_id FROM measure m WHERE ${visible})
            OR p.id IN (SELECT e.actor_id FROM audit_event e JOIN measure m ON m.id = e.measure_id WHERE e.actor_id IS NOT NULL AND ${visible})
         ORDER BY p.name, p.id`,
