@@ -1,9 +1,9 @@
 /** `npm run audit:verify`: re-computes every inspection's audit hash chain; exits 1 and names the first broken row. */
-import { verifyChains } from '../libs/persistence/src';
+import { AuditEventRepository } from '../libs/persistence/src';
 import { localDatabaseUrl, withDataSource } from './local-database';
 
 export async function auditVerify(url: string): Promise<number> {
-  const report = await withDataSource(url, (dataSource) => verifyChains(dataSource));
+  const report = await withDataSource(url, (dataSource) => new AuditEventRepository(dataSource).verifyChains());
   for (const broken of report.breaks) console.log(`BROKEN inspection ${broken.inspectionId}: ${broken.problem}`);
   console.log(`audit chain: ${report.inspections} inspection(s), ${report.rows} row(s), ${report.ok ? 'intact' : `${report.breaks.length} broken`}`);
   return report.ok ? 0 : 1;
