@@ -3,29 +3,26 @@
  * expired, tampered and never-expiring tokens, refresh rotation, sign-out, password change; headers,
  * CORS, request limits, upload sniffing, file names, escaping, and error bodies without stack traces.
  */
-import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
-import { openDataSource, startApi, TEST_AUTH, uniqueTaskQueue, waitFor } from './support/stack';
+import { TEST_PASSWORD, TestApi } from './support/http';
+import { startApi, TEST_AUTH, uniqueTaskQueue, waitFor } from './support/stack';
+import { buildWorld, startStack, World } from './support/world';
 
-const taskQueue = uniqueTaskQueue('auth');
-let api: { app: INestApplication; url: string };
+let world: World;
+let api: { url: string };
 let client: TestApi;
 let dataSource: DataSource;
 let admin: string;
 const tag = Date.now().toString(36);
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
-  api = await startApi(taskQueue, { auth: { ...TEST_AUTH, signInPerMinute: 20, lockoutAttempts: 3 }, corsOrigin: 'https://rectiflow.example' });
-  client = new TestApi(api.url);
-  admin = await createAdmin(dataSource, client);
+  world = await buildWorld(await startStack('auth', { api: { auth: { ...TEST_AUTH, signInPerMinute: 20, lockoutAttempts: 3 }, corsOrigin: 'https://rectiflow.example' }, worker: false }));
+  ({ api, client, dataSource, admin } = world);
 });
 
 afterAll(async () => {
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 async function newAccount(name: string) {

@@ -5,14 +5,15 @@
  * person at their own address; wrong current passwords at a password change count the same way;
  * the throttles answer with a standard Retry-After and name their real window.
  */
-import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
-import { openDataSource, startApi, TEST_AUTH, uniqueTaskQueue } from './support/stack';
+import { TEST_PASSWORD, TestApi } from './support/http';
+import { startApi, TEST_AUTH, uniqueTaskQueue } from './support/stack';
+import { buildWorld, startStack, World } from './support/world';
 
 const ATTEMPTS = 3;
-let api: { app: INestApplication; url: string };
+let world: World;
+let api: { url: string };
 let client: TestApi;
 let dataSource: DataSource;
 let admin: string;
@@ -31,16 +32,12 @@ async function account(name: string) {
 }
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
-  api = await startApi(uniqueTaskQueue('lockout'), { auth: { ...TEST_AUTH, lockoutAttempts: ATTEMPTS, lockoutMinutes: 15 }, trustProxy: ['loopback'] });
-  client = new TestApi(api.url);
-  admin = await createAdmin(dataSource, client);
-  [{ username: adminUsername }] = await dataSource.query('SELECT username FROM account WHERE person_id = $1', [admin]);
+  world = await buildWorld(await startStack('lockout', { api: { auth: { ...TEST_AUTH, lockoutAttempts: ATTEMPTS, lockoutMinutes: 15 }, trustProxy: ['loopback'] }, worker: false }));
+  ({ api, client, dataSource, admin, adminUsername } = world);
 });
 
 afterAll(async () => {
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 describe('refused sign-ins', () => {
