@@ -4,42 +4,28 @@
  * gigabytes to parse, and text over the line limit. Each answers 413 naming the limit, writes no
  * import draft, and /health answers quickly all the while.
  */
-import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createAdmin, TestApi } from './support/http';
 import { importConfig } from '../libs/platform/src';
-import { fastPolicy, openDataSource, startApi, uniqueTaskQueue } from './support/stack';
 import { docx, documentXml, lieAboutSize, xlsxBomb } from './support/zip-bombs';
+import { buildWorld, startStack, upload, World } from './support/world';
 
-let api: { app: INestApplication; url: string };
+let world: World<'office'>;
+let api: { url: string };
 let dataSource: DataSource;
-let client: TestApi;
 let office: string;
 let inspectionId: string;
 const tag = Date.now().toString(36);
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
   // A 128 MB reader (512 by default) so the over-memory document is stopped in seconds, not 15 s of GC.
-  api = await startApi(uniqueTaskQueue('import-limits'), { evidenceMaxBytes: 5 * 1024 * 1024, imports: { ...importConfig({}), workerMemoryMb: 128 } });
-  client = new TestApi(api.url);
-  const admin = await createAdmin(dataSource, client);
-  ({ office } = await client.createPeople(admin, [['office', `王整改-${tag}`, null]] as const));
-  const created = await client.call('POST', '/inspections', admin, {
-    title: `导入限制-${tag}`,
-    kind: 'xuncha',
-    inspectingBody: '市委第一巡察组',
-    inspectedUnit: '经开区党工委',
-    feedbackOn: '2024-04-19',
-    policy: fastPolicy(),
-  });
-  inspectionId = created.body.id;
-  expect((await client.call('POST', `/inspections/${inspectionId}/roles`, admin, { roles: [{ personId: office, role: 'office' }] })).status).toBe(201);
+  const stack = await startStack('import-limits', { api: { evidenceMaxBytes: 5 * 1024 * 1024, imports: { ...importConfig({}), workerMemoryMb: 128 } }, worker: false });
+  world = await buildWorld(stack, { people: { office: { name: `王整改-${tag}`, roles: 'office' } }, inspection: { title: `导入限制-${tag}`, feedbackOn: '2024-04-19' } });
+  ({ api, dataSource, inspection: inspectionId } = world);
+  office = world.people.office;
 });
 
 afterAll(async () => {
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 const drafts = async () => (await dataSource.query('SELECT count(*)::int AS n FROM import_draft WHERE inspection_id = $1', [inspectionId]))[0].n as number;
@@ -56,7 +42,7 @@ async function uploadWatchingHealth(kind: 'document' | 'ledger', name: string, b
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
-  const reply = await client.upload(`/inspections/${inspectionId}/imports/${kind}`, office, name, bytes);
+  const reply = await upload(world, `/inspections/${inspectionId}/imports/${kind}`, office, name, bytes);
   probing = false;
   await probe;
   expect(health.length).toBeGreaterThan(0);
