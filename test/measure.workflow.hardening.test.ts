@@ -4,40 +4,30 @@
  * database refuses anyway fails the Update at once and is undone; a reused key with another request
  * is refused; and the submitter of the evidence cannot 销号 it.
  */
-import { INestApplicationContext } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { snapshotQuery } from '../workflows/measure.contract';
-import { addEvidence, auditRows, Cast, createCast, measureRow, startMeasure } from './support/fixtures';
+import { auditRows, Cast, measureRow, startMeasure, startWorkflowWorld, WorkflowWorld } from './support/fixtures';
 import { saveHistory } from './support/histories';
-import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue } from './support/stack';
-import { act, refusal } from './support/workflow-actions';
+import { act, refusal, submitEvidence } from './support/workflow-actions';
 
-const taskQueue = uniqueTaskQueue('hardening');
+let world: WorkflowWorld;
 let dataSource: DataSource;
-let connection: Connection;
-let client: Client;
-let worker: INestApplicationContext;
 let cast: Cast;
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
-  ({ client, connection } = await temporalClient());
-  worker = await startWorker(taskQueue);
-  cast = await createCast(dataSource, fastPolicy());
+  world = await startWorkflowWorld('hardening');
+  ({ dataSource, cast } = world);
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await connection?.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 const later = () => new Date(Date.now() + 48 * 3_600_000);
 
 it('refuses a NUL, a control character or a lone surrogate in any text before accepting the Update', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: later() });
+  const { measureId, handle } = await startMeasure(world, { dueAt: later() });
   await act(handle, cast, 'assign', 'office', {});
   const nul = await refusal(act(handle, cast, 'request_extension', 'staff', { requestedDueAt: '2099-01-01T00:00:00Z', reason: 'a\u0000b' }));
   expect(nul).toEqual({ type: 'INVALID_INPUT', message: 'reason contains the control character U+0000 at position 2' });
@@ -51,7 +41,7 @@ it('refuses a NUL, a control character or a lone surrogate in any text before ac
 });
 
 it('an accepted action the database refuses fails at once, is undone, and the measure goes on', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: later() });
+  const { measureId, handle } = await startMeasure(world, { dueAt: later() });
   // A department id that exists nowhere passes the workflow's checks (the API checks it; this goes round the API).
   const rejected = await refusal(act(handle, cast, 'assign', 'office', { leadDepartmentId: randomUUID() }));
   expect(rejected.type).toBe('INVALID_INPUT');
@@ -67,7 +57,7 @@ it('an accepted action the database refuses fails at once, is undone, and the me
 });
 
 it('refuses a repeated idempotency key carrying a different request', async () => {
-  const { handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: later() });
+  const { handle } = await startMeasure(world, { dueAt: later() });
   const first = await act(handle, cast, 'assign', 'office', {}, 'same-key', 'hash-a');
   expect(await act(handle, cast, 'assign', 'office', {}, 'same-key', 'hash-a')).toEqual(first);
   const conflict = await refusal(act(handle, cast, 'assign', 'office', { dueAt: '2099-01-01T00:00:00Z' }, 'same-key', 'hash-b'));
@@ -77,10 +67,9 @@ it('refuses a repeated idempotency key carrying a different request', async () =
 });
 
 it('the submitter of the evidence may not sign it off; another leader may', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: later(), responsibleLeader: 'staff' });
+  const { measureId, handle } = await startMeasure(world, { dueAt: later(), responsibleLeader: 'staff' });
   await act(handle, cast, 'assign', 'office', {});
-  const evidenceId = await addEvidence(dataSource, measureId, cast.people.staff.personId);
-  await act(handle, cast, 'submit_evidence', 'staff', { summary: '已整改', evidenceIds: [evidenceId] });
+  await submitEvidence(world, handle, measureId, 'staff', '已整改');
   await act(handle, cast, 'review', 'reviewer', { decision: 'approve' });
   const own = await refusal(act(handle, cast, 'sign_off', 'staff', { decision: 'approve' }));
   expect(own).toMatchObject({ type: 'FORBIDDEN', message: expect.stringMatching(/submitted this round's evidence and may not sign it off/) });

@@ -2,35 +2,27 @@
  * The measure workflow against a real Temporal dev server, a real worker and real PostgreSQL,
  * with the timer policy compressed to seconds.
  */
-import { INestApplicationContext } from '@nestjs/common';
-import { Client, Connection, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { ActionName } from '../libs/domain/src';
 import { ActionResult, actionUpdates, snapshotQuery } from '../workflows/measure.contract';
-import { actor, addEvidence, auditRows, Cast, createCast, measureRow, startMeasure, Who } from './support/fixtures';
+import { actor, addEvidence, auditRows, Cast, measureRow, startMeasure, startWorkflowWorld, Who, WorkflowWorld } from './support/fixtures';
 import { saveHistory } from './support/histories';
-import { act as sendAction, refusal } from './support/workflow-actions';
-import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue, waitFor } from './support/stack';
+import { act as sendAction, refusal, submitEvidence } from './support/workflow-actions';
+import { fastPolicy, waitFor } from './support/stack';
 
-const taskQueue = uniqueTaskQueue('workflow');
+let world: WorkflowWorld;
 let dataSource: DataSource;
-let connection: Connection;
-let client: Client;
-let worker: INestApplicationContext;
 let cast: Cast;
 
 beforeAll(async () => {
-  dataSource = await openDataSource();
-  ({ client, connection } = await temporalClient());
-  worker = await startWorker(taskQueue);
-  cast = await createCast(dataSource, fastPolicy());
+  world = await startWorkflowWorld('workflow');
+  ({ dataSource, cast } = world);
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await connection?.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 const hours = (count: number) => new Date(Date.now() + count * 3_600_000);
@@ -39,13 +31,10 @@ function act<A extends ActionName>(handle: WorkflowHandle, action: A, who: Who, 
   return sendAction(handle, cast, action, who, input, idempotencyKey);
 }
 
-async function submit(handle: WorkflowHandle, measureId: string, who: Who = 'staff') {
-  const evidenceId = await addEvidence(dataSource, measureId, cast.people[who].personId);
-  return act(handle, 'submit_evidence', who, { summary: '已修订制度并印发', evidenceIds: [evidenceId] });
-}
+const submit = (handle: WorkflowHandle, measureId: string, who: Who = 'staff') => submitEvidence(world, handle, measureId, who);
 
 it('runs the happy path to closed and projects every step into the read model and the audit trail', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: hours(48) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: hours(48) });
   expect((await act(handle, 'assign', 'office', {})).stage).toBe('rectify');
   expect((await submit(handle, measureId)).stage).toBe('review');
   expect((await act(handle, 'review', 'reviewer', { decision: 'approve' })).stage).toBe('signoff');
@@ -75,7 +64,7 @@ it('runs the happy path to closed and projects every step into the read model an
 });
 
 it('sends rejected evidence back to rectify, increases the round, and accepts the resubmission', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: hours(48) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: hours(48) });
   await act(handle, 'assign', 'office', {});
   await submit(handle, measureId);
   const rejected = await act(handle, 'review', 'reviewer', { decision: 'reject', reason: '佐证材料不完整' });
@@ -92,7 +81,7 @@ it('sends rejected evidence back to rectify, increases the round, and accepts th
 });
 
 it('escalates an overdue measure through every step of the ladder', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: new Date(Date.now() + 2_500) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: new Date(Date.now() + 2_500) });
   await act(handle, 'assign', 'office', {});
   const rows = await waitFor(async () => {
     const found = (await auditRows(dataSource, measureId)).filter((row: { action: string }) => row.action === 'escalation');
@@ -116,7 +105,7 @@ it('escalates an overdue measure through every step of the ladder', async () => 
 });
 
 it('moves the pending timers when an extension is approved', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: new Date(Date.now() + 3_000) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: new Date(Date.now() + 3_000) });
   await act(handle, 'assign', 'office', {});
   const newDue = new Date(Date.now() + 6_000).toISOString();
   await act(handle, 'request_extension', 'staff', { requestedDueAt: newDue, reason: '需等待审批' });
@@ -130,7 +119,7 @@ it('moves the pending timers when an extension is approved', async () => {
 });
 
 it('reopens a measure whose look-back finds the problem has come back', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: hours(48) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: hours(48) });
   await act(handle, 'assign', 'office', {});
   await submit(handle, measureId);
   await act(handle, 'review', 'reviewer', { decision: 'approve' });
@@ -148,7 +137,7 @@ it('reopens a measure whose look-back finds the problem has come back', async ()
 it('loops a 长期坚持 measure on periodic progress reports until the office concludes it', async () => {
   const policy = fastPolicy({ reportEvery: 'PT3S', remindBefore: [], escalateAfter: ['PT0S'] });
   const firstDue = new Date(Date.now() + 2_000);
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { kind: 'ongoing', dueAt: firstDue, policy });
+  const { measureId, handle } = await startMeasure(world, { kind: 'ongoing', dueAt: firstDue, policy });
   await act(handle, 'assign', 'office', {});
   expect((await refusal(act(handle, 'submit_evidence', 'staff', { summary: 'x', evidenceIds: ['e'] }))).type).toBe('STAGE_CONFLICT');
   const first = await act(handle, 'report_progress', 'staff', { summary: '一季度召开调度会3次' });
@@ -165,7 +154,7 @@ it('loops a 长期坚持 measure on periodic progress reports until the office c
 });
 
 it('refuses an action that the stage or the role does not allow, and changes nothing', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: hours(48) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: hours(48) });
   await act(handle, 'assign', 'office', {});
   const before = await handle.query(snapshotQuery);
   const rowsBefore = await auditRows(dataSource, measureId);
@@ -191,7 +180,7 @@ it('refuses an action that the stage or the role does not allow, and changes not
 });
 
 it('acts once for a repeated idempotency key and answers with the first result', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: hours(48) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: hours(48) });
   const first = await act(handle, 'assign', 'office', {}, 'assign-once');
   const again = await act(handle, 'assign', 'office', {}, 'assign-once');
   expect(again).toEqual({ ...first });
@@ -209,7 +198,7 @@ it('acts once for a repeated idempotency key and answers with the first result',
 });
 
 it('lets exactly one of two conflicting concurrent reviews win', async () => {
-  const { measureId, handle } = await startMeasure(dataSource, client, taskQueue, cast, { dueAt: hours(48) });
+  const { measureId, handle } = await startMeasure(world, { dueAt: hours(48) });
   await act(handle, 'assign', 'office', {});
   await submit(handle, measureId);
   const results = await Promise.allSettled([

@@ -1,9 +1,11 @@
 /** Organisation, inspection and measures written straight into the database for workflow-level tests. */
-import { Client, WorkflowHandle } from '@temporalio/client';
+import { INestApplicationContext } from '@nestjs/common';
+import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, initialState, InspectionRole, MeasureKind, TimerPolicy } from '../../libs/domain/src';
 import { measureWorkflowId, MeasureWorkflowInput } from '../../workflows/measure.contract';
+import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue } from './stack';
 
 export type Who = 'office' | 'reviewer' | 'reviewer2' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'staff2' | 'outsider';
 
@@ -50,14 +52,43 @@ export async function createCast(dataSource: DataSource, policy: TimerPolicy): P
   return { inspectionId: inspection.id, policy, leadDepartmentId: lead.id, otherDepartmentId: other.id, people };
 }
 
+/** What a workflow suite runs against: PostgreSQL, a Temporal client, a worker on its own task queue, and the cast. */
+export interface WorkflowWorld {
+  taskQueue: string;
+  dataSource: DataSource;
+  client: Client;
+  connection: Connection;
+  worker: INestApplicationContext;
+  cast: Cast;
+  stop(): Promise<void>;
+}
+
+export async function startWorkflowWorld(name: string, policy: TimerPolicy = fastPolicy()): Promise<WorkflowWorld> {
+  const taskQueue = uniqueTaskQueue(name);
+  const dataSource = await openDataSource();
+  const { client, connection } = await temporalClient();
+  const worker = await startWorker(taskQueue);
+  const cast = await createCast(dataSource, policy);
+  return {
+    taskQueue,
+    dataSource,
+    client,
+    connection,
+    worker,
+    cast,
+    async stop() {
+      await worker.close();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
 let problemNumber = 0;
 
 /** Writes a problem and a measure row, then starts the measure's workflow as the API does. */
 export async function startMeasure(
-  dataSource: DataSource,
-  client: Client,
-  taskQueue: string,
-  cast: Cast,
+  { dataSource, client, taskQueue, cast }: WorkflowWorld,
   options: { kind?: MeasureKind; dueAt: Date; policy?: TimerPolicy; responsibleLeader?: Who },
 ): Promise<{ measureId: string; handle: WorkflowHandle }> {
   problemNumber += 1;

@@ -3,7 +3,7 @@ import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ActionName } from '../../libs/domain/src';
 import { ActionResult, actionUpdates } from '../../workflows/measure.contract';
-import { actor, Cast, Who } from './fixtures';
+import { actor, addEvidence, Cast, Who, WorkflowWorld } from './fixtures';
 
 let keyCounter = 0;
 
@@ -20,6 +20,12 @@ export function act<A extends ActionName>(
     args: [{ actor: actor(cast, who), input, idempotencyKey, ...(requestHash ? { requestHash } : {}) }] as never,
     updateId: `${action}:${idempotencyKey}${requestHash ? `:${requestHash}` : ''}`,
   });
+}
+
+/** Adds an evidence row for `who` and submits it (整改 → 审核). */
+export async function submitEvidence(world: WorkflowWorld, handle: WorkflowHandle, measureId: string, who: Who = 'staff', summary = '已修订制度并印发'): Promise<ActionResult> {
+  const evidenceId = await addEvidence(world.dataSource, measureId, world.cast.people[who].personId);
+  return act(handle, world.cast, 'submit_evidence', who, { summary, evidenceIds: [evidenceId] });
 }
 
 /** The failure type and message of a refused Update (fails the test when it was not refused). */
