@@ -5,34 +5,21 @@
  * change-password form (also after a reload), and nothing else until the new password is saved.
  * Screenshots go to test-results/screenshots.
  */
-import { INestApplication } from '@nestjs/common';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
-import { openDataSource, startApi, uniqueTaskQueue } from './support/stack';
+import { Browser, Page } from 'playwright-core';
+import { TEST_PASSWORD, TestApi } from './support/http';
+import { launchBrowser, SCREENSHOTS, signInPage as signIn } from './support/browser';
+import { buildWorld, startStack, World } from './support/world';
 
-const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-let api: { app: INestApplication; url: string };
+let world: World;
 let origin: string;
 let client: TestApi;
-let dataSource: DataSource;
 let browser: Browser;
 let adminUsername: string;
 const tag = Date.now().toString(36);
 const target = { id: '', username: `qian-${tag}`, name: `钱离职-${tag}` };
 
-async function signInPage(username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(password);
-  await page.getByTestId('sign-in').click();
-  return page;
-}
+const signInPage = async (username: string, password: string): Promise<Page> => (await signIn(browser, origin, username, password)).page;
 
 /** After antd's open and close animations (a modal zooming in is half transparent), so the picture shows what a person sees. */
 async function shot(page: Page, name: string) {
@@ -44,24 +31,15 @@ const confirm = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-p
 const row = (page: Page) => page.getByTestId(`person-${target.username}`);
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataSource = await openDataSource();
-  api = await startApi(uniqueTaskQueue('web-accounts'));
-  origin = api.url.replace(/\/api$/, '');
-  client = new TestApi(api.url);
-  const admin = await createAdmin(dataSource, client);
-  [{ username: adminUsername }] = await dataSource.query('SELECT username FROM account WHERE person_id = $1', [admin]);
-  target.id = (await client.call('POST', '/people', admin, { name: target.name, username: target.username, password: TEST_PASSWORD })).body.id;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  world = await buildWorld(await startStack('web-accounts', { worker: false }));
+  ({ origin, client, adminUsername } = world);
+  target.id = (await client.call('POST', '/people', world.admin, { name: target.name, username: target.username, password: TEST_PASSWORD })).body.id;
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 it('disables, enables and resets an account from 设置, and the person must choose a new password at sign-in', async () => {
