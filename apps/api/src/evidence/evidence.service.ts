@@ -1,34 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { EVIDENCE_TYPES } from '../../../../libs/documents/src/file-types';
 import { EvidenceRepository } from '../../../../libs/persistence/src';
-import { withoutForbiddenCharacters } from '../../../../libs/domain/src';
+import { cleanFileName } from '../common/file-name';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
 import { MeasuresService } from '../measures/measures.service';
 import { EvidenceStorage } from './evidence.storage';
 import { signatureProblem } from './file-signature';
-
-/** File types offices exchange as evidence (佐证材料), including OFD and WPS formats. */
-export const EVIDENCE_TYPES: Record<string, string[]> = {
-  pdf: ['application/pdf'],
-  ofd: ['application/ofd', 'application/octet-stream'],
-  doc: ['application/msword'],
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  wps: ['application/vnd.ms-works', 'application/kswps', 'application/octet-stream'],
-  xls: ['application/vnd.ms-excel'],
-  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-  et: ['application/kset', 'application/octet-stream'],
-  ppt: ['application/vnd.ms-powerpoint'],
-  pptx: ['application/vnd.openxmlformats-officedocument.presentationml.presentation'],
-  txt: ['text/plain'],
-  csv: ['text/csv', 'text/plain'],
-  jpg: ['image/jpeg'],
-  jpeg: ['image/jpeg'],
-  png: ['image/png'],
-  gif: ['image/gif'],
-  webp: ['image/webp'],
-  zip: ['application/zip', 'application/x-zip-compressed'],
-};
 
 export interface UploadedEvidence {
   originalname: string;
@@ -50,7 +29,7 @@ export class EvidenceService {
     if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
     await this.visibility.requireMeasure(actor, measureId);
     const measure = await this.measures.row(measureId);
-    const name = cleanFileName(file.originalname);
+    const name = cleanFileName(file.originalname, 'evidence');
     const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
     const allowed = EVIDENCE_TYPES[extension];
     if (!allowed) {
@@ -85,13 +64,3 @@ export class EvidenceService {
   }
 }
 
-/** Keeps the name a person gave the file for display and download, stripped of any path and of the characters the text rule forbids. */
-export function cleanFileName(name: string): string {
-  // Multer hands over the name as latin1; browsers send UTF-8 bytes.
-  const decoded = Buffer.from(name, 'latin1').toString('utf8');
-  const base = decoded.split(/[\\/]/).pop() ?? '';
-  // The text rule's forbidden characters go (a bidi override makes "report\u202Etxt.pdf" read as another name),
-  // and the length is cut in characters, never inside a surrogate pair.
-  const cleaned = [...withoutForbiddenCharacters(base.normalize('NFC')).trim()].slice(0, 200).join('').trim();
-  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'evidence';
-}

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { countDocument, ParsedDocument, ParsedSection, problemsForImport, problemsOf } from '../../../../libs/documents/src';
+import { checkText, TextRule } from '../../../../libs/domain/src';
 import { ImportDraftEntity, ImportDraftRepository } from '../../../../libs/persistence/src';
 import type { ApiConfig } from '../../../../libs/platform/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { cleanFileName } from '../common/file-name';
 import { ProblemsService } from '../problems/problems.service';
 import type { CreateProblemDto } from '../problems/problem.dto';
 import { API_CONFIG } from '../temporal/temporal-client.service';
@@ -23,7 +25,7 @@ export class DocumentImportService {
 
   async preview(inspectionId: string, actor: RequestActor, file: { originalname: string; buffer: Buffer } | undefined) {
     if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
-    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const fileName = cleanFileName(file.originalname, 'upload');
     let parsed: ParsedDocument;
     try {
       // Read and parsed in a worker thread inside the import limits; a refusal writes no draft.
@@ -94,9 +96,36 @@ export class DocumentImportService {
   }
 }
 
-/** Checks a corrected tree: every problem needs a positive number and a title, every measure text. */
+/** The text rule for each field of a corrected tree (the sections arrive as free JSON). */
+const TREE_TEXT: Record<string, TextRule> = {
+  number: { max: 10 },
+  title: { max: 1000 },
+  narrative: { max: 20000, multiline: true },
+  preface: { max: 4000, multiline: true },
+  text: { max: 4000, multiline: true },
+};
+
+/** Every text field of the tree under the text rule, named by its path (`sections[0].problems[2].title`). */
+function treeTextErrors(node: unknown, path: string, errors: string[]): void {
+  if (errors.length >= 10 || typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    node.forEach((item, index) => treeTextErrors(item, `${path}[${index}]`, errors));
+    return;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    const rule = TREE_TEXT[key];
+    if (rule && typeof value === 'string') {
+      const check = checkText(value, rule);
+      if (!check.ok) errors.push(`${path}.${key} ${check.problem}`);
+    } else if (typeof value === 'object') treeTextErrors(value, `${path}.${key}`, errors);
+  }
+}
+
+/** Checks a corrected tree: every text under the text rule, every problem a positive number and a title, every measure text. */
 export function validateSections(sections: unknown[]): string[] {
   const errors: string[] = [];
+  treeTextErrors(sections, 'sections', errors);
+  if (errors.length) return errors;
   const seen = new Set<number>();
   sections.forEach((raw, sectionIndex) => {
     if (typeof raw !== 'object' || raw === null) {

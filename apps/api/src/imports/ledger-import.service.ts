@@ -13,6 +13,7 @@ import {
 import type { ApiConfig } from '../../../../libs/platform/src';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { cleanFileName } from '../common/file-name';
 import { ProblemsService } from '../problems/problems.service';
 import type { CreateMeasureDto, CreateProblemDto } from '../problems/problem.dto';
 import { API_CONFIG } from '../temporal/temporal-client.service';
@@ -41,7 +42,7 @@ export class LedgerImportService {
 
   async preview(inspectionId: string, actor: RequestActor, file: { originalname: string; buffer: Buffer } | undefined) {
     if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
-    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const fileName = cleanFileName(file.originalname, 'upload');
     if (!/\.xlsx$/i.test(fileName) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
       throw new DomainError(ErrorCode.UnsupportedMediaType, `${fileName} is not an .xlsx workbook`);
     }
