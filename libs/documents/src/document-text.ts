@@ -4,8 +4,8 @@ import { extname } from 'node:path';
 import { writeNumberingAsText } from './docx-numbering';
 import { checkTextLimits, DEFAULT_IMPORT_LIMITS, ImportLimits } from './import-limits';
 import { checkedArchive } from './zip-limits';
+import { DOCUMENT_EXTENSIONS } from './file-types';
 
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const;
 
 export class UnsupportedDocumentError extends Error {
   override name = 'UnsupportedDocumentError';

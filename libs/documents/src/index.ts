@@ -2,6 +2,7 @@ export * from './chinese-numerals';
 export * from './document-model';
 export * from './notice-parser';
 export * from './document-text';
+export * from './file-types';
 export * from './notice-render';
 export * from './notice-docx';
 export * from './import-limits';
