@@ -5,60 +5,38 @@
  * Also: another department does not see the measure; the language switch changes every visible
  * string; a refused action shows the server's reason. Screenshots go to test-results/screenshots.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { createAdmin, TEST_PASSWORD, TestApi } from './support/http';
-import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './support/stack';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, SCREENSHOTS, signInPage } from './support/browser';
+import { fastPolicy, waitFor } from './support/stack';
+import { act, buildWorld, call, createInspection, createMeasure, measureAt, startStack, submitEvidence, World } from './support/world';
 
-const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const taskQueue = uniqueTaskQueue('web');
-let api: { app: INestApplication; url: string };
+let world: World<'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff' | 'other' | 'alice' | 'bob', 'a' | 'fiscal' | 'finance'>;
 let origin: string;
-let worker: INestApplicationContext;
-let client: TestApi;
-let dataSource: DataSource;
 let browser: Browser;
 const tag = Date.now().toString(36);
-const users: Record<string, { id: string; username: string }> = {};
+let users: typeof world.users;
 let inspectionId: string;
 let englishInspectionId: string;
 let departmentA: string;
 let finance: string;
-let keys = 0;
 
-async function person(key: string, name: string, departmentId: string | null, admin: string) {
-  const username = `${key}-${tag}`.toLowerCase();
-  const reply = await client.call('POST', '/people', admin, { name, username, password: TEST_PASSWORD, ...(departmentId ? { departmentId } : {}) });
-  users[key] = { id: reply.body.id, username };
-  await client.signIn(reply.body.id, username);
-}
-
-async function measure(inspection: string, number: number, text: string, departmentId: string, leader: string, office: string): Promise<string> {
-  const reply = await client.call('POST', `/inspections/${inspection}/problems`, office, {
-    sectionNumber: inspection === englishInspectionId ? '2' : '二',
-    sectionTitle: inspection === englishInspectionId ? 'Findings' : '问题整改情况',
+/** A measure of problem `number`, assigned (整改); the English inspection's headings are in English. */
+const measure = (inspection: string, number: number, text: string, leadDepartmentId: string, responsibleLeaderId: string, office: string): Promise<string> =>
+  measureAt(world, 'rectify', {
+    inspection,
     number,
-    title: inspection === englishInspectionId ? `Finding ${number}` : `问题${number}`,
-    measures: [{ text, kind: 'deadline', leadDepartmentId: departmentId, responsibleLeaderId: leader, dueAt: '2099-06-30' }],
+    text,
+    leadDepartmentId,
+    responsibleLeaderId,
+    office,
+    ...(inspection === englishInspectionId ? { sectionNumber: '2', sectionTitle: 'Findings', title: `Finding ${number}` } : { sectionNumber: '二', sectionTitle: '问题整改情况', title: `问题${number}` }),
   });
-  const id = reply.body.measures[0].id;
-  await client.call('POST', `/measures/${id}/actions/assign`, office, {}, { 'Idempotency-Key': `web-${++keys}` });
-  return id;
-}
 
 async function open(username: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(TEST_PASSWORD);
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('nav').waitFor();
-  return { context, page };
+  const session = await signInPage(browser, origin, username, undefined, viewport);
+  await session.page.getByTestId('nav').waitFor();
+  return session;
 }
 
 async function shot(page: Page, name: string) {
@@ -84,50 +62,34 @@ async function choose(page: Page, testId: string, label: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataSource = await openDataSource();
-  api = await startApi(taskQueue);
-  origin = api.url.replace(/\/api$/, '');
-  worker = await startWorker(taskQueue);
-  client = new TestApi(api.url);
-  const admin = await createAdmin(dataSource, client);
-  const departments = await client.call('POST', '/departments/bulk', admin, { departments: [{ name: `投资合作中心-${tag}` }, { name: `财政局-${tag}` }, { name: `Finance-${tag}` }] });
-  departmentA = departments.body[0].id;
-  finance = departments.body[2].id;
-  await person('office', '王整改', null, admin);
-  await person('reviewer', '李审核', null, admin);
-  await person('leader', '赵领导', null, admin);
-  await person('supervisor', '周督查', null, admin);
-  await person('staff', '陈经办', departmentA, admin);
-  await person('other', '刘财政', departments.body[1].id, admin);
-  await person('alice', 'Alice', departments.body[2].id, admin);
-  await person('bob', 'Bob', null, admin);
-  inspectionId = (await client.call('POST', '/inspections', admin, { title: `巡察整改-${tag}`, kind: 'xuncha', inspectingBody: '市委第一巡察组', inspectedUnit: '经开区党工委', policy: fastPolicy({ lookBackAfter: 'PT3S' }) })).body.id;
-  englishInspectionId = (await client.call('POST', '/inspections', admin, { title: `Audit 2025 ${tag}`, kind: 'audit', inspectingBody: 'City audit office', inspectedUnit: 'Development zone', policy: fastPolicy() })).body.id;
-  await client.call('POST', `/inspections/${inspectionId}/roles`, admin, {
-    roles: [
-      { personId: users.office.id, role: 'office' },
-      { personId: users.reviewer.id, role: 'reviewer' },
-      { personId: users.supervisor.id, role: 'supervisor' },
-    ],
+  world = await buildWorld(await startStack('web'), {
+    departments: { a: `投资合作中心-${tag}`, fiscal: `财政局-${tag}`, finance: `Finance-${tag}` },
+    people: {
+      office: { name: '王整改', roles: 'office' },
+      reviewer: { name: '李审核', roles: 'reviewer' },
+      leader: '赵领导',
+      supervisor: { name: '周督查', roles: 'supervisor' },
+      staff: { name: '陈经办', department: 'a' },
+      other: { name: '刘财政', department: 'fiscal' },
+      alice: { name: 'Alice', department: 'finance' },
+      bob: 'Bob',
+    },
+    inspection: { title: `巡察整改-${tag}`, policy: fastPolicy({ lookBackAfter: 'PT3S' }) },
   });
-  await client.call('POST', `/inspections/${englishInspectionId}/roles`, admin, { roles: [{ personId: users.bob.id, role: 'office' }] });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  ({ origin, users, inspection: inspectionId } = world);
+  ({ a: departmentA, finance } = world.departments);
+  englishInspectionId = await createInspection(world, { title: `Audit 2025 ${tag}`, kind: 'audit', inspectingBody: 'City audit office', inspectedUnit: 'Development zone' }, { bob: 'office' });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await worker?.close();
-  await api?.app.close();
-  await dataSource?.destroy();
+  await world?.stop();
 });
 
 it('takes a measure from evidence to closed through the screens, with the leader on a phone', async () => {
   const measureId = await measure(inspectionId, 1, '修订招商引资项目入园审查办法', departmentA, users.leader.id, users.office.id);
-  const dashboardBefore = (await client.call('GET', `/inspections/${inspectionId}/dashboard`, users.office.id)).body.totals.closed;
+  const dashboardBefore = (await call(world, 'GET', `/inspections/${inspectionId}/dashboard`, users.office.id)).body.totals.closed;
 
   // Staff: my work lists the measure; upload evidence by drag-and-drop input, submit.
   const staff = await open(users.staff.username);
@@ -181,7 +143,7 @@ it('takes a measure from evidence to closed through the screens, with the leader
 
   // Supervisor records the look-back once it falls due.
   const supervisor = await open(users.supervisor.username);
-  await waitFor(async () => (await client.call('GET', `/measures/${measureId}`, users.supervisor.id)).body.lookBackDue, 'the look-back to fall due');
+  await waitFor(async () => (await call(world, 'GET', `/measures/${measureId}`, users.supervisor.id)).body.lookBackDue, 'the look-back to fall due');
   await openMeasure(supervisor.page, measureId);
   await supervisor.page.getByTestId('submit-record_look_back').click();
   await waitFor(async () => (await stage(supervisor.page)) === '办结', 'closed');
@@ -218,12 +180,11 @@ async function openMeasureExpectingError(page: Page, id: string) {
 
 it('shows the server’s reason when an action is refused', async () => {
   const measureId = await measure(inspectionId, 3, '完善项目帮扶机制', departmentA, users.leader.id, users.office.id);
-  const evidence = await client.upload(`/measures/${measureId}/evidence`, users.staff.id, '纪要.pdf', Buffer.from('%PDF-1.4'), 'application/pdf');
-  await client.call('POST', `/measures/${measureId}/actions/submit_evidence`, users.staff.id, { summary: '完成', evidenceIds: [evidence.body.id] }, { 'Idempotency-Key': `web-${++keys}` });
+  await submitEvidence(world, measureId, { who: users.staff.id, summary: '完成' });
   const reviewer = await open(users.reviewer.username);
   await openMeasure(reviewer.page, measureId);
   // Meanwhile the office reviews it first.
-  await client.call('POST', `/measures/${measureId}/actions/review`, users.office.id, { decision: 'approve' }, { 'Idempotency-Key': `web-${++keys}` });
+  await act(world, measureId, 'review', users.office.id, { decision: 'approve' });
   await reviewer.page.getByTestId('submit-review').click();
   const error = reviewer.page.getByTestId('action-error');
   await error.waitFor();
@@ -239,7 +200,7 @@ it('says in Chinese why a sign-in failed', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await page.getByTestId('username').fill(`nobody-${keys}`);
+  await page.getByTestId('username').fill(`nobody-${tag}`);
   await page.getByTestId('password').fill('Wrong-password-9');
   await page.getByTestId('sign-in').click();
   const error = page.getByTestId('sign-in-error');
@@ -269,7 +230,7 @@ it('lets the office import a plan, correct it, commit it, and publish the notice
   await office.page.waitForTimeout(300);
   if (await office.page.getByTestId('commit-import').isVisible()) await office.page.getByTestId('commit-import').click({ timeout: 5000 }).catch(() => undefined);
   await office.page.getByTestId('import-result').getByText('已导入 2 个问题、3 项措施').waitFor();
-  const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1 AND number IN (11, 12, 13)', [inspectionId]);
+  const [{ n }] = await world.dataSource.query('SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1 AND number IN (11, 12, 13)', [inspectionId]);
   expect(n).toBe(2);
 
   await office.page.getByRole('tab', { name: '整改进展通报' }).click();
@@ -330,13 +291,9 @@ it('switches every visible string to English', async () => {
 });
 
 it('warns the office in Chinese when the responsible leader works in the lead department', async () => {
-  const reply = await client.call('POST', `/inspections/${inspectionId}/problems`, users.office.id, {
-    number: 40,
-    title: '问题40',
-    measures: [{ text: '健全项目监管台账', kind: 'deadline', leadDepartmentId: departmentA, responsibleLeaderId: users.staff.id, dueAt: '2099-06-30' }],
-  });
+  const measureId = await createMeasure(world, { number: 40, text: '健全项目监管台账', leadDepartmentId: departmentA, responsibleLeaderId: users.staff.id, by: users.office.id });
   const office = await open(users.office.username);
-  await openMeasure(office.page, reply.body.measures[0].id);
+  await openMeasure(office.page, measureId);
   await office.page.getByTestId('submit-assign').click();
   const warning = office.page.locator('.ant-message-warning');
   await warning.waitFor();
