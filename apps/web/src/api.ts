@@ -1,12 +1,15 @@
-/** The API client: bearer token, one silent refresh on 401, and the server's message on errors. */
-const TOKENS = 'rectiflow.tokens';
+/**
+ * The API client: openapi-fetch typed by the API document (generated/api.ts, `npm run api:client`),
+ * the bearer token on every call, one silent refresh on 401, and the server's code and words on errors.
+ */
+import createClient from 'openapi-fetch';
+import type { components, paths } from './generated/api';
 
-export interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-  /** After an administrator's password reset: the person must choose a new password before anything else. */
-  passwordChangeRequired?: boolean;
-}
+/** The API's request and response shapes, as the document declares them. */
+export type Schemas = components['schemas'];
+export type Tokens = Schemas['TokensResponse'];
+
+const TOKENS = 'rectiflow.tokens';
 
 export class ApiError extends Error {
   constructor(
@@ -37,69 +40,73 @@ export function saveTokens(tokens: Tokens | null): void {
   else sessionStorage.removeItem(TOKENS);
 }
 
+/** Every path is the document's (`/api/...`), on the origin that served the workbench. */
+export const client = createClient<paths>({ baseUrl: '' });
+client.use({
+  onRequest({ request, schemaPath }) {
+    const tokens = loadTokens();
+    // The refresh token speaks for itself; an expired access token beside it says nothing.
+    if (tokens && schemaPath !== '/api/auth/refresh') request.headers.set('authorization', `Bearer ${tokens.accessToken}`);
+    return request;
+  },
+});
+
 let refreshing: Promise<boolean> | null = null;
 
 async function refresh(): Promise<boolean> {
   const tokens = loadTokens();
   if (!tokens) return false;
-  const response = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: tokens.refreshToken }) });
-  if (!response.ok) {
-    saveTokens(null);
-    return false;
-  }
-  saveTokens(await response.json());
-  return true;
+  const { data } = await client.POST('/api/auth/refresh', { body: { refreshToken: tokens.refreshToken } });
+  saveTokens(data ?? null);
+  return data !== undefined;
 }
 
-export async function request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, retry = true): Promise<T> {
-  const tokens = loadTokens();
-  const isForm = body instanceof FormData;
-  const response = await fetch(`/api${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
-      ...(tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-  });
-  if (response.status === 401 && retry && tokens && !path.startsWith('/auth/')) {
+/** What one call of the typed client resolves to. */
+interface Result<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * One call of the typed client, e.g. `call(() => client.GET('/api/measures/{id}', { params: { path: { id } } }))`:
+ * its data; after a 401 one silent token refresh and the call again; otherwise an ApiError.
+ */
+export async function call<T>(send: () => Promise<Result<T>>, retry = true): Promise<T> {
+  const signedIn = loadTokens() !== null;
+  const { data, error, response } = await send();
+  if (response.ok) return data as T;
+  const path = new URL(response.url || '/', window.location.href).pathname;
+  if (response.status === 401 && retry && signedIn && !path.startsWith('/api/auth/')) {
     refreshing ??= refresh().finally(() => (refreshing = null));
-    if (await refreshing) return request<T>(method, path, body, headers, false);
+    if (await refreshing) return call(send, false);
     window.dispatchEvent(new Event('rectiflow:signed-out'));
   }
-  const text = await response.text();
-  const data = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-  if (!response.ok) {
-    const error = refusal(response.status, data, response.statusText);
-    // The password was reset meanwhile (or the page was reloaded before the change): show the change form.
-    if (error.code === 'PASSWORD_CHANGE_REQUIRED') window.dispatchEvent(new Event('rectiflow:password-change-required'));
-    throw error;
-  }
-  return data as T;
+  const failure = refusal(response.status, error, response.statusText);
+  // The password was reset meanwhile (or the page was reloaded before the change): show the change form.
+  if (failure.code === 'PASSWORD_CHANGE_REQUIRED') window.dispatchEvent(new Event('rectiflow:password-change-required'));
+  throw failure;
 }
-
-export const api = {
-  get: <T = any>(path: string) => request<T>('GET', path),
-  post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
-  put: <T = any>(path: string, body: unknown) => request<T>('PUT', path, body),
-};
 
 export function idempotencyKey(): string {
   return crypto.randomUUID();
 }
 
+/** The uploads (multipart field `file`), each with the answer the document gives it. */
+type UploadPath = '/api/measures/{id}/evidence' | '/api/inspections/{id}/imports/document' | '/api/inspections/{id}/imports/ledger';
+type Uploaded<P extends UploadPath> = paths[P]['post']['responses'][201]['content']['application/json'];
+
 /** Upload with progress (fetch has none): XMLHttpRequest with the bearer token. */
-export function uploadFile(path: string, file: File, onProgress: (percent: number) => void): Promise<any> {
+export function uploadFile<P extends UploadPath>(path: P, id: string, file: File, onProgress: (percent: number) => void): Promise<Uploaded<P>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api${path}`);
+    xhr.open('POST', path.replace('{id}', encodeURIComponent(id)));
     const tokens = loadTokens();
     if (tokens) xhr.setRequestHeader('authorization', `Bearer ${tokens.accessToken}`);
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
     xhr.onload = () => {
       const data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as Uploaded<P>);
       else reject(refusal(xhr.status, data, xhr.statusText));
     };
     // As fetch does when the server cannot be reached.
@@ -110,11 +117,9 @@ export function uploadFile(path: string, file: File, onProgress: (percent: numbe
   });
 }
 
-export async function download(path: string, fileName: string): Promise<void> {
-  const tokens = loadTokens();
-  const response = await fetch(`/api${path}`, { headers: tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {} });
-  if (!response.ok) throw new ApiError(response.status, response.statusText);
-  const url = URL.createObjectURL(await response.blob());
+/** Saves what a call answered as a file, e.g. `download(() => client.GET(..., { parseAs: 'blob' }), '整改台账.xlsx')`. */
+export async function download(send: () => Promise<Result<Blob>>, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(await call(send));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,15 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, loadTokens, saveTokens, Tokens } from './api';
+import { ApiError, call, client, loadTokens, saveTokens, Schemas } from './api';
 
-export interface Me {
-  id: string;
-  name: string;
-  username: string;
-  isAdmin: boolean;
-  departmentId: string | null;
-  departmentName: string | null;
-  roles: { inspectionId: string; inspectionTitle: string; role: string }[];
-}
+export type Me = Schemas['MeResponse'];
 
 interface Session {
   me: Me | null;
@@ -45,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     try {
-      setMe(await api.get<Me>('/auth/me'));
+      setMe(await call(() => client.GET('/api/auth/me')));
     } catch (failure) {
       setMe(null);
       // Signed in, but the password must be changed first: keep the tokens for the change.
@@ -73,7 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const tokens = await api.post<Tokens>('/auth/sign-in', { username, password });
+      const tokens = await call(() => client.POST('/api/auth/sign-in', { body: { username, password } }));
       saveTokens(tokens);
       if (tokens.passwordChangeRequired) {
         // The one-time password just typed is the current one: the change form need not ask again.
@@ -87,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const changePassword = useCallback(
     async (current: string, next: string) => {
-      saveTokens(await api.post<Tokens>('/auth/password', { currentPassword: current, newPassword: next }));
+      saveTokens(await call(() => client.POST('/api/auth/password', { body: { currentPassword: current, newPassword: next } })));
       setPasswordChange(null);
       setLoading(true);
       await loadMe();
@@ -97,7 +89,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     const tokens = loadTokens();
-    if (tokens) await api.post('/auth/sign-out', { refreshToken: tokens.refreshToken }).catch(() => undefined);
+    if (tokens) await call(() => client.POST('/api/auth/sign-out', { body: { refreshToken: tokens.refreshToken } })).catch(() => undefined);
     saveTokens(null);
     setMe(null);
     setPasswordChange(null);

@@ -1,21 +1,16 @@
 import { App, Button, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { call, client, Schemas } from '../api';
 import { failureText } from '../errors';
 
-export interface PersonRow {
-  id: string;
-  name: string;
-  departmentId: string | null;
-  account?: { username: string; isAdmin: boolean; disabled: boolean; passwordChangeRequired: boolean } | null;
-}
+export type PersonRow = Schemas['PersonResponse'];
 
 /**
  * The setup screen's people list for the system administrator: each account's state, 停用/启用,
  * and 重置密码, whose one-time password is shown once in a modal (the server keeps only its hash).
  */
-export function PeopleAccounts({ people, departments, selfId, reload }: { people: PersonRow[]; departments: { id: string; name: string }[]; selfId: string; reload: () => void }) {
+export function PeopleAccounts({ people, departments, selfId, reload }: { people: PersonRow[]; departments: Schemas['DepartmentResponse'][]; selfId: string; reload: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [oneTime, setOneTime] = useState<{ name: string; username: string; password: string } | null>(null);
@@ -26,9 +21,14 @@ export function PeopleAccounts({ people, departments, selfId, reload }: { people
 
   const act = async (person: PersonRow, action: 'disable' | 'enable' | 'reset-password') => {
     try {
-      const result = await api.post(`/people/${person.id}/account/${action}`);
-      if (action === 'reset-password') setOneTime({ name: person.name, username: result.username, password: result.oneTimePassword });
-      else void message.success(t(action === 'disable' ? 'accounts.disabledDone' : 'accounts.enabledDone', { name: person.name }));
+      const params = { path: { id: person.id } };
+      if (action === 'reset-password') {
+        const result = await call(() => client.POST('/api/people/{id}/account/reset-password', { params }));
+        setOneTime({ name: person.name, username: result.username, password: result.oneTimePassword });
+      } else {
+        await call(() => (action === 'disable' ? client.POST('/api/people/{id}/account/disable', { params }) : client.POST('/api/people/{id}/account/enable', { params })));
+        void message.success(t(action === 'disable' ? 'accounts.disabledDone' : 'accounts.enabledDone', { name: person.name }));
+      }
       reload();
     } catch (failure) {
       void message.error(failureText(failure, t));

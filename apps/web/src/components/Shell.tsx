@@ -3,32 +3,31 @@ import { Badge, Button, Dropdown, Grid, Layout, List, Menu, Popover, Segmented, 
 import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../api';
+import { call, client, Schemas } from '../api';
 import { Language, setLanguage } from '../i18n';
 import { useInspectionRoles, useSession } from '../session';
 import { formatDateTime } from './format';
 
-interface Notification {
-  id: string;
-  title: string;
-  body: string;
-  measureId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+type Notification = Schemas['NotificationResponse'];
 
 function Inbox() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [data, setData] = useState<{ unread: number; items: Notification[] }>({ unread: 0, items: [] });
-  const load = useCallback(() => api.get('/notifications').then(setData).catch(() => undefined), []);
+  const [data, setData] = useState<Schemas['InboxResponse']>({ unread: 0, items: [] });
+  const load = useCallback(
+    () =>
+      call(() => client.GET('/api/notifications'))
+        .then(setData)
+        .catch(() => undefined),
+    [],
+  );
   useEffect(() => {
     void load();
     const timer = setInterval(load, 15_000);
     return () => clearInterval(timer);
   }, [load]);
   const open = async (item: Notification) => {
-    await api.post(`/notifications/${item.id}/read`).catch(() => undefined);
+    await call(() => client.POST('/api/notifications/{id}/read', { params: { path: { id: item.id } } })).catch(() => undefined);
     void load();
     if (item.measureId) navigate(`/measures/${item.measureId}`);
   };
@@ -45,7 +44,7 @@ function Inbox() {
         )}
       />
       {data.unread > 0 && (
-        <Button size="small" type="link" onClick={() => api.post('/notifications/read-all').then(load)}>
+        <Button size="small" type="link" onClick={() => call(() => client.POST('/api/notifications/read-all')).then(load)}>
           {t('inbox.readAll')}
         </Button>
       )}
@@ -67,10 +66,10 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
-  const [inspections, setInspections] = useState<{ id: string; title: string }[]>([]);
+  const [inspections, setInspections] = useState<Schemas['InspectionResponse'][]>([]);
 
   useEffect(() => {
-    api.get<{ id: string; title: string }[]>('/inspections').then((list) => {
+    void call(() => client.GET('/api/inspections')).then((list) => {
       setInspections(list);
       if (list.length && (!inspectionId || !list.some((item) => item.id === inspectionId))) setInspectionId(list[0].id);
     });

@@ -3,29 +3,20 @@ import type { EChartsOption } from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../api';
+import { call, client, Schemas } from '../api';
 import { Chart } from '../components/Chart';
 import { formatDate } from '../components/format';
 import { useSession } from '../session';
-
-interface DashboardData {
-  totals: { measures: number; closed: number; signedOff: number; red: number; yellow: number; escalated: number; signOffRate: number };
-  bySection: { number: string; title: string; categoryNumber: string; categoryTitle: string; total: number; closed: number; signedOff: number }[];
-  byDepartment: { id: string; name: string; total: number; closed: number; overdue: number }[];
-  overdue: { id: string; text: string; stage: string; stageDueAt: string; escalationLevel: number; problemNumber: number }[];
-  trend: { day: string; closed: number; cumulative: number }[];
-  escalations: { level: number; count: number }[];
-}
 
 /** 统计: every chart links through to the ledger, filtered to what was clicked. */
 export function Dashboard() {
   const { t } = useTranslation();
   const { inspectionId } = useSession();
   const navigate = useNavigate();
-  const [data, setData] = useState<DashboardData | null>(null);
+  const [data, setData] = useState<Schemas['DashboardResponse'] | null>(null);
 
   useEffect(() => {
-    if (inspectionId) api.get<DashboardData>(`/inspections/${inspectionId}/dashboard`).then(setData);
+    if (inspectionId) void call(() => client.GET('/api/inspections/{id}/dashboard', { params: { path: { id: inspectionId } } })).then(setData);
   }, [inspectionId]);
 
   const sections = useMemo(() => {

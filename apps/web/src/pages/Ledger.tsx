@@ -4,25 +4,17 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, download } from '../api';
+import { COLOURS, MEASURE_KINDS, STAGES } from '../../../../libs/domain/src/stage';
+import { call, client, download, Schemas } from '../api';
+import type { paths } from '../generated/api';
 import { ColourTag } from '../components/ColourTag';
 import { formatDate } from '../components/format';
 import { useInspectionRoles, useSession } from '../session';
 
-interface Row {
-  id: string;
-  text: string;
-  kind: string;
-  stage: string;
-  round: number;
-  colour: string;
-  stageDueAt: string | null;
-  dueAt: string;
-  leadDepartmentId: string;
-  responsibleLeaderId: string;
-}
+type Row = Schemas['MeasureResponse'];
+type Query = NonNullable<paths['/api/measures']['get']['parameters']['query']>;
 
-const FILTERS = ['stage', 'departmentId', 'leaderId', 'colour', 'kind', 'overdue', 'q', 'sectionNumber'] as const;
+const FILTERS = ['stage', 'departmentId', 'leaderId', 'colour', 'kind', 'overdue', 'q', 'sectionNumber'] as const satisfies readonly (keyof Query)[];
 
 /** 台账: every measure the person may see, filtered and paged on the server. Filters live in the URL, so charts can link here. */
 export function Ledger() {
@@ -32,22 +24,25 @@ export function Ledger() {
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<{ total: number; items: Row[] }>({ total: 0, items: [] });
   const [loading, setLoading] = useState(false);
-  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
-  const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
+  const [departments, setDepartments] = useState<Schemas['DepartmentResponse'][]>([]);
+  const [people, setPeople] = useState<Schemas['PersonResponse'][]>([]);
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('size') ?? 20);
 
   useEffect(() => {
-    api.get('/departments').then(setDepartments);
-    api.get('/people').then(setPeople);
+    void call(() => client.GET('/api/departments')).then(setDepartments);
+    void call(() => client.GET('/api/people')).then(setPeople);
   }, []);
 
   useEffect(() => {
     if (!inspectionId) return;
-    const query = new URLSearchParams({ inspectionId, limit: String(pageSize), offset: String((page - 1) * pageSize) });
-    for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key)!);
+    // The filters come from the URL as text; the server validates each one.
+    const filters = Object.fromEntries(FILTERS.filter((key) => params.get(key)).map((key) => [key, params.get(key)])) as Partial<Query>;
+    const query: Query = { inspectionId, limit: pageSize, offset: (page - 1) * pageSize, ...filters };
     setLoading(true);
-    api.get(`/measures?${query}`).then(setData).finally(() => setLoading(false));
+    call(() => client.GET('/api/measures', { params: { query } }))
+      .then(setData)
+      .finally(() => setLoading(false));
   }, [inspectionId, params, page, pageSize]);
 
   const set = (key: string, value: string | undefined | null) => {
@@ -70,7 +65,7 @@ export function Ledger() {
     { title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
   ];
 
-  const options = (values: string[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  const options = (values: readonly string[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   const canExport = roles.some((role) => ['office', 'group_head', 'supervisor'].includes(role));
 
   return (
@@ -79,10 +74,10 @@ export function Ledger() {
         <Typography.Title level={3}>{t('ledger.title', { count: data.total })}</Typography.Title>
         {canExport && inspectionId && (
           <Space>
-            <Button icon={<DownloadOutlined />} onClick={() => void download(`/inspections/${inspectionId}/ledger.xlsx`, '整改台账.xlsx')}>
+            <Button icon={<DownloadOutlined />} onClick={() => void download(() => client.GET('/api/inspections/{id}/ledger.xlsx', { params: { path: { id: inspectionId } }, parseAs: 'blob' }), '整改台账.xlsx')}>
               {t('ledger.exportXlsx')}
             </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => void download(`/inspections/${inspectionId}/ledger.csv`, '整改台账.csv')}>
+            <Button icon={<DownloadOutlined />} onClick={() => void download(() => client.GET('/api/inspections/{id}/ledger.csv', { params: { path: { id: inspectionId } }, parseAs: 'blob' }), '整改台账.csv')}>
               CSV
             </Button>
           </Space>
@@ -90,9 +85,9 @@ export function Ledger() {
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('ledger.search')} defaultValue={params.get('q') ?? ''} onSearch={(value) => set('q', value)} style={{ width: 220 }} data-testid="ledger-search" />
-        <Select allowClear placeholder={t('ledger.stage')} value={params.get('stage') ?? undefined} onChange={(value) => set('stage', value)} options={options(['assign', 'rectify', 'review', 'signoff', 'lookback', 'closed'], 'stage')} style={{ width: 110 }} data-testid="filter-stage" />
-        <Select allowClear placeholder={t('ledger.colour')} value={params.get('colour') ?? undefined} onChange={(value) => set('colour', value)} options={options(['green', 'yellow', 'red'], 'colour')} style={{ width: 100 }} />
-        <Select allowClear placeholder={t('ledger.kind')} value={params.get('kind') ?? undefined} onChange={(value) => set('kind', value)} options={options(['immediate', 'deadline', 'ongoing'], 'kind')} style={{ width: 120 }} />
+        <Select allowClear placeholder={t('ledger.stage')} value={params.get('stage') ?? undefined} onChange={(value) => set('stage', value)} options={options(STAGES, 'stage')} style={{ width: 110 }} data-testid="filter-stage" />
+        <Select allowClear placeholder={t('ledger.colour')} value={params.get('colour') ?? undefined} onChange={(value) => set('colour', value)} options={options(COLOURS, 'colour')} style={{ width: 100 }} />
+        <Select allowClear placeholder={t('ledger.kind')} value={params.get('kind') ?? undefined} onChange={(value) => set('kind', value)} options={options(MEASURE_KINDS, 'kind')} style={{ width: 120 }} />
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('ledger.department')} value={params.get('departmentId') ?? undefined} onChange={(value) => set('departmentId', value)} options={departments.map((item) => ({ value: item.id, label: item.name }))} style={{ width: 160 }} />
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('ledger.leader')} value={params.get('leaderId') ?? undefined} onChange={(value) => set('leaderId', value)} options={people.map((item) => ({ value: item.id, label: item.name }))} style={{ width: 140 }} />
         <Space>

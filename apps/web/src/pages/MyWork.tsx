@@ -2,31 +2,20 @@ import { Card, Col, Empty, List, Row, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api';
+import { call, client, Schemas } from '../api';
 import { ColourTag } from '../components/ColourTag';
 import { formatDate } from '../components/format';
 import { useSession } from '../session';
-
-interface WorkItem {
-  id: string;
-  text: string;
-  stage: string;
-  round: number;
-  stageDueAt: string | null;
-  colour: string;
-  problemNumber: number;
-  problemTitle: string;
-}
 
 /** 我的待办: everything waiting for this person, grouped by what they must do, most urgent first. */
 export function MyWork() {
   const { t } = useTranslation();
   const { inspectionId } = useSession();
-  const [work, setWork] = useState<{ total: number; groups: { action: string; items: WorkItem[] }[] } | null>(null);
+  const [work, setWork] = useState<Schemas['MyWorkResponse'] | null>(null);
 
   useEffect(() => {
     setWork(null);
-    api.get(`/my-work${inspectionId ? `?inspectionId=${inspectionId}` : ''}`).then(setWork);
+    void call(() => client.GET('/api/my-work', { params: { query: inspectionId ? { inspectionId } : {} } })).then(setWork);
   }, [inspectionId]);
 
   if (!work) return <Spin />;

@@ -3,9 +3,10 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../errors';
-import { api } from '../api';
+import { call, client, Schemas } from '../api';
 import { PeopleAccounts, PersonRow } from '../components/PeopleAccounts';
 import { DEFAULT_POLICY, PolicyDurationField } from '../../../../libs/domain/src/policy';
+import { INSPECTION_KINDS, INSPECTION_ROLES } from '../../../../libs/domain/src/stage';
 import { useSession } from '../session';
 
 const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as PolicyDurationField[];
@@ -17,13 +18,13 @@ export function Setup() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me, inspectionId, setInspectionId } = useSession();
-  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
+  const [departments, setDepartments] = useState<Schemas['DepartmentResponse'][]>([]);
   const [people, setPeople] = useState<PersonRow[]>([]);
-  const [roles, setRoles] = useState<{ personId: string; role: string }[]>([]);
+  const [roles, setRoles] = useState<Schemas['InspectionRoleResponse'][]>([]);
   const reload = useCallback(() => {
-    api.get('/departments').then(setDepartments);
-    api.get('/people').then(setPeople);
-    if (inspectionId) api.get(`/inspections/${inspectionId}/roles`).then(setRoles);
+    void call(() => client.GET('/api/departments')).then(setDepartments);
+    void call(() => client.GET('/api/people')).then(setPeople);
+    if (inspectionId) void call(() => client.GET('/api/inspections/{id}/roles', { params: { path: { id: inspectionId } } })).then(setRoles);
   }, [inspectionId]);
   useEffect(reload, [reload]);
 
@@ -42,7 +43,8 @@ export function Setup() {
       const durations = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ['remindBefore', 'escalateAfter'].includes(field) ? String(values[field]).split(/[,，\s]+/).filter(Boolean) : values[field]]));
       const policy = { ...durations, allowSubmitterSignOff: values.allowSubmitterSignOff === true };
       const date = (value?: Dayjs) => (value ? value.format('YYYY-MM-DD') : undefined);
-      const created = await api.post('/inspections', { title: values.title, kind: values.kind, inspectingBody: values.inspectingBody, inspectedUnit: values.inspectedUnit, startedOn: date(values.startedOn), endedOn: date(values.endedOn), feedbackOn: date(values.feedbackOn), policy });
+      const body = { title: values.title, kind: values.kind, inspectingBody: values.inspectingBody, inspectedUnit: values.inspectedUnit, startedOn: date(values.startedOn), endedOn: date(values.endedOn), feedbackOn: date(values.feedbackOn), policy };
+      const created = await call(() => client.POST('/api/inspections', { body }));
       setInspectionId(created.id);
     }, t('setup.saved'));
 
@@ -59,7 +61,7 @@ export function Setup() {
                 <Input />
               </Form.Item>
               <Form.Item name="kind" label={t('setup.kind')}>
-                <Select options={['xunshi', 'xuncha', 'audit', 'supervision'].map((value) => ({ value, label: t(`inspectionKind.${value}`) }))} />
+                <Select options={INSPECTION_KINDS.map((value) => ({ value, label: t(`inspectionKind.${value}`) }))} />
               </Form.Item>
               <Form.Item name="inspectingBody" label={t('setup.inspectingBody')} rules={[{ required: true, message: t('form.required') }]}>
                 <Input />
@@ -100,7 +102,7 @@ export function Setup() {
         <Col xs={24} lg={12}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <Card size="small" title={t('setup.departments', { count: departments.length })}>
-              <Form layout="inline" onFinish={(values) => run(() => api.post('/departments', { name: values.name }), t('setup.saved'))}>
+              <Form layout="inline" onFinish={(values) => run(() => call(() => client.POST('/api/departments', { body: { name: values.name } })), t('setup.saved'))}>
                 <Form.Item name="name" rules={[{ required: true, message: t('form.required') }]}>
                   <Input placeholder={t('setup.departmentName')} />
                 </Form.Item>
@@ -108,7 +110,7 @@ export function Setup() {
               </Form>
             </Card>
             <Card size="small" title={t('setup.people', { count: people.length })}>
-              <Form layout="vertical" onFinish={(values) => run(() => api.post('/people', values), t('setup.saved'))}>
+              <Form layout="vertical" onFinish={(values) => run(() => call(() => client.POST('/api/people', { body: values })), t('setup.saved'))}>
                 <Space wrap>
                   <Form.Item name="name" label={t('setup.personName')} rules={[{ required: true, message: t('form.required') }]}>
                     <Input />
@@ -128,12 +130,12 @@ export function Setup() {
               <PeopleAccounts people={people} departments={departments} selfId={me?.id ?? ''} reload={reload} />
             </Card>
             <Card size="small" title={t('setup.roles')}>
-              <Form layout="inline" onFinish={(values) => run(() => api.post(`/inspections/${inspectionId}/roles`, { roles: [values] }), t('setup.saved'))}>
+              <Form layout="inline" onFinish={(values) => run(() => call(() => client.POST('/api/inspections/{id}/roles', { params: { path: { id: inspectionId! } }, body: { roles: [values] } })), t('setup.saved'))}>
                 <Form.Item name="personId" rules={[{ required: true, message: t('form.required') }]}>
                   <Select showSearch optionFilterProp="label" style={{ width: 160 }} placeholder={t('setup.person')} options={people.map((item) => ({ value: item.id, label: item.name }))} />
                 </Form.Item>
                 <Form.Item name="role" rules={[{ required: true, message: t('form.required') }]}>
-                  <Select style={{ width: 140 }} placeholder={t('setup.role')} options={['office', 'reviewer', 'group_head', 'supervisor'].map((value) => ({ value, label: t(`role.${value}`) }))} />
+                  <Select style={{ width: 140 }} placeholder={t('setup.role')} options={INSPECTION_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
                 </Form.Item>
                 <Button htmlType="submit" disabled={!inspectionId}>
                   {t('setup.assign')}
