@@ -46,12 +46,7 @@ export class TestApi {
     return reply(await fetch(`${this.url}${path}`, { method: 'POST', headers: this.headers(personId), body: form }));
   }
 
-  /** Creates people (with accounts) through the API as the administrator, and signs each one in. */
-  async createPeople<K extends string>(adminId: string, spec: readonly (readonly [K, string, string | null])[]): Promise<Record<K, string>> {
-    return (await this.createAccounts(adminId, spec.map(([key, name, departmentId]) => ({ key, name, departmentId })))).ids;
-  }
-
-  /** The same, with e-mail addresses; answers each person's id and username. */
+  /** Creates people with accounts (and e-mail addresses) through the API as the administrator, signs each one in, and answers their ids and usernames. */
   async createAccounts<K extends string>(
     adminId: string,
     spec: readonly { key: K; name: string; departmentId?: string | null; email?: string }[],

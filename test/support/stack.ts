@@ -12,6 +12,7 @@ import { dataSourceOptions } from '../../libs/persistence/src';
 import { ApiConfig, importConfig, PlatformConfig, WorkerConfig } from '../../libs/platform/src';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { TestApi } from './http';
 
 export const env = () => ({
   databaseUrl: process.env.TEST_DATABASE_URL!,
@@ -125,6 +126,46 @@ export async function startApi(taskQueue: string, overrides: Partial<ApiConfig> 
 export async function openDataSource(): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(env().databaseUrl, { extra: { max: 4 } }));
   return dataSource.initialize();
+}
+
+export interface Stack {
+  taskQueue: string;
+  api: { app: INestApplication; url: string };
+  /** Where the workbench is served (the API's URL without /api). */
+  origin: string;
+  client: TestApi;
+  dataSource: DataSource;
+  worker: INestApplicationContext | null;
+  /** Closes the worker, the API and the data source, in that order. */
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Overrides of the API's configuration (limits, auth settings, proxies). */
+  api?: Partial<ApiConfig>;
+  /** The worker in this process: true (the default), false (the suite needs none or runs its own), or overrides of its configuration (mail). */
+  worker?: boolean | Partial<WorkerConfig>;
+}
+
+/** Starts the API (and a worker) on a task queue of its own, with a data source for the suite's own checks. */
+export async function startStack(name: string, options: StackOptions = {}): Promise<Stack> {
+  const taskQueue = uniqueTaskQueue(name);
+  const dataSource = await openDataSource();
+  let api: Stack['api'] | undefined;
+  let worker: INestApplicationContext | null = null;
+  const stop = async () => {
+    await worker?.close();
+    await api?.app.close();
+    await dataSource.destroy();
+  };
+  try {
+    api = await startApi(taskQueue, options.api);
+    if (options.worker !== false) worker = await startWorker(taskQueue, options.worker === true ? {} : options.worker);
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+  return { taskQueue, api, origin: api.url.replace(/\/api$/, ''), client: new TestApi(api.url), dataSource, worker, stop };
 }
 
 export async function temporalClient(): Promise<{ client: Client; connection: Connection }> {

@@ -5,53 +5,13 @@
  * people of that stage take (交办, evidence, 审核, 销号, 回头看). Suites keep their own data — names,
  * titles and numbers their assertions read — and pass it in; everything else has a default.
  */
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ActionName, InspectionRole, MeasureKind, Stage, STAGES } from '../../libs/domain/src';
-import type { ApiConfig, WorkerConfig } from '../../libs/platform/src';
-import { createAdminAccount, Reply, TestApi } from './http';
-import { fastPolicy, openDataSource, startApi, startWorker, uniqueTaskQueue, waitFor } from './stack';
+import { createAdminAccount, Reply } from './http';
+import { fastPolicy, Stack, waitFor } from './stack';
 
-export interface Stack {
-  taskQueue: string;
-  api: { app: INestApplication; url: string };
-  /** Where the workbench is served (the API's URL without /api). */
-  origin: string;
-  client: TestApi;
-  dataSource: DataSource;
-  worker: INestApplicationContext | null;
-  /** Closes the worker, the API and the data source, in that order. */
-  stop(): Promise<void>;
-}
-
-export interface StackOptions {
-  /** Overrides of the API's configuration (limits, auth settings, proxies). */
-  api?: Partial<ApiConfig>;
-  /** The worker in this process: true (the default), false (the suite needs none or runs its own), or overrides of its configuration (mail). */
-  worker?: boolean | Partial<WorkerConfig>;
-}
-
-/** Starts the API (and a worker) on a task queue of its own, with a data source for the suite's own checks. */
-export async function startStack(name: string, options: StackOptions = {}): Promise<Stack> {
-  const taskQueue = uniqueTaskQueue(name);
-  const dataSource = await openDataSource();
-  let api: Stack['api'] | undefined;
-  let worker: INestApplicationContext | null = null;
-  const stop = async () => {
-    await worker?.close();
-    await api?.app.close();
-    await dataSource.destroy();
-  };
-  try {
-    api = await startApi(taskQueue, options.api);
-    if (options.worker !== false) worker = await startWorker(taskQueue, options.worker === true ? {} : options.worker);
-  } catch (error) {
-    await stop().catch(() => undefined);
-    throw error;
-  }
-  return { taskQueue, api, origin: api.url.replace(/\/api$/, ''), client: new TestApi(api.url), dataSource, worker, stop };
-}
+export { startStack } from './stack';
+export type { Stack, StackOptions } from './stack';
 
 export interface PersonSpec<D extends string> {
   name: string;
@@ -140,8 +100,8 @@ export async function buildWorld<P extends string = never, D extends string = ne
   return world;
 }
 
-/** A person id from a key of the world's people, 'admin', a person id, or null (nobody signed in). */
-export function personOf(world: World, who: string | null): string | null {
+/** A person id from a key of the world's people, 'admin', a person id, or null (nobody signed in): every helper acts as `who` this way. */
+function personOf(world: World, who: string | null): string | null {
   if (who === null) return null;
   if (who === 'admin') return world.admin;
   return (world.people as Record<string, string>)[who] ?? who;
@@ -310,23 +270,4 @@ export async function measureAt(world: World, stage: Stage, spec: ProblemSpec & 
   const measureId = await createMeasure(world, { by: office, ...measure });
   await bringTo(world, measureId, stage, { office, staff, reviewer, leader, supervisor, summary, file });
   return measureId;
-}
-
-/** One person of the world, with the calls they make. */
-export interface Session {
-  id: string;
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
-  upload(path: string, name: string, bytes: Buffer, type?: string): Promise<Reply>;
-  act(measureId: string, action: ActionName | string, body?: Record<string, unknown>, key?: string): Promise<Reply>;
-}
-
-/** Acts as one person of the world (a key of its people, 'admin', or a person id). */
-export function actAs(world: World, who: string): Session {
-  const id = personOf(world, who)!;
-  return {
-    id,
-    call: (method, path, body, headers) => call(world, method, path, id, body, headers),
-    upload: (path, name, bytes, type) => upload(world, path, id, name, bytes, type),
-    act: (measureId, action, body, key) => act(world, measureId, action, id, body, key),
-  };
 }
