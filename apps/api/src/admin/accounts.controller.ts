@@ -1,7 +1,7 @@
-import { Controller, DefaultValuePipe, Get, Header, HttpCode, Ip, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
-import { DomainError, ErrorCode } from '../common/domain-error';
+import { AccountEventsQuery } from './account-events.query';
 import { AccountsService } from './accounts.service';
 import { ApiErrors } from '../common/api-errors';
 import { AccountEventResponse, AccountStateResponse, PasswordResetResponse } from './admin.response';
@@ -46,12 +46,9 @@ export class AccountsController {
   @Get('admin/account-events')
   @AdminOnly()
   @ApiOperation({ summary: 'The audit of account administration (disable, enable, password reset), newest first' })
-  @ApiQuery({ name: 'personId', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: '1-500, default 100' })
   @ApiOkResponse({ type: AccountEventResponse, isArray: true })
   @ApiErrors(400)
-  events(@Query('personId', new ParseUUIDPipe({ optional: true })) personId?: string, @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit = 100) {
-    if (limit < 1 || limit > 500) throw new DomainError(ErrorCode.InvalidInput, 'limit must be between 1 and 500');
-    return this.accounts.events(personId, limit);
+  events(@Query() query: AccountEventsQuery) {
+    return this.accounts.events(query.personId, query.limit ?? 100);
   }
 }
