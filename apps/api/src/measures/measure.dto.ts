@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, STAGES, Stage } from '../../../../libs/domain/src';
+import { MEASURE_SORTS, MeasureSort } from '../../../../libs/persistence/src';
 import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 
 export class ListMeasuresQuery {
@@ -37,6 +38,12 @@ export class ListMeasuresQuery {
 
   @TextField({ optional: true, max: 100, description: 'search in the measure text and the problem title' })
   q?: string;
+
+  @EnumField(MEASURE_SORTS, { optional: true, description: 'order by 问题序号 (problemNumber) or 整改时限 (dueAt); without it, open measures first by their stage deadline' })
+  sort?: MeasureSort;
+
+  @EnumField(['asc', 'desc'] as const, { optional: true, description: 'with sort: ascending (the default) or descending' })
+  order?: 'asc' | 'desc';
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()

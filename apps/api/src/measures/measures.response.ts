@@ -85,6 +85,15 @@ export class MeasureResponse {
   colour: string;
 }
 
+/** A ledger row: the measure with its problem's 问题序号 and title. */
+export class MeasureListItemResponse extends MeasureResponse {
+  @Res.int({ description: '问题序号' })
+  problemNumber: number;
+
+  @Res.text({ description: '所属问题' })
+  problemTitle: string;
+}
+
 /** One page of the ledger. */
 export class MeasurePageResponse {
   @Res.int({ description: 'all matching measures, not only this page' })
@@ -96,8 +105,8 @@ export class MeasurePageResponse {
   @Res.int()
   offset: number;
 
-  @Res.many(() => MeasureResponse)
-  items: MeasureResponse[];
+  @Res.many(() => MeasureListItemResponse)
+  items: MeasureListItemResponse[];
 }
 
 /** A problem's place in the heading ladder (一、 → (一) → 1. → (1)). */

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Switch, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Grid, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -11,16 +11,18 @@ import { ColourTag } from '../components/ColourTag';
 import { formatDate } from '../components/format';
 import { useInspectionRoles, useSession } from '../session';
 
-type Row = Schemas['MeasureResponse'];
+type Row = Schemas['MeasureListItemResponse'];
 type Query = NonNullable<paths['/api/measures']['get']['parameters']['query']>;
 
-const FILTERS = ['stage', 'departmentId', 'leaderId', 'colour', 'kind', 'overdue', 'q', 'sectionNumber'] as const satisfies readonly (keyof Query)[];
+/** What the URL may say about the list: the filters, and the order the server sorts by. */
+const FILTERS = ['stage', 'departmentId', 'leaderId', 'colour', 'kind', 'overdue', 'q', 'sectionNumber', 'sort', 'order'] as const satisfies readonly (keyof Query)[];
 
 /** 台账: every measure the person may see, filtered and paged on the server. Filters live in the URL, so charts can link here. */
 export function Ledger() {
   const { t } = useTranslation();
   const { inspectionId } = useSession();
   const roles = useInspectionRoles();
+  const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<{ total: number; items: Row[] }>({ total: 0, items: [] });
   const [loading, setLoading] = useState(false);
@@ -53,15 +55,27 @@ export function Ledger() {
     setParams(next);
   };
 
+  // 问题序号 and 整改时限 sort on the server (the page shows a slice of the whole ledger).
+  const sorted = (key: NonNullable<Query['sort']>) => ({
+    key,
+    sorter: true,
+    sortOrder: (params.get('sort') === key ? (params.get('order') === 'desc' ? 'descend' : 'ascend') : null) as SortOrder,
+  });
   const name = useMemo(() => ({ department: Object.fromEntries(departments.map((item) => [item.id, item.name])), person: Object.fromEntries(people.map((item) => [item.id, item.name])) }), [departments, people]);
+  // On a desk the table scrolls sideways; the problem and the measure stay in view.
+  const fixed = screens.lg ? ('left' as const) : undefined;
   const columns: ColumnsType<Row> = [
-    { title: t('ledger.measure'), dataIndex: 'text', render: (text: string, row) => <Link to={`/measures/${row.id}`}>{text}</Link> },
+    { title: t('ledger.problemNumber'), dataIndex: 'problemNumber', width: 90, fixed, ...sorted('problemNumber') },
+    { title: t('measure.problem'), dataIndex: 'problemTitle', width: 160, responsive: ['lg'], ellipsis: true, fixed },
+    { title: t('ledger.measure'), dataIndex: 'text', width: screens.lg ? 260 : undefined, fixed, render: (text: string, row) => <Link to={`/measures/${row.id}`}>{text}</Link> },
     { title: t('ledger.stage'), dataIndex: 'stage', width: 90, render: (stage: string) => t(`stage.${stage}`) },
     { title: t('ledger.colour'), dataIndex: 'colour', width: 80, render: (colour: string) => <ColourTag colour={colour} /> },
     { title: t('ledger.kind'), dataIndex: 'kind', width: 100, responsive: ['md'], render: (kind: string) => t(`kind.${kind}`) },
     { title: t('ledger.department'), dataIndex: 'leadDepartmentId', width: 130, responsive: ['md'], render: (id: string) => name.department[id] },
     { title: t('ledger.leader'), dataIndex: 'responsibleLeaderId', width: 100, responsive: ['lg'], render: (id: string) => name.person[id] },
     { title: t('ledger.round'), dataIndex: 'round', width: 60, responsive: ['lg'] },
+    { title: t('measure.latestProgress'), dataIndex: 'latestProgress', width: 200, responsive: ['lg'], ellipsis: true },
+    { title: t('measure.dueAt'), dataIndex: 'dueAt', width: 110, render: formatDate, ...sorted('dueAt') },
     { title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
   ];
 
@@ -100,7 +114,20 @@ export function Ledger() {
         size="small"
         loading={loading}
         columns={columns}
+        // As wide as the export's columns need on a desk; a phone keeps the few that fit.
+        scroll={screens.lg ? { x: 1520 } : undefined}
         dataSource={data.items}
+        onChange={(_pagination, _filters, sorter, extra) => {
+          if (extra.action !== 'sort') return;
+          const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
+          const next = new URLSearchParams(params);
+          if (order) next.set('sort', String(columnKey));
+          else next.delete('sort');
+          if (order === 'descend') next.set('order', 'desc');
+          else next.delete('order');
+          next.delete('page');
+          setParams(next);
+        }}
         pagination={{
           current: page,
           pageSize,

@@ -42,6 +42,16 @@ export interface MeasureRow {
   cooperatingDepartmentIds: string[];
 }
 
+/** The ledger's orders besides its default: 问题序号, 整改时限. */
+export const MEASURE_SORTS = ['problemNumber', 'dueAt'] as const;
+export type MeasureSort = (typeof MEASURE_SORTS)[number];
+
+/** A ledger row: the measure and the number and title of its problem. */
+export interface MeasureListRow extends MeasureRow {
+  problemNumber: number;
+  problemTitle: string;
+}
+
 /** The filters of the measure list; each one given narrows it. */
 export interface MeasureFilter {
   inspectionId?: string;
@@ -55,6 +65,9 @@ export interface MeasureFilter {
   /** Matched (case-insensitively, as a substring) against the measure's and its problem's text. */
   q?: string;
   overdue?: boolean;
+  /** Without it: open measures first, by their stage deadline. Ties end on the problem and measure numbers. */
+  sort?: MeasureSort;
+  order?: 'asc' | 'desc';
 }
 
 export interface MeasureNamesRow {
@@ -133,7 +146,7 @@ export interface MeasureProjection {
 /** `measure` (the read model of each measure's workflow) and `measure_cooperating_department`. */
 export class MeasureRepository extends BaseRepository {
   /** Filtered, paged, and only the rows the viewer may see; open measures by their stage deadline first. */
-  async list(filter: MeasureFilter, viewer: Viewer, limit: number, offset: number, tx?: EntityManager): Promise<{ total: number; items: MeasureRow[] }> {
+  async list(filter: MeasureFilter, viewer: Viewer, limit: number, offset: number, tx?: EntityManager): Promise<{ total: number; items: MeasureListRow[] }> {
     const parameters: unknown[] = [];
     const where: string[] = [visibleMeasureCondition(viewer, parameters)];
     const add = (clause: (placeholder: string) => string, value: unknown) => {
@@ -158,9 +171,16 @@ export class MeasureRepository extends BaseRepository {
     if (filter.overdue === false) where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
     const condition = `WHERE ${where.join(' AND ')}`;
     const [{ total }]: { total: number }[] = await this.db(tx).query(`SELECT count(*)::int AS total FROM measure m ${condition}`, parameters);
-    const items: MeasureRow[] = await this.db(tx).query(
-      `SELECT ${MEASURE_COLUMNS} FROM measure m ${condition}
-        ORDER BY m.stage = 'closed', m.stage_due_at NULLS LAST, m.problem_id, m.number
+    const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
+    const order = {
+      problemNumber: `pr.number ${direction}, m.number ${direction}, m.id`,
+      dueAt: `m.due_at ${direction}, pr.number, m.number, m.id`,
+      default: `m.stage = 'closed', m.stage_due_at NULLS LAST, m.problem_id, m.number`,
+    }[filter.sort ?? 'default'];
+    const items: MeasureListRow[] = await this.db(tx).query(
+      `SELECT ${MEASURE_COLUMNS}, pr.number AS "problemNumber", pr.title AS "problemTitle"
+         FROM measure m JOIN problem pr ON pr.id = m.problem_id ${condition}
+        ORDER BY ${order}
         LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
       parameters,
     );
