@@ -26,7 +26,7 @@ import { cpuSecondsByTree, postgresChildren } from './process-cpu';
 import { sendSequentiallyPerWorkflow } from './reference-load';
 import { limitWorkflowStackTraces } from '../apps/worker/src/workflow-stack-traces';
 import type { ShapedBaselineActivities } from './baseline.workflow';
-import { workflowStackTraceLimit } from '../libs/platform/src';
+import { workflowStackTraceLimit } from '@rectiflow/platform';
 const MEASURES = numberOption('measures', 500);
 const USERS = numberOption('users', 20);
 const WORKERS = numberOption('workers', 1);

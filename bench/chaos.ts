@@ -14,7 +14,7 @@ import { randomUUID, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, verifyChains } from '../libs/persistence/src';
+import { dataSourceOptions, verifyChains } from '@rectiflow/persistence';
 import { createMeasures, HttpError, numberOption, Organisation, PrivateStack, Role, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
 
 const MEASURES = numberOption('measures', 200);

@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { TimerPolicy } from '../libs/domain/src';
-import { runMigrations } from '../libs/persistence/src';
+import { TimerPolicy } from '@rectiflow/domain';
+import { runMigrations } from '@rectiflow/persistence';
 import { RunningPostgres, RunningTemporal, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from '../tools/local-services';
 
 export const REPOSITORY = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { limitWorkflowStackTraces } from '../apps/worker/src/workflow-stack-traces';
-import { workflowStackTraceLimit } from '../libs/platform/src';
+import { workflowStackTraceLimit } from '@rectiflow/platform';
 import { numberOption, REPOSITORY } from './private-stack';
 import { readRecordedHistories, RecordedHistory } from './recorded-histories';
 

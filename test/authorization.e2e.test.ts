@@ -6,7 +6,7 @@
  * Also: separation of duties (self-review, other departments' measures by id guessing and in lists).
  */
 import { randomUUID } from 'node:crypto';
-import { ACTIONS } from '../libs/domain/src';
+import { ACTIONS } from '@rectiflow/domain';
 import { TEST_PASSWORD } from './support/http';
 import { fastPolicy, waitFor } from './support/stack';
 import { actOk, buildWorld, call, measureAt, startStack, upload, uploadEvidence, World } from './support/world';

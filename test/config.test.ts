@@ -2,8 +2,8 @@
  * Settings read from the environment: a value that is not a usable number stops the process with the
  * variable's name instead of running with NaN.
  */
-import { dataSourceOptions } from '../libs/persistence/src';
-import { apiConfig, bcryptRounds, workerConfig } from '../libs/platform/src';
+import { dataSourceOptions } from '@rectiflow/persistence';
+import { apiConfig, bcryptRounds, workerConfig } from '@rectiflow/platform';
 
 const base = { DATABASE_URL: 'postgres://localhost/x', JWT_SECRET: 'x'.repeat(32) };
 

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { documentText, parseNotice, problemsOf, renderNoticeDocx } from '../libs/documents/src';
+import { documentText, parseNotice, problemsOf, renderNoticeDocx } from '@rectiflow/documents';
 import { fastPolicy, waitFor } from './support/stack';
 import { actOk, bringTo, buildWorld, call, createInspection, startStack, upload, World } from './support/world';
 

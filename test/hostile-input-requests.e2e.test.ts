@@ -10,7 +10,7 @@ import { sign } from 'jsonwebtoken';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ActionName } from '../libs/domain/src';
+import { ActionName } from '@rectiflow/domain';
 import { ApiDocument, endpoints, resolve } from './support/openapi-cases';
 import { pool, send, sendRaw, shown, snapshotDifference, tableSnapshot, watchHealth } from './support/hostile-requests';
 import { TestApi } from './support/http';

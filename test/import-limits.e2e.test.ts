@@ -5,7 +5,7 @@
  * import draft, and /health answers quickly all the while.
  */
 import { DataSource } from 'typeorm';
-import { importConfig } from '../libs/platform/src';
+import { importConfig } from '@rectiflow/platform';
 import { docx, documentXml, lieAboutSize, xlsxBomb } from './support/zip-bombs';
 import { buildWorld, startStack, upload, World } from './support/world';
 

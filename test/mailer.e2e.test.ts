@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MailerService } from '../apps/worker/src/notifications/mailer.service';
-import { NotificationRepository, UnitOfWork } from '../libs/persistence/src';
-import type { WorkerConfig } from '../libs/platform/src';
+import { NotificationRepository, UnitOfWork } from '@rectiflow/persistence';
+import type { WorkerConfig } from '@rectiflow/platform';
 import { startSmtpSink } from './support/smtp';
 import { openDataSource, waitFor } from './support/stack';
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { snapshotQuery } from '../workflows/measure.contract';
+import { snapshotQuery } from '@rectiflow/workflows/measure.contract';
 import { auditRows, Cast, measureRow, startMeasure, startWorkflowWorld, WorkflowWorld } from './support/fixtures';
 import { saveHistory } from './support/histories';
 import { act, refusal, submitEvidence } from './support/workflow-actions';

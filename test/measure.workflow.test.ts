@@ -5,8 +5,8 @@
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { ActionName } from '../libs/domain/src';
-import { ActionResult, actionUpdates, snapshotQuery } from '../workflows/measure.contract';
+import { ActionName } from '@rectiflow/domain';
+import { ActionResult, actionUpdates, snapshotQuery } from '@rectiflow/workflows/measure.contract';
 import { actor, addEvidence, auditRows, Cast, measureRow, startMeasure, startWorkflowWorld, Who, WorkflowWorld } from './support/fixtures';
 import { saveHistory } from './support/histories';
 import { act as sendAction, refusal, submitEvidence } from './support/workflow-actions';

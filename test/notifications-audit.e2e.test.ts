@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { MeasureProjectionActivities } from '../apps/worker/src/activities/measure-projection.activities';
-import { measureWorkflowId, snapshotQuery } from '../workflows/measure.contract';
+import { measureWorkflowId, snapshotQuery } from '@rectiflow/workflows/measure.contract';
 import { startSmtpSink } from './support/smtp';
 import { env, fastPolicy, temporalClient, waitFor } from './support/stack';
 import { actOk, buildWorld, call, createInspection, measureAt, startStack, uploadEvidence, World } from './support/world';

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { workerConfig } from '../libs/platform/src';
+import { workerConfig } from '@rectiflow/platform';
 import { env } from './support/stack';
 
 const SCRIPT = `

@@ -1,6 +1,6 @@
 /** The first administrator (`npm run cli -- create-admin`, the demo seed): a person and an admin account, in one transaction. */
 import { EntityManager } from 'typeorm';
-import { AccountRepository, OrganisationRepository, UnitOfWork } from '../libs/persistence/src';
+import { AccountRepository, OrganisationRepository, UnitOfWork } from '@rectiflow/persistence';
 import { withDataSource } from './local-database';
 
 export interface Administrator {

@@ -1,5 +1,5 @@
 /** `npm run audit:verify`: re-computes every inspection's audit hash chain; exits 1 and names the first broken row. */
-import { AuditEventRepository } from '../libs/persistence/src';
+import { AuditEventRepository } from '@rectiflow/persistence';
 import { localDatabaseUrl, withDataSource } from './local-database';
 
 export async function auditVerify(url: string): Promise<number> {

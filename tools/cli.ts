@@ -11,7 +11,7 @@
 import { SingleBar } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { documentText, parseNotice, ParsedDocument, problemsForImport, problemsOf } from '../libs/documents/src';
+import { documentText, parseNotice, ParsedDocument, problemsForImport, problemsOf } from '@rectiflow/documents';
 
 const CHUNK = 10;
 
@@ -114,7 +114,7 @@ async function createAdmin(args: string[]) {
   const { accountFields } = await import('../apps/api/src/auth/auth.service');
   const { localDatabaseUrl } = await import('./local-database');
   const { createAdministrator } = await import('./administrator');
-  const { bcryptRounds } = await import('../libs/platform/src');
+  const { bcryptRounds } = await import('@rectiflow/platform');
   const generated = !process.env.RECTIFLOW_PASSWORD;
   const password = process.env.RECTIFLOW_PASSWORD ?? `Rf-${randomBytes(12).toString('base64url')}`;
   const account = (await accountFields(username, password, bcryptRounds()))!;

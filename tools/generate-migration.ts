@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/persistence/src/data-source';
-import { migrationSource } from '../libs/persistence/src/migration-source';
+import { dataSourceOptions } from '@rectiflow/persistence/data-source';
+import { migrationSource } from '@rectiflow/persistence/migration-source';
 import { startEmbeddedPostgres } from './local-services';
 
 async function main() {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/persistence/src';
+import { dataSourceOptions } from '@rectiflow/persistence';
 
 export function localDatabaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;

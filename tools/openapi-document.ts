@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppModule } from '../apps/api/src/app.module';
 import { openApiDocument } from '../apps/api/src/openapi';
-import { apiConfig } from '../libs/platform/src';
+import { apiConfig } from '@rectiflow/platform';
 
 async function main(target: string): Promise<void> {
   // A fixed configuration, so the document does not depend on the caller's environment.

@@ -7,7 +7,7 @@ import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseNotice, problemsOf } from '../libs/documents/src';
+import { parseNotice, problemsOf } from '@rectiflow/documents';
 import { createAdministrator } from './administrator';
 import { localDatabaseUrl } from './local-database';
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AccountRepository, runMigrations } from '../libs/persistence/src';
+import { AccountRepository, runMigrations } from '@rectiflow/persistence';
 import { WORKFLOW_BUNDLE } from './bundle-workflows';
 import { withDataSource } from './local-database';
 import { startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';

@@ -5,6 +5,13 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: __dirname,
   esbuild: { jsx: 'automatic' },
+  // The pure shared libraries, by the same @rectiflow/* names as in tsconfig.json.
+  resolve: {
+    alias: [
+      { find: /^@rectiflow\/(domain|documents)$/, replacement: resolve(__dirname, '../../libs/$1/src') },
+      { find: /^@rectiflow\/(domain|documents)\/(.*)$/, replacement: resolve(__dirname, '../../libs/$1/src/$2') },
+    ],
+  },
   build: {
     outDir: resolve(__dirname, '../../dist/web'),
     emptyOutDir: true,

@@ -3,8 +3,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, initialState, InspectionRole, MeasureKind, TimerPolicy } from '../../libs/domain/src';
-import { measureWorkflowId, MeasureWorkflowInput } from '../../workflows/measure.contract';
+import { Actor, initialState, InspectionRole, MeasureKind, TimerPolicy } from '@rectiflow/domain';
+import { measureWorkflowId, MeasureWorkflowInput } from '@rectiflow/workflows/measure.contract';
 import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue } from './stack';
 
 export type Who = 'office' | 'reviewer' | 'reviewer2' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'staff2' | 'outsider';

@@ -1,3 +1,5 @@
+// Global setup and teardown run outside jest's module map: the @rectiflow/* aliases resolve through tsconfig-paths.
+import 'tsconfig-paths/register';
 /**
  * Starts the real services once for the whole suite: an embedded PostgreSQL (migrated) and the
  * Temporal CLI dev server (the same binary `npm start` uses), and bundles the workflow code once.
@@ -8,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { runMigrations } from '../../libs/persistence/src';
+import { runMigrations } from '@rectiflow/persistence';
 import { startEmbeddedPostgres, startTemporalDevServer } from '../../tools/local-services';
 import { freePort } from './ports';
 

@@ -1,3 +1,5 @@
+// Global setup and teardown run outside jest's module map: the @rectiflow/* aliases resolve through tsconfig-paths.
+import 'tsconfig-paths/register';
 import { rmSync } from 'node:fs';
 import type { RunningService } from '../../tools/local-services';
 

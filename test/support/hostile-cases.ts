@@ -4,7 +4,7 @@
  * every public table compared before and after each operation's batch.
  */
 import { DataSource } from 'typeorm';
-import { ActionName } from '../../libs/domain/src';
+import { ActionName } from '@rectiflow/domain';
 import {
   ApiDocument,
   deepNesting,

@@ -7,7 +7,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ActionName, ACTION_ROLES, MeasureRole } from '../../libs/domain/src';
+import { ActionName, ACTION_ROLES, MeasureRole } from '@rectiflow/domain';
 import { createAdmin, TEST_PASSWORD, TestApi } from './http';
 import { fastPolicy, startApi, startWorker, TEST_AUTH, waitFor } from './stack';
 

@@ -1,8 +1,8 @@
 /** Sending measure actions straight to a workflow as Updates (what the API does), for workflow tests. */
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ActionName } from '../../libs/domain/src';
-import { ActionResult, actionUpdates } from '../../workflows/measure.contract';
+import { ActionName } from '@rectiflow/domain';
+import { ActionResult, actionUpdates } from '@rectiflow/workflows/measure.contract';
 import { actor, addEvidence, Cast, Who, WorkflowWorld } from './fixtures';
 
 let keyCounter = 0;

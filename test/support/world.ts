@@ -6,7 +6,7 @@
  * titles and numbers their assertions read — and pass it in; everything else has a default.
  */
 import { randomUUID } from 'node:crypto';
-import { ActionName, InspectionRole, MeasureKind, Stage, STAGES } from '../../libs/domain/src';
+import { ActionName, InspectionRole, MeasureKind, Stage, STAGES } from '@rectiflow/domain';
 import { createAdminAccount, Reply } from './http';
 import { fastPolicy, Stack, waitFor } from './stack';
 

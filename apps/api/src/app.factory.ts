@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { ApiConfig, apiConfig } from '../../../libs/platform/src';
+import { ApiConfig, apiConfig } from '@rectiflow/platform';
 import { AppModule } from './app.module';
 import { requestShapeGuard } from './common/request-shape';
 import { openApiDocument } from './openapi';

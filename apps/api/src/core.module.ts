@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { repositoryProviders } from '../../../libs/persistence/src';
-import type { ApiConfig } from '../../../libs/platform/src';
+import { repositoryProviders } from '@rectiflow/persistence';
+import type { ApiConfig } from '@rectiflow/platform';
 import { InspectionAccess } from './common/inspection-access';
 import { Visibility } from './common/visibility';
 import { API_CONFIG, TemporalClientService } from './temporal/temporal-client.service';

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthRepository } from '../../../libs/persistence/src';
+import { HealthRepository } from '@rectiflow/persistence';
 import { Public } from './common/actor';
 import { HealthResponse } from './health.response';
 

@@ -1,4 +1,4 @@
-import { apiConfig } from '../../../libs/platform/src';
+import { apiConfig } from '@rectiflow/platform';
 import { createApiApp } from './app.factory';
 
 async function bootstrap() {

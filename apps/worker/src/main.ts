@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { workerConfig } from '../../../libs/platform/src';
+import { workerConfig } from '@rectiflow/platform';
 import { limitWorkflowStackTraces } from './workflow-stack-traces';
 import { WorkerModule } from './worker.module';
 

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { WorkerConfig } from '../../../libs/platform/src';
+import type { WorkerConfig } from '@rectiflow/platform';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
 import { WORKER_CONFIG } from './worker-config';
 

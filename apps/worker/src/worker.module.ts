@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, repositoryProviders } from '../../../libs/persistence/src';
-import { WorkerConfig, workerConfig } from '../../../libs/platform/src';
+import { dataSourceOptions, repositoryProviders } from '@rectiflow/persistence';
+import { WorkerConfig, workerConfig } from '@rectiflow/platform';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
 import { MailerService } from './notifications/mailer.service';
 import { TemporalWorkerService } from './temporal-worker.service';

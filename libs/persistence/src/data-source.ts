@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { integerSetting } from '../../platform/src/config';
+import { integerSetting } from '@rectiflow/platform/config';
 import {
   AccountEntity,
   AdminAuditEventEntity,

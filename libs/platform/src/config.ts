@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { DEFAULT_IMPORT_LIMITS, ImportLimits } from '../../documents/src/import-limits';
+import { DEFAULT_IMPORT_LIMITS, ImportLimits } from '@rectiflow/documents/import-limits';
 
 /** Settings shared by the API and the worker; read from the environment (or .env via @nestjs/config). */
 export interface PlatformConfig {

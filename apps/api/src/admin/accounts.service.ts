@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AccountEntity, AccountRepository, AdminAuditEventRepository, AdminAuditEventRow, UnitOfWork } from '../../../../libs/persistence/src';
-import type { ApiConfig } from '../../../../libs/platform/src';
+import { AccountEntity, AccountRepository, AdminAuditEventRepository, AdminAuditEventRow, UnitOfWork } from '@rectiflow/persistence';
+import type { ApiConfig } from '@rectiflow/platform';
 import { SignInLockout } from '../auth/lockout';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { RequestActor } from '../common/actor';

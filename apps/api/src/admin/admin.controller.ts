@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AuditEventRepository } from '../../../../libs/persistence/src';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuditEventRepository } from '@rectiflow/persistence';
 import { AdminOnly } from '../common/actor';
+import { ChainReportResponse } from './admin.response';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class AdminController {
   @AdminOnly()
   @ApiOperation({ summary: 'Re-compute the audit hash chains and name the first altered or removed row of each' })
   @ApiQuery({ name: 'inspectionId', required: false })
+  @ApiOkResponse({ type: ChainReportResponse })
   verify(@Query('inspectionId') inspectionId?: string) {
     return this.auditEvents.verifyChains(inspectionId && /^[0-9a-f-]{36}$/i.test(inspectionId) ? inspectionId : undefined);
   }

@@ -1,4 +1,4 @@
-import { INSPECTION_ROLES } from '../../../../libs/domain/src';
+import { INSPECTION_ROLES } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 
 export class TokensResponse {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
-import { AccountEntity, AccountRepository, UnitOfWork } from '../../../../libs/persistence/src';
-import type { ApiConfig } from '../../../../libs/platform/src';
+import { AccountEntity, AccountRepository, UnitOfWork } from '@rectiflow/persistence';
+import type { ApiConfig } from '@rectiflow/platform';
 import { AccessTokenPayload } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { API_CONFIG } from '../temporal/temporal-client.service';

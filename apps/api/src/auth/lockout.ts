@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normalizeIp } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
-import { ThrottleBucketRepository, UnitOfWork } from '../../../../libs/persistence/src';
-import type { ApiConfig } from '../../../../libs/platform/src';
+import { ThrottleBucketRepository, UnitOfWork } from '@rectiflow/persistence';
+import type { ApiConfig } from '@rectiflow/platform';
 import { API_CONFIG } from '../temporal/temporal-client.service';
 import { PostgresThrottlerStorage } from '../throttling/postgres-throttler.storage';
 

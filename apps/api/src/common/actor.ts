@@ -2,7 +2,7 @@ import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, I
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ApiExtension } from '@nestjs/swagger';
-import { RequestActorRepository } from '../../../../libs/persistence/src';
+import { RequestActorRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from './domain-error';
 
 /** Who is acting: resolved from the bearer access token on every request (one place, this guard). */

@@ -1,4 +1,4 @@
-import { withoutForbiddenCharacters } from '../../../../libs/domain/src';
+import { withoutForbiddenCharacters } from '@rectiflow/domain';
 
 /**
  * The name a person gave an uploaded file, kept for display and download: without any path and

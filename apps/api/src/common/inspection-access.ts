@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { InspectionRole } from '../../../../libs/domain/src';
-import { InspectionRepository } from '../../../../libs/persistence/src';
+import type { InspectionRole } from '@rectiflow/domain';
+import { InspectionRepository } from '@rectiflow/persistence';
 import type { RequestActor } from './actor';
 import { DomainError, ErrorCode } from './domain-error';
 

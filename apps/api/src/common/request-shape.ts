@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { characterProblem } from '../../../../libs/domain/src';
+import { characterProblem } from '@rectiflow/domain';
 
 /**
  * Checked on every request before any validation or transformation: class-transformer and

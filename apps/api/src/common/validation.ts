@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsUUID, registerDecorator, ValidationArguments } from 'class-validator';
-import { characterProblem, checkText, normaliseText, TextRule } from '../../../../libs/domain/src';
+import { characterProblem, checkText, normaliseText, TextRule } from '@rectiflow/domain';
 
 interface TextOptions extends TextRule {
   optional?: boolean;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InspectionRepository, MeasureScope, OVERSIGHT_ROLES, visibleMeasureCondition, VisibilityRepository } from '../../../../libs/persistence/src';
+import { InspectionRepository, MeasureScope, OVERSIGHT_ROLES, visibleMeasureCondition, VisibilityRepository } from '@rectiflow/persistence';
 import type { RequestActor } from './actor';
 import { DomainError, ErrorCode } from './domain-error';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EVIDENCE_TYPES } from '../../../../libs/documents/src/file-types';
-import { EvidenceRepository } from '../../../../libs/persistence/src';
+import { EVIDENCE_TYPES } from '@rectiflow/documents/file-types';
+import { EvidenceRepository } from '@rectiflow/persistence';
 import { cleanFileName } from '../common/file-name';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, ReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ApiConfig } from '../../../../libs/platform/src';
+import type { ApiConfig } from '@rectiflow/platform';
 import { API_CONFIG } from '../temporal/temporal-client.service';
 
 /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { countDocument, ParsedDocument, ParsedSection, problemsForImport, problemsOf } from '../../../../libs/documents/src';
-import { checkText, TextRule } from '../../../../libs/domain/src';
-import { ImportDraftEntity, ImportDraftRepository } from '../../../../libs/persistence/src';
-import type { ApiConfig } from '../../../../libs/platform/src';
+import { countDocument, ParsedDocument, ParsedSection, problemsForImport, problemsOf } from '@rectiflow/documents';
+import { checkText, TextRule } from '@rectiflow/domain';
+import { ImportDraftEntity, ImportDraftRepository } from '@rectiflow/persistence';
+import type { ApiConfig } from '@rectiflow/platform';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { cleanFileName } from '../common/file-name';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsOptional } from 'class-validator';
-import { MEASURE_KINDS, MeasureKind } from '../../../../libs/domain/src';
+import { MEASURE_KINDS, MeasureKind } from '@rectiflow/domain';
 import { EnumField, IdField } from '../common/validation';
 import { IsDeadline } from '../measures/deadline';
 

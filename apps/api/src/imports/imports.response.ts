@@ -1,4 +1,4 @@
-import { MEASURE_KINDS } from '../../../../libs/domain/src';
+import { MEASURE_KINDS } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 
 /** The parsed tree of a plan or notice (libs/documents document-model), as the preview shows it. */

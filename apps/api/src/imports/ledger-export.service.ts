@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { MEASURE_KIND_LABELS, STAGE_LABELS } from '../../../../libs/domain/src';
-import { LedgerExportRow, LedgerRepository } from '../../../../libs/persistence/src';
+import { MEASURE_KIND_LABELS, STAGE_LABELS } from '@rectiflow/domain';
+import { LedgerExportRow, LedgerRepository } from '@rectiflow/persistence';
 import { LEDGER_COLUMNS } from './ledger-format';
 
 const COLOUR_LABELS: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };

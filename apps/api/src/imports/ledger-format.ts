@@ -1,7 +1,7 @@
 /** The Excel ledger (台账): column headers, how rows are read, and how values are written. */
 import { types } from 'node:util';
-import type { PlainCell, PlainSheet } from '../../../../libs/documents/src';
-import { MEASURE_KIND_LABELS, MeasureKind } from '../../../../libs/domain/src';
+import type { PlainCell, PlainSheet } from '@rectiflow/documents';
+import { MEASURE_KIND_LABELS, MeasureKind } from '@rectiflow/domain';
 import { DEADLINE_UTC_OFFSET } from '../measures/deadline';
 
 export const LEDGER_COLUMNS = [

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDuration, STAGE_LABELS, TimerPolicy } from '../../../../libs/domain/src';
-import type { PlainSheet } from '../../../../libs/documents/src';
+import { addDuration, STAGE_LABELS, TimerPolicy } from '@rectiflow/domain';
+import type { PlainSheet } from '@rectiflow/documents';
 import {
   ImportDraftEntity,
   ImportDraftRepository,
@@ -9,8 +9,8 @@ import {
   LedgerRepository,
   OrganisationRepository,
   UnitOfWork,
-} from '../../../../libs/persistence/src';
-import type { ApiConfig } from '../../../../libs/platform/src';
+} from '@rectiflow/persistence';
+import type { ApiConfig } from '@rectiflow/platform';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { cleanFileName } from '../common/file-name';

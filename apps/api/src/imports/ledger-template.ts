@@ -1,6 +1,6 @@
 /** The empty ledger (台账) an office downloads to fill in: the import's columns, one example row and how to fill it. */
 import ExcelJS from 'exceljs';
-import { MEASURE_KIND_LABELS } from '../../../../libs/domain/src';
+import { MEASURE_KIND_LABELS } from '@rectiflow/domain';
 import { LEDGER_COLUMNS } from './ledger-format';
 
 export async function ledgerTemplate(): Promise<Buffer> {

@@ -1,6 +1,6 @@
 /** Uploads are read in a worker thread: a file that needs too much memory or time kills only its thread. */
-import { ImportLimitError, UnsupportedDocumentError } from '../../../../libs/documents/src';
-import { importConfig } from '../../../../libs/platform/src';
+import { ImportLimitError, UnsupportedDocumentError } from '@rectiflow/documents';
+import { importConfig } from '@rectiflow/platform';
 import { docx, documentXml } from '../../../../test/support/zip-bombs';
 import { readDocumentUpload, readWorkbookUpload } from './upload-reader';
 

@@ -5,8 +5,8 @@
  */
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ImportLimitError, ImportLimits, ParsedDocument, PlainSheet, UnsupportedDocumentError } from '../../../../libs/documents/src';
-import type { ImportConfig } from '../../../../libs/platform/src';
+import { ImportLimitError, ImportLimits, ParsedDocument, PlainSheet, UnsupportedDocumentError } from '@rectiflow/documents';
+import type { ImportConfig } from '@rectiflow/platform';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 export type UploadJob = { kind: 'document' | 'workbook'; fileName: string; bytes: Uint8Array; limits: ImportLimits };

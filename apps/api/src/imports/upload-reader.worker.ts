@@ -3,9 +3,9 @@
  * pure code of libs/documents; this only runs it and posts the result or the error back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { documentText } from '../../../../libs/documents/src/document-text';
-import { parseNotice } from '../../../../libs/documents/src/notice-parser';
-import { workbookRows } from '../../../../libs/documents/src/xlsx-rows';
+import { documentText } from '@rectiflow/documents/document-text';
+import { parseNotice } from '@rectiflow/documents/notice-parser';
+import { workbookRows } from '@rectiflow/documents/xlsx-rows';
 import type { UploadJob, UploadReply } from './upload-reader';
 
 async function read(job: UploadJob): Promise<UploadReply> {

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationArguments } from 'class-validator';
-import { deadlineProblem } from '../../../../libs/domain/src';
+import { deadlineProblem } from '@rectiflow/domain';
 
 /** A calendar date written YYYY-MM-DD that exists (no 2024-02-30). */
 export function isDateOnly(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { INSPECTION_KINDS, INSPECTION_ROLES, InspectionKind, InspectionRole, TimerPolicy } from '../../../../libs/domain/src';
+import { INSPECTION_KINDS, INSPECTION_ROLES, InspectionKind, InspectionRole, TimerPolicy } from '@rectiflow/domain';
 import { EnumField, IdField, TextField, Type } from '../common/validation';
 import { IsDateOnly } from './date-only';
 

@@ -1,4 +1,4 @@
-import { INSPECTION_KINDS, INSPECTION_ROLES } from '../../../../libs/domain/src';
+import { INSPECTION_KINDS, INSPECTION_ROLES } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 
 /** The inspection's timers, ISO-8601 durations (defaults from domain.md). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { deadlineProblem, resolvePolicy, STAGES } from '../../../../libs/domain/src';
-import { InspectionEntity, InspectionRepository, InspectionRoleEntity, MeasureReportsRepository, ParticipantsRepository, ProblemRepository } from '../../../../libs/persistence/src';
+import { deadlineProblem, resolvePolicy, STAGES } from '@rectiflow/domain';
+import { InspectionEntity, InspectionRepository, InspectionRoleEntity, MeasureReportsRepository, ParticipantsRepository, ProblemRepository } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';

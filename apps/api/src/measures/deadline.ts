@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationArguments } from 'class-validator';
-import { deadlineProblem } from '../../../../libs/domain/src';
+import { deadlineProblem } from '@rectiflow/domain';
 import { isDateOnly } from '../inspections/date-only';
 
 /** Offices write deadlines as days (整改时限 2024年6月30日): a bare date means the end of that day in China time (UTC+8, no DST). */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ACTIONS, ActionInputs, ActionName, Actor, checkText, STAGE_LABELS, TEXT_LIMITS } from '../../../../libs/domain/src';
-import { ActionContextRow, EvidenceRepository, MeasureRepository } from '../../../../libs/persistence/src';
+import { ACTIONS, ActionInputs, ActionName, Actor, checkText, STAGE_LABELS, TEXT_LIMITS } from '@rectiflow/domain';
+import { ActionContextRow, EvidenceRepository, MeasureRepository } from '@rectiflow/persistence';
 import { createHash } from 'node:crypto';
-import { ActionResult, actionUpdates, IDEMPOTENCY_CONFLICT, measureWorkflowId } from '../../../../workflows/measure.contract';
+import { ActionResult, actionUpdates, IDEMPOTENCY_CONFLICT, measureWorkflowId } from '@rectiflow/workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { ParticipantsCheck, ParticipantsWarning } from './participants-check';

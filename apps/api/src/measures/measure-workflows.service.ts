@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
-import { initialState, TimerPolicy } from '../../../../libs/domain/src';
-import { MeasureEntity, MeasureRepository } from '../../../../libs/persistence/src';
-import { measureWorkflowId, MeasureWorkflowInput } from '../../../../workflows/measure.contract';
+import { initialState, TimerPolicy } from '@rectiflow/domain';
+import { MeasureEntity, MeasureRepository } from '@rectiflow/persistence';
+import { measureWorkflowId, MeasureWorkflowInput } from '@rectiflow/workflows/measure.contract';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 

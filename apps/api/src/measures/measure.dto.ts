@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, STAGES, Stage } from '../../../../libs/domain/src';
-import { MEASURE_SORTS, MeasureSort } from '../../../../libs/persistence/src';
+import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, STAGES, Stage } from '@rectiflow/domain';
+import { MEASURE_SORTS, MeasureSort } from '@rectiflow/persistence';
 import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 
 export class ListMeasuresQuery {

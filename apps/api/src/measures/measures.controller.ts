@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ACTIONS } from '../../../../libs/domain/src';
+import { ACTIONS } from '@rectiflow/domain';
 import { CurrentActor, RequestActor } from '../common/actor';
 import { ActionBodyDto, ListMeasuresQuery } from './measure.dto';
 import { MeasureActionsService } from './measure-actions.service';

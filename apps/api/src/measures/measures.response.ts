@@ -1,4 +1,4 @@
-import { ACTIONS, COLOURS, MEASURE_KINDS, STAGES } from '../../../../libs/domain/src';
+import { ACTIONS, COLOURS, MEASURE_KINDS, STAGES } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 
 /** An extension (延期) asked for and not yet decided. */

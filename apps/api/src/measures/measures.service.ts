@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { actionsFor, Actor, MeasureState } from '../../../../libs/domain/src';
-import { AuditEventRepository, InspectionRepository, MeasureRepository, MeasureRow, ProblemRepository, TimelineRow } from '../../../../libs/persistence/src';
+import { actionsFor, Actor, MeasureState } from '@rectiflow/domain';
+import { AuditEventRepository, InspectionRepository, MeasureRepository, MeasureRow, ProblemRepository, TimelineRow } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ParticipantsRepository } from '../../../../libs/persistence/src';
+import { ParticipantsRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 /** A warning the workbench shows in the person's language by its code; the message is the server's English. */

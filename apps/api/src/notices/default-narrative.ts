@@ -1,7 +1,7 @@
 /** The narrative a new notice starts with, written from the inspection; the office edits it from there. */
-import type { NoticeContent } from '../../../../libs/documents/src';
-import { INSPECTION_KIND_LABELS } from '../../../../libs/domain/src';
-import type { InspectionEntity } from '../../../../libs/persistence/src';
+import type { NoticeContent } from '@rectiflow/documents';
+import { INSPECTION_KIND_LABELS } from '@rectiflow/domain';
+import type { InspectionEntity } from '@rectiflow/persistence';
 
 /** The office-edited parts of a notice: everything but the live problem sections. */
 export type Narrative = Omit<NoticeContent, 'sections'>;

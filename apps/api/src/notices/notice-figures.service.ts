@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ParsedCategory, ParsedGroup, ParsedProblem, ParsedSection } from '../../../../libs/documents/src';
-import { NoticeFiguresRepository, RecordRepository } from '../../../../libs/persistence/src';
+import type { ParsedCategory, ParsedGroup, ParsedProblem, ParsedSection } from '@rectiflow/documents';
+import { NoticeFiguresRepository, RecordRepository } from '@rectiflow/persistence';
 
 /** The {placeholders} of a notice's narrative. */
 export interface NoticeFigures {

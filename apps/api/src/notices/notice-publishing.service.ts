@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { NoticeContent } from '../../../../libs/documents/src';
-import { NoticeEntity, NoticeRepository } from '../../../../libs/persistence/src';
+import type { NoticeContent } from '@rectiflow/documents';
+import { NoticeEntity, NoticeRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { NoticesService } from './notices.service';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NoticeFiguresRepository, RecordRepository, RectificationRecordEntity } from '../../../../libs/persistence/src';
+import { NoticeFiguresRepository, RecordRepository, RectificationRecordEntity } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { CreateRecordDto } from './notice.dto';
 

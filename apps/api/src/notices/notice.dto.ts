@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { RECORD_KINDS, RecordKind } from '../../../../libs/persistence/src';
+import { RECORD_KINDS, RecordKind } from '@rectiflow/persistence';
 import { EnumField, IdListField, TextField, TextListField, Type } from '../common/validation';
 import { IsDateOnly } from '../inspections/date-only';
 

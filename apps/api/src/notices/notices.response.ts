@@ -1,4 +1,4 @@
-import { RECORD_KINDS } from '../../../../libs/persistence/src';
+import { RECORD_KINDS } from '@rectiflow/persistence';
 import { Res } from '../common/response-fields';
 import { ContactResponse, ParsedSectionResponse } from '../imports/imports.response';
 

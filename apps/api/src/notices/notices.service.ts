@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { chineseDate, NoticeContent, renderNoticeDocx, renderNoticeMarkdown, renderNoticeText } from '../../../../libs/documents/src';
-import { InspectionRepository, NoticeEntity, NoticeRepository } from '../../../../libs/persistence/src';
+import { chineseDate, NoticeContent, renderNoticeDocx, renderNoticeMarkdown, renderNoticeText } from '@rectiflow/documents';
+import { InspectionRepository, NoticeEntity, NoticeRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { defaultNarrative, Narrative } from './default-narrative';
 import { NoticeFigures, NoticeFiguresService } from './notice-figures.service';

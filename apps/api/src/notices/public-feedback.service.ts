@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { NotificationRepository, PublicFeedbackRepository, PublicFeedbackRow } from '../../../../libs/persistence/src';
+import { NotificationRepository, PublicFeedbackRepository, PublicFeedbackRow } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { NoticePublishingService } from './notice-publishing.service';
 import type { FeedbackDto } from './notice.dto';

@@ -1,5 +1,5 @@
 /** The public notice page: nothing but the published notice and the feedback form; every text escaped. */
-import { noticeBlocks, NoticeContent } from '../../../../libs/documents/src';
+import { noticeBlocks, NoticeContent } from '@rectiflow/documents';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);

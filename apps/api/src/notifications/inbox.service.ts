@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InboxItemRow, InboxRepository } from '../../../../libs/persistence/src';
+import { InboxItemRow, InboxRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 /** The in-app inbox: every person reads and marks only their own notifications. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { checkText } from '../../../../libs/domain/src';
-import { AccountRepository, DepartmentEntity, OrganisationRepository, PersonEntity, UnitOfWork } from '../../../../libs/persistence/src';
-import type { ApiConfig } from '../../../../libs/platform/src';
+import { checkText } from '@rectiflow/domain';
+import { AccountRepository, DepartmentEntity, OrganisationRepository, PersonEntity, UnitOfWork } from '@rectiflow/persistence';
+import type { ApiConfig } from '@rectiflow/platform';
 import { accountFields } from '../auth/auth.service';
 import { API_CONFIG } from '../temporal/temporal-client.service';
 import type { RequestActor } from '../common/actor';

@@ -1,4 +1,4 @@
-import { MEASURE_KINDS, STAGES } from '../../../../libs/domain/src';
+import { MEASURE_KINDS, STAGES } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 import { ParticipantsWarningResponse, ProblemLadderResponse } from '../measures/measures.response';
 

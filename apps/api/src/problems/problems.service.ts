@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InspectionEntity, InspectionRepository, MeasureRepository, ProblemCountsRow, ProblemRepository, UnitOfWork } from '../../../../libs/persistence/src';
-import { measureWorkflowId } from '../../../../workflows/measure.contract';
+import { InspectionEntity, InspectionRepository, MeasureRepository, ProblemCountsRow, ProblemRepository, UnitOfWork } from '@rectiflow/persistence';
+import { measureWorkflowId } from '@rectiflow/workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';

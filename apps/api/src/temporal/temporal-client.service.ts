@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import type { ApiConfig } from '../../../../libs/platform/src';
-import { MeasureSnapshot, measureWorkflowId, snapshotQuery } from '../../../../workflows/measure.contract';
+import type { ApiConfig } from '@rectiflow/platform';
+import { MeasureSnapshot, measureWorkflowId, snapshotQuery } from '@rectiflow/workflows/measure.contract';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 

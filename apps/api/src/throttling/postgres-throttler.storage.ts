@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { ThrottleBucketRepository, UnitOfWork } from '../../../../libs/persistence/src';
+import { ThrottleBucketRepository, UnitOfWork } from '@rectiflow/persistence';
 import { countRequest, ThrottleRecord } from './throttle-window';
 
 const SWEEP_EVERY_MS = 60_000;

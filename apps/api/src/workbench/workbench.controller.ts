@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ApiConfig } from '../../../../libs/platform/src';
+import type { ApiConfig } from '@rectiflow/platform';
 import { CurrentActor, Public, RequestActor } from '../common/actor';
 import { Visibility } from '../common/visibility';
 import { API_CONFIG } from '../temporal/temporal-client.service';

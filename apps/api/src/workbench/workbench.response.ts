@@ -1,4 +1,4 @@
-import { ACTIONS, COLOURS, MEASURE_KINDS, STAGES } from '../../../../libs/domain/src';
+import { ACTIONS, COLOURS, MEASURE_KINDS, STAGES } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 
 /** A measure waiting for this person. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MeasureReportsRepository, WorkItemRow } from '../../../../libs/persistence/src';
+import { MeasureReportsRepository, WorkItemRow } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { Visibility } from '../common/visibility';
 

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Space, Typogr
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_FORMS, ActionName, textRequired } from '../../../../libs/domain/src/actions';
+import { ACTION_FORMS, ActionName, textRequired } from '@rectiflow/domain/actions';
 import { call, client, idempotencyKey, Schemas } from '../api';
 import { failureText } from '../errors';
 import { formatDate } from './format';

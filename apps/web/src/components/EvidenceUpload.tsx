@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { App, Progress, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_TYPES } from '../../../../libs/documents/src/file-types';
+import { EVIDENCE_TYPES } from '@rectiflow/documents/file-types';
 import { uploadFile } from '../api';
 import { failureText } from '../errors';
 

@@ -1003,6 +1003,20 @@ export interface components {
             /** @description newest inspection first */
             roles: components["schemas"]["MyRoleResponse"][];
         };
+        ChainBreakResponse: {
+            /** Format: uuid */
+            inspectionId: string;
+            chainSeq: number;
+            eventKey: string | null;
+            /** @description what is wrong with the row (altered, removed…) */
+            problem: string;
+        };
+        ChainReportResponse: {
+            inspections: number;
+            rows: number;
+            ok: boolean;
+            breaks: components["schemas"]["ChainBreakResponse"][];
+        };
         AccountStateResponse: {
             /** Format: uuid */
             personId: string;
@@ -2299,7 +2313,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainReportResponse"];
+                };
             };
             /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
             401: {

@@ -4,7 +4,7 @@ import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { COLOURS, MEASURE_KINDS, STAGES } from '../../../../libs/domain/src/stage';
+import { COLOURS, MEASURE_KINDS, STAGES } from '@rectiflow/domain/stage';
 import { call, client, download, Schemas } from '../api';
 import type { paths } from '../generated/api';
 import { ColourTag } from '../components/ColourTag';

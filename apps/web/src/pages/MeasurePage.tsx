@@ -2,7 +2,7 @@ import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Steps, Tag, Typ
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { STAGES } from '../../../../libs/domain/src/stage';
+import { STAGES } from '@rectiflow/domain/stage';
 import { call, client, download, Schemas } from '../api';
 import { ActionForm } from '../components/ActionForm';
 import { ColourTag } from '../components/ColourTag';

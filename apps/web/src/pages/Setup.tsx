@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { failureText } from '../errors';
 import { call, client, Schemas } from '../api';
 import { PeopleAccounts, PersonRow } from '../components/PeopleAccounts';
-import { DEFAULT_POLICY, PolicyDurationField } from '../../../../libs/domain/src/policy';
-import { INSPECTION_KINDS, INSPECTION_ROLES } from '../../../../libs/domain/src/stage';
+import { DEFAULT_POLICY, PolicyDurationField } from '@rectiflow/domain/policy';
+import { INSPECTION_KINDS, INSPECTION_ROLES } from '@rectiflow/domain/stage';
 import { useSession } from '../session';
 
 const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as PolicyDurationField[];

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { AuditEventRepository, EvidenceRepository, MeasureRepository, NotificationRepository, Recipients, UnitOfWork } from '../../../../libs/persistence/src';
-import type { WorkerConfig } from '../../../../libs/platform/src';
-import { PROJECTION_REJECTED } from '../../../../workflows/measure.contract';
-import type { ProjectionActivities, ProjectionEvent } from '../../../../workflows/projection.types';
+import { AuditEventRepository, EvidenceRepository, MeasureRepository, NotificationRepository, Recipients, UnitOfWork } from '@rectiflow/persistence';
+import type { WorkerConfig } from '@rectiflow/platform';
+import { PROJECTION_REJECTED } from '@rectiflow/workflows/measure.contract';
+import type { ProjectionActivities, ProjectionEvent } from '@rectiflow/workflows/projection.types';
 import { Audience, planNotifications } from '../notifications/notification-plan';
 import { WORKER_CONFIG } from '../worker-config';
 

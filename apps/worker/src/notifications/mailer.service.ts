@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { NotificationRepository, UnitOfWork } from '../../../../libs/persistence/src';
-import { integerSetting } from '../../../../libs/platform/src';
-import type { WorkerConfig } from '../../../../libs/platform/src';
+import { NotificationRepository, UnitOfWork } from '@rectiflow/persistence';
+import { integerSetting } from '@rectiflow/platform';
+import type { WorkerConfig } from '@rectiflow/platform';
 import { WORKER_CONFIG } from '../worker-config';
 
 const BATCH = 20;

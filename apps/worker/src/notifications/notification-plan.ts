@@ -1,6 +1,6 @@
 /** Who hears about each workflow event, and what they are told (Chinese: it is what users read). */
-import { ACTION_LABELS, ActionName, MeasureState, STAGE_LABELS } from '../../../../libs/domain/src';
-import type { ProjectionEvent } from '../../../../workflows/projection.types';
+import { ACTION_LABELS, ActionName, MeasureState, STAGE_LABELS } from '@rectiflow/domain';
+import type { ProjectionEvent } from '@rectiflow/workflows/projection.types';
 
 export type Audience = 'department_staff' | 'submitter' | 'reviewers' | 'responsible_leader' | 'group_head' | 'supervisor' | 'owner';
 

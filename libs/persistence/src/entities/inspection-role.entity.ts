@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { InspectionRole } from '../../../domain/src';
+import type { InspectionRole } from '@rectiflow/domain';
 import { InspectionEntity } from './inspection.entity';
 import { PersonEntity } from './person.entity';
 

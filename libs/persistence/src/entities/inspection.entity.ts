@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { InspectionKind, TimerPolicy } from '../../../domain/src';
+import type { InspectionKind, TimerPolicy } from '@rectiflow/domain';
 
 @Entity('inspection')
 export class InspectionEntity {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ExtensionRequest, MeasureKind, Stage } from '../../../domain/src';
+import type { ExtensionRequest, MeasureKind, Stage } from '@rectiflow/domain';
 import { DepartmentEntity } from './department.entity';
 import { InspectionEntity } from './inspection.entity';
 import { PersonEntity } from './person.entity';

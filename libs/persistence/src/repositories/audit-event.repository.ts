@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Stage } from '../../../domain/src';
+import type { Stage } from '@rectiflow/domain';
 import { ChainedContent, chainHash, GENESIS_HASH } from '../audit-chain';
 import { BaseRepository } from './unit-of-work';
 

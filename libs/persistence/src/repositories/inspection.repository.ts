@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { InspectionKind, InspectionRole, TimerPolicy } from '../../../domain/src';
+import type { InspectionKind, InspectionRole, TimerPolicy } from '@rectiflow/domain';
 import { InspectionEntity, InspectionRoleEntity } from '../entities';
 import { BaseRepository } from './unit-of-work';
 import { Viewer, visibleMeasureCondition } from './visibility.repository';

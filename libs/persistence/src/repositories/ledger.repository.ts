@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import type { Colour, MeasureKind, Stage } from '../../../domain/src';
+import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
 import { PersonEntity } from '../entities';
 import { COLOUR_SQL } from './measure.repository';
 import { BaseRepository } from './unit-of-work';

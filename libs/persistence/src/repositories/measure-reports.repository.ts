@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Colour, MeasureKind, Stage } from '../../../domain/src';
+import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
 import { COLOUR_SQL } from './measure.repository';
 import { BaseRepository } from './unit-of-work';
 import { MeasureScope, visibleMeasureCondition } from './visibility.repository';

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import type { Colour, ExtensionRequest, InspectionRole, MeasureKind, Stage, TimerPolicy } from '../../../domain/src';
+import type { Colour, ExtensionRequest, InspectionRole, MeasureKind, Stage, TimerPolicy } from '@rectiflow/domain';
 import { MeasureCooperatingDepartmentEntity, MeasureEntity } from '../entities';
 import { BaseRepository } from './unit-of-work';
 import { Viewer, visibleMeasureCondition } from './visibility.repository';

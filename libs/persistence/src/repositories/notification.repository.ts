@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { InspectionRole } from '../../../domain/src';
+import type { InspectionRole } from '@rectiflow/domain';
 import { BaseRepository } from './unit-of-work';
 
 /** Who receives a notification, as a set of people the database resolves in the same statement. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { InspectionRole } from '../../../domain/src';
+import type { InspectionRole } from '@rectiflow/domain';
 import { BaseRepository } from './unit-of-work';
 
 /** Who is reading: enough of the signed-in person to decide which measures they may see. */

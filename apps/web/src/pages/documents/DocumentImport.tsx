@@ -3,8 +3,8 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Progress, Row, 
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemsOf } from '../../../../../libs/documents/src/document-model';
-import { DOCUMENT_EXTENSIONS } from '../../../../../libs/documents/src/file-types';
+import { problemsOf } from '@rectiflow/documents/document-model';
+import { DOCUMENT_EXTENSIONS } from '@rectiflow/documents/file-types';
 import { call, client, Schemas, uploadFile } from '../../api';
 import { failureText } from '../../errors';
 

@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEDGER_EXTENSIONS } from '../../../../../libs/documents/src/file-types';
+import { LEDGER_EXTENSIONS } from '@rectiflow/documents/file-types';
 import { call, client, download, Schemas, uploadFile } from '../../api';
 import { failureText } from '../../errors';
 
