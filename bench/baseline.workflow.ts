@@ -5,7 +5,14 @@
  *   (one local activity inside the Update's workflow task, and its waiting timer cancelled and started
  *   again), with no HTTP, no PostgreSQL and no domain code: what the shape alone costs.
  */
-import { allHandlersFinished, ApplicationFailure, condition, defineUpdate, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  defineUpdate,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
 
 export const baselineUpdate = defineUpdate<number, [string]>('act');
 

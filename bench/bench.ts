@@ -21,7 +21,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { createMeasures, numberOption, PrivateStack, REPOSITORY, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
+import {
+  createMeasures,
+  numberOption,
+  PrivateStack,
+  REPOSITORY,
+  setUpOrganisation,
+  startPrivateStack,
+  uploadEvidence,
+} from './private-stack';
 import { cpuSecondsByTree, postgresChildren } from './process-cpu';
 import { sendSequentiallyPerWorkflow } from './reference-load';
 import { limitWorkflowStackTraces } from '../apps/worker/src/workflow-stack-traces';
@@ -78,8 +86,14 @@ function cpuSeconds(stack: PrivateStack): Record<string, number> {
 }
 
 /** CPU milliseconds per operation of each part between two samples. */
-function cpuMsPer(before: Record<string, number>, after: Record<string, number>, operations: number): Record<string, number> {
-  return Object.fromEntries(Object.keys(after).map((name) => [name, Math.round(((after[name] - before[name]) * 1000 * 10) / operations) / 10]));
+function cpuMsPer(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  operations: number,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.keys(after).map((name) => [name, Math.round(((after[name] - before[name]) * 1000 * 10) / operations) / 10]),
+  );
 }
 
 /**
@@ -87,7 +101,13 @@ function cpuMsPer(before: Record<string, number>, after: Record<string, number>,
  * workflow per measure, each receiving `perWorkflow` Updates, sent by USERS concurrent callers.
  * Its worker runs in this process, so its CPU is counted under "bench".
  */
-async function runReference(stack: PrivateStack, code: string, workflowType: 'baselineWorkflow' | 'shapedBaselineWorkflow', workflows: number, perWorkflow: number) {
+async function runReference(
+  stack: PrivateStack,
+  code: string,
+  workflowType: 'baselineWorkflow' | 'shapedBaselineWorkflow',
+  workflows: number,
+  perWorkflow: number,
+) {
   const taskQueue = `bench-${workflowType}`;
   const nativeConnection = await NativeConnection.connect({ address: stack.temporal.address });
   const activities: ShapedBaselineActivities = { project: async () => undefined };
@@ -97,13 +117,21 @@ async function runReference(stack: PrivateStack, code: string, workflowType: 'ba
   try {
     const client = new Client({ connection });
     const handles = await Promise.all(
-      Array.from({ length: workflows }, (_, index) => client.workflow.start(workflowType, { taskQueue, workflowId: `${workflowType}-${index}-${randomUUID()}`, args: [perWorkflow] })),
+      Array.from({ length: workflows }, (_, index) =>
+        client.workflow.start(workflowType, {
+          taskQueue,
+          workflowId: `${workflowType}-${index}-${randomUUID()}`,
+          args: [perWorkflow],
+        }),
+      ),
     );
     // As the measures were, the workflows are started well before they are timed: let the worker take each first task.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const cpuBefore = cpuSeconds(stack);
     const began = performance.now();
-    const latencies = await sendSequentiallyPerWorkflow(handles, perWorkflow, USERS, (handle) => handle.executeUpdate('act', { args: [randomUUID()] }));
+    const latencies = await sendSequentiallyPerWorkflow(handles, perWorkflow, USERS, (handle) =>
+      handle.executeUpdate('act', { args: [randomUUID()] }),
+    );
     const seconds = (performance.now() - began) / 1000;
     const count = perWorkflow * handles.length;
     return {
@@ -128,7 +156,11 @@ async function main() {
   const workers = stack.workers;
   const apis = stack.apis;
   try {
-    const organisation = await setUpOrganisation(stack, { lookBackAfter: 'PT1S', reviewWithin: 'P5D', signOffWithin: 'P5D' });
+    const organisation = await setUpOrganisation(stack, {
+      lookBackAfter: 'PT1S',
+      reviewWithin: 'P5D',
+      signOffWithin: 'P5D',
+    });
     const token = organisation.tokens;
     const inspection = organisation.inspection;
     const call = stack.call;
@@ -145,7 +177,10 @@ async function main() {
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         for (let measure = uploadQueue.shift(); measure; measure = uploadQueue.shift()) {
-          evidence.set(measure, (await uploadEvidence(stack, organisation, measure, Buffer.from(`%PDF-1.4 ${measure}`))).id);
+          evidence.set(
+            measure,
+            (await uploadEvidence(stack, organisation, measure, Buffer.from(`%PDF-1.4 ${measure}`))).id,
+          );
         }
       }),
     );
@@ -165,7 +200,9 @@ async function main() {
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
       const started = performance.now();
-      const result = await call('POST', `/measures/${measure}/actions/${action}`, token[who], body, { 'Idempotency-Key': randomUUID() });
+      const result = await call('POST', `/measures/${measure}/actions/${action}`, token[who], body, {
+        'Idempotency-Key': randomUUID(),
+      });
       const elapsed = performance.now() - started;
       const ofAction = latenciesByAction.get(action);
       if (ofAction) ofAction.push(elapsed);
@@ -198,7 +235,8 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await Promise.all(
         Array.from({ length: USERS }, async () => {
-          for (let measure = lookBacks.shift(); measure; measure = lookBacks.shift()) await act(measure, 'record_look_back', 'supervisor', { result: 'holds' });
+          for (let measure = lookBacks.shift(); measure; measure = lookBacks.shift())
+            await act(measure, 'record_look_back', 'supervisor', { result: 'holds' });
         }),
       );
     };
@@ -216,13 +254,19 @@ async function main() {
     await drive(measureIds);
     const seconds = (performance.now() - began) / 1000;
     const cpuPerAction = cpuMsPer(cpuBefore, cpuSeconds(stack), actions);
-    const { rows: closed } = await database.query(`SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1 AND stage = 'closed' AND id = ANY($2::uuid[])`, [inspection, measureIds]);
+    const { rows: closed } = await database.query(
+      `SELECT count(*)::int AS n FROM measure WHERE inspection_id = $1 AND stage = 'closed' AND id = ANY($2::uuid[])`,
+      [inspection, measureIds],
+    );
     log(`${actions} actions in ${seconds.toFixed(1)} s; ${closed[0].n}/${MEASURES} closed`);
 
     // The references: the same number of Updates with the same concurrency on the same server.
     log('baseline');
     const perWorkflow = Math.max(1, Math.round(actions / MEASURES));
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./baseline.workflow'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./baseline.workflow'),
+      logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+    });
     const baseline = await runReference(stack, code, 'baselineWorkflow', MEASURES, perWorkflow);
     log('shaped baseline');
     const shaped = await runReference(stack, code, 'shapedBaselineWorkflow', MEASURES, perWorkflow);
@@ -242,12 +286,12 @@ async function main() {
       actions_per_s: Math.round((actions / seconds) * 10) / 10,
       baseline_updates: baseline.updates,
       baseline_updates_per_s: baseline.updatesPerSecond,
-      ratio: Math.round(((actions / seconds) / baseline.updatesPerSecond) * 100) / 100,
+      ratio: Math.round((actions / seconds / baseline.updatesPerSecond) * 100) / 100,
       // The Temporal work of our shape alone (local activity + re-armed timer per Update): the ratio no
       // layer of ours on top of that shape could beat, and what our layer costs on top of it.
       shaped_baseline_updates_per_s: shaped.updatesPerSecond,
       shape_ratio: Math.round((shaped.updatesPerSecond / baseline.updatesPerSecond) * 100) / 100,
-      ratio_to_shape: Math.round(((actions / seconds) / shaped.updatesPerSecond) * 100) / 100,
+      ratio_to_shape: Math.round((actions / seconds / shaped.updatesPerSecond) * 100) / 100,
       // Update latency of the references at the same concurrency, unpaced.
       baseline_p50_p95_p99_ms: baseline.p50_p95_p99_ms,
       shaped_baseline_p50_p95_p99_ms: shaped.p50_p95_p99_ms,
@@ -255,7 +299,10 @@ async function main() {
       p95_ms: percentile(latencies, 95),
       p99_ms: percentile(latencies, 99),
       p50_p95_p99_ms_by_action: Object.fromEntries(
-        [...latenciesByAction].map(([action, values]) => [action, [percentile(values, 50), percentile(values, 95), percentile(values, 99)]]),
+        [...latenciesByAction].map(([action, values]) => [
+          action,
+          [percentile(values, 50), percentile(values, 95), percentile(values, 99)],
+        ]),
       ),
       worker_peak_rss_mb: Math.max(...workers.map((child) => peakRssMb(child.pid))),
       api_peak_rss_mb: Math.max(...apis.map((child) => peakRssMb(child.pid))),
@@ -272,10 +319,16 @@ async function main() {
       const createStarted = performance.now();
       await createMeasures(stack, organisation, Math.min(1000, SCALE), 20_000);
       result.bulk_create_1000_s = Math.round((performance.now() - createStarted) / 100) / 10;
-      memory.push({ open: Math.min(1000, SCALE), worker_rss_mb: Math.max(...workers.map((child) => currentRssMb(child.pid))) });
+      memory.push({
+        open: Math.min(1000, SCALE),
+        worker_rss_mb: Math.max(...workers.map((child) => currentRssMb(child.pid))),
+      });
       for (let created = 1000; created < SCALE; created += 1000) {
         await createMeasures(stack, organisation, Math.min(1000, SCALE - created), 20_000 + created);
-        memory.push({ open: Math.min(created + 1000, SCALE), worker_rss_mb: Math.max(...workers.map((child) => currentRssMb(child.pid))) });
+        memory.push({
+          open: Math.min(created + 1000, SCALE),
+          worker_rss_mb: Math.max(...workers.map((child) => currentRssMb(child.pid))),
+        });
       }
       // Give the workers a moment to take every new workflow's first task.
       await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -290,8 +343,14 @@ async function main() {
       };
       result.scale = {
         open_measures: SCALE,
-        ledger_filtered_paged: await time(`/measures?inspectionId=${inspection}&stage=rectify&colour=green&limit=50&offset=200`, 'office'),
-        ledger_staff_search: await time(`/measures?inspectionId=${inspection}&q=${encodeURIComponent('措施5')}&limit=50`, 'staff'),
+        ledger_filtered_paged: await time(
+          `/measures?inspectionId=${inspection}&stage=rectify&colour=green&limit=50&offset=200`,
+          'office',
+        ),
+        ledger_staff_search: await time(
+          `/measures?inspectionId=${inspection}&q=${encodeURIComponent('措施5')}&limit=50`,
+          'staff',
+        ),
         dashboard: await time(`/inspections/${inspection}/dashboard`, 'office'),
         my_work: await time(`/my-work?inspectionId=${inspection}`, 'office', 20),
         worker_memory: memory,
@@ -302,7 +361,10 @@ async function main() {
     const line = JSON.stringify(result);
     process.stdout.write(`${line}\n`);
     mkdirSync(join(REPOSITORY, 'bench', 'results'), { recursive: true });
-    writeFileSync(join(REPOSITORY, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${line}\n`);
+    writeFileSync(
+      join(REPOSITORY, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+      `${line}\n`,
+    );
   } finally {
     await stack.stop();
   }

@@ -15,7 +15,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, verifyChains } from '@rectiflow/persistence';
-import { createMeasures, HttpError, numberOption, Organisation, PrivateStack, Role, setUpOrganisation, startPrivateStack, uploadEvidence } from './private-stack';
+import {
+  createMeasures,
+  HttpError,
+  numberOption,
+  Organisation,
+  PrivateStack,
+  Role,
+  setUpOrganisation,
+  startPrivateStack,
+  uploadEvidence,
+} from './private-stack';
 
 const MEASURES = numberOption('measures', 200);
 const USERS = numberOption('users', 10);
@@ -27,11 +37,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const counters = { faults: 0, sent: 0, retries: 0, lost: 0, conflicts: 0, conflictWinners: 0 };
 
 /** One logical action: retried with the same key until it is answered, or refused on its merits. */
-async function act(stack: PrivateStack, organisation: Organisation, measure: string, action: string, who: Role, body: Record<string, unknown>, key = randomUUID()): Promise<any> {
+async function act(
+  stack: PrivateStack,
+  organisation: Organisation,
+  measure: string,
+  action: string,
+  who: Role,
+  body: Record<string, unknown>,
+  key = randomUUID(),
+): Promise<any> {
   counters.sent += 1;
   for (;;) {
     try {
-      return await stack.call('POST', `/measures/${measure}/actions/${action}`, organisation.tokens[who], body, { 'Idempotency-Key': key });
+      return await stack.call('POST', `/measures/${measure}/actions/${action}`, organisation.tokens[who], body, {
+        'Idempotency-Key': key,
+      });
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 0;
       // 409/403/400/422 are answers; only an outage (no answer, 5xx) is worth retrying.
@@ -46,7 +66,11 @@ async function act(stack: PrivateStack, organisation: Organisation, measure: str
   }
 }
 
-async function stageOf(stack: PrivateStack, organisation: Organisation, measure: string): Promise<{ stage: string; lookBackDue: boolean }> {
+async function stageOf(
+  stack: PrivateStack,
+  organisation: Organisation,
+  measure: string,
+): Promise<{ stage: string; lookBackDue: boolean }> {
   for (;;) {
     try {
       return await stack.call('GET', `/measures/${measure}`, organisation.tokens.office);
@@ -57,7 +81,13 @@ async function stageOf(stack: PrivateStack, organisation: Organisation, measure:
   }
 }
 
-async function drive(stack: PrivateStack, organisation: Organisation, measure: string, evidenceId: string, index: number) {
+async function drive(
+  stack: PrivateStack,
+  organisation: Organisation,
+  measure: string,
+  evidenceId: string,
+  index: number,
+) {
   await act(stack, organisation, measure, 'assign', 'office', {});
   const submission = { summary: '已完成整改', evidenceIds: [evidenceId] };
   const key = randomUUID();
@@ -73,8 +103,11 @@ async function drive(stack: PrivateStack, organisation: Organisation, measure: s
       act(stack, organisation, measure, 'review', 'reviewer2', { decision: 'reject', reason: '材料不全' }),
     ]);
     const won = results.filter((result) => result.status === 'fulfilled');
-    const refused = results.filter((result) => result.status === 'rejected' && (result.reason as HttpError).status === 409);
-    if (won.length !== 1 || refused.length !== 1) throw new Error(`conflicting reviews of ${measure}: ${won.length} won, ${refused.length} refused with 409`);
+    const refused = results.filter(
+      (result) => result.status === 'rejected' && (result.reason as HttpError).status === 409,
+    );
+    if (won.length !== 1 || refused.length !== 1)
+      throw new Error(`conflicting reviews of ${measure}: ${won.length} won, ${refused.length} refused with 409`);
     counters.conflictWinners += 1;
     if ((won[0] as PromiseFulfilledResult<{ stage: string }>).value.stage === 'rectify') {
       await act(stack, organisation, measure, 'submit_evidence', 'staff', submission);
@@ -119,7 +152,11 @@ export async function runChaos(): Promise<number> {
   }
   const failures: string[] = [];
   try {
-    const organisation = await setUpOrganisation(stack, { lookBackAfter: 'PT2S', reviewWithin: 'P5D', signOffWithin: 'P5D' });
+    const organisation = await setUpOrganisation(stack, {
+      lookBackAfter: 'PT2S',
+      reviewWithin: 'P5D',
+      signOffWithin: 'P5D',
+    });
     const measures = await createMeasures(stack, organisation, MEASURES);
     const evidence = new Map<string, { id: string; sha256: string; bytes: Buffer }>();
     for (const measure of measures) {
@@ -147,15 +184,22 @@ export async function runChaos(): Promise<number> {
     // The checks, straight against the database.
     const dataSource = await new DataSource(dataSourceOptions(stack.postgres.url, { extra: { max: 2 } })).initialize();
     try {
-      const open = await dataSource.query(`SELECT id, stage FROM measure WHERE inspection_id = $1 AND stage <> 'closed'`, [organisation.inspection]);
-      if (open.length) failures.push(`${open.length} measure(s) did not reach 办结 (closed), e.g. ${open[0].id} in ${open[0].stage}`);
+      const open = await dataSource.query(
+        `SELECT id, stage FROM measure WHERE inspection_id = $1 AND stage <> 'closed'`,
+        [organisation.inspection],
+      );
+      if (open.length)
+        failures.push(`${open.length} measure(s) did not reach 办结 (closed), e.g. ${open[0].id} in ${open[0].stage}`);
       const gaps = await dataSource.query(
         `SELECT m.id, m.last_seq, count(a.id)::int AS rows, count(DISTINCT a.seq)::int AS distinct_seq
            FROM measure m LEFT JOIN audit_event a ON a.measure_id = m.id
           WHERE m.inspection_id = $1 GROUP BY m.id HAVING count(a.id) <> m.last_seq OR count(DISTINCT a.seq) <> count(a.id)`,
         [organisation.inspection],
       );
-      if (gaps.length) failures.push(`${gaps.length} measure(s) whose audit trail is not exactly one row per transition, e.g. ${JSON.stringify(gaps[0])}`);
+      if (gaps.length)
+        failures.push(
+          `${gaps.length} measure(s) whose audit trail is not exactly one row per transition, e.g. ${JSON.stringify(gaps[0])}`,
+        );
       const duplicates = await dataSource.query(
         `SELECT count(*)::int AS n FROM (SELECT measure_id, idempotency_key FROM audit_event WHERE idempotency_key IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1) d`,
       );
@@ -163,16 +207,24 @@ export async function runChaos(): Promise<number> {
       if (duplicateCount) failures.push(`${duplicateCount} idempotency key(s) acted more than once`);
       const chain = await verifyChains(dataSource);
       if (!chain.ok) failures.push(`audit chain broken: ${chain.breaks.map((item) => item.problem).join('; ')}`);
-      const notifications = await dataSource.query(`SELECT count(*)::int AS n FROM (SELECT dedupe_key FROM notification GROUP BY 1 HAVING count(*) > 1) d`);
+      const notifications = await dataSource.query(
+        `SELECT count(*)::int AS n FROM (SELECT dedupe_key FROM notification GROUP BY 1 HAVING count(*) > 1) d`,
+      );
       if (notifications[0].n) failures.push(`${notifications[0].n} notification(s) stored twice`);
-      const stored: { id: string; sha256: string }[] = await dataSource.query('SELECT id, sha256 FROM evidence WHERE measure_id = ANY($1::uuid[])', [measures]);
+      const stored: { id: string; sha256: string }[] = await dataSource.query(
+        'SELECT id, sha256 FROM evidence WHERE measure_id = ANY($1::uuid[])',
+        [measures],
+      );
       let badFiles = 0;
       for (const row of stored) {
         const bytes = readFileSync(join(stack.directory, 'evidence', row.sha256.slice(0, 2), row.sha256));
         if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) badFiles += 1;
       }
       if (badFiles) failures.push(`${badFiles} evidence file(s) whose SHA-256 does not match`);
-      const [{ n: transitions }] = await dataSource.query('SELECT count(*)::int AS n FROM audit_event WHERE inspection_id = $1', [organisation.inspection]);
+      const [{ n: transitions }] = await dataSource.query(
+        'SELECT count(*)::int AS n FROM audit_event WHERE inspection_id = $1',
+        [organisation.inspection],
+      );
       process.stdout.write(
         `chaos: faults injected ${counters.faults}, actions sent ${counters.sent}, retries ${counters.retries}, actions lost ${counters.lost}, duplicates ${duplicateCount}, ` +
           `conflicting review pairs ${counters.conflicts} (one winner each: ${counters.conflictWinners}), audit rows ${transitions}, chain ${chain.ok ? 'intact' : 'BROKEN'}, measures closed ${MEASURES - open.length}/${MEASURES}\n`,

@@ -12,9 +12,17 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { TimerPolicy } from '@rectiflow/domain';
 import { runMigrations } from '@rectiflow/persistence';
-import { RunningPostgres, RunningTemporal, startEmbeddedPostgres, startTemporalDevServer, waitForPort } from '../tools/local-services';
+import {
+  RunningPostgres,
+  RunningTemporal,
+  startEmbeddedPostgres,
+  startTemporalDevServer,
+  waitForPort,
+} from '../tools/local-services';
 
-export const REPOSITORY = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
+export const REPOSITORY = existsSync(join(__dirname, '..', 'package.json'))
+  ? join(__dirname, '..')
+  : join(__dirname, '..', '..');
 export const ROLES = ['office', 'reviewer', 'reviewer2', 'leader', 'supervisor', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -41,7 +49,13 @@ export interface PrivateStack {
   apis: ChildProcess[];
   urls: string[];
   env: NodeJS.ProcessEnv;
-  call(method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>): Promise<any>;
+  call(
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<any>;
   startWorker(index: number): ChildProcess;
   restartTemporal(): Promise<void>;
   restartPostgres(): Promise<void>;
@@ -52,12 +66,20 @@ export interface PrivateStack {
 function listening(child: ChildProcess, port: number, name: string): Promise<void> {
   return Promise.race([
     waitForPort(port, 60_000),
-    new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before listening on port ${port}`)))),
+    new Promise<never>((_, reject) =>
+      child.once('exit', (code, signal) =>
+        reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before listening on port ${port}`)),
+      ),
+    ),
   ]);
 }
 
 /** `apiEnv` adds to the API processes' environment (the tests use it to make one fail). */
-export async function startPrivateStack(options: { workers: number; apis: number; apiEnv?: Record<string, string> }): Promise<PrivateStack> {
+export async function startPrivateStack(options: {
+  workers: number;
+  apis: number;
+  apiEnv?: Record<string, string>;
+}): Promise<PrivateStack> {
   const directory = mkdtempSync(join(tmpdir(), 'rectiflow-stack-'));
   const pgPort = 55_000 + Math.floor(Math.random() * 1000);
   const temporalPort = pgPort + 1000;
@@ -95,23 +117,36 @@ export async function startPrivateStack(options: { workers: number; apis: number
   const nodeArgs = (process.env.STACK_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const entry = (app: 'api' | 'worker') => [
     ...nodeArgs,
-    ...(fromSource ? ['-r', 'ts-node/register/transpile-only', join(REPOSITORY, 'apps', app, 'src', 'main.ts')] : [join(REPOSITORY, 'dist', 'apps', app, 'src', 'main.js')]),
+    ...(fromSource
+      ? ['-r', 'ts-node/register/transpile-only', join(REPOSITORY, 'apps', app, 'src', 'main.ts')]
+      : [join(REPOSITORY, 'dist', 'apps', app, 'src', 'main.js')]),
   ];
   if (fromSource && process.env.WORKFLOW_BUNDLE_PATH) env.WORKFLOW_BUNDLE_PATH = process.env.WORKFLOW_BUNDLE_PATH;
   const workers: ChildProcess[] = [];
   let stopping = false;
   // Like a process manager (systemd, docker's restart policy): a worker that dies is started again.
   const startWorker = (index: number) => {
-    const child = spawn(process.execPath, entry('worker'), { cwd: REPOSITORY, env, stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(process.execPath, entry('worker'), {
+      cwd: REPOSITORY,
+      env,
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
     workers[index] = child;
     child.once('exit', () => {
-      if (!stopping && workers[index] === child) setTimeout(() => !stopping && workers[index] === child && startWorker(index), 1000);
+      if (!stopping && workers[index] === child)
+        setTimeout(() => !stopping && workers[index] === child && startWorker(index), 1000);
     });
     return child;
   };
   for (let index = 0; index < options.workers; index += 1) startWorker(index);
   const apiPorts = Array.from({ length: options.apis }, (_, index) => pgPort + 2000 + index);
-  const apis = apiPorts.map((port) => spawn(process.execPath, entry('api'), { cwd: REPOSITORY, env: { ...env, ...options.apiEnv, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  const apis = apiPorts.map((port) =>
+    spawn(process.execPath, entry('api'), {
+      cwd: REPOSITORY,
+      env: { ...env, ...options.apiEnv, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
   const stop = async () => {
     stopping = true;
     for (const child of [...workers, ...apis]) child.kill('SIGTERM');
@@ -131,10 +166,20 @@ export async function startPrivateStack(options: { workers: number; apis: number
   const urls = apiPorts.map((port) => `http://127.0.0.1:${port}/api`);
   let turn = 0;
 
-  const call = async (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${urls[turn++ % urls.length]}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -181,15 +226,38 @@ export async function setUpOrganisation(stack: PrivateStack, policy: Partial<Tim
   const database = new PgClient({ connectionString: stack.postgres.url });
   await database.connect();
   const { rows } = await database.query(`INSERT INTO person (name) VALUES ('administrator') RETURNING id`);
-  await database.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [rows[0].id, 'admin', await bcrypt.hash(password, 4)]);
+  await database.query('INSERT INTO account (person_id, username, password_hash, is_admin) VALUES ($1, $2, $3, true)', [
+    rows[0].id,
+    'admin',
+    await bcrypt.hash(password, 4),
+  ]);
   await database.end();
-  const signIn = async (username: string) => (await stack.call('POST', '/auth/sign-in', null, { username, password })).accessToken as string;
+  const signIn = async (username: string) =>
+    (await stack.call('POST', '/auth/sign-in', null, { username, password })).accessToken as string;
   const admin = await signIn('admin');
   const department = (await stack.call('POST', '/departments', admin, { name: `部门-${randomUUID().slice(0, 6)}` })).id;
-  const people = await stack.call('POST', '/people/bulk', admin, { people: ROLES.map((role) => ({ name: role, username: role, password, ...(role === 'staff' ? { departmentId: department } : {}) })) });
+  const people = await stack.call('POST', '/people/bulk', admin, {
+    people: ROLES.map((role) => ({
+      name: role,
+      username: role,
+      password,
+      ...(role === 'staff' ? { departmentId: department } : {}),
+    })),
+  });
   const ids = Object.fromEntries(ROLES.map((role, index) => [role, people[index].id])) as Record<Role, string>;
-  const tokens = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await signIn(role)]))) as Record<Role, string>;
-  const inspection = (await stack.call('POST', '/inspections', admin, { title: 'private stack', kind: 'xuncha', inspectingBody: 'a', inspectedUnit: 'b', policy })).id;
+  const tokens = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await signIn(role)]))) as Record<
+    Role,
+    string
+  >;
+  const inspection = (
+    await stack.call('POST', '/inspections', admin, {
+      title: 'private stack',
+      kind: 'xuncha',
+      inspectingBody: 'a',
+      inspectedUnit: 'b',
+      policy,
+    })
+  ).id;
   await stack.call('POST', `/inspections/${inspection}/roles`, admin, {
     roles: [
       { personId: ids.office, role: 'office' },
@@ -202,24 +270,51 @@ export async function setUpOrganisation(stack: PrivateStack, policy: Partial<Tim
 }
 
 /** Problems with one measure each, created in bulk (1,000 per request). */
-export async function createMeasures(stack: PrivateStack, organisation: Organisation, count: number, offset = 0): Promise<string[]> {
+export async function createMeasures(
+  stack: PrivateStack,
+  organisation: Organisation,
+  count: number,
+  offset = 0,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < count; start += 1000) {
     const batch = Array.from({ length: Math.min(1000, count - start) }, (_, index) => ({
       number: offset + start + index + 1,
       title: `问题${offset + start + index + 1}`,
-      measures: [{ text: `措施${offset + start + index + 1}`, kind: 'deadline', leadDepartmentId: organisation.department, responsibleLeaderId: organisation.ids.leader, dueAt: '2099-06-30' }],
+      measures: [
+        {
+          text: `措施${offset + start + index + 1}`,
+          kind: 'deadline',
+          leadDepartmentId: organisation.department,
+          responsibleLeaderId: organisation.ids.leader,
+          dueAt: '2099-06-30',
+        },
+      ],
     }));
-    const created = await stack.call('POST', `/inspections/${organisation.inspection}/problems/bulk`, organisation.tokens.office, { problems: batch });
+    const created = await stack.call(
+      'POST',
+      `/inspections/${organisation.inspection}/problems/bulk`,
+      organisation.tokens.office,
+      { problems: batch },
+    );
     ids.push(...created.map((problem: { measures: { id: string }[] }) => problem.measures[0].id));
   }
   return ids;
 }
 
-export async function uploadEvidence(stack: PrivateStack, organisation: Organisation, measure: string, bytes: Buffer): Promise<{ id: string; sha256: string }> {
+export async function uploadEvidence(
+  stack: PrivateStack,
+  organisation: Organisation,
+  measure: string,
+  bytes: Buffer,
+): Promise<{ id: string; sha256: string }> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), '纪要.pdf');
-  const response = await fetch(`${stack.urls[0]}/measures/${measure}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${organisation.tokens.staff}` }, body: form });
+  const response = await fetch(`${stack.urls[0]}/measures/${measure}/evidence`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${organisation.tokens.staff}` },
+    body: form,
+  });
   if (!response.ok) throw new HttpError(response.status, await response.text());
   return (await response.json()) as { id: string; sha256: string };
 }

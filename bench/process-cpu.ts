@@ -23,7 +23,13 @@ function readStats(): ProcessStat[] {
       const fields = text.slice(close + 2).split(' ');
       // After "pid (comm) ": state, ppid, …; utime, stime, cutime, cstime are fields 14–17 of the whole line
       // (the children's times count once they are reaped, so a tree's total survives its exits).
-      stats.push({ pid: Number(entry), command: text.slice(text.indexOf('(') + 1, close), parent: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND });
+      stats.push({
+        pid: Number(entry),
+        command: text.slice(text.indexOf('(') + 1, close),
+        parent: Number(fields[1]),
+        cpuSeconds:
+          (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
+      });
     } catch {
       // The process ended while we read.
     }
@@ -41,9 +47,12 @@ export function cpuSecondsByTree(roots: Record<string, (number | undefined)[]>):
     else children.set(stat.parent, [stat]);
   }
   const byPid = new Map(stats.map((stat) => [stat.pid, stat]));
-  const treeSeconds = (pid: number): number => (byPid.get(pid)?.cpuSeconds ?? 0) + (children.get(pid) ?? []).reduce((sum, child) => sum + treeSeconds(child.pid), 0);
+  const treeSeconds = (pid: number): number =>
+    (byPid.get(pid)?.cpuSeconds ?? 0) +
+    (children.get(pid) ?? []).reduce((sum, child) => sum + treeSeconds(child.pid), 0);
   const result: Record<string, number> = {};
-  for (const [name, pids] of Object.entries(roots)) result[name] = pids.reduce<number>((sum, pid) => sum + (pid ? treeSeconds(pid) : 0), 0);
+  for (const [name, pids] of Object.entries(roots))
+    result[name] = pids.reduce<number>((sum, pid) => sum + (pid ? treeSeconds(pid) : 0), 0);
   return result;
 }
 

@@ -36,7 +36,10 @@ async function main() {
   limitWorkflowStackTraces(stackTraceLimit);
   const bundle = join(REPOSITORY, 'dist', 'workflow-bundle.js');
   const histories = readRecordedHistories(HISTORIES);
-  const updatesPerRound = histories.reduce((sum, { history }) => sum + history.events!.filter((event) => event.eventType === UPDATE_ACCEPTED).length, 0);
+  const updatesPerRound = histories.reduce(
+    (sum, { history }) => sum + history.events!.filter((event) => event.eventType === UPDATE_ACCEPTED).length,
+    0,
+  );
   await replay(bundle, histories, 5); // warm-up: JIT and the workflow threads' first bundle load
   const before = process.cpuUsage();
   const started = Date.now();
@@ -56,7 +59,10 @@ async function main() {
   console.log(JSON.stringify(result));
   const directory = join(REPOSITORY, 'bench', 'results');
   mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, `workflow-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result)}\n`);
+  writeFileSync(
+    join(directory, `workflow-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify(result)}\n`,
+  );
 }
 
 main().catch((error) => {

@@ -15,11 +15,17 @@ const tag = Date.now().toString(36);
 let people: Record<string, { id: string; username: string }>;
 let departmentA: string;
 
-const signIn = (username: string, password: string) => call(world, 'POST', '/auth/sign-in', null, { username, password });
+const signIn = (username: string, password: string) =>
+  call(world, 'POST', '/auth/sign-in', null, { username, password });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const REFUSED = { statusCode: 401, error: 'UNAUTHENTICATED', message: 'wrong username or password' };
 
-const events = async (personId: string) => (await call(world, 'GET', `/admin/account-events?personId=${personId}`, admin)).body as { action: string; actorId: string; detail: unknown }[];
+const events = async (personId: string) =>
+  (await call(world, 'GET', `/admin/account-events?personId=${personId}`, admin)).body as {
+    action: string;
+    actorId: string;
+    detail: unknown;
+  }[];
 
 beforeAll(async () => {
   world = await buildWorld(await startStack('accounts'), {
@@ -51,7 +57,9 @@ describe('disable and enable', () => {
     expect(disabled).toMatchObject({ status: 200, body: { personId: id, username, disabled: true } });
     // The access token issued a moment ago stops working at once, not when it expires.
     expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(session.body.accessToken))).status).toBe(401);
-    expect((await call(world, 'POST', '/auth/refresh', null, { refreshToken: session.body.refreshToken })).status).toBe(401);
+    expect((await call(world, 'POST', '/auth/refresh', null, { refreshToken: session.body.refreshToken })).status).toBe(
+      401,
+    );
     const refused = await signIn(username, TEST_PASSWORD);
     expect(refused).toMatchObject({ status: 401, body: REFUSED });
     expect((await signIn(username, 'Wrong-password-9')).body).toEqual(refused.body);
@@ -70,7 +78,10 @@ describe('disable and enable', () => {
   });
 
   it('does not let an administrator disable or reset himself, and answers 404 for a person without an account', async () => {
-    expect(await call(world, 'POST', `/people/${admin}/account/disable`, admin)).toMatchObject({ status: 403, body: { message: 'an administrator cannot disable his own account' } });
+    expect(await call(world, 'POST', `/people/${admin}/account/disable`, admin)).toMatchObject({
+      status: 403,
+      body: { message: 'an administrator cannot disable his own account' },
+    });
     expect((await call(world, 'POST', `/people/${admin}/account/reset-password`, admin)).status).toBe(403);
     expect((await call(world, 'GET', '/auth/me', admin)).status).toBe(200);
     const nobody = await call(world, 'POST', '/people', admin, { name: '无账号' });
@@ -80,8 +91,17 @@ describe('disable and enable', () => {
 
   it('refuses everyone but a system administrator', async () => {
     const target = people.colleague.id;
-    for (const path of [`/people/${target}/account/disable`, `/people/${target}/account/enable`, `/people/${target}/account/reset-password`]) {
-      for (const key of ['office', 'staff', 'leader']) expect({ path, key, status: (await call(world, 'POST', path, people[key].id)).status }).toEqual({ path, key, status: 403 });
+    for (const path of [
+      `/people/${target}/account/disable`,
+      `/people/${target}/account/enable`,
+      `/people/${target}/account/reset-password`,
+    ]) {
+      for (const key of ['office', 'staff', 'leader'])
+        expect({ path, key, status: (await call(world, 'POST', path, people[key].id)).status }).toEqual({
+          path,
+          key,
+          status: 403,
+        });
       expect((await call(world, 'POST', path, null)).status).toBe(401);
     }
     expect((await call(world, 'GET', '/admin/account-events', people.office.id)).status).toBe(403);
@@ -100,32 +120,63 @@ describe('password reset', () => {
     const oneTime: string = reset.body.oneTimePassword;
     // Every session ends; the old password no longer works.
     expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(before.body.accessToken))).status).toBe(401);
-    expect((await call(world, 'POST', '/auth/refresh', null, { refreshToken: before.body.refreshToken })).status).toBe(401);
+    expect((await call(world, 'POST', '/auth/refresh', null, { refreshToken: before.body.refreshToken })).status).toBe(
+      401,
+    );
     expect(await signIn(username, TEST_PASSWORD)).toMatchObject({ status: 401, body: REFUSED });
 
     const signedIn = await signIn(username, oneTime);
     expect(signedIn).toMatchObject({ status: 200, body: { passwordChangeRequired: true } });
     const token = bearer(signedIn.body.accessToken);
-    for (const [method, path] of [['GET', '/auth/me'], ['GET', '/people'], ['GET', '/measures'], ['GET', '/notifications'], ['POST', '/departments']]) {
+    for (const [method, path] of [
+      ['GET', '/auth/me'],
+      ['GET', '/people'],
+      ['GET', '/measures'],
+      ['GET', '/notifications'],
+      ['POST', '/departments'],
+    ]) {
       const reply = await call(world, method, path, null, method === 'POST' ? { name: 'x' } : undefined, token);
       expect({ path, status: reply.status, body: reply.body }).toEqual({
         path,
         status: 403,
-        body: { statusCode: 403, error: 'PASSWORD_CHANGE_REQUIRED', message: 'the password was reset by an administrator: change it first (POST /api/auth/password)' },
+        body: {
+          statusCode: 403,
+          error: 'PASSWORD_CHANGE_REQUIRED',
+          message: 'the password was reset by an administrator: change it first (POST /api/auth/password)',
+        },
       });
     }
     // A refreshed token is under the same rule.
     const refreshed = await call(world, 'POST', '/auth/refresh', null, { refreshToken: signedIn.body.refreshToken });
     expect(refreshed.body.passwordChangeRequired).toBe(true);
-    expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(refreshed.body.accessToken))).status).toBe(403);
+    expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(refreshed.body.accessToken))).status).toBe(
+      403,
+    );
 
-    const same = await call(world, 'POST', '/auth/password', null, { currentPassword: oneTime, newPassword: oneTime }, bearer(refreshed.body.accessToken));
+    const same = await call(
+      world,
+      'POST',
+      '/auth/password',
+      null,
+      { currentPassword: oneTime, newPassword: oneTime },
+      bearer(refreshed.body.accessToken),
+    );
     expect(same).toMatchObject({ status: 400, body: { message: 'the new password must differ from the current one' } });
-    const changed = await call(world, 'POST', '/auth/password', null, { currentPassword: oneTime, newPassword: 'Chosen-by-me-42' }, bearer(refreshed.body.accessToken));
+    const changed = await call(
+      world,
+      'POST',
+      '/auth/password',
+      null,
+      { currentPassword: oneTime, newPassword: 'Chosen-by-me-42' },
+      bearer(refreshed.body.accessToken),
+    );
     expect(changed).toMatchObject({ status: 200, body: { passwordChangeRequired: false } });
     expect((await call(world, 'GET', '/auth/me', null, undefined, bearer(changed.body.accessToken))).body.id).toBe(id);
     expect(await signIn(username, oneTime)).toMatchObject({ status: 401, body: REFUSED });
-    expect(await signIn(username, 'Chosen-by-me-42')).toMatchObject({ status: 200, body: { passwordChangeRequired: false } });
+    expect(await signIn(username, 'Chosen-by-me-42')).toMatchObject({
+      status: 200,
+      body: { passwordChangeRequired: false },
+    });
 
     const audit = await events(id);
     expect(audit.map((event) => event.action)).toEqual(['account.reset_password']);
@@ -138,17 +189,48 @@ describe('password reset', () => {
 
 describe('the people list', () => {
   it('shows e-mail addresses only to administrators and to each person their own, and to staff only the people they work with', async () => {
-    const inspection = await call(world, 'POST', '/inspections', admin, { title: `账号-${tag}`, kind: 'xuncha', inspectingBody: '巡察组', inspectedUnit: '单位' });
-    await call(world, 'POST', `/inspections/${inspection.body.id}/roles`, admin, { roles: [{ personId: people.office.id, role: 'office' }] });
+    const inspection = await call(world, 'POST', '/inspections', admin, {
+      title: `账号-${tag}`,
+      kind: 'xuncha',
+      inspectingBody: '巡察组',
+      inspectedUnit: '单位',
+    });
+    await call(world, 'POST', `/inspections/${inspection.body.id}/roles`, admin, {
+      roles: [{ personId: people.office.id, role: 'office' }],
+    });
     const problem = await call(world, 'POST', `/inspections/${inspection.body.id}/problems`, people.office.id, {
       number: 1,
       title: '问题',
-      measures: [{ text: '措施', kind: 'deadline', leadDepartmentId: departmentA, responsibleLeaderId: people.leader.id, dueAt: '2099-06-30' }],
+      measures: [
+        {
+          text: '措施',
+          kind: 'deadline',
+          leadDepartmentId: departmentA,
+          responsibleLeaderId: people.leader.id,
+          dueAt: '2099-06-30',
+        },
+      ],
     });
     expect(problem.status).toBe(201);
-    expect((await call(world, 'POST', `/measures/${problem.body.measures[0].id}/actions/assign`, people.office.id, {}, { 'Idempotency-Key': `accounts-${tag}` })).status).toBe(200);
+    expect(
+      (
+        await call(
+          world,
+          'POST',
+          `/measures/${problem.body.measures[0].id}/actions/assign`,
+          people.office.id,
+          {},
+          { 'Idempotency-Key': `accounts-${tag}` },
+        )
+      ).status,
+    ).toBe(200);
 
-    const list = async (key: string | null) => (await call(world, 'GET', '/people', key === null ? admin : people[key].id)).body as { id: string; email: string | null; account?: unknown }[];
+    const list = async (key: string | null) =>
+      (await call(world, 'GET', '/people', key === null ? admin : people[key].id)).body as {
+        id: string;
+        email: string | null;
+        account?: unknown;
+      }[];
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
     // The office chooses leaders among everyone, but reads nobody's e-mail address but its own.
@@ -157,11 +239,16 @@ describe('the people list', () => {
     expect(office.every((row) => row.account === undefined)).toBe(true);
     const all = byId(await list(null));
     expect(office.length).toBe(all.size);
-    expect(all.get(people.stranger.id)).toMatchObject({ email: 'stranger@example.test', account: { username: people.stranger.username } });
+    expect(all.get(people.stranger.id)).toMatchObject({
+      email: 'stranger@example.test',
+      account: { username: people.stranger.username },
+    });
 
     // Staff: themselves, their department, and the leader and actors of the measures they see.
     const staff = await list('staff');
-    expect(staff.map((row) => row.id).sort()).toEqual([people.staff.id, people.colleague.id, people.leader.id, people.office.id].sort());
+    expect(staff.map((row) => row.id).sort()).toEqual(
+      [people.staff.id, people.colleague.id, people.leader.id, people.office.id].sort(),
+    );
     expect(byId(staff).get(people.staff.id)!.email).toBe('staff@example.test');
     expect(byId(staff).get(people.leader.id)!.email).toBeNull();
 

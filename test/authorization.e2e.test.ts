@@ -11,8 +11,19 @@ import { TEST_PASSWORD } from './support/http';
 import { fastPolicy, waitFor } from './support/stack';
 import { actOk, buildWorld, call, measureAt, startStack, upload, uploadEvidence, World } from './support/world';
 
-type Role = 'admin' | 'office' | 'reviewer' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'outsider' | 'anonymous';
-const ROLES: Role[] = ['admin', 'office', 'reviewer', 'leader', 'groupHead', 'supervisor', 'staff', 'outsider', 'anonymous'];
+type Role =
+  'admin' | 'office' | 'reviewer' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'outsider' | 'anonymous';
+const ROLES: Role[] = [
+  'admin',
+  'office',
+  'reviewer',
+  'leader',
+  'groupHead',
+  'supervisor',
+  'staff',
+  'outsider',
+  'anonymous',
+];
 const SIGNED_IN: Role[] = ROLES.filter((role) => role !== 'anonymous');
 const OVERSIGHT: Role[] = ['admin', 'office', 'reviewer', 'groupHead', 'supervisor'];
 const SEES_MEASURE: Role[] = [...OVERSIGHT, 'leader', 'staff'];
@@ -36,10 +47,15 @@ const tag = Date.now().toString(36);
 let counter = 0;
 let keys = 0;
 
-const evidence = async (measure: string): Promise<string> => (await uploadEvidence(world, measure, 'staff', '纪要.pdf', Buffer.from('%PDF-1.4 矩阵'))).body.id;
+const evidence = async (measure: string): Promise<string> =>
+  (await uploadEvidence(world, measure, 'staff', '纪要.pdf', Buffer.from('%PDF-1.4 矩阵'))).body.id;
 
 const pdf = () => ({ name: '佐证.pdf', bytes: Buffer.from('%PDF-1.4 test'), type: 'application/pdf' });
-const plan = () => ({ name: 'plan.md', bytes: Buffer.from(`二、整改\n(${3000 + ++counter})问题。一是措施。`), type: 'text/markdown' });
+const plan = () => ({
+  name: 'plan.md',
+  bytes: Buffer.from(`二、整改\n(${3000 + ++counter})问题。一是措施。`),
+  type: 'text/markdown',
+});
 
 beforeAll(async () => {
   world = await buildWorld(await startStack('authz'), {
@@ -53,7 +69,12 @@ beforeAll(async () => {
       staff: { name: 'staff', department: 'departmentA' },
       outsider: { name: 'outsider', department: 'departmentB' },
     },
-    inspection: { title: `矩阵-${tag}`, inspectingBody: '巡察组', inspectedUnit: '被巡察单位', policy: fastPolicy({ lookBackAfter: 'PT1S' }) },
+    inspection: {
+      title: `矩阵-${tag}`,
+      inspectingBody: '巡察组',
+      inspectedUnit: '被巡察单位',
+      policy: fastPolicy({ lookBackAfter: 'PT1S' }),
+    },
   });
   Object.assign(people, { admin: world.admin }, world.people);
   for (const [key, user] of Object.entries(world.users)) usernames[key] = user.username;
@@ -68,42 +89,77 @@ beforeAll(async () => {
   ids.rectifyEvidence = await evidence(ids.rectify);
   ids.extensionRequest = await measureAt(world, 'rectify');
   ids.extension = await measureAt(world, 'rectify');
-  await actOk(world, ids.extension, 'request_extension', 'staff', { requestedDueAt: '2099-12-31T00:00:00Z', reason: '审批中' });
+  await actOk(world, ids.extension, 'request_extension', 'staff', {
+    requestedDueAt: '2099-12-31T00:00:00Z',
+    reason: '审批中',
+  });
   ids.review = await measureAt(world, 'review');
   ids.signoff = await measureAt(world, 'signoff');
   ids.lookback = await measureAt(world, 'lookback');
   ids.ongoing = await measureAt(world, 'rectify', { kind: 'ongoing' });
   ids.ongoing2 = await measureAt(world, 'rectify', { kind: 'ongoing' });
   ids.supervise = await measureAt(world, 'rectify');
-  await waitFor(async () => (await call(world, 'GET', `/measures/${ids.lookback}`, people.office)).body.lookBackDue, 'the look-back to fall due');
+  await waitFor(
+    async () => (await call(world, 'GET', `/measures/${ids.lookback}`, people.office)).body.lookBackDue,
+    'the look-back to fall due',
+  );
 
-  const draft = await upload(world, `/inspections/${ids.inspection}/imports/document`, people.office, 'plan.md', Buffer.from('二、整改\n(2001)问题。一是措施。'), 'text/markdown');
+  const draft = await upload(
+    world,
+    `/inspections/${ids.inspection}/imports/document`,
+    people.office,
+    'plan.md',
+    Buffer.from('二、整改\n(2001)问题。一是措施。'),
+    'text/markdown',
+  );
   ids.documentDraft = draft.body.id;
   ids.documentSections = JSON.stringify(draft.body.content.sections);
   const template = await call(world, 'GET', '/imports/ledger-template.xlsx', people.office);
-  const ledger = await upload(world, `/inspections/${ids.inspection}/imports/ledger`, people.office, '台账.xlsx', template.raw);
+  const ledger = await upload(
+    world,
+    `/inspections/${ids.inspection}/imports/ledger`,
+    people.office,
+    '台账.xlsx',
+    template.raw,
+  );
   ids.ledgerDraft = ledger.body.id;
   ids.notice = (await call(world, 'POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
   await call(world, 'POST', `/notices/${ids.notice}/publish`, people.office);
   await call(world, 'POST', `/public/notices/${ids.notice}/feedback`, null, { content: '意见' });
   ids.feedback = (await call(world, 'GET', `/inspections/${ids.inspection}/feedback`, people.office)).body.items[0].id;
   ids.notification = (await call(world, 'GET', '/notifications', people.staff)).body.items[0].id;
-  ids.staffRefresh = (await call(world, 'POST', '/auth/sign-in', null, { username: usernames.staff, password: TEST_PASSWORD })).body.refreshToken;
+  ids.staffRefresh = (
+    await call(world, 'POST', '/auth/sign-in', null, { username: usernames.staff, password: TEST_PASSWORD })
+  ).body.refreshToken;
   // The account the administrator's account actions are tried on (not one of the roles above).
-  ids.spare = (await call(world, 'POST', '/people', people.admin, { name: 'spare', username: `spare-${tag}`, password: TEST_PASSWORD })).body.id;
+  ids.spare = (
+    await call(world, 'POST', '/people', people.admin, {
+      name: 'spare',
+      username: `spare-${tag}`,
+      password: TEST_PASSWORD,
+    })
+  ).body.id;
 }, 180_000);
 
 afterAll(async () => {
   await world?.stop();
 });
 
-const action = (measure: string, body: () => Record<string, unknown>, allow: Role[]): Cell => ({ allow, path: () => `/measures/${ids[measure]}/actions/`, body });
+const action = (measure: string, body: () => Record<string, unknown>, allow: Role[]): Cell => ({
+  allow,
+  path: () => `/measures/${ids[measure]}/actions/`,
+  body,
+});
 
 const ACTION_CELLS: Record<(typeof ACTIONS)[number], Cell> = {
   assign: action('assign', () => ({}), ['office']),
   submit_evidence: action('rectify', () => ({ summary: '已完成', evidenceIds: [ids.rectifyEvidence] }), ['staff']),
   report_progress: action('ongoing', () => ({ summary: '本月进展' }), ['staff']),
-  request_extension: action('extensionRequest', () => ({ requestedDueAt: '2099-12-31T00:00:00Z', reason: '需要时间' }), ['staff']),
+  request_extension: action(
+    'extensionRequest',
+    () => ({ requestedDueAt: '2099-12-31T00:00:00Z', reason: '需要时间' }),
+    ['staff'],
+  ),
   decide_extension: action('extension', () => ({ approve: true }), ['leader', 'groupHead']),
   review: action('review', () => ({ decision: 'approve' }), ['reviewer', 'office']),
   sign_off: action('signoff', () => ({ decision: 'approve' }), ['leader', 'groupHead']),
@@ -114,72 +170,176 @@ const ACTION_CELLS: Record<(typeof ACTIONS)[number], Cell> = {
 
 const MATRIX: Record<string, Cell> = {
   'GET /api/health': { allow: 'public', path: () => '/health' },
-  'POST /api/auth/sign-in': { allow: 'public', path: () => '/auth/sign-in', body: () => ({ username: usernames.outsider, password: TEST_PASSWORD }) },
-  'POST /api/auth/refresh': { allow: 'public', path: () => '/auth/refresh', body: () => ({ refreshToken: 'not-a-real-refresh-token' }), allowedStatus: 401 },
-  'POST /api/auth/sign-out': { allow: 'public', path: () => '/auth/sign-out', body: () => ({ refreshToken: 'not-a-real-refresh-token' }) },
-  'POST /api/auth/password': { allow: SIGNED_IN, path: () => '/auth/password', body: () => ({ currentPassword: 'Wrong-current-1', newPassword: 'New-password-123' }), allowedStatus: 403 },
+  'POST /api/auth/sign-in': {
+    allow: 'public',
+    path: () => '/auth/sign-in',
+    body: () => ({ username: usernames.outsider, password: TEST_PASSWORD }),
+  },
+  'POST /api/auth/refresh': {
+    allow: 'public',
+    path: () => '/auth/refresh',
+    body: () => ({ refreshToken: 'not-a-real-refresh-token' }),
+    allowedStatus: 401,
+  },
+  'POST /api/auth/sign-out': {
+    allow: 'public',
+    path: () => '/auth/sign-out',
+    body: () => ({ refreshToken: 'not-a-real-refresh-token' }),
+  },
+  'POST /api/auth/password': {
+    allow: SIGNED_IN,
+    path: () => '/auth/password',
+    body: () => ({ currentPassword: 'Wrong-current-1', newPassword: 'New-password-123' }),
+    allowedStatus: 403,
+  },
   'GET /api/auth/me': { allow: SIGNED_IN, path: () => '/auth/me' },
-  'POST /api/departments': { allow: ['admin'], path: () => '/departments', body: () => ({ name: `部门-${randomUUID()}` }) },
+  'POST /api/departments': {
+    allow: ['admin'],
+    path: () => '/departments',
+    body: () => ({ name: `部门-${randomUUID()}` }),
+  },
   'GET /api/departments': { allow: SIGNED_IN, path: () => '/departments' },
-  'POST /api/departments/bulk': { allow: ['admin'], path: () => '/departments/bulk', body: () => ({ departments: [{ name: `部门-${randomUUID()}` }] }) },
+  'POST /api/departments/bulk': {
+    allow: ['admin'],
+    path: () => '/departments/bulk',
+    body: () => ({ departments: [{ name: `部门-${randomUUID()}` }] }),
+  },
   'POST /api/people': { allow: ['admin'], path: () => '/people', body: () => ({ name: '新人' }) },
   'GET /api/people': { allow: SIGNED_IN, path: () => '/people' },
-  'POST /api/people/bulk': { allow: ['admin'], path: () => '/people/bulk', body: () => ({ people: [{ name: '新人' }] }) },
-  'POST /api/organisation/{kind}/csv': { allow: ['admin'], path: () => '/organisation/departments/csv', file: () => ({ name: 'd.csv', bytes: Buffer.from(`名称\n部门-${randomUUID()}\n`), type: 'text/csv' }) },
-  'POST /api/inspections': { allow: ['admin'], path: () => '/inspections', body: () => ({ title: 't', kind: 'audit', inspectingBody: 'a', inspectedUnit: 'b' }) },
+  'POST /api/people/bulk': {
+    allow: ['admin'],
+    path: () => '/people/bulk',
+    body: () => ({ people: [{ name: '新人' }] }),
+  },
+  'POST /api/organisation/{kind}/csv': {
+    allow: ['admin'],
+    path: () => '/organisation/departments/csv',
+    file: () => ({ name: 'd.csv', bytes: Buffer.from(`名称\n部门-${randomUUID()}\n`), type: 'text/csv' }),
+  },
+  'POST /api/inspections': {
+    allow: ['admin'],
+    path: () => '/inspections',
+    body: () => ({ title: 't', kind: 'audit', inspectingBody: 'a', inspectedUnit: 'b' }),
+  },
   'GET /api/inspections': { allow: SIGNED_IN, path: () => '/inspections' },
   'GET /api/inspections/{id}': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}` },
-  'POST /api/inspections/{id}/roles': { allow: ['admin'], path: () => `/inspections/${ids.inspection}/roles`, body: () => ({ roles: [{ personId: people.office, role: 'office' }] }) },
+  'POST /api/inspections/{id}/roles': {
+    allow: ['admin'],
+    path: () => `/inspections/${ids.inspection}/roles`,
+    body: () => ({ roles: [{ personId: people.office, role: 'office' }] }),
+  },
   'GET /api/inspections/{id}/roles': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}/roles` },
-  'POST /api/inspections/{id}/problems': { allow: ['office'], path: () => `/inspections/${ids.inspection}/problems`, body: () => ({ number: 5000 + ++counter, title: '新问题' }) },
+  'POST /api/inspections/{id}/problems': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/problems`,
+    body: () => ({ number: 5000 + ++counter, title: '新问题' }),
+  },
   'GET /api/inspections/{id}/problems': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}/problems` },
-  'POST /api/inspections/{id}/problems/bulk': { allow: ['office'], path: () => `/inspections/${ids.inspection}/problems/bulk`, body: () => ({ problems: [{ number: 6000 + ++counter, title: '新问题' }] }) },
+  'POST /api/inspections/{id}/problems/bulk': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/problems/bulk`,
+    body: () => ({ problems: [{ number: 6000 + ++counter, title: '新问题' }] }),
+  },
   'POST /api/problems/{id}/measures': {
     allow: ['office'],
     path: () => `/problems/${ids.problem}/measures`,
-    body: () => ({ text: '新措施', kind: 'deadline', leadDepartmentId: ids.departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }),
+    body: () => ({
+      text: '新措施',
+      kind: 'deadline',
+      leadDepartmentId: ids.departmentA,
+      responsibleLeaderId: people.leader,
+      dueAt: '2099-06-30',
+    }),
   },
   'GET /api/measures': { allow: SIGNED_IN, path: () => `/measures?inspectionId=${ids.inspection}` },
   'GET /api/measures/{id}': { allow: SEES_MEASURE, path: () => `/measures/${ids.read}` },
   'GET /api/measures/{id}/timeline': { allow: SEES_MEASURE, path: () => `/measures/${ids.read}/timeline` },
-  'POST /api/measures/{id}/evidence': { allow: ['staff', 'office'], path: () => `/measures/${ids.read}/evidence`, file: pdf },
+  'POST /api/measures/{id}/evidence': {
+    allow: ['staff', 'office'],
+    path: () => `/measures/${ids.read}/evidence`,
+    file: pdf,
+  },
   'GET /api/measures/{id}/evidence': { allow: SEES_MEASURE, path: () => `/measures/${ids.read}/evidence` },
   'GET /api/evidence/{id}/content': { allow: SEES_MEASURE, path: () => `/evidence/${ids.evidence}/content` },
   'GET /api/imports/ledger-template.xlsx': { allow: SIGNED_IN, path: () => '/imports/ledger-template.xlsx' },
-  'POST /api/inspections/{id}/imports/ledger': { allow: ['office'], path: () => `/inspections/${ids.inspection}/imports/ledger`, file: () => ({ name: 'x.xlsx', bytes: Buffer.from('PK'), type: 'application/octet-stream' }) },
-  'POST /api/inspections/{id}/imports/document': { allow: ['office'], path: () => `/inspections/${ids.inspection}/imports/document`, file: plan },
+  'POST /api/inspections/{id}/imports/ledger': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/imports/ledger`,
+    file: () => ({ name: 'x.xlsx', bytes: Buffer.from('PK'), type: 'application/octet-stream' }),
+  },
+  'POST /api/inspections/{id}/imports/document': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/imports/document`,
+    file: plan,
+  },
   'GET /api/imports/{id}': { allow: ['office'], path: () => `/imports/${ids.documentDraft}` },
-  'PUT /api/imports/documents/{id}/structure': { allow: ['office'], path: () => `/imports/documents/${ids.documentDraft}/structure`, body: () => ({ sections: JSON.parse(ids.documentSections) }) },
+  'PUT /api/imports/documents/{id}/structure': {
+    allow: ['office'],
+    path: () => `/imports/documents/${ids.documentDraft}/structure`,
+    body: () => ({ sections: JSON.parse(ids.documentSections) }),
+  },
   'POST /api/imports/documents/{id}/commit': {
     allow: ['office'],
     path: () => `/imports/documents/${ids.documentDraft}/commit`,
     body: () => ({ leadDepartmentId: ids.departmentA, responsibleLeaderId: people.leader, dueAt: '2099-06-30' }),
   },
-  'POST /api/imports/ledgers/{id}/commit': { allow: ['office'], path: () => `/imports/ledgers/${ids.ledgerDraft}/commit`, body: () => ({}) },
-  'GET /api/inspections/{id}/ledger.xlsx': { allow: ['office', 'groupHead', 'supervisor'], path: () => `/inspections/${ids.inspection}/ledger.xlsx` },
-  'GET /api/inspections/{id}/ledger.csv': { allow: ['office', 'groupHead', 'supervisor'], path: () => `/inspections/${ids.inspection}/ledger.csv` },
-  'POST /api/inspections/{id}/records': { allow: ['office'], path: () => `/inspections/${ids.inspection}/records`, body: () => ({ kind: 'meeting', title: '调度会' }) },
+  'POST /api/imports/ledgers/{id}/commit': {
+    allow: ['office'],
+    path: () => `/imports/ledgers/${ids.ledgerDraft}/commit`,
+    body: () => ({}),
+  },
+  'GET /api/inspections/{id}/ledger.xlsx': {
+    allow: ['office', 'groupHead', 'supervisor'],
+    path: () => `/inspections/${ids.inspection}/ledger.xlsx`,
+  },
+  'GET /api/inspections/{id}/ledger.csv': {
+    allow: ['office', 'groupHead', 'supervisor'],
+    path: () => `/inspections/${ids.inspection}/ledger.csv`,
+  },
+  'POST /api/inspections/{id}/records': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/records`,
+    body: () => ({ kind: 'meeting', title: '调度会' }),
+  },
   'GET /api/inspections/{id}/records': { allow: READERS, path: () => `/inspections/${ids.inspection}/records` },
   'POST /api/inspections/{id}/notice': { allow: ['office'], path: () => `/inspections/${ids.inspection}/notice` },
-  'PUT /api/notices/{id}': { allow: ['office'], path: () => `/notices/${ids.notice}`, body: () => ({ signer: '党工委' }) },
+  'PUT /api/notices/{id}': {
+    allow: ['office'],
+    path: () => `/notices/${ids.notice}`,
+    body: () => ({ signer: '党工委' }),
+  },
   'GET /api/notices/{id}/preview': { allow: READERS, path: () => `/notices/${ids.notice}/preview` },
   'POST /api/notices/{id}/publish': { allow: ['office'], path: () => `/notices/${ids.notice}/publish` },
   'GET /api/inspections/{id}/feedback': { allow: ['office'], path: () => `/inspections/${ids.inspection}/feedback` },
   'POST /api/feedback/{id}/read': { allow: ['office'], path: () => `/feedback/${ids.feedback}/read` },
   'GET /api/public/notices/{id}': { allow: 'public', path: () => `/public/notices/${ids.notice}` },
-  'GET /api/public/notices/{id}/content.json': { allow: 'public', path: () => `/public/notices/${ids.notice}/content.json` },
-  'POST /api/public/notices/{id}/feedback': { allow: 'public', path: () => `/public/notices/${ids.notice}/feedback`, body: () => ({ content: '意见' }), allowedStatus: 429 },
+  'GET /api/public/notices/{id}/content.json': {
+    allow: 'public',
+    path: () => `/public/notices/${ids.notice}/content.json`,
+  },
+  'POST /api/public/notices/{id}/feedback': {
+    allow: 'public',
+    path: () => `/public/notices/${ids.notice}/feedback`,
+    body: () => ({ content: '意见' }),
+    allowedStatus: 429,
+  },
   'GET /api/notifications': { allow: SIGNED_IN, path: () => '/notifications' },
   'GET /api/notifications/unread-count': { allow: SIGNED_IN, path: () => '/notifications/unread-count' },
   'POST /api/notifications/{id}/read': { allow: ['staff'], path: () => `/notifications/${ids.notification}/read` },
   'POST /api/notifications/read-all': { allow: SIGNED_IN, path: () => '/notifications/read-all' },
   'GET /api/my-work': { allow: SIGNED_IN, path: () => '/my-work' },
-  'GET /api/inspections/{id}/dashboard': { allow: SEES_MEASURE, path: () => `/inspections/${ids.inspection}/dashboard` },
+  'GET /api/inspections/{id}/dashboard': {
+    allow: SEES_MEASURE,
+    path: () => `/inspections/${ids.inspection}/dashboard`,
+  },
   'GET /api/client-config': { allow: 'public', path: () => '/client-config' },
   'GET /api/admin/audit/verify': { allow: ['admin'], path: () => `/admin/audit/verify?inspectionId=${ids.inspection}` },
   'POST /api/people/{id}/account/disable': { allow: ['admin'], path: () => `/people/${ids.spare}/account/disable` },
   'POST /api/people/{id}/account/enable': { allow: ['admin'], path: () => `/people/${ids.spare}/account/enable` },
-  'POST /api/people/{id}/account/reset-password': { allow: ['admin'], path: () => `/people/${ids.spare}/account/reset-password` },
+  'POST /api/people/{id}/account/reset-password': {
+    allow: ['admin'],
+    path: () => `/people/${ids.spare}/account/reset-password`,
+  },
   'GET /api/admin/account-events': { allow: ['admin'], path: () => '/admin/account-events' },
 };
 
@@ -190,13 +350,20 @@ async function attempt(key: string, cell: Cell, role: Role, actionName?: string)
   const path = cell.path() + (actionName ?? '');
   const person = role === 'anonymous' ? null : people[role];
   const headers: Record<string, string> = actionName ? { 'Idempotency-Key': `matrix-${++keys}` } : {};
-  if (cell.file) return upload(world, path, person ?? people.admin, cell.file().name, cell.file().bytes, cell.file().type).then((reply) => reply);
+  if (cell.file)
+    return upload(world, path, person ?? people.admin, cell.file().name, cell.file().bytes, cell.file().type).then(
+      (reply) => reply,
+    );
   return call(world, method, path, person, cell.body?.(), headers);
 }
 
 it('has an entry for every endpoint in the API document, and for every action', async () => {
-  const document = (await fetch(`${world.api.url}/docs-json`).then((response) => response.json())) as { paths: Record<string, Record<string, unknown>> };
-  const endpoints = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+  const document = (await fetch(`${world.api.url}/docs-json`).then((response) => response.json())) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const endpoints = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+    ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
   const covered = [...Object.keys(MATRIX), 'POST /api/measures/{id}/actions/{action}'];
   expect(endpoints.filter((endpoint) => !covered.includes(endpoint))).toEqual([]);
   expect(covered.filter((endpoint) => !endpoints.includes(endpoint))).toEqual([]);
@@ -205,7 +372,9 @@ it('has an entry for every endpoint in the API document, and for every action', 
 
 const rows: [string, Cell, string | undefined][] = [
   ...Object.entries(MATRIX).map(([key, cell]) => [key, cell, undefined] as [string, Cell, undefined]),
-  ...Object.entries(ACTION_CELLS).map(([name, cell]) => [`POST /api/measures/{id}/actions/${name}`, cell, name] as [string, Cell, string]),
+  ...Object.entries(ACTION_CELLS).map(
+    ([name, cell]) => [`POST /api/measures/{id}/actions/${name}`, cell, name] as [string, Cell, string],
+  ),
 ];
 
 describe.each(rows)('%s', (key, cell, actionName) => {
@@ -218,8 +387,14 @@ describe.each(rows)('%s', (key, cell, actionName) => {
       // before the first of them takes it (after which the stage has moved on for the others).
       const measure = cell.path().split('/')[2];
       for (const role of SIGNED_IN) {
-        const offered = (await call(world, 'GET', `/measures/${measure}`, people[role as Exclude<Role, 'anonymous'>])).body?.allowedActions ?? [];
-        expect({ role, action: actionName, offered: offered.includes(actionName) }).toEqual({ role, action: actionName, offered: allowed.includes(role) });
+        const offered =
+          (await call(world, 'GET', `/measures/${measure}`, people[role as Exclude<Role, 'anonymous'>])).body
+            ?.allowedActions ?? [];
+        expect({ role, action: actionName, offered: offered.includes(actionName) }).toEqual({
+          role,
+          action: actionName,
+          offered: allowed.includes(role),
+        });
       }
     }
     // Refusals first: an allowed call may change the stage that later calls see.
@@ -245,29 +420,59 @@ describe.each(rows)('%s', (key, cell, actionName) => {
 describe('separation of duties', () => {
   it('never lets a reviewer review evidence they submitted', async () => {
     // The reviewer also works in department A: they may submit, but not review their own submission.
-    await world.dataSource.query('UPDATE person SET department_id = $1 WHERE id = $2', [ids.departmentA, people.reviewer]);
+    await world.dataSource.query('UPDATE person SET department_id = $1 WHERE id = $2', [
+      ids.departmentA,
+      people.reviewer,
+    ]);
     try {
       const measure = await measureAt(world, 'review', { staff: 'reviewer', summary: '自己提交' });
-      const self = await call(world, 'POST', `/measures/${measure}/actions/review`, people.reviewer, { decision: 'approve' }, { 'Idempotency-Key': 'self-review' });
-      expect(self).toMatchObject({ status: 403, body: { message: expect.stringMatching(/submitted this evidence and may not review it/) } });
+      const self = await call(
+        world,
+        'POST',
+        `/measures/${measure}/actions/review`,
+        people.reviewer,
+        { decision: 'approve' },
+        { 'Idempotency-Key': 'self-review' },
+      );
+      expect(self).toMatchObject({
+        status: 403,
+        body: { message: expect.stringMatching(/submitted this evidence and may not review it/) },
+      });
       expect((await call(world, 'GET', `/measures/${measure}`, people.reviewer)).body.allowedActions).toEqual([]);
     } finally {
       await world.dataSource.query('UPDATE person SET department_id = NULL WHERE id = $1', [people.reviewer]);
     }
   });
 
-  it('hides department A\'s measures from department B in lists and by id guessing', async () => {
+  it("hides department A's measures from department B in lists and by id guessing", async () => {
     const list = await call(world, 'GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.outsider);
     expect(list.body).toMatchObject({ total: 0, items: [] });
     const own = await call(world, 'GET', `/measures?inspectionId=${ids.inspection}&limit=500`, people.staff);
     expect(own.body.total).toBeGreaterThan(5);
-    expect(own.body.items.every((item: { leadDepartmentId: string }) => item.leadDepartmentId === ids.departmentA)).toBe(true);
-    for (const path of [`/measures/${ids.read}`, `/measures/${ids.read}/timeline`, `/measures/${ids.read}/evidence`, `/evidence/${ids.evidence}/content`, `/inspections/${ids.inspection}`]) {
+    expect(
+      own.body.items.every((item: { leadDepartmentId: string }) => item.leadDepartmentId === ids.departmentA),
+    ).toBe(true);
+    for (const path of [
+      `/measures/${ids.read}`,
+      `/measures/${ids.read}/timeline`,
+      `/measures/${ids.read}/evidence`,
+      `/evidence/${ids.evidence}/content`,
+      `/inspections/${ids.inspection}`,
+    ]) {
       const reply = await call(world, 'GET', path, people.outsider);
       expect({ path, status: reply.status }).toEqual({ path, status: 404 });
     }
-    expect((await call(world, 'GET', '/inspections', people.outsider)).body.map((item: { id: string }) => item.id)).not.toContain(ids.inspection);
-    const guessed = await call(world, 'POST', `/measures/${ids.rectify}/actions/request_extension`, people.outsider, { requestedDueAt: '2099-12-31T00:00:00Z', reason: 'x' }, { 'Idempotency-Key': 'guess' });
+    expect(
+      (await call(world, 'GET', '/inspections', people.outsider)).body.map((item: { id: string }) => item.id),
+    ).not.toContain(ids.inspection);
+    const guessed = await call(
+      world,
+      'POST',
+      `/measures/${ids.rectify}/actions/request_extension`,
+      people.outsider,
+      { requestedDueAt: '2099-12-31T00:00:00Z', reason: 'x' },
+      { 'Idempotency-Key': 'guess' },
+    );
     expect(guessed.status).toBe(404);
   });
 });

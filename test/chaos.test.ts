@@ -12,8 +12,25 @@ import { env } from './support/stack';
 it('loses and doubles nothing while the worker, Temporal and PostgreSQL fail', async () => {
   const run = promisify(execFile)(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', 'bench', 'chaos.ts'), '--measures', '24', '--users', '6', '--faults', '3', '--minutes', '3'],
-    { cwd: join(__dirname, '..'), env: { ...process.env, RECTIFLOW_FROM_SOURCE: '1', WORKFLOW_BUNDLE_PATH: env().workflowBundle }, maxBuffer: 10 * 1024 * 1024, timeout: 330_000 },
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      join(__dirname, '..', 'bench', 'chaos.ts'),
+      '--measures',
+      '24',
+      '--users',
+      '6',
+      '--faults',
+      '3',
+      '--minutes',
+      '3',
+    ],
+    {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, RECTIFLOW_FROM_SOURCE: '1', WORKFLOW_BUNDLE_PATH: env().workflowBundle },
+      maxBuffer: 10 * 1024 * 1024,
+      timeout: 330_000,
+    },
   ).then(
     (result) => ({ code: 0, stdout: result.stdout, stderr: result.stderr }),
     (error) => ({ code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string }),

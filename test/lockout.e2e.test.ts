@@ -22,7 +22,8 @@ const tag = Date.now().toString(36);
 const REFUSED = { statusCode: 401, error: 'UNAUTHENTICATED', message: 'wrong username or password' };
 
 const from = (address: string) => ({ 'X-Forwarded-For': address });
-const signIn = (username: string, password: string, address: string) => client.call('POST', '/auth/sign-in', null, { username, password }, from(address));
+const signIn = (username: string, password: string, address: string) =>
+  client.call('POST', '/auth/sign-in', null, { username, password }, from(address));
 
 async function account(name: string) {
   const username = `${name}-${tag}`;
@@ -32,7 +33,12 @@ async function account(name: string) {
 }
 
 beforeAll(async () => {
-  world = await buildWorld(await startStack('lockout', { api: { auth: { ...TEST_AUTH, lockoutAttempts: ATTEMPTS, lockoutMinutes: 15 }, trustProxy: ['loopback'] }, worker: false }));
+  world = await buildWorld(
+    await startStack('lockout', {
+      api: { auth: { ...TEST_AUTH, lockoutAttempts: ATTEMPTS, lockoutMinutes: 15 }, trustProxy: ['loopback'] },
+      worker: false,
+    }),
+  );
   ({ api, client, dataSource, admin, adminUsername } = world);
 });
 
@@ -46,11 +52,16 @@ describe('refused sign-ins', () => {
     const gone = await account('gone');
     await client.call('POST', `/people/${gone.id}/account/disable`, admin);
     const address = '203.0.113.10';
-    const replies = [await signIn(`nobody-${tag}`, 'Wrong-password-1', address), await signIn(gone.username, TEST_PASSWORD, address)];
-    for (let index = 0; index < ATTEMPTS; index += 1) replies.push(await signIn(real.username, `Wrong-password-${index}`, address));
+    const replies = [
+      await signIn(`nobody-${tag}`, 'Wrong-password-1', address),
+      await signIn(gone.username, TEST_PASSWORD, address),
+    ];
+    for (let index = 0; index < ATTEMPTS; index += 1)
+      replies.push(await signIn(real.username, `Wrong-password-${index}`, address));
     // Locked out now: even the right password gets the same answer, saying nothing of a lock.
     replies.push(await signIn(real.username, TEST_PASSWORD, address));
-    for (const reply of replies) expect({ status: reply.status, body: reply.body }).toEqual({ status: 401, body: REFUSED });
+    for (const reply of replies)
+      expect({ status: reply.status, body: reply.body }).toEqual({ status: 401, body: REFUSED });
     // Unknown usernames are counted like real ones, so locking one tells nothing either.
     for (let index = 0; index < ATTEMPTS; index += 1) await signIn(`nobody-${tag}`, 'Wrong-password-1', address);
     expect((await signIn(`nobody-${tag}`, 'Wrong-password-1', address)).body).toEqual(REFUSED);
@@ -76,7 +87,7 @@ describe('the lock', () => {
     expect(rows.map((row) => row.minutes)).toEqual([15]);
   });
 
-  it('forgets a count after a correct password, and an administrator\'s reset lifts the lock', async () => {
+  it("forgets a count after a correct password, and an administrator's reset lifts the lock", async () => {
     const person = await account('forgetful');
     const address = '198.51.100.70';
     for (let round = 0; round < 3; round += 1) {
@@ -86,7 +97,10 @@ describe('the lock', () => {
     for (let index = 0; index < ATTEMPTS; index += 1) await signIn(person.username, 'Forgot-it-again-1', address);
     expect((await signIn(person.username, TEST_PASSWORD, address)).status).toBe(401);
     const reset = await client.call('POST', `/people/${person.id}/account/reset-password`, admin);
-    expect(await signIn(person.username, reset.body.oneTimePassword, address)).toMatchObject({ status: 200, body: { passwordChangeRequired: true } });
+    expect(await signIn(person.username, reset.body.oneTimePassword, address)).toMatchObject({
+      status: 200,
+      body: { passwordChangeRequired: true },
+    });
   });
 });
 
@@ -96,12 +110,24 @@ describe('password change', () => {
     const address = '198.51.100.80';
     const session = await signIn(person.username, TEST_PASSWORD, address);
     const change = (current: string) =>
-      client.call('POST', '/auth/password', null, { currentPassword: current, newPassword: 'Another-password-7' }, { ...from(address), authorization: `Bearer ${session.body.accessToken}` });
+      client.call(
+        'POST',
+        '/auth/password',
+        null,
+        { currentPassword: current, newPassword: 'Another-password-7' },
+        { ...from(address), authorization: `Bearer ${session.body.accessToken}` },
+      );
     const statuses = [];
     for (let index = 0; index < ATTEMPTS; index += 1) statuses.push((await change(`Not-it-${index}-xxxx`)).status);
     expect(statuses).toEqual([403, 403, 403]);
     const throttled = await change(TEST_PASSWORD);
-    expect(throttled).toMatchObject({ status: 429, body: { error: 'TOO_MANY_REQUESTS', message: 'too many wrong passwords from this address; try again in 15 minutes' } });
+    expect(throttled).toMatchObject({
+      status: 429,
+      body: {
+        error: 'TOO_MANY_REQUESTS',
+        message: 'too many wrong passwords from this address; try again in 15 minutes',
+      },
+    });
     // The same count as sign-in: this address is locked out of the account, another is not.
     expect((await signIn(person.username, TEST_PASSWORD, address)).status).toBe(401);
     expect((await signIn(person.username, TEST_PASSWORD, '198.51.100.81')).status).toBe(200);
@@ -111,9 +137,16 @@ describe('password change', () => {
 // Last: a new API process clears the throttle table when it starts.
 describe('throttles', () => {
   it('answer sign-in floods with a standard Retry-After in seconds and the real window', async () => {
-    const throttled = await startApi(uniqueTaskQueue('lockout-throttle'), { auth: { ...TEST_AUTH, signInPerMinute: 2 } });
+    const throttled = await startApi(uniqueTaskQueue('lockout-throttle'), {
+      auth: { ...TEST_AUTH, signInPerMinute: 2 },
+    });
     try {
-      const attempt = () => fetch(`${throttled.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `flood-${tag}`, password: 'Wrong-password-1' }) });
+      const attempt = () =>
+        fetch(`${throttled.url}/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: `flood-${tag}`, password: 'Wrong-password-1' }),
+        });
       const allowed = await attempt();
       expect(allowed.status).toBe(401);
       await attempt();
@@ -126,7 +159,11 @@ describe('throttles', () => {
       const names = [...refused.headers.keys(), ...allowed.headers.keys()];
       expect(names.filter((name) => /retry-after-|ratelimit/i.test(name))).toEqual([]);
       const wait = Number(retryAfter) === 60 ? '1 minute' : `${retryAfter} seconds`;
-      expect(await refused.json()).toEqual({ statusCode: 429, error: 'TOO_MANY_REQUESTS', message: `too many requests from this address (at most 2 in 1 minute); try again in ${wait}` });
+      expect(await refused.json()).toEqual({
+        statusCode: 429,
+        error: 'TOO_MANY_REQUESTS',
+        message: `too many requests from this address (at most 2 in 1 minute); try again in ${wait}`,
+      });
     } finally {
       await throttled.app.close();
     }
@@ -134,7 +171,12 @@ describe('throttles', () => {
 
   it('say the public feedback window is ten minutes, not a minute', async () => {
     const notice = randomUUID();
-    const send = () => fetch(`${api.url}/public/notices/${notice}/feedback`, { method: 'POST', headers: { 'content-type': 'application/json', ...from('198.51.100.90') }, body: JSON.stringify({ content: '意见' }) });
+    const send = () =>
+      fetch(`${api.url}/public/notices/${notice}/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...from('198.51.100.90') },
+        body: JSON.stringify({ content: '意见' }),
+      });
     const statuses = [];
     for (let index = 0; index < TEST_AUTH.feedbackPerTenMinutes; index += 1) statuses.push((await send()).status);
     expect(statuses.every((status) => status === 404)).toBe(true);
@@ -142,6 +184,8 @@ describe('throttles', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(590);
     expect(refused.headers.get('retry-after-feedback')).toBeNull();
-    expect(((await refused.json()) as { message: string }).message).toBe('too many requests from this address (at most 5 in 10 minutes); try again in 10 minutes');
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      'too many requests from this address (at most 5 in 10 minutes); try again in 10 minutes',
+    );
   });
 });

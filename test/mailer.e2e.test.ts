@@ -38,7 +38,9 @@ afterAll(async () => {
 });
 
 it('records each e-mail as sent the moment it is sent, and names it by its notification', async () => {
-  const [person] = await dataSource.query(`INSERT INTO person (name, email) VALUES ('收件人', $1) RETURNING id`, [address]);
+  const [person] = await dataSource.query(`INSERT INTO person (name, email) VALUES ('收件人', $1) RETURNING id`, [
+    address,
+  ]);
   const ids: string[] = [];
   for (const index of [1, 2, 3]) {
     const [row] = await dataSource.query(
@@ -48,10 +50,17 @@ it('records each e-mail as sent the moment it is sent, and names it by its notif
     ids.push(row.id);
   }
   const statuses = async () =>
-    ((await dataSource.query(`SELECT id, email_status FROM notification WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; email_status: string }[])
+    (
+      (await dataSource.query(`SELECT id, email_status FROM notification WHERE id = ANY($1::uuid[])`, [ids])) as {
+        id: string;
+        email_status: string;
+      }[]
+    )
       .map((row) => [ids.indexOf(row.id) + 1, row.email_status])
       .sort();
-  const mailer = new MailerService(new UnitOfWork(dataSource), new NotificationRepository(dataSource), { mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' } } as WorkerConfig);
+  const mailer = new MailerService(new UnitOfWork(dataSource), new NotificationRepository(dataSource), {
+    mail: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'Rectiflow <noreply@test>' },
+  } as WorkerConfig);
   const pollSetting = process.env.MAIL_POLL_MS;
   process.env.MAIL_POLL_MS = '3600000'; // no timer rounds: this test runs the round itself
   mailer.onApplicationBootstrap();

@@ -7,7 +7,17 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { ActionName } from '@rectiflow/domain';
 import { ActionResult, actionUpdates, snapshotQuery } from '@rectiflow/workflows/measure.contract';
-import { actor, addEvidence, auditRows, Cast, measureRow, startMeasure, startWorkflowWorld, Who, WorkflowWorld } from './support/fixtures';
+import {
+  actor,
+  addEvidence,
+  auditRows,
+  Cast,
+  measureRow,
+  startMeasure,
+  startWorkflowWorld,
+  Who,
+  WorkflowWorld,
+} from './support/fixtures';
 import { saveHistory } from './support/histories';
 import { act as sendAction, refusal, submitEvidence } from './support/workflow-actions';
 import { fastPolicy, waitFor } from './support/stack';
@@ -27,11 +37,18 @@ afterAll(async () => {
 
 const hours = (count: number) => new Date(Date.now() + count * 3_600_000);
 
-function act<A extends ActionName>(handle: WorkflowHandle, action: A, who: Who, input: unknown, idempotencyKey?: string): Promise<ActionResult> {
+function act<A extends ActionName>(
+  handle: WorkflowHandle,
+  action: A,
+  who: Who,
+  input: unknown,
+  idempotencyKey?: string,
+): Promise<ActionResult> {
   return sendAction(handle, cast, action, who, input, idempotencyKey);
 }
 
-const submit = (handle: WorkflowHandle, measureId: string, who: Who = 'staff') => submitEvidence(world, handle, measureId, who);
+const submit = (handle: WorkflowHandle, measureId: string, who: Who = 'staff') =>
+  submitEvidence(world, handle, measureId, who);
 
 it('runs the happy path to closed and projects every step into the read model and the audit trail', async () => {
   const { measureId, handle } = await startMeasure(world, { dueAt: hours(48) });
@@ -40,12 +57,18 @@ it('runs the happy path to closed and projects every step into the read model an
   expect((await act(handle, 'review', 'reviewer', { decision: 'approve' })).stage).toBe('signoff');
   expect((await act(handle, 'sign_off', 'leader', { decision: 'approve' })).stage).toBe('lookback');
   await waitFor(async () => (await measureRow(dataSource, measureId)).look_back_due, 'the look-back to fall due');
-  expect((await act(handle, 'record_look_back', 'supervisor', { result: 'holds', note: '未反弹' })).stage).toBe('closed');
+  expect((await act(handle, 'record_look_back', 'supervisor', { result: 'holds', note: '未反弹' })).stage).toBe(
+    'closed',
+  );
   const outcome = await handle.result();
   expect(outcome).toMatchObject({ measureId, stage: 'closed', rounds: 1 });
 
   const rows = await auditRows(dataSource, measureId);
-  expect(rows.map((row: { action: string; fromStage: string; toStage: string }) => `${row.action}:${row.fromStage}>${row.toStage}`)).toEqual([
+  expect(
+    rows.map(
+      (row: { action: string; fromStage: string; toStage: string }) => `${row.action}:${row.fromStage}>${row.toStage}`,
+    ),
+  ).toEqual([
     'assign:assign>rectify',
     'submit_evidence:rectify>review',
     'review:review>signoff',
@@ -57,7 +80,13 @@ it('runs the happy path to closed and projects every step into the read model an
   expect(rows[1]).toMatchObject({ kind: 'action', actorId: cast.people.staff.personId, round: 1 });
   expect(rows[4]).toMatchObject({ kind: 'timer', actorId: null });
   const row = await measureRow(dataSource, measureId);
-  expect(row).toMatchObject({ stage: 'closed', round: 1, last_seq: 6, look_back_due: true, latest_progress: '已修订制度并印发' });
+  expect(row).toMatchObject({
+    stage: 'closed',
+    round: 1,
+    last_seq: 6,
+    look_back_due: true,
+    latest_progress: '已修订制度并印发',
+  });
   expect(row.closed_at).not.toBeNull();
   expect(row.signed_off_at).not.toBeNull();
   await saveHistory(handle, 'happy-path');
@@ -70,11 +99,17 @@ it('sends rejected evidence back to rectify, increases the round, and accepts th
   const rejected = await act(handle, 'review', 'reviewer', { decision: 'reject', reason: '佐证材料不完整' });
   expect(rejected).toMatchObject({ stage: 'rectify', round: 2 });
   await submit(handle, measureId);
-  expect(await act(handle, 'review', 'reviewer2', { decision: 'approve' })).toMatchObject({ stage: 'signoff', round: 2 });
+  expect(await act(handle, 'review', 'reviewer2', { decision: 'approve' })).toMatchObject({
+    stage: 'signoff',
+    round: 2,
+  });
   const returned = await act(handle, 'sign_off', 'groupHead', { decision: 'return', reason: '整改不到位' });
   expect(returned).toMatchObject({ stage: 'rectify', round: 3 });
   const rows = await auditRows(dataSource, measureId);
-  expect(rows.find((row: { action: string }) => row.action === 'review').detail).toEqual({ decision: 'reject', reason: '佐证材料不完整' });
+  expect(rows.find((row: { action: string }) => row.action === 'review').detail).toEqual({
+    decision: 'reject',
+    reason: '佐证材料不完整',
+  });
   expect((await measureRow(dataSource, measureId)).round).toBe(3);
   await saveHistory(handle, 'reject-and-resubmit');
   await handle.terminate('test finished');
@@ -83,17 +118,27 @@ it('sends rejected evidence back to rectify, increases the round, and accepts th
 it('escalates an overdue measure through every step of the ladder', async () => {
   const { measureId, handle } = await startMeasure(world, { dueAt: new Date(Date.now() + 2_500) });
   await act(handle, 'assign', 'office', {});
-  const rows = await waitFor(async () => {
-    const found = (await auditRows(dataSource, measureId)).filter((row: { action: string }) => row.action === 'escalation');
-    return found.length === 4 ? found : null;
-  }, 'four escalations', 20_000);
-  expect(rows.map((row: { detail: { level: number; audience: string } }) => [row.detail.level, row.detail.audience])).toEqual([
+  const rows = await waitFor(
+    async () => {
+      const found = (await auditRows(dataSource, measureId)).filter(
+        (row: { action: string }) => row.action === 'escalation',
+      );
+      return found.length === 4 ? found : null;
+    },
+    'four escalations',
+    20_000,
+  );
+  expect(
+    rows.map((row: { detail: { level: number; audience: string } }) => [row.detail.level, row.detail.audience]),
+  ).toEqual([
     [1, 'owner'],
     [2, 'responsible_leader'],
     [3, 'group_head'],
     [4, 'supervisor'],
   ]);
-  const reminders = (await auditRows(dataSource, measureId)).filter((row: { action: string }) => row.action === 'reminder');
+  const reminders = (await auditRows(dataSource, measureId)).filter(
+    (row: { action: string }) => row.action === 'reminder',
+  );
   expect(reminders.map((row: { detail: { offset: string } }) => row.detail.offset)).toEqual(['PT2S', 'PT1S']);
   const [measure] = await dataSource.query(
     `SELECT escalation_level, CASE WHEN now() > stage_due_at THEN 'red' ELSE 'not red' END AS colour FROM measure WHERE id = $1`,
@@ -111,7 +156,11 @@ it('moves the pending timers when an extension is approved', async () => {
   await act(handle, 'request_extension', 'staff', { requestedDueAt: newDue, reason: '需等待审批' });
   const approved = await act(handle, 'decide_extension', 'leader', { approve: true });
   expect(approved.dueAt).toBe(newDue);
-  const firstEscalation = await waitFor(async () => (await auditRows(dataSource, measureId)).find((row: { action: string }) => row.action === 'escalation'), 'the first escalation', 20_000);
+  const firstEscalation = await waitFor(
+    async () => (await auditRows(dataSource, measureId)).find((row: { action: string }) => row.action === 'escalation'),
+    'the first escalation',
+    20_000,
+  );
   expect(firstEscalation.detail.scheduledAt).toBe(newDue);
   expect(firstEscalation.detail.stageDueAt).toBe(newDue);
   expect(new Date((await measureRow(dataSource, measureId)).due_at).toISOString()).toBe(newDue);
@@ -124,9 +173,15 @@ it('reopens a measure whose look-back finds the problem has come back', async ()
   await submit(handle, measureId);
   await act(handle, 'review', 'reviewer', { decision: 'approve' });
   await act(handle, 'sign_off', 'leader', { decision: 'approve' });
-  expect((await refusal(act(handle, 'record_look_back', 'supervisor', { result: 'holds' }))).message).toMatch(/look-back not due until/);
+  expect((await refusal(act(handle, 'record_look_back', 'supervisor', { result: 'holds' }))).message).toMatch(
+    /look-back not due until/,
+  );
   await waitFor(async () => (await measureRow(dataSource, measureId)).look_back_due, 'the look-back to fall due');
-  const reopened = await act(handle, 'record_look_back', 'supervisor', { result: 'rebound', note: '问题出现反弹', newDueAt: hours(24).toISOString() });
+  const reopened = await act(handle, 'record_look_back', 'supervisor', {
+    result: 'rebound',
+    note: '问题出现反弹',
+    newDueAt: hours(24).toISOString(),
+  });
   expect(reopened).toMatchObject({ stage: 'rectify', round: 2 });
   const row = await measureRow(dataSource, measureId);
   expect(row).toMatchObject({ stage: 'rectify', round: 2, look_back_due: false });
@@ -139,13 +194,19 @@ it('loops a 长期坚持 measure on periodic progress reports until the office c
   const firstDue = new Date(Date.now() + 2_000);
   const { measureId, handle } = await startMeasure(world, { kind: 'ongoing', dueAt: firstDue, policy });
   await act(handle, 'assign', 'office', {});
-  expect((await refusal(act(handle, 'submit_evidence', 'staff', { summary: 'x', evidenceIds: ['e'] }))).type).toBe('STAGE_CONFLICT');
+  expect((await refusal(act(handle, 'submit_evidence', 'staff', { summary: 'x', evidenceIds: ['e'] }))).type).toBe(
+    'STAGE_CONFLICT',
+  );
   const first = await act(handle, 'report_progress', 'staff', { summary: '一季度召开调度会3次' });
   expect(first.dueAt).toBe(new Date(firstDue.getTime() + 3_000).toISOString());
   const second = await act(handle, 'report_progress', 'staff', { summary: '二季度召开调度会2次' });
   expect(second.dueAt).toBe(new Date(firstDue.getTime() + 6_000).toISOString());
   // The third report is missed: the period's due date passes and escalates.
-  await waitFor(async () => (await auditRows(dataSource, measureId)).some((row: { action: string }) => row.action === 'escalation'), 'a missed report to escalate', 20_000);
+  await waitFor(
+    async () => (await auditRows(dataSource, measureId)).some((row: { action: string }) => row.action === 'escalation'),
+    'a missed report to escalate',
+    20_000,
+  );
   const snapshot = await handle.query(snapshotQuery);
   expect(snapshot.state).toMatchObject({ stage: 'rectify', reportsFiled: 2, latestProgress: '二季度召开调度会2次' });
   expect((await act(handle, 'conclude', 'office', { note: '转入常态化管理' })).stage).toBe('closed');
@@ -161,7 +222,9 @@ it('refuses an action that the stage or the role does not allow, and changes not
 
   const wrongStage = await refusal(act(handle, 'review', 'reviewer', { decision: 'approve' }));
   expect(wrongStage.type).toBe('STAGE_CONFLICT');
-  expect(wrongStage.message).toBe('action "review" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension, supervise');
+  expect(wrongStage.message).toBe(
+    'action "review" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension, supervise',
+  );
   const wrongRole = await refusal(act(handle, 'submit_evidence', 'outsider', { summary: 'x', evidenceIds: ['e'] }));
   expect(wrongRole.type).toBe('FORBIDDEN');
   expect(wrongRole.message).toMatch(/needs the role staff/);
@@ -185,12 +248,17 @@ it('acts once for a repeated idempotency key and answers with the first result',
   const again = await act(handle, 'assign', 'office', {}, 'assign-once');
   expect(again).toEqual({ ...first });
   // The same key delivered as a different Temporal update (the workflow's own memory answers).
-  const repeated = await handle.executeUpdate(actionUpdates.assign, { args: [{ actor: actor(cast, 'office'), input: {}, idempotencyKey: 'assign-once' }] });
+  const repeated = await handle.executeUpdate(actionUpdates.assign, {
+    args: [{ actor: actor(cast, 'office'), input: {}, idempotencyKey: 'assign-once' }],
+  });
   expect(repeated).toEqual({ ...first, duplicate: true });
   // Two concurrent requests with one key: one transition.
   const evidenceId = await addEvidence(dataSource, measureId, cast.people.staff.personId);
   const input = { summary: '完成', evidenceIds: [evidenceId] };
-  const [a, b] = await Promise.all([act(handle, 'submit_evidence', 'staff', input, 'submit-once'), act(handle, 'submit_evidence', 'staff', input, 'submit-once')]);
+  const [a, b] = await Promise.all([
+    act(handle, 'submit_evidence', 'staff', input, 'submit-once'),
+    act(handle, 'submit_evidence', 'staff', input, 'submit-once'),
+  ]);
   expect(a.seq).toBe(b.seq);
   const rows = await auditRows(dataSource, measureId);
   expect(rows.map((row: { action: string }) => row.action)).toEqual(['assign', 'submit_evidence']);
@@ -208,6 +276,8 @@ it('lets exactly one of two conflicting concurrent reviews win', async () => {
   expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
   const loser = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
   expect(((loser.reason as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('STAGE_CONFLICT');
-  expect((await auditRows(dataSource, measureId)).filter((row: { action: string }) => row.action === 'review')).toHaveLength(1);
+  expect(
+    (await auditRows(dataSource, measureId)).filter((row: { action: string }) => row.action === 'review'),
+  ).toHaveLength(1);
   await handle.terminate('test finished');
 });

@@ -28,12 +28,19 @@ startPrivateStack({ workers: 1, apis: 1, apiEnv: { JWT_SECRET: 'too-short' } }).
 `;
 
 it('stops everything it started when a part fails to start, and says which part', async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', SCRIPT], {
-    cwd: join(__dirname, '..'),
-    env: { ...process.env, RECTIFLOW_FROM_SOURCE: '1', WORKFLOW_BUNDLE_PATH: env().workflowBundle },
-    timeout: 120_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-e', SCRIPT],
+    {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, RECTIFLOW_FROM_SOURCE: '1', WORKFLOW_BUNDLE_PATH: env().workflowBundle },
+      timeout: 120_000,
+    },
+  );
   const result = JSON.parse(stdout.trim().split('\n').pop()!);
   // The reason is the API's exit, not "nothing listens after 60 s"; and no child is left running.
-  expect(result).toEqual({ error: expect.stringMatching(/^API 1 exited \(code 1\) before listening on port \d+$/), children: 0 });
+  expect(result).toEqual({
+    error: expect.stringMatching(/^API 1 exited \(code 1\) before listening on port \d+$/),
+    children: 0,
+  });
 }, 130_000);

@@ -14,9 +14,14 @@ it('has recorded histories to replay', () => {
   expect(recorded.length).toBeGreaterThanOrEqual(5);
 });
 
-it.each(recorded.map(({ name, history }) => [name, history] as const))('replays %s without nondeterminism', async (name, history) => {
-  const results = Worker.runReplayHistories({ workflowBundle: { codePath: env().workflowBundle } }, [{ workflowId: name, history }]);
-  for await (const result of results) {
-    expect(result.error).toBeUndefined();
-  }
-});
+it.each(recorded.map(({ name, history }) => [name, history] as const))(
+  'replays %s without nondeterminism',
+  async (name, history) => {
+    const results = Worker.runReplayHistories({ workflowBundle: { codePath: env().workflowBundle } }, [
+      { workflowId: name, history },
+    ]);
+    for await (const result of results) {
+      expect(result.error).toBeUndefined();
+    }
+  },
+);

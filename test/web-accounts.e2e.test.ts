@@ -19,12 +19,17 @@ let adminUsername: string;
 const tag = Date.now().toString(36);
 const target = { id: '', username: `qian-${tag}`, name: `钱离职-${tag}` };
 
-const signInPage = async (username: string, password: string): Promise<Page> => (await signIn(browser, origin, username, password)).page;
+const signInPage = async (username: string, password: string): Promise<Page> =>
+  (await signIn(browser, origin, username, password)).page;
 
 /** After antd's open and close animations (a modal zooming in is half transparent), so the picture shows what a person sees. */
 async function shot(page: Page, name: string) {
   // A function, not a string: the workbench's CSP forbids eval.
-  await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running'),
+  );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 const confirm = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
@@ -33,7 +38,13 @@ const row = (page: Page) => page.getByTestId(`person-${target.username}`);
 beforeAll(async () => {
   world = await buildWorld(await startStack('web-accounts', { worker: false }));
   ({ origin, client, adminUsername } = world);
-  target.id = (await client.call('POST', '/people', world.admin, { name: target.name, username: target.username, password: TEST_PASSWORD })).body.id;
+  target.id = (
+    await client.call('POST', '/people', world.admin, {
+      name: target.name,
+      username: target.username,
+      password: TEST_PASSWORD,
+    })
+  ).body.id;
   browser = await launchBrowser();
 }, 120_000);
 
@@ -43,7 +54,10 @@ afterAll(async () => {
 });
 
 it('disables, enables and resets an account from 设置, and the person must choose a new password at sign-in', async () => {
-  const session = await client.call('POST', '/auth/sign-in', null, { username: target.username, password: TEST_PASSWORD });
+  const session = await client.call('POST', '/auth/sign-in', null, {
+    username: target.username,
+    password: TEST_PASSWORD,
+  });
   const page = await signInPage(adminUsername, TEST_PASSWORD);
   await page.getByTestId('nav').waitFor();
   await page.goto(`${origin}/setup`);
@@ -59,12 +73,19 @@ it('disables, enables and resets an account from 设置, and the person must cho
   await confirm(page);
   await row(page).getByText('已停用').waitFor();
   await shot(page, 'accounts-01-disabled');
-  expect((await client.call('GET', '/auth/me', null, undefined, { authorization: `Bearer ${session.body.accessToken}` })).status).toBe(401);
-  expect((await client.call('POST', '/auth/sign-in', null, { username: target.username, password: TEST_PASSWORD })).status).toBe(401);
+  expect(
+    (await client.call('GET', '/auth/me', null, undefined, { authorization: `Bearer ${session.body.accessToken}` }))
+      .status,
+  ).toBe(401);
+  expect(
+    (await client.call('POST', '/auth/sign-in', null, { username: target.username, password: TEST_PASSWORD })).status,
+  ).toBe(401);
 
   await row(page).getByTestId('account-enable').click();
   await row(page).getByText('正常').waitFor();
-  expect((await client.call('POST', '/auth/sign-in', null, { username: target.username, password: TEST_PASSWORD })).status).toBe(200);
+  expect(
+    (await client.call('POST', '/auth/sign-in', null, { username: target.username, password: TEST_PASSWORD })).status,
+  ).toBe(200);
 
   await row(page).getByTestId('account-reset').click();
   await confirm(page);
@@ -101,22 +122,37 @@ it('disables, enables and resets an account from 设置, and the person must cho
   await person.getByTestId('change-password-submit').click();
   await person.getByTestId('nav').waitFor();
   await shot(person, 'accounts-04-signed-in-after-change');
-  expect((await client.call('POST', '/auth/sign-in', null, { username: target.username, password: 'My-own-password-7' })).body.passwordChangeRequired).toBe(false);
+  expect(
+    (await client.call('POST', '/auth/sign-in', null, { username: target.username, password: 'My-own-password-7' }))
+      .body.passwordChangeRequired,
+  ).toBe(false);
 
   // The setup screen shows the change; the account audit holds every step.
   await page.reload();
   await page.getByTestId('people-search').fill(target.username);
   await row(page).getByText('正常').waitFor();
   expect(await row(page).getByText('待修改密码').count()).toBe(0);
-  const admin = (await client.call('POST', '/auth/sign-in', null, { username: adminUsername, password: TEST_PASSWORD })).body.accessToken;
-  const audit = await client.call('GET', `/admin/account-events?personId=${target.id}`, null, undefined, { authorization: `Bearer ${admin}` });
-  expect(audit.body.map((event: { action: string }) => event.action)).toEqual(['account.reset_password', 'account.enable', 'account.disable']);
+  const admin = (await client.call('POST', '/auth/sign-in', null, { username: adminUsername, password: TEST_PASSWORD }))
+    .body.accessToken;
+  const audit = await client.call('GET', `/admin/account-events?personId=${target.id}`, null, undefined, {
+    authorization: `Bearer ${admin}`,
+  });
+  expect(audit.body.map((event: { action: string }) => event.action)).toEqual([
+    'account.reset_password',
+    'account.enable',
+    'account.disable',
+  ]);
 });
 
 it('shows the change form in English too', async () => {
-  const admin = (await client.call('POST', '/auth/sign-in', null, { username: adminUsername, password: TEST_PASSWORD })).body.accessToken;
-  await client.call('POST', `/people/${target.id}/account/enable`, null, undefined, { authorization: `Bearer ${admin}` });
-  const reset = await client.call('POST', `/people/${target.id}/account/reset-password`, null, undefined, { authorization: `Bearer ${admin}` });
+  const admin = (await client.call('POST', '/auth/sign-in', null, { username: adminUsername, password: TEST_PASSWORD }))
+    .body.accessToken;
+  await client.call('POST', `/people/${target.id}/account/enable`, null, undefined, {
+    authorization: `Bearer ${admin}`,
+  });
+  const reset = await client.call('POST', `/people/${target.id}/account/reset-password`, null, undefined, {
+    authorization: `Bearer ${admin}`,
+  });
   const person = await signInPage(target.username, reset.body.oneTimePassword);
   await person.getByTestId('change-password').waitFor();
   await person.getByText('English').click();

@@ -19,17 +19,32 @@ beforeAll(async () => {
   const tag = Date.now().toString(36);
   world = await buildWorld(stack, {
     departments: { a: `台账排序-${tag}` },
-    people: { office: { name: '台账办', roles: 'office' }, leader: '台账领导', staff: { name: '台账经办', department: 'a' } },
+    people: {
+      office: { name: '台账办', roles: 'office' },
+      leader: '台账领导',
+      staff: { name: '台账经办', department: 'a' },
+    },
     inspection: { title: `台账排序-${tag}` },
   });
   // Problem numbers out of order, deadlines in another order, and one measure not yet assigned (no stage deadline).
   const spec = [
     { number: 7, title: '问题七', measures: [['7-1', '2099-03-01']] },
-    { number: 3, title: '问题三', measures: [['3-1', '2099-09-01'], ['3-2', '2099-09-01']] },
+    {
+      number: 3,
+      title: '问题三',
+      measures: [
+        ['3-1', '2099-09-01'],
+        ['3-2', '2099-09-01'],
+      ],
+    },
     { number: 12, title: '问题十二', measures: [['12-1', '2099-01-15']] },
   ];
   for (const problem of spec) {
-    const created = await createProblem(world, { number: problem.number, title: problem.title, measures: problem.measures.map(([text, dueAt]) => ({ text: `措施${text}`, dueAt })) });
+    const created = await createProblem(world, {
+      number: problem.number,
+      title: problem.title,
+      measures: problem.measures.map(([text, dueAt]) => ({ text: `措施${text}`, dueAt })),
+    });
     created.measures.forEach((measure, index) => (measures[problem.measures[index][0]] = measure.id));
   }
   for (const key of ['7-1', '3-1', '3-2']) await actOk(world, measures[key], 'assign', 'office');
@@ -49,7 +64,7 @@ async function ledger(query: string): Promise<string[]> {
   return reply.body.items.map((item: { text: string }) => item.text.replace('措施', ''));
 }
 
-it('sorts the measure list by 问题序号 or 整改时限 on the server, and names each measure\'s problem', async () => {
+it("sorts the measure list by 问题序号 or 整改时限 on the server, and names each measure's problem", async () => {
   expect(await ledger('&sort=problemNumber')).toEqual(['3-1', '3-2', '7-1', '12-1']);
   expect(await ledger('&sort=problemNumber&order=asc')).toEqual(['3-1', '3-2', '7-1', '12-1']);
   expect(await ledger('&sort=problemNumber&order=desc')).toEqual(['12-1', '7-1', '3-2', '3-1']);
@@ -61,14 +76,24 @@ it('sorts the measure list by 问题序号 or 整改时限 on the server, and na
   expect((await ledger('')).at(-1)).toBe('12-1');
   expect(await ledger('&order=desc')).toEqual(await ledger(''));
 
-  const page = (await call(world, 'GET', `/measures?inspectionId=${world.inspection}&sort=problemNumber`, 'office')).body;
-  expect(page.items[2]).toMatchObject({ problemNumber: 7, problemTitle: '问题七', latestProgress: '已完成自查并整改', dueAt: expect.stringMatching(/^2099-03-0[12]/) });
+  const page = (await call(world, 'GET', `/measures?inspectionId=${world.inspection}&sort=problemNumber`, 'office'))
+    .body;
+  expect(page.items[2]).toMatchObject({
+    problemNumber: 7,
+    problemTitle: '问题七',
+    latestProgress: '已完成自查并整改',
+    dueAt: expect.stringMatching(/^2099-03-0[12]/),
+  });
   for (const bad of ['sort=title', 'sort=problemNumber&order=up', 'sort=']) {
     const refused = await call(world, 'GET', `/measures?inspectionId=${world.inspection}&${bad}`, 'office');
     expect({ bad, status: refused.status }).toEqual({ bad, status: 400 });
   }
   // Staff see their department's measures only, in the same order.
-  expect((await call(world, 'GET', `/measures?inspectionId=${world.inspection}&sort=problemNumber`, 'staff')).body.items.map((item: { problemNumber: number }) => item.problemNumber)).toEqual([3, 3, 7, 12]);
+  expect(
+    (await call(world, 'GET', `/measures?inspectionId=${world.inspection}&sort=problemNumber`, 'staff')).body.items.map(
+      (item: { problemNumber: number }) => item.problemNumber,
+    ),
+  ).toEqual([3, 3, 7, 12]);
 });
 
 /** The first column (问题序号) and the measure of each row on screen, e.g. '3 措施3-1'. */
@@ -77,13 +102,18 @@ async function rows(page: Page): Promise<string[]> {
   const texts: string[] = [];
   for (let index = 0; index < (await cells.count()); index += 1) {
     const row = cells.nth(index);
-    texts.push(`${(await row.locator('td').nth(0).innerText()).trim()} ${(await row.locator('td').nth(2).innerText()).trim()}`);
+    texts.push(
+      `${(await row.locator('td').nth(0).innerText()).trim()} ${(await row.locator('td').nth(2).innerText()).trim()}`,
+    );
   }
   return texts;
 }
 
 async function expectRows(page: Page, expected: string[]) {
-  await waitFor(async () => JSON.stringify(await rows(page)) === JSON.stringify(expected), `the ledger rows ${expected.join(', ')}`).catch(async (error) => {
+  await waitFor(
+    async () => JSON.stringify(await rows(page)) === JSON.stringify(expected),
+    `the ledger rows ${expected.join(', ')}`,
+  ).catch(async (error) => {
     throw new Error(`${(error as Error).message}; on screen: ${(await rows(page)).join(', ')}`);
   });
 }
@@ -95,7 +125,8 @@ it('shows 问题序号, 所属问题 and 最新进展 in the ledger, and sorts b
   const table = page.getByTestId('ledger-table');
   await table.getByText('措施12-1').waitFor();
   const headers = await table.locator('thead th').allInnerTexts();
-  for (const header of ['问题序号', '所属问题', '最新进展', '整改时限']) expect(headers.map((text) => text.trim())).toContain(header);
+  for (const header of ['问题序号', '所属问题', '最新进展', '整改时限'])
+    expect(headers.map((text) => text.trim())).toContain(header);
   const progressRow = table.locator('tr', { hasText: '措施7-1' });
   expect(await progressRow.innerText()).toContain('问题七');
   expect(await progressRow.innerText()).toContain('已完成自查并整改');

@@ -9,9 +9,22 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS, signInPage } from './support/browser';
 import { fastPolicy, waitFor } from './support/stack';
-import { act, buildWorld, call, createInspection, createMeasure, measureAt, startStack, submitEvidence, World } from './support/world';
+import {
+  act,
+  buildWorld,
+  call,
+  createInspection,
+  createMeasure,
+  measureAt,
+  startStack,
+  submitEvidence,
+  World,
+} from './support/world';
 
-let world: World<'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff' | 'other' | 'alice' | 'bob', 'a' | 'fiscal' | 'finance'>;
+let world: World<
+  'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff' | 'other' | 'alice' | 'bob',
+  'a' | 'fiscal' | 'finance'
+>;
 let origin: string;
 let browser: Browser;
 const tag = Date.now().toString(36);
@@ -22,7 +35,14 @@ let departmentA: string;
 let finance: string;
 
 /** A measure of problem `number`, assigned (整改); the English inspection's headings are in English. */
-const measure = (inspection: string, number: number, text: string, leadDepartmentId: string, responsibleLeaderId: string, office: string): Promise<string> =>
+const measure = (
+  inspection: string,
+  number: number,
+  text: string,
+  leadDepartmentId: string,
+  responsibleLeaderId: string,
+  office: string,
+): Promise<string> =>
   measureAt(world, 'rectify', {
     inspection,
     number,
@@ -30,10 +50,15 @@ const measure = (inspection: string, number: number, text: string, leadDepartmen
     leadDepartmentId,
     responsibleLeaderId,
     office,
-    ...(inspection === englishInspectionId ? { sectionNumber: '2', sectionTitle: 'Findings', title: `Finding ${number}` } : { sectionNumber: '二', sectionTitle: '问题整改情况', title: `问题${number}` }),
+    ...(inspection === englishInspectionId
+      ? { sectionNumber: '2', sectionTitle: 'Findings', title: `Finding ${number}` }
+      : { sectionNumber: '二', sectionTitle: '问题整改情况', title: `问题${number}` }),
   });
 
-async function open(username: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+async function open(
+  username: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const session = await signInPage(browser, origin, username, undefined, viewport);
   await session.page.getByTestId('nav').waitFor();
   return session;
@@ -78,7 +103,16 @@ beforeAll(async () => {
   });
   ({ origin, users, inspection: inspectionId } = world);
   ({ a: departmentA, finance } = world.departments);
-  englishInspectionId = await createInspection(world, { title: `Audit 2025 ${tag}`, kind: 'audit', inspectingBody: 'City audit office', inspectedUnit: 'Development zone' }, { bob: 'office' });
+  englishInspectionId = await createInspection(
+    world,
+    {
+      title: `Audit 2025 ${tag}`,
+      kind: 'audit',
+      inspectingBody: 'City audit office',
+      inspectedUnit: 'Development zone',
+    },
+    { bob: 'office' },
+  );
   browser = await launchBrowser();
 }, 120_000);
 
@@ -88,8 +122,16 @@ afterAll(async () => {
 });
 
 it('takes a measure from evidence to closed through the screens, with the leader on a phone', async () => {
-  const measureId = await measure(inspectionId, 1, '修订招商引资项目入园审查办法', departmentA, users.leader.id, users.office.id);
-  const dashboardBefore = (await call(world, 'GET', `/inspections/${inspectionId}/dashboard`, users.office.id)).body.totals.closed;
+  const measureId = await measure(
+    inspectionId,
+    1,
+    '修订招商引资项目入园审查办法',
+    departmentA,
+    users.leader.id,
+    users.office.id,
+  );
+  const dashboardBefore = (await call(world, 'GET', `/inspections/${inspectionId}/dashboard`, users.office.id)).body
+    .totals.closed;
 
   // Staff: my work lists the measure; upload evidence by drag-and-drop input, submit.
   const staff = await open(users.staff.username);
@@ -97,9 +139,13 @@ it('takes a measure from evidence to closed through the screens, with the leader
   await shot(staff.page, '01-my-work-staff');
   await staff.page.getByTestId('work-item').first().click();
   await staff.page.getByTestId('measure-page').waitFor();
-  await staff.page.locator('[data-testid=evidence-upload] input[type=file]').setInputFiles({ name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 会议纪要') });
+  await staff.page
+    .locator('[data-testid=evidence-upload] input[type=file]')
+    .setInputFiles({ name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 会议纪要') });
   await staff.page.getByTestId('evidence-list').getByText('会议纪要.pdf').waitFor();
-  await staff.page.locator('[data-testid=evidence-upload] input[type=file]').setInputFiles({ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+  await staff.page
+    .locator('[data-testid=evidence-upload] input[type=file]')
+    .setInputFiles({ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
   await staff.page.getByText('virus.exe:不支持的文件类型').waitFor();
   await staff.page.getByTestId('field-summary').fill('已修订审查办法并印发');
   await staff.page.getByTestId('submit-submit_evidence').click();
@@ -120,8 +166,13 @@ it('takes a measure from evidence to closed through the screens, with the leader
 
   // Staff sees the rejection in the inbox and resubmits.
   await staff.page.reload();
-  await waitFor(async () => Number((await staff.page.getByTestId('inbox-count').innerText()) || 0) > 0, 'an unread notification');
-  await staff.page.locator('[data-testid=evidence-upload] input[type=file]').setInputFiles({ name: '印发文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 印发') });
+  await waitFor(
+    async () => Number((await staff.page.getByTestId('inbox-count').innerText()) || 0) > 0,
+    'an unread notification',
+  );
+  await staff.page
+    .locator('[data-testid=evidence-upload] input[type=file]')
+    .setInputFiles({ name: '印发文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 印发') });
   await staff.page.getByTestId('evidence-list').getByText('印发文件.pdf').waitFor();
   await staff.page.getByTestId('field-summary').fill('已补充印发文件');
   await staff.page.getByTestId('submit-submit_evidence').click();
@@ -143,7 +194,10 @@ it('takes a measure from evidence to closed through the screens, with the leader
 
   // Supervisor records the look-back once it falls due.
   const supervisor = await open(users.supervisor.username);
-  await waitFor(async () => (await call(world, 'GET', `/measures/${measureId}`, users.supervisor.id)).body.lookBackDue, 'the look-back to fall due');
+  await waitFor(
+    async () => (await call(world, 'GET', `/measures/${measureId}`, users.supervisor.id)).body.lookBackDue,
+    'the look-back to fall due',
+  );
   await openMeasure(supervisor.page, measureId);
   await supervisor.page.getByTestId('submit-record_look_back').click();
   await waitFor(async () => (await stage(supervisor.page)) === '办结', 'closed');
@@ -215,11 +269,24 @@ it('lets the office import a plan, correct it, commit it, and publish the notice
   const office = await open(users.office.username);
   await office.page.goto(`${origin}/documents`);
   await office.page.getByTestId('documents').waitFor();
-  const plan = ['二、问题整改情况', '(一)党的建设方面', '1.基层组织', '(11)组织生活不规范。一是制定组织生活清单。二是开展专项督导。', '(12)临时问题。一是措施。', '(13)党员发展不严格。一是全面自查。'].join('\n');
-  await office.page.locator('[data-testid=document-upload]').locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]').setInputFiles({ name: '整改方案.md', mimeType: 'text/markdown', buffer: Buffer.from(plan) });
+  const plan = [
+    '二、问题整改情况',
+    '(一)党的建设方面',
+    '1.基层组织',
+    '(11)组织生活不规范。一是制定组织生活清单。二是开展专项督导。',
+    '(12)临时问题。一是措施。',
+    '(13)党员发展不严格。一是全面自查。',
+  ].join('\n');
+  await office.page
+    .locator('[data-testid=document-upload]')
+    .locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]')
+    .setInputFiles({ name: '整改方案.md', mimeType: 'text/markdown', buffer: Buffer.from(plan) });
   await office.page.getByText('识别结果:3 个问题,4 项措施').waitFor();
   await shot(office.page, '11-import-preview');
-  await office.page.getByRole('row', { name: /临时问题/ }).getByText('删除').click();
+  await office.page
+    .getByRole('row', { name: /临时问题/ })
+    .getByText('删除')
+    .click();
   await office.page.getByText('识别结果:2 个问题,3 项措施').waitFor();
   await choose(office.page, 'commit-department', `投资合作中心-${tag}`);
   await choose(office.page, 'commit-leader', '赵领导');
@@ -228,16 +295,28 @@ it('lets the office import a plan, correct it, commit it, and publish the notice
   // Enter confirms the date and, as in any form, may already submit it; click only if it has not.
   await office.page.keyboard.press('Enter');
   await office.page.waitForTimeout(300);
-  if (await office.page.getByTestId('commit-import').isVisible()) await office.page.getByTestId('commit-import').click({ timeout: 5000 }).catch(() => undefined);
+  if (await office.page.getByTestId('commit-import').isVisible())
+    await office.page
+      .getByTestId('commit-import')
+      .click({ timeout: 5000 })
+      .catch(() => undefined);
   await office.page.getByTestId('import-result').getByText('已导入 2 个问题、3 项措施').waitFor();
-  const [{ n }] = await world.dataSource.query('SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1 AND number IN (11, 12, 13)', [inspectionId]);
+  const [{ n }] = await world.dataSource.query(
+    'SELECT count(*)::int AS n FROM problem WHERE inspection_id = $1 AND number IN (11, 12, 13)',
+    [inspectionId],
+  );
   expect(n).toBe(2);
 
   await office.page.getByRole('tab', { name: '整改进展通报' }).click();
   await office.page.getByTestId('notice-phone').fill('0563-2626101');
   await office.page.getByTestId('notice-save').click();
-  await office.page.getByTestId('notice-preview').getByText(/联系电话:0563-2626101/).waitFor();
-  expect(await office.page.getByTestId('notice-preview').innerText()).toContain('(11)组织生活不规范。一是制定组织生活清单。二是开展专项督导。');
+  await office.page
+    .getByTestId('notice-preview')
+    .getByText(/联系电话:0563-2626101/)
+    .waitFor();
+  expect(await office.page.getByTestId('notice-preview').innerText()).toContain(
+    '(11)组织生活不规范。一是制定组织生活清单。二是开展专项督导。',
+  );
   await shot(office.page, '12-notice');
   await office.page.getByTestId('notice-publish').click();
   const link = await office.page.getByTestId('public-link').getAttribute('href');
@@ -273,7 +352,9 @@ it('switches every visible string to English', async () => {
   const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
   for (const path of ['/work', '/ledger', '/dashboard']) {
     await bob.page.goto(`${origin}${path}`);
-    await bob.page.getByTestId(path === '/work' ? 'my-work' : path === '/ledger' ? 'ledger-table' : 'dashboard').waitFor();
+    await bob.page
+      .getByTestId(path === '/work' ? 'my-work' : path === '/ledger' ? 'ledger-table' : 'dashboard')
+      .waitFor();
     await bob.page.waitForLoadState('networkidle');
     const text = await visibleText(bob.page);
     expect({ path, chinese: text.split('\n').filter((line) => CJK.test(line)) }).toEqual({ path, chinese: [] });
@@ -291,13 +372,21 @@ it('switches every visible string to English', async () => {
 });
 
 it('warns the office in Chinese when the responsible leader works in the lead department', async () => {
-  const measureId = await createMeasure(world, { number: 40, text: '健全项目监管台账', leadDepartmentId: departmentA, responsibleLeaderId: users.staff.id, by: users.office.id });
+  const measureId = await createMeasure(world, {
+    number: 40,
+    text: '健全项目监管台账',
+    leadDepartmentId: departmentA,
+    responsibleLeaderId: users.staff.id,
+    by: users.office.id,
+  });
   const office = await open(users.office.username);
   await openMeasure(office.page, measureId);
   await office.page.getByTestId('submit-assign').click();
   const warning = office.page.locator('.ant-message-warning');
   await warning.waitFor();
-  expect(await warning.innerText()).toMatch(/^已交办。请注意：责任领导陈经办是牵头部门投资合作中心-.+的人员，不能对本人提交的材料销号/);
+  expect(await warning.innerText()).toMatch(
+    /^已交办。请注意：责任领导陈经办是牵头部门投资合作中心-.+的人员，不能对本人提交的材料销号/,
+  );
   await waitFor(async () => (await stage(office.page)) === '整改', 'the rectify stage');
   await office.context.close();
 });

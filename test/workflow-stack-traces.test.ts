@@ -34,14 +34,22 @@ const { actionUpdates, measureWorkflowId } = require('./workflows/measure.contra
 
 /** The stack frames of a refusal raised inside the worker process's workflow thread. */
 async function refusalFrames(limit: string | undefined): Promise<string[]> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, RECTIFLOW_FROM_SOURCE: '1', WORKFLOW_BUNDLE_PATH: env().workflowBundle };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    RECTIFLOW_FROM_SOURCE: '1',
+    WORKFLOW_BUNDLE_PATH: env().workflowBundle,
+  };
   if (limit === undefined) delete childEnv.WORKFLOW_STACK_TRACE_LIMIT;
   else childEnv.WORKFLOW_STACK_TRACE_LIMIT = limit;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', SCRIPT], {
-    cwd: join(__dirname, '..'),
-    env: childEnv,
-    timeout: 150_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-e', SCRIPT],
+    {
+      cwd: join(__dirname, '..'),
+      env: childEnv,
+      timeout: 150_000,
+    },
+  );
   const refusal = JSON.parse(stdout.trim().split('\n').pop()!);
   expect(refusal.type).toBe('FORBIDDEN');
   return (refusal.stack as string).split('\n').filter((line) => line.trim().startsWith('at '));
@@ -53,7 +61,10 @@ it('keeps the configured number of frames in the workflow threads of the worker 
   const byDefault = await refusalFrames(undefined);
   expect(byDefault).toHaveLength(3);
   // (Function names depend on the bundle's source map; the places do not.)
-  expect(byDefault.slice(1)).toEqual([expect.stringMatching(/workflows\/measure\.workflow\.ts:\d+:\d+\)$/), expect.stringMatching(/workflows\/measure\.workflow\.ts:\d+:\d+\)$/)]);
+  expect(byDefault.slice(1)).toEqual([
+    expect.stringMatching(/workflows\/measure\.workflow\.ts:\d+:\d+\)$/),
+    expect.stringMatching(/workflows\/measure\.workflow\.ts:\d+:\d+\)$/),
+  ]);
 }, 320_000);
 
 it('refuses a stack trace limit that is not a whole number from 1 to 100', () => {
@@ -61,6 +72,8 @@ it('refuses a stack trace limit that is not a whole number from 1 to 100', () =>
   expect(workerConfig(base).workflowStackTraceLimit).toBe(3);
   expect(workerConfig({ ...base, WORKFLOW_STACK_TRACE_LIMIT: '10' }).workflowStackTraceLimit).toBe(10);
   for (const wrong of ['0', '2.5', 'ten', '101']) {
-    expect(() => workerConfig({ ...base, WORKFLOW_STACK_TRACE_LIMIT: wrong })).toThrow(`WORKFLOW_STACK_TRACE_LIMIT must be a whole number from 1 to 100 (got "${wrong}")`);
+    expect(() => workerConfig({ ...base, WORKFLOW_STACK_TRACE_LIMIT: wrong })).toThrow(
+      `WORKFLOW_STACK_TRACE_LIMIT must be a whole number from 1 to 100 (got "${wrong}")`,
+    );
   }
 });

@@ -5,7 +5,9 @@ import { localDatabaseUrl, withDataSource } from './local-database';
 export async function auditVerify(url: string): Promise<number> {
   const report = await withDataSource(url, (dataSource) => new AuditEventRepository(dataSource).verifyChains());
   for (const broken of report.breaks) console.log(`BROKEN inspection ${broken.inspectionId}: ${broken.problem}`);
-  console.log(`audit chain: ${report.inspections} inspection(s), ${report.rows} row(s), ${report.ok ? 'intact' : `${report.breaks.length} broken`}`);
+  console.log(
+    `audit chain: ${report.inspections} inspection(s), ${report.rows} row(s), ${report.ok ? 'intact' : `${report.breaks.length} broken`}`,
+  );
   return report.ok ? 0 : 1;
 }
 

@@ -41,14 +41,18 @@ function printTree(parsed: ParsedDocument) {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`${parsed.title ?? '(no title)'}`);
   for (const section of parsed.sections) {
-    out(`${section.number}、${section.title}${section.narrative !== undefined && !problemsOf(section).length ? '  [narrative]' : ''}`);
+    out(
+      `${section.number}、${section.title}${section.narrative !== undefined && !problemsOf(section).length ? '  [narrative]' : ''}`,
+    );
     for (const { category, group, problem } of problemsOf(section)) {
       const place = [category ? `(${category.number})` : '', group ? `${group.number}.` : ''].join('');
       out(`  ${place}(${problem.number}) ${problem.title}  — ${problem.measures.length} measure(s)`);
     }
   }
   const counts = parsed.counts;
-  out(`${counts.sections} sections, ${counts.categories} categories, ${counts.groups} groups, ${counts.problems} problems, ${counts.measures} measures`);
+  out(
+    `${counts.sections} sections, ${counts.categories} categories, ${counts.groups} groups, ${counts.problems} problems, ${counts.measures} measures`,
+  );
   for (const warning of parsed.warnings) out(`warning: ${warning}`);
 }
 
@@ -58,14 +62,22 @@ async function accessToken(api: string, args: string[]): Promise<string> {
   if (token) return token;
   const username = option(args, 'username') ?? process.env.RECTIFLOW_USERNAME;
   const password = process.env.RECTIFLOW_PASSWORD;
-  if (!username || !password) throw new Error('importing needs --username <name> with RECTIFLOW_PASSWORD in the environment, or --token <access token>');
-  const response = await fetch(`${api}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!username || !password)
+    throw new Error(
+      'importing needs --username <name> with RECTIFLOW_PASSWORD in the environment, or --token <access token>',
+    );
+  const response = await fetch(`${api}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
 async function importDocument(args: string[]) {
-  const file = args.find((arg, index) => index > 0 && !arg.startsWith('--') && !args[index - 1].startsWith('--')) ?? args[1];
+  const file =
+    args.find((arg, index) => index > 0 && !arg.startsWith('--') && !args[index - 1].startsWith('--')) ?? args[1];
   if (!file) throw new Error('usage: npm run cli -- import-doc <file> --dry-run --json');
   const parsed = parseNotice(await documentText(file, readFileSync(file)));
   if (args.includes('--dry-run')) {
@@ -77,14 +89,30 @@ async function importDocument(args: string[]) {
   const leadDepartmentId = option(args, 'lead-department');
   const responsibleLeaderId = option(args, 'leader');
   const dueAt = option(args, 'due');
-  const missing = [!inspection && '--inspection', !leadDepartmentId && '--lead-department', !responsibleLeaderId && '--leader', !dueAt && '--due'].filter(Boolean);
+  const missing = [
+    !inspection && '--inspection',
+    !leadDepartmentId && '--lead-department',
+    !responsibleLeaderId && '--leader',
+    !dueAt && '--due',
+  ].filter(Boolean);
   if (missing.length) throw new Error(`importing needs ${missing.join(', ')} (or use --dry-run)`);
   const api = option(args, 'api') ?? process.env.API_URL ?? 'http://127.0.0.1:3000/api';
   const token = await accessToken(api, args);
   const kind = option(args, 'kind') ?? 'deadline';
-  const problems = problemsForImport(parsed.sections, { kind, leadDepartmentId: leadDepartmentId!, responsibleLeaderId: responsibleLeaderId!, dueAt: dueAt! });
+  const problems = problemsForImport(parsed.sections, {
+    kind,
+    leadDepartmentId: leadDepartmentId!,
+    responsibleLeaderId: responsibleLeaderId!,
+    dueAt: dueAt!,
+  });
   // In a pipe or CI log the bar still reports, a line at a time.
-  const bar = new SingleBar({ format: `${basename(file)} [{bar}] {value}/{total} problems`, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 500 });
+  const bar = new SingleBar({
+    format: `${basename(file)} [{bar}] {value}/{total} problems`,
+    stream: process.stderr,
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 500,
+  });
   bar.start(problems.length, 0);
   let measures = 0;
   try {
@@ -95,7 +123,10 @@ async function importDocument(args: string[]) {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ problems: chunk }),
       });
-      if (!response.ok) throw new Error(`the API refused problems (${chunk[0].number})–(${chunk[chunk.length - 1].number}): ${response.status} ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(
+          `the API refused problems (${chunk[0].number})–(${chunk[chunk.length - 1].number}): ${response.status} ${await response.text()}`,
+        );
       measures += chunk.reduce((sum, problem) => sum + problem.measures.length, 0);
       bar.update(start + chunk.length);
     }
@@ -118,10 +149,17 @@ async function createAdmin(args: string[]) {
   const generated = !process.env.RECTIFLOW_PASSWORD;
   const password = process.env.RECTIFLOW_PASSWORD ?? `Rf-${randomBytes(12).toString('base64url')}`;
   const account = (await accountFields(username, password, bcryptRounds()))!;
-  await createAdministrator(localDatabaseUrl(), { name: option(args, 'name') ?? '系统管理员', ...account }, async (accounts, tx) => {
-    if ((await accounts.takenUsernames([account.username], tx)).length) throw new Error(`username ${account.username} is already taken`);
-  });
-  process.stdout.write(`administrator ${account.username} created${generated ? `; password (shown once): ${password}` : ''}\n`);
+  await createAdministrator(
+    localDatabaseUrl(),
+    { name: option(args, 'name') ?? '系统管理员', ...account },
+    async (accounts, tx) => {
+      if ((await accounts.takenUsernames([account.username], tx)).length)
+        throw new Error(`username ${account.username} is already taken`);
+    },
+  );
+  process.stdout.write(
+    `administrator ${account.username} created${generated ? `; password (shown once): ${password}` : ''}\n`,
+  );
 }
 
 async function main() {
@@ -132,7 +170,9 @@ async function main() {
     case 'create-admin':
       return createAdmin(args);
     default:
-      process.stderr.write('commands: import-doc <file> [--dry-run] [--json] [--inspection <id> …] | create-admin --username <name>\n');
+      process.stderr.write(
+        'commands: import-doc <file> [--dry-run] [--json] [--inspection <id> …] | create-admin --username <name>\n',
+      );
       process.exitCode = 2;
   }
 }

@@ -13,7 +13,8 @@ import { startEmbeddedPostgres } from './local-services';
 
 async function main() {
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: npm run migration:generate -- PascalCaseName');
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('usage: npm run migration:generate -- PascalCaseName');
   const directory = mkdtempSync(join(tmpdir(), 'rectiflow-migration-'));
   const postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: 54_329 });
   try {
@@ -35,7 +36,12 @@ async function main() {
     const indexPath = join(base, 'index.ts');
     const index = readFileSync(indexPath, 'utf8');
     const importLine = `import { ${className} } from './${fileName}';\n`;
-    const updated = importLine + index.replace(/= \[(.*)\];/s, (_, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${className}];`);
+    const updated =
+      importLine +
+      index.replace(
+        /= \[(.*)\];/s,
+        (_, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${className}];`,
+      );
     writeFileSync(indexPath, updated);
     console.log(`wrote libs/persistence/src/migrations/${fileName}.ts (${sql.upQueries.length} statements)`);
   } finally {

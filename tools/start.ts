@@ -39,7 +39,12 @@ async function main() {
     const port = Number(process.env.TEMPORAL_PORT ?? 7233);
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     log(`starting the Temporal dev server on 127.0.0.1:${port} (history in ${join(dataDir, 'temporal.db')})`);
-    const temporal = await startTemporalDevServer({ port, uiPort, dbFile: join(dataDir, 'temporal.db'), log: () => undefined });
+    const temporal = await startTemporalDevServer({
+      port,
+      uiPort,
+      dbFile: join(dataDir, 'temporal.db'),
+      log: () => undefined,
+    });
     supervisor.addService('Temporal', temporal);
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;

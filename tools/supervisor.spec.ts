@@ -15,19 +15,23 @@ function supervised(graceMs = 15_000) {
   let exitCode: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => (exitCode = resolve));
   const supervisor = new Supervisor({ log: (line) => lines.push(line), graceMs, exit: (code) => exitCode(code) });
-  for (const name of ['PostgreSQL', 'Temporal']) supervisor.addService(name, { stop: async () => void stoppedServices.push(name) });
-  const node = (name: string, code: string) => supervisor.launch(name, process.execPath, ['-e', code], { stdio: 'ignore' });
+  for (const name of ['PostgreSQL', 'Temporal'])
+    supervisor.addService(name, { stop: async () => void stoppedServices.push(name) });
+  const node = (name: string, code: string) =>
+    supervisor.launch(name, process.execPath, ['-e', code], { stdio: 'ignore' });
   return { supervisor, lines, stoppedServices, exited, node };
 }
 
-const gone = (child: ChildProcess) => hasExited(child) && (() => {
-  try {
-    process.kill(child.pid!, 0);
-    return false;
-  } catch {
-    return true;
-  }
-})();
+const gone = (child: ChildProcess) =>
+  hasExited(child) &&
+  (() => {
+    try {
+      process.kill(child.pid!, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  })();
 
 const started: ChildProcess[] = [];
 afterEach(() => started.splice(0).forEach((child) => hasExited(child) || child.kill('SIGKILL')));

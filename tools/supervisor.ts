@@ -30,7 +30,13 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([work.then(() => true, () => true), timeout]);
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -92,10 +98,17 @@ export class Supervisor {
       if (await within(exited(child), this.graceMs)) continue;
       this.options.log(`${name} did not stop within ${this.graceMs} ms; killing it`);
       child.kill('SIGKILL');
-      if (!(await within(exited(child), 5_000))) this.options.log(`${name} (pid ${child.pid}) did not die; giving up on it`);
+      if (!(await within(exited(child), 5_000)))
+        this.options.log(`${name} (pid ${child.pid}) did not die; giving up on it`);
     }
     for (const { name, service } of [...this.services].reverse()) {
-      if (!(await within(service.stop().catch(() => undefined), this.graceMs * 2))) this.options.log(`${name} did not stop within ${this.graceMs * 2} ms; leaving it`);
+      if (
+        !(await within(
+          service.stop().catch(() => undefined),
+          this.graceMs * 2,
+        ))
+      )
+        this.options.log(`${name} did not stop within ${this.graceMs * 2} ms; leaving it`);
     }
   }
 }

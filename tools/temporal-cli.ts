@@ -29,7 +29,9 @@ function tryDownload(target: string, log: (line: string) => void): boolean {
   const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
   const url = `https://temporal.download/cli/archive/v${TEMPORAL_CLI_VERSION}?platform=linux&arch=${arch}`;
   log(`trying the official download ${url}`);
-  const curl = spawnSync('curl', ['-fsSL', '--connect-timeout', '5', '--max-time', '120', '-o', archive, url], { stdio: 'ignore' });
+  const curl = spawnSync('curl', ['-fsSL', '--connect-timeout', '5', '--max-time', '120', '-o', archive, url], {
+    stdio: 'ignore',
+  });
   if (curl.status !== 0) {
     log('download not reachable');
     return false;
@@ -58,7 +60,9 @@ function tryGoInstall(directory: string, log: (line: string) => void): boolean {
   return result.status === 0 && works(join(directory, 'temporal'));
 }
 
-export function ensureTemporalCli(log: (line: string) => void = (line) => console.error(`[temporal-cli] ${line}`)): string {
+export function ensureTemporalCli(
+  log: (line: string) => void = (line) => console.error(`[temporal-cli] ${line}`),
+): string {
   if (process.env.TEMPORAL_CLI_PATH && works(process.env.TEMPORAL_CLI_PATH)) return process.env.TEMPORAL_CLI_PATH;
   const fromPath = onPath();
   if (fromPath && works(fromPath)) return fromPath;

@@ -62,7 +62,9 @@ export interface MeasureOutcome {
 }
 
 /** One Update per action, so the Temporal Web UI names what each person did. */
-export const actionUpdates: { [A in ActionName]: ReturnType<typeof defineUpdate<ActionResult, [ActionRequest<A>], A>> } = {
+export const actionUpdates: {
+  [A in ActionName]: ReturnType<typeof defineUpdate<ActionResult, [ActionRequest<A>], A>>;
+} = {
   assign: defineUpdate('assign'),
   submit_evidence: defineUpdate('submit_evidence'),
   report_progress: defineUpdate('report_progress'),

@@ -67,7 +67,12 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
     if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
   };
 
-  const project = (event: Omit<ProjectionEvent, 'eventKey' | 'measureId' | 'inspectionId' | 'state' | 'yellowFrom' | 'occurredAt' | 'seq' | 'round' | 'toStage'>) =>
+  const project = (
+    event: Omit<
+      ProjectionEvent,
+      'eventKey' | 'measureId' | 'inspectionId' | 'state' | 'yellowFrom' | 'occurredAt' | 'seq' | 'round' | 'toStage'
+    >,
+  ) =>
     projectMeasureEvent({
       ...event,
       eventKey: `${state.measureId}:${seq}`,
@@ -99,7 +104,9 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
         const previous = state;
         let transition;
         try {
-          transition = applyAction(state, action, request.input, request.actor, new Date(), { strict: wf.patched(STRICT_RULES_PATCH) });
+          transition = applyAction(state, action, request.input, request.actor, new Date(), {
+            strict: wf.patched(STRICT_RULES_PATCH),
+          });
         } catch (error) {
           throw toFailure(error);
         }
@@ -125,7 +132,9 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
             actorId: request.actor.personId,
             idempotencyKey: request.idempotencyKey,
             fromStage: transition.fromStage,
-            detail: request.requestHash ? { ...transition.detail, requestHash: request.requestHash } : transition.detail,
+            detail: request.requestHash
+              ? { ...transition.detail, requestHash: request.requestHash }
+              : transition.detail,
           });
         } catch (error) {
           const rejection = projectionRejection(error);
@@ -138,14 +147,22 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
             results.delete(request.idempotencyKey);
           }
           wf.log.error('ALERT: the read model refused an accepted action; it was not recorded', { action, rejection });
-          throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: `the action was not recorded: ${rejection}`, nonRetryable: true });
+          throw wf.ApplicationFailure.create({
+            type: 'INVALID_INPUT',
+            message: `the action was not recorded: ${rejection}`,
+            nonRetryable: true,
+          });
         }
         return result;
       },
       {
         validator: (request: ActionRequest<A>) => {
           if (!request || typeof request.idempotencyKey !== 'string' || !request.idempotencyKey) {
-            throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'idempotencyKey is required', nonRetryable: true });
+            throw wf.ApplicationFailure.create({
+              type: 'INVALID_INPUT',
+              message: 'idempotencyKey is required',
+              nonRetryable: true,
+            });
           }
           const earlier = results.get(request.idempotencyKey);
           if (earlier) {
@@ -159,7 +176,11 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
             return;
           }
           if (!request.actor || typeof request.actor.personId !== 'string') {
-            throw wf.ApplicationFailure.create({ type: 'INVALID_INPUT', message: 'actor is required', nonRetryable: true });
+            throw wf.ApplicationFailure.create({
+              type: 'INVALID_INPUT',
+              message: 'actor is required',
+              nonRetryable: true,
+            });
           }
           try {
             authorise(state, action, request.actor);
@@ -184,7 +205,13 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
       actorId: null,
       idempotencyKey: null,
       fromStage,
-      detail: { level: event.level, audience: event.audience, offset: event.offset, scheduledAt: event.at, stageDueAt: state.stageDueAt },
+      detail: {
+        level: event.level,
+        audience: event.audience,
+        offset: event.offset,
+        scheduledAt: event.at,
+        stageDueAt: state.stageDueAt,
+      },
     });
   }
 
@@ -203,7 +230,9 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
       return wf.continueAsNew<typeof measureWorkflow>({
         state,
         seq,
-        handledTimers: [...handledTimers].filter((key) => current.has(key) || key.startsWith(`${state.stage}:${state.round}:${state.stageEnteredAt}:`)),
+        handledTimers: [...handledTimers].filter(
+          (key) => current.has(key) || key.startsWith(`${state.stage}:${state.round}:${state.stageEnteredAt}:`),
+        ),
         recentResults: [...results.entries()],
       });
     }

@@ -10,7 +10,14 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -23,7 +30,11 @@ export async function signInPage(
   viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const phone = viewport.width < 500;
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    ...(phone ? { isMobile: true, hasTouch: true } : {}),
+  });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await page.getByTestId('username').fill(username);

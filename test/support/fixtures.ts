@@ -7,7 +7,8 @@ import { Actor, initialState, InspectionRole, MeasureKind, TimerPolicy } from '@
 import { measureWorkflowId, MeasureWorkflowInput } from '@rectiflow/workflows/measure.contract';
 import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue } from './stack';
 
-export type Who = 'office' | 'reviewer' | 'reviewer2' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'staff2' | 'outsider';
+export type Who =
+  'office' | 'reviewer' | 'reviewer2' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'staff2' | 'outsider';
 
 export interface Cast {
   inspectionId: string;
@@ -43,9 +44,16 @@ export async function createCast(dataSource: DataSource, policy: TimerPolicy): P
   };
   const people = {} as Cast['people'];
   for (const [who, { department, roles }] of Object.entries(spec) as [Who, (typeof spec)[Who]][]) {
-    const [person] = await dataSource.query('INSERT INTO person (name, department_id) VALUES ($1, $2) RETURNING id', [`${who}-${tag}`, department]);
+    const [person] = await dataSource.query('INSERT INTO person (name, department_id) VALUES ($1, $2) RETURNING id', [
+      `${who}-${tag}`,
+      department,
+    ]);
     for (const role of roles) {
-      await dataSource.query('INSERT INTO inspection_role (inspection_id, person_id, role) VALUES ($1, $2, $3)', [inspection.id, person.id, role]);
+      await dataSource.query('INSERT INTO inspection_role (inspection_id, person_id, role) VALUES ($1, $2, $3)', [
+        inspection.id,
+        person.id,
+        role,
+      ]);
     }
     people[who] = { personId: person.id, departmentId: department, roles };
   }
@@ -102,7 +110,16 @@ export async function startMeasure(
   await dataSource.query(
     `INSERT INTO measure (id, inspection_id, problem_id, number, text, kind, lead_department_id, responsible_leader_id, due_at, workflow_id, workflow_started)
      VALUES ($1, $2, $3, 1, '整改措施', $4, $5, $6, $7, $8, true)`,
-    [measureId, cast.inspectionId, problem.id, kind, cast.leadDepartmentId, leaderId, options.dueAt, measureWorkflowId(measureId)],
+    [
+      measureId,
+      cast.inspectionId,
+      problem.id,
+      kind,
+      cast.leadDepartmentId,
+      leaderId,
+      options.dueAt,
+      measureWorkflowId(measureId),
+    ],
   );
   const input: MeasureWorkflowInput = {
     state: initialState(
@@ -111,13 +128,21 @@ export async function startMeasure(
         inspectionId: cast.inspectionId,
         kind,
         policy: options.policy ?? cast.policy,
-        participants: { leadDepartmentId: cast.leadDepartmentId, cooperatingDepartmentIds: [], responsibleLeaderId: leaderId },
+        participants: {
+          leadDepartmentId: cast.leadDepartmentId,
+          cooperatingDepartmentIds: [],
+          responsibleLeaderId: leaderId,
+        },
         dueAt: options.dueAt.toISOString(),
       },
       new Date(),
     ),
   };
-  const handle = await client.workflow.start('measureWorkflow', { taskQueue, workflowId: measureWorkflowId(measureId), args: [input] });
+  const handle = await client.workflow.start('measureWorkflow', {
+    taskQueue,
+    workflowId: measureWorkflowId(measureId),
+    args: [input],
+  });
   return { measureId, handle };
 }
 

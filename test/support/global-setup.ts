@@ -22,12 +22,28 @@ export default async function globalSetup(): Promise<void> {
     startTemporalDevServer({ port: temporalPort, uiPort: null, dbFile: join(directory, 'temporal.db') }),
   ]);
   await runMigrations(postgres.url);
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+  });
   const bundle = join(directory, 'workflow-bundle.js');
   writeFileSync(bundle, code);
   // The web workbench, built fresh for this run into the run's own folder.
   const webDir = join(directory, 'web');
-  execFileSync(process.execPath, [join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(__dirname, '..', '..', 'apps', 'web', 'vite.config.ts'), '--outDir', webDir, '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(__dirname, '..', '..', 'apps', 'web', 'vite.config.ts'),
+      '--outDir',
+      webDir,
+      '--logLevel',
+      'error',
+    ],
+    { stdio: 'inherit' },
+  );
   process.env.TEST_WEB_DIR = webDir;
   process.env.TEST_DIRECTORY = directory;
   process.env.TEST_DATABASE_URL = postgres.url;

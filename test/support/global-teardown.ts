@@ -4,7 +4,8 @@ import { rmSync } from 'node:fs';
 import type { RunningService } from '../../tools/local-services';
 
 export default async function globalTeardown(): Promise<void> {
-  const services = (globalThis as Record<string, unknown>).__RECTIFLOW_SERVICES__ as { postgres: RunningService; temporal: RunningService; directory: string } | undefined;
+  const services = (globalThis as Record<string, unknown>).__RECTIFLOW_SERVICES__ as
+    { postgres: RunningService; temporal: RunningService; directory: string } | undefined;
   if (!services) return;
   await services.temporal.stop().catch(() => undefined);
   await services.postgres.stop().catch(() => undefined);

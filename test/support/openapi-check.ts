@@ -18,7 +18,10 @@ export interface Schema {
 }
 
 export interface OpenApi {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -46,12 +49,14 @@ export function schemaProblems(document: OpenApi, schema: Schema, value: unknown
     const fits = schema.oneOf.filter((part) => schemaProblems(document, part, value, at).length === 0).length;
     return fits === 1 ? [] : [`${at}: fits ${fits} of the oneOf schemas, not one`];
   }
-  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
+  if (schema.enum && !schema.enum.includes(value))
+    return [`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
   switch (schema.type) {
     case 'string':
       if (typeof value !== 'string') return [`${at}: ${typeof value}, not a string`];
       if (schema.format === 'uuid' && !UUID.test(value)) return [`${at}: "${value}" is not a uuid`];
-      if (schema.format === 'date-time' && (!/T/.test(value) || Number.isNaN(Date.parse(value)))) return [`${at}: "${value}" is not a date-time`];
+      if (schema.format === 'date-time' && (!/T/.test(value) || Number.isNaN(Date.parse(value))))
+        return [`${at}: "${value}" is not a date-time`];
       if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return [`${at}: "${value}" is not a date`];
       return [];
     case 'integer':
@@ -62,7 +67,9 @@ export function schemaProblems(document: OpenApi, schema: Schema, value: unknown
       return typeof value === 'boolean' ? [] : [`${at}: ${typeof value}, not a boolean`];
     case 'array':
       if (!Array.isArray(value)) return [`${at}: not an array`];
-      return schema.items ? value.flatMap((item, index) => schemaProblems(document, schema.items!, item, `${at}[${index}]`)) : [];
+      return schema.items
+        ? value.flatMap((item, index) => schemaProblems(document, schema.items!, item, `${at}[${index}]`))
+        : [];
     case 'object':
     case undefined: {
       if (typeof value !== 'object' || Array.isArray(value)) return schema.type ? [`${at}: not an object`] : [];
@@ -71,8 +78,10 @@ export function schemaProblems(document: OpenApi, schema: Schema, value: unknown
       for (const [key, item] of Object.entries(record)) {
         const property = schema.properties?.[key];
         if (property) problems.push(...schemaProblems(document, property, item, `${at}.${key}`));
-        else if (typeof schema.additionalProperties === 'object') problems.push(...schemaProblems(document, schema.additionalProperties, item, `${at}.${key}`));
-        else if (schema.properties && schema.additionalProperties !== true) problems.push(`${at}.${key}: not in the document`);
+        else if (typeof schema.additionalProperties === 'object')
+          problems.push(...schemaProblems(document, schema.additionalProperties, item, `${at}.${key}`));
+        else if (schema.properties && schema.additionalProperties !== true)
+          problems.push(`${at}.${key}: not in the document`);
       }
       return problems;
     }

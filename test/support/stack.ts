@@ -27,7 +27,13 @@ export function uniqueTaskQueue(name: string): string {
 }
 
 function platform(taskQueue: string): PlatformConfig {
-  return { databaseUrl: env().databaseUrl, temporalAddress: env().temporalAddress, temporalNamespace: 'default', taskQueue, temporalUiUrl: null };
+  return {
+    databaseUrl: env().databaseUrl,
+    temporalAddress: env().temporalAddress,
+    temporalNamespace: 'default',
+    taskQueue,
+    temporalUiUrl: null,
+  };
 }
 
 export function workerConfig(taskQueue: string): WorkerConfig {
@@ -42,30 +48,43 @@ export function workerConfig(taskQueue: string): WorkerConfig {
   };
 }
 
-export async function startWorker(taskQueue: string, overrides: Partial<WorkerConfig> = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.register({ ...workerConfig(taskQueue), ...overrides }), { logger: ['error', 'warn'] });
+export async function startWorker(
+  taskQueue: string,
+  overrides: Partial<WorkerConfig> = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.register({ ...workerConfig(taskQueue), ...overrides }),
+    { logger: ['error', 'warn'] },
+  );
   await app.init();
   return app;
 }
 
 /** The worker as its own OS process (what `npm start` runs), so a test can kill -9 it. */
 export function spawnWorker(taskQueue: string): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.ts')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: env().databaseUrl,
-      TEMPORAL_ADDRESS: env().temporalAddress,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      WORKFLOW_BUNDLE_PATH: env().workflowBundle,
+  return spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.ts')],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: env().databaseUrl,
+        TEMPORAL_ADDRESS: env().temporalAddress,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        WORKFLOW_BUNDLE_PATH: env().workflowBundle,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
 }
 
 export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${seen}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${seen}`)),
+      timeoutMs,
+    );
     const listen = (chunk: Buffer) => {
       seen += chunk.toString();
       if (pattern.test(seen)) {
@@ -112,7 +131,10 @@ export function apiConfig(taskQueue: string, overrides: Partial<ApiConfig> = {})
   };
 }
 
-export async function startApi(taskQueue: string, overrides: Partial<ApiConfig> = {}): Promise<{ app: INestApplication; url: string }> {
+export async function startApi(
+  taskQueue: string,
+  overrides: Partial<ApiConfig> = {},
+): Promise<{ app: INestApplication; url: string }> {
   process.env.LOG_REQUESTS = 'false';
   process.env.LOG_LEVEL = 'warn';
   const app = await createApiApp(apiConfig(taskQueue, overrides));
@@ -165,7 +187,15 @@ export async function startStack(name: string, options: StackOptions = {}): Prom
     await stop().catch(() => undefined);
     throw error;
   }
-  return { taskQueue, api, origin: api.url.replace(/\/api$/, ''), client: new TestApi(api.url), dataSource, worker, stop };
+  return {
+    taskQueue,
+    api,
+    origin: api.url.replace(/\/api$/, ''),
+    client: new TestApi(api.url),
+    dataSource,
+    worker,
+    stop,
+  };
 }
 
 export async function temporalClient(): Promise<{ client: Client; connection: Connection }> {
@@ -189,7 +219,11 @@ export function fastPolicy(overrides: Partial<TimerPolicy> = {}): TimerPolicy {
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -23,7 +23,13 @@ export function act<A extends ActionName>(
 }
 
 /** Adds an evidence row for `who` and submits it (整改 → 审核). */
-export async function submitEvidence(world: WorkflowWorld, handle: WorkflowHandle, measureId: string, who: Who = 'staff', summary = '已修订制度并印发'): Promise<ActionResult> {
+export async function submitEvidence(
+  world: WorkflowWorld,
+  handle: WorkflowHandle,
+  measureId: string,
+  who: Who = 'staff',
+  summary = '已修订制度并印发',
+): Promise<ActionResult> {
   const evidenceId = await addEvidence(world.dataSource, measureId, world.cast.people[who].personId);
   return act(handle, world.cast, 'submit_evidence', who, { summary, evidenceIds: [evidenceId] });
 }

@@ -66,23 +66,36 @@ function expectStatus(reply: Reply, status: number, what: string): void {
 }
 
 /** An administrator, then the spec's departments, people (signed in) and inspection, all through the API. */
-export async function buildWorld<P extends string = never, D extends string = never>(stack: Stack, spec: WorldSpec<P, D> = {}): Promise<World<P, D>> {
+export async function buildWorld<P extends string = never, D extends string = never>(
+  stack: Stack,
+  spec: WorldSpec<P, D> = {},
+): Promise<World<P, D>> {
   const { id: admin, username: adminUsername } = await createAdminAccount(stack.dataSource, stack.client);
   const departments = {} as Record<D, string>;
   const departmentNames = Object.entries(spec.departments ?? {}) as [D, string][];
   if (departmentNames.length) {
-    const created = await stack.client.call('POST', '/departments/bulk', admin, { departments: departmentNames.map(([, name]) => ({ name })) });
+    const created = await stack.client.call('POST', '/departments/bulk', admin, {
+      departments: departmentNames.map(([, name]) => ({ name })),
+    });
     expectStatus(created, 201, 'creating departments');
     departmentNames.forEach(([key], index) => (departments[key] = created.body[index].id));
   }
-  const people = Object.entries(spec.people ?? {}).map(([key, value]) => ({ key: key as P, ...(typeof value === 'string' ? { name: value } : (value as PersonSpec<D>)) }));
+  const people = Object.entries(spec.people ?? {}).map(([key, value]) => ({
+    key: key as P,
+    ...(typeof value === 'string' ? { name: value } : (value as PersonSpec<D>)),
+  }));
   const roles: RoleGrants = {};
   for (const person of people) if (person.roles) roles[person.key] = person.roles;
   const users = {} as World<P, D>['users'];
   if (people.length) {
     const { ids, usernames } = await stack.client.createAccounts(
       admin,
-      people.map(({ key, name, department, email }) => ({ key, name, departmentId: department ? departments[department] : null, email })),
+      people.map(({ key, name, department, email }) => ({
+        key,
+        name,
+        departmentId: department ? departments[department] : null,
+        email,
+      })),
     );
     for (const { key, name } of people) users[key] = { id: ids[key], username: usernames[key], name };
   }
@@ -108,11 +121,27 @@ function personOf(world: World, who: string | null): string | null {
 }
 
 /** An inspection made by the administrator (the 巡察组 and fastPolicy() unless given), with the world's roles unless others are given. */
-export async function createInspection(world: World, fields: InspectionFields = {}, roles: RoleGrants = world.roles): Promise<string> {
-  const created = await world.client.call('POST', '/inspections', world.admin, { title: `巡察整改-${randomUUID().slice(0, 8)}`, ...XUNCHA, policy: fastPolicy(), ...fields });
+export async function createInspection(
+  world: World,
+  fields: InspectionFields = {},
+  roles: RoleGrants = world.roles,
+): Promise<string> {
+  const created = await world.client.call('POST', '/inspections', world.admin, {
+    title: `巡察整改-${randomUUID().slice(0, 8)}`,
+    ...XUNCHA,
+    policy: fastPolicy(),
+    ...fields,
+  });
   expectStatus(created, 201, 'creating the inspection');
-  const grants = Object.entries(roles).flatMap(([who, held]) => (Array.isArray(held) ? held : [held]).map((role) => ({ personId: personOf(world, who), role })));
-  if (grants.length) expectStatus(await world.client.call('POST', `/inspections/${created.body.id}/roles`, world.admin, { roles: grants }), 201, 'granting the inspection roles');
+  const grants = Object.entries(roles).flatMap(([who, held]) =>
+    (Array.isArray(held) ? held : [held]).map((role) => ({ personId: personOf(world, who), role })),
+  );
+  if (grants.length)
+    expectStatus(
+      await world.client.call('POST', `/inspections/${created.body.id}/roles`, world.admin, { roles: grants }),
+      201,
+      'granting the inspection roles',
+    );
   return created.body.id as string;
 }
 
@@ -156,8 +185,17 @@ export function nextProblemNumber(): number {
 }
 
 /** A problem with its measures (one by default), created through the API by the office. */
-export async function createProblem(world: World, spec: ProblemSpec & { measures?: MeasureFields[] } = {}): Promise<CreatedProblem> {
-  const { inspection = world.inspection, by = 'office', number = nextProblemNumber(), measures = [{}], ...problem } = spec;
+export async function createProblem(
+  world: World,
+  spec: ProblemSpec & { measures?: MeasureFields[] } = {},
+): Promise<CreatedProblem> {
+  const {
+    inspection = world.inspection,
+    by = 'office',
+    number = nextProblemNumber(),
+    measures = [{}],
+    ...problem
+  } = spec;
   const created = await world.client.call('POST', `/inspections/${inspection}/problems`, personOf(world, by), {
     ...problem,
     number,
@@ -178,27 +216,59 @@ export async function createProblem(world: World, spec: ProblemSpec & { measures
 /** One measure of a new problem (in stage 交办); answers its id. */
 export async function createMeasure(world: World, spec: ProblemSpec & MeasureFields = {}): Promise<string> {
   const { text, kind, leadDepartmentId, responsibleLeaderId, dueAt, ...problem } = spec;
-  const measure = Object.fromEntries(Object.entries({ text, kind, leadDepartmentId, responsibleLeaderId, dueAt }).filter(([, value]) => value !== undefined));
+  const measure = Object.fromEntries(
+    Object.entries({ text, kind, leadDepartmentId, responsibleLeaderId, dueAt }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
   return (await createProblem(world, { ...problem, measures: [measure] })).measures[0].id;
 }
 
 /** An API call as `who` (a key of the world's people, 'admin', a person id, or null for nobody signed in). */
-export function call(world: World, method: string, path: string, who: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+export function call(
+  world: World,
+  method: string,
+  path: string,
+  who: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return world.client.call(method, path, personOf(world, who), body, headers);
 }
 
 /** A file upload (multipart, field `file`) as `who`. */
-export function upload(world: World, path: string, who: string, name: string, bytes: Buffer, type = 'application/octet-stream'): Promise<Reply> {
+export function upload(
+  world: World,
+  path: string,
+  who: string,
+  name: string,
+  bytes: Buffer,
+  type = 'application/octet-stream',
+): Promise<Reply> {
   return world.client.upload(path, personOf(world, who)!, name, bytes, type);
 }
 
 /** A measure action over HTTP, as `who`, with a fresh idempotency key unless given; answers the reply whatever it is. */
-export function act(world: World, measureId: string, action: ActionName | string, who: string, body: Record<string, unknown> = {}, key = `key-${++keys}`): Promise<Reply> {
+export function act(
+  world: World,
+  measureId: string,
+  action: ActionName | string,
+  who: string,
+  body: Record<string, unknown> = {},
+  key = `key-${++keys}`,
+): Promise<Reply> {
   return call(world, 'POST', `/measures/${measureId}/actions/${action}`, who, body, { 'Idempotency-Key': key });
 }
 
 /** The same, for set-up: fails unless the action was taken, and answers the result. */
-export async function actOk(world: World, measureId: string, action: ActionName | string, who: string, body: Record<string, unknown> = {}, key?: string) {
+export async function actOk(
+  world: World,
+  measureId: string,
+  action: ActionName | string,
+  who: string,
+  body: Record<string, unknown> = {},
+  key?: string,
+) {
   const reply = await act(world, measureId, action, who, body, key);
   if (reply.status !== 200) throw new Error(`${action} by ${who}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body;
@@ -211,7 +281,14 @@ export interface EvidenceFile {
 }
 
 /** Uploads an evidence file to a measure (a small PDF unless given), as the world's `staff` unless given. */
-export function uploadEvidence(world: World, measureId: string, who = 'staff', name = '纪要.pdf', bytes: Buffer = Buffer.from('%PDF-1.4 纪要'), type = 'application/pdf'): Promise<Reply> {
+export function uploadEvidence(
+  world: World,
+  measureId: string,
+  who = 'staff',
+  name = '纪要.pdf',
+  bytes: Buffer = Buffer.from('%PDF-1.4 纪要'),
+  type = 'application/pdf',
+): Promise<Reply> {
   return upload(world, `/measures/${measureId}/evidence`, who, name, bytes, type);
 }
 
@@ -223,8 +300,16 @@ export interface SubmitOptions {
 }
 
 /** Uploads one file (a small PDF of the summary unless given) and submits it with the summary (整改 → 审核); answers the action's reply. */
-export async function submitEvidence(world: World, measureId: string, { who = 'staff', summary = '已完成', file, key }: SubmitOptions = {}): Promise<Reply> {
-  const { name, bytes, type } = file ?? { name: '纪要.pdf', bytes: Buffer.from(`%PDF-1.4 ${summary}`), type: 'application/pdf' };
+export async function submitEvidence(
+  world: World,
+  measureId: string,
+  { who = 'staff', summary = '已完成', file, key }: SubmitOptions = {},
+): Promise<Reply> {
+  const { name, bytes, type } = file ?? {
+    name: '纪要.pdf',
+    bytes: Buffer.from(`%PDF-1.4 ${summary}`),
+    type: 'application/pdf',
+  };
   const uploaded = await uploadEvidence(world, measureId, who, name, bytes, type);
   expectStatus(uploaded, 201, 'uploading evidence');
   return act(world, measureId, 'submit_evidence', who, { summary, evidenceIds: [uploaded.body.id] }, key);
@@ -246,8 +331,22 @@ export interface StageOptions extends Omit<SubmitOptions, 'who' | 'key'> {
  * 交办 (office), evidence and submission (staff), approval (reviewer), 销号 (leader), and for
  * 办结 the 回头看 once it falls due (supervisor, 'holds').
  */
-export async function bringTo(world: World, measureId: string, stage: Stage, options: StageOptions = {}): Promise<void> {
-  const { from = 'assign', office = 'office', staff = 'staff', reviewer = 'reviewer', leader = 'leader', supervisor = 'supervisor', summary, file } = options;
+export async function bringTo(
+  world: World,
+  measureId: string,
+  stage: Stage,
+  options: StageOptions = {},
+): Promise<void> {
+  const {
+    from = 'assign',
+    office = 'office',
+    staff = 'staff',
+    reviewer = 'reviewer',
+    leader = 'leader',
+    supervisor = 'supervisor',
+    summary,
+    file,
+  } = options;
   const steps: Record<Exclude<Stage, 'closed'>, () => Promise<unknown>> = {
     assign: () => actOk(world, measureId, 'assign', office),
     rectify: async () => {
@@ -257,15 +356,23 @@ export async function bringTo(world: World, measureId: string, stage: Stage, opt
     review: () => actOk(world, measureId, 'review', reviewer, { decision: 'approve' }),
     signoff: () => actOk(world, measureId, 'sign_off', leader, { decision: 'approve' }),
     lookback: async () => {
-      await waitFor(async () => (await call(world, 'GET', `/measures/${measureId}`, supervisor)).body.lookBackDue, 'the look-back to fall due');
+      await waitFor(
+        async () => (await call(world, 'GET', `/measures/${measureId}`, supervisor)).body.lookBackDue,
+        'the look-back to fall due',
+      );
       await actOk(world, measureId, 'record_look_back', supervisor, { result: 'holds' });
     },
   };
-  for (let at = STAGES.indexOf(from); at < STAGES.indexOf(stage); at += 1) await steps[STAGES[at] as Exclude<Stage, 'closed'>]();
+  for (let at = STAGES.indexOf(from); at < STAGES.indexOf(stage); at += 1)
+    await steps[STAGES[at] as Exclude<Stage, 'closed'>]();
 }
 
 /** A new measure brought to a stage (see bringTo); answers its id. */
-export async function measureAt(world: World, stage: Stage, spec: ProblemSpec & MeasureFields & Omit<StageOptions, 'from'> = {}): Promise<string> {
+export async function measureAt(
+  world: World,
+  stage: Stage,
+  spec: ProblemSpec & MeasureFields & Omit<StageOptions, 'from'> = {},
+): Promise<string> {
   const { office, staff, reviewer, leader, supervisor, summary, file, ...measure } = spec;
   const measureId = await createMeasure(world, { by: office, ...measure });
   await bringTo(world, measureId, stage, { office, staff, reviewer, leader, supervisor, summary, file });

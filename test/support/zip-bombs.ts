@@ -36,7 +36,10 @@ export async function xlsxBomb(megabytes = 110): Promise<Buffer> {
   // Rows without r="…" are numbered by position, so every row is the same bytes and compresses away.
   const row = '<row><c t="inlineStr"><is><t>强化项目入园审查,严格执行拿地门槛,全面提升项目质量。</t></is></c></row>';
   const rows = row.repeat(Math.ceil((megabytes * 1024 * 1024) / Buffer.byteLength(row)));
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
@@ -49,8 +52,18 @@ export function lieAboutSize(archive: Buffer, part: string, declared: number): B
   const name = Buffer.from(part);
   for (let at = 0; at + 46 < lied.length; at += 1) {
     const signature = lied.readUInt32LE(at);
-    if (signature === 0x04034b50 && lied.subarray(at + 30, at + 30 + name.length).equals(name) && lied.readUInt16LE(at + 26) === name.length) lied.writeUInt32LE(declared, at + 22);
-    if (signature === 0x02014b50 && lied.subarray(at + 46, at + 46 + name.length).equals(name) && lied.readUInt16LE(at + 28) === name.length) lied.writeUInt32LE(declared, at + 24);
+    if (
+      signature === 0x04034b50 &&
+      lied.subarray(at + 30, at + 30 + name.length).equals(name) &&
+      lied.readUInt16LE(at + 26) === name.length
+    )
+      lied.writeUInt32LE(declared, at + 22);
+    if (
+      signature === 0x02014b50 &&
+      lied.subarray(at + 46, at + 46 + name.length).equals(name) &&
+      lied.readUInt16LE(at + 28) === name.length
+    )
+      lied.writeUInt32LE(declared, at + 24);
   }
   return lied;
 }

@@ -15,7 +15,10 @@ import { openApiDocument } from './openapi';
 
 /** Builds the HTTP API (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INestApplication> {
-  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: true });
+  const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    bodyParser: true,
+  });
   app.useLogger(app.get(Logger));
   // Behind a load balancer the client's address is in X-Forwarded-For, believed only from the configured proxies.
   app.set('trust proxy', config.trustProxy);
@@ -23,7 +26,9 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   app.use(requestShapeGuard);
   // Scripts only from our own files: the workbench's build has no inline script, and an injected one must not run.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.use(
+    helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }),
+  );
   app.enableCors(config.corsOrigin ? { origin: config.corsOrigin.split(',') } : { origin: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

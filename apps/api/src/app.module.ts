@@ -26,7 +26,20 @@ import { ProblemsModule } from './problems/problems.module';
 import { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
 import { WorkbenchModule } from './workbench/workbench.module';
 
-const FEATURES = [HealthModule, AuthModule, AdminModule, OrganisationModule, InspectionsModule, ProblemsModule, MeasuresModule, EvidenceModule, ImportsModule, NoticesModule, NotificationsModule, WorkbenchModule];
+const FEATURES = [
+  HealthModule,
+  AuthModule,
+  AdminModule,
+  OrganisationModule,
+  InspectionsModule,
+  ProblemsModule,
+  MeasuresModule,
+  EvidenceModule,
+  ImportsModule,
+  NoticesModule,
+  NotificationsModule,
+  WorkbenchModule,
+];
 
 /** Composes the features over the shared infrastructure (database, tokens, throttles, uploads, logs). */
 @Module({})
@@ -39,7 +52,11 @@ export class AppModule {
         CoreModule.register(config),
         // A KeyObject, made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
         // PEM public key on every request, which cost about a tenth of the API's CPU under load.
-        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.auth.jwtSecret)), signOptions: { algorithm: 'HS256' } }),
+        JwtModule.register({
+          global: true,
+          secret: createSecretKey(Buffer.from(config.auth.jwtSecret)),
+          signOptions: { algorithm: 'HS256' },
+        }),
         ThrottlerModule.forRootAsync({
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => ({
@@ -55,7 +72,10 @@ export class AppModule {
           }),
         }),
         // Global, so the upload interceptors of the evidence and import features get the size limit.
-        { ...MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }), global: true },
+        {
+          ...MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
+          global: true,
+        },
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {

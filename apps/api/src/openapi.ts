@@ -30,14 +30,22 @@ export const PUBLIC_EXTENSION = 'x-public';
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Rectiflow API')
-    .setDescription('整改 tracking: inspections, problems, measures (one Temporal workflow each), actions, evidence and the audit trail.')
+    .setDescription(
+      '整改 tracking: inspections, problems, measures (one Temporal workflow each), actions, evidence and the audit trail.',
+    )
     .setVersion('0.1.0')
     .setLicense('UNLICENSED', 'https://choosealicense.com/no-permission/')
     .addServer('/', 'this server (the workbench is served from the same origin)')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'the accessToken of POST /api/auth/sign-in' }, 'bearer')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'the accessToken of POST /api/auth/sign-in' },
+      'bearer',
+    )
     .addSecurityRequirements('bearer');
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
-  const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorResponse], operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    extraModels: [ErrorResponse],
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
   for (const methods of Object.values(document.paths)) {
     for (const operation of Object.values(methods) as Record<string, unknown>[]) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
@@ -48,7 +56,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
         continue;
       }
       for (const [status, description] of Object.entries(AUTH_REFUSALS)) {
-        responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
+        responses[status] ??= {
+          description,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+        };
       }
     }
   }
@@ -63,7 +74,14 @@ function unwrapLoneAllOf(node: unknown): void {
   const record = node as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     const child = value as Record<string, unknown> | null;
-    if (child && typeof child === 'object' && Array.isArray(child.allOf) && child.allOf.length === 1 && Object.keys(child).length === 1) record[key] = child.allOf[0];
+    if (
+      child &&
+      typeof child === 'object' &&
+      Array.isArray(child.allOf) &&
+      child.allOf.length === 1 &&
+      Object.keys(child).length === 1
+    )
+      record[key] = child.allOf[0];
     else unwrapLoneAllOf(value);
   }
 }

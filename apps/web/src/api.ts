@@ -25,7 +25,11 @@ export class ApiError extends Error {
 /** The server's error body ({ error, message }) as an ApiError; validation sends a list of messages. */
 function refusal(status: number, data: unknown, statusText: string): ApiError {
   const body = typeof data === 'object' && data !== null ? (data as { error?: unknown; message?: unknown }) : {};
-  const detail = Array.isArray(body.message) ? body.message.join('; ') : body.message ? String(body.message) : statusText;
+  const detail = Array.isArray(body.message)
+    ? body.message.join('; ')
+    : body.message
+      ? String(body.message)
+      : statusText;
   return new ApiError(status, detail, typeof body.error === 'string' ? body.error : null);
 }
 
@@ -46,7 +50,8 @@ client.use({
   onRequest({ request, schemaPath }) {
     const tokens = loadTokens();
     // The refresh token speaks for itself; an expired access token beside it says nothing.
-    if (tokens && schemaPath !== '/api/auth/refresh') request.headers.set('authorization', `Bearer ${tokens.accessToken}`);
+    if (tokens && schemaPath !== '/api/auth/refresh')
+      request.headers.set('authorization', `Bearer ${tokens.accessToken}`);
     return request;
   },
 });
@@ -84,7 +89,8 @@ export async function call<T>(send: () => Promise<Result<T>>, retry = true): Pro
   }
   const failure = refusal(response.status, error, response.statusText);
   // The password was reset meanwhile (or the page was reloaded before the change): show the change form.
-  if (failure.code === 'PASSWORD_CHANGE_REQUIRED') window.dispatchEvent(new Event('rectiflow:password-change-required'));
+  if (failure.code === 'PASSWORD_CHANGE_REQUIRED')
+    window.dispatchEvent(new Event('rectiflow:password-change-required'));
   throw failure;
 }
 
@@ -93,17 +99,24 @@ export function idempotencyKey(): string {
 }
 
 /** The uploads (multipart field `file`), each with the answer the document gives it. */
-type UploadPath = '/api/measures/{id}/evidence' | '/api/inspections/{id}/imports/document' | '/api/inspections/{id}/imports/ledger';
+type UploadPath =
+  '/api/measures/{id}/evidence' | '/api/inspections/{id}/imports/document' | '/api/inspections/{id}/imports/ledger';
 type Uploaded<P extends UploadPath> = paths[P]['post']['responses'][201]['content']['application/json'];
 
 /** Upload with progress (fetch has none): XMLHttpRequest with the bearer token. */
-export function uploadFile<P extends UploadPath>(path: P, id: string, file: File, onProgress: (percent: number) => void): Promise<Uploaded<P>> {
+export function uploadFile<P extends UploadPath>(
+  path: P,
+  id: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<Uploaded<P>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path.replace('{id}', encodeURIComponent(id)));
     const tokens = loadTokens();
     if (tokens) xhr.setRequestHeader('authorization', `Bearer ${tokens.accessToken}`);
-    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
+    xhr.upload.onprogress = (event) =>
+      event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
     xhr.onload = () => {
       const data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as Uploaded<P>);

@@ -5,9 +5,18 @@ import { ApiError } from './api';
  * A failure as a person reads it: a headline in their language chosen by the server's error code,
  * and the server's own detail (which names the field, stage or file concerned) after it.
  */
-export function describeFailure(failure: unknown, t: TFunction, headlines: Partial<Record<string, string>> = {}): { headline: string; detail: string | null } {
+export function describeFailure(
+  failure: unknown,
+  t: TFunction,
+  headlines: Partial<Record<string, string>> = {},
+): { headline: string; detail: string | null } {
   if (failure instanceof ApiError) {
-    const key = failure.code && headlines[failure.code] ? headlines[failure.code]! : failure.code ? `error.${failure.code}` : 'error.unknown';
+    const key =
+      failure.code && headlines[failure.code]
+        ? headlines[failure.code]!
+        : failure.code
+          ? `error.${failure.code}`
+          : 'error.unknown';
     return { headline: t(key, { defaultValue: t('error.unknown') }), detail: failure.message || null };
   }
   // fetch rejects with a TypeError when the server cannot be reached at all.

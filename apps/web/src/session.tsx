@@ -41,7 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (failure) {
       setMe(null);
       // Signed in, but the password must be changed first: keep the tokens for the change.
-      if (failure instanceof ApiError && failure.code === 'PASSWORD_CHANGE_REQUIRED') setPasswordChange((known) => known ?? { current: null });
+      if (failure instanceof ApiError && failure.code === 'PASSWORD_CHANGE_REQUIRED')
+        setPasswordChange((known) => known ?? { current: null });
       else saveTokens(null);
     } finally {
       setLoading(false);
@@ -79,7 +80,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const changePassword = useCallback(
     async (current: string, next: string) => {
-      saveTokens(await call(() => client.POST('/api/auth/password', { body: { currentPassword: current, newPassword: next } })));
+      saveTokens(
+        await call(() => client.POST('/api/auth/password', { body: { currentPassword: current, newPassword: next } })),
+      );
       setPasswordChange(null);
       setLoading(true);
       await loadMe();
@@ -89,7 +92,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     const tokens = loadTokens();
-    if (tokens) await call(() => client.POST('/api/auth/sign-out', { body: { refreshToken: tokens.refreshToken } })).catch(() => undefined);
+    if (tokens)
+      await call(() => client.POST('/api/auth/sign-out', { body: { refreshToken: tokens.refreshToken } })).catch(
+        () => undefined,
+      );
     saveTokens(null);
     setMe(null);
     setPasswordChange(null);

@@ -10,7 +10,9 @@ async function bootstrap() {
   // Here rather than in the worker service: the flag is process-wide, and the test suites run the
   // service inside jest, whose own contexts should keep their full stack traces.
   limitWorkflowStackTraces(config.workflowStackTraceLimit);
-  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+    logger: ['log', 'warn', 'error'],
+  });
   app.enableShutdownHooks();
   Logger.log('Rectiflow worker started', 'Worker');
 }

@@ -63,7 +63,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         return await NativeConnection.connect({ address: this.config.temporalAddress });
       } catch (error) {
         if (Date.now() > deadline) throw error;
-        this.logger.warn(`Temporal at ${this.config.temporalAddress} not reachable (attempt ${attempt}): ${(error as Error).message}; retrying`);
+        this.logger.warn(
+          `Temporal at ${this.config.temporalAddress} not reachable (attempt ${attempt}): ${(error as Error).message}; retrying`,
+        );
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * attempt)));
       }
     }

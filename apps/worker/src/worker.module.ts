@@ -13,7 +13,13 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { extra: { max: 10 } }))],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, ...repositoryProviders(), MeasureProjectionActivities, TemporalWorkerService, MailerService],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        ...repositoryProviders(),
+        MeasureProjectionActivities,
+        TemporalWorkerService,
+        MailerService,
+      ],
     };
   }
 }

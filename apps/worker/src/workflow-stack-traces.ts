@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
  * thread's Error.stackTraceLimit was set at start-up and stays as it is. Call it before Worker.create.
  */
 export function limitWorkflowStackTraces(frames: number): void {
-  if (!Number.isInteger(frames) || frames < 1) throw new Error(`stack trace limit must be a positive whole number, got ${frames}`);
+  if (!Number.isInteger(frames) || frames < 1)
+    throw new Error(`stack trace limit must be a positive whole number, got ${frames}`);
   setFlagsFromString(`--stack-trace-limit=${frames}`);
 }

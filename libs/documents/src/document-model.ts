@@ -75,10 +75,12 @@ export interface PlacedProblem {
 export function problemsOf(section: ParsedSection): PlacedProblem[] {
   const placed: PlacedProblem[] = [];
   for (const problem of section.problems ?? []) placed.push({ section, category: null, group: null, problem });
-  for (const group of section.groups ?? []) for (const problem of group.problems) placed.push({ section, category: null, group, problem });
+  for (const group of section.groups ?? [])
+    for (const problem of group.problems) placed.push({ section, category: null, group, problem });
   for (const category of section.categories ?? []) {
     for (const problem of category.problems ?? []) placed.push({ section, category, group: null, problem });
-    for (const group of category.groups ?? []) for (const problem of group.problems) placed.push({ section, category, group, problem });
+    for (const group of category.groups ?? [])
+      for (const problem of group.problems) placed.push({ section, category, group, problem });
   }
   return placed;
 }
@@ -90,7 +92,9 @@ export function countDocument(sections: ParsedSection[]): DocumentCounts {
   let measures = 0;
   for (const section of sections) {
     categories += section.categories?.length ?? 0;
-    groups += (section.groups?.length ?? 0) + (section.categories ?? []).reduce((sum, category) => sum + (category.groups?.length ?? 0), 0);
+    groups +=
+      (section.groups?.length ?? 0) +
+      (section.categories ?? []).reduce((sum, category) => sum + (category.groups?.length ?? 0), 0);
     for (const placed of problemsOf(section)) {
       problems += 1;
       measures += placed.problem.measures.length;
@@ -119,7 +123,9 @@ export function problemsForImport(sections: ParsedSection[], defaults: ImportDef
       groupTitle: group?.title,
       number: Number(problem.number),
       title: problem.title || `问题${problem.number}`,
-      measures: problem.measures.filter((measure) => measure.text.trim()).map((measure) => ({ number: measure.number, text: measure.text, ...defaults })),
+      measures: problem.measures
+        .filter((measure) => measure.text.trim())
+        .map((measure) => ({ number: measure.number, text: measure.text, ...defaults })),
     })),
   );
 }

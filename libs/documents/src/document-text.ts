@@ -6,16 +6,20 @@ import { checkTextLimits, DEFAULT_IMPORT_LIMITS, ImportLimits } from './import-l
 import { checkedArchive } from './zip-limits';
 import { DOCUMENT_EXTENSIONS } from './file-types';
 
-
 export class UnsupportedDocumentError extends Error {
   override name = 'UnsupportedDocumentError';
 }
 
 /** The document's text; an ImportLimitError when the archive or the text is over the limits. */
-export async function documentText(fileName: string, bytes: Buffer, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<string> {
+export async function documentText(
+  fileName: string,
+  bytes: Buffer,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<string> {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.docx') {
-    if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new UnsupportedDocumentError(`${fileName} is not a .docx file (no ZIP signature)`);
+    if (bytes.subarray(0, 2).toString('latin1') !== 'PK')
+      throw new UnsupportedDocumentError(`${fileName} is not a .docx file (no ZIP signature)`);
     // Checked before anything inflates it: both the numbering pass (JSZip) and mammoth read this copy.
     const archive = await checkedArchive(fileName, bytes, limits);
     // Word's automatic numbering (一、 （一） 1.) is not text to mammoth: write it in first.
@@ -28,5 +32,7 @@ export async function documentText(fileName: string, bytes: Buffer, limits: Impo
     if (text.includes('\u0000')) throw new UnsupportedDocumentError(`${fileName} is not a text file`);
     return checkTextLimits(fileName, text.replace(/^\ufeff/, ''), limits);
   }
-  throw new UnsupportedDocumentError(`${extension || 'a file without extension'} is not a supported document; use ${DOCUMENT_EXTENSIONS.join(', ')}`);
+  throw new UnsupportedDocumentError(
+    `${extension || 'a file without extension'} is not a supported document; use ${DOCUMENT_EXTENSIONS.join(', ')}`,
+  );
 }

@@ -70,13 +70,22 @@ describe("Word's automatic numbering", () => {
     ]);
     const parsed = parseNotice(text);
     const problems = parsed.sections.flatMap((section) => problemsOf(section));
-    expect(problems.map(({ problem }) => problem.title)).toEqual(['加强学习研讨', '注重学用结合', '加强创新驱动培育', '压实管党治党责任']);
+    expect(problems.map(({ problem }) => problem.title)).toEqual([
+      '加强学习研讨',
+      '注重学用结合',
+      '加强创新驱动培育',
+      '压实管党治党责任',
+    ]);
   });
 
-  it("numbers headings whose style carries the numbering, unless the paragraph switches it off", async () => {
+  it('numbers headings whose style carries the numbering, unless the paragraph switches it off', async () => {
     const document = new Document({
       styles: { paragraphStyles: [{ id: 'NoticeHeading', name: 'Notice Heading', run: {} }] },
-      numbering: { config: [{ reference: 'notice', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 }] }] },
+      numbering: {
+        config: [
+          { reference: 'notice', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 }] },
+        ],
+      },
       sections: [
         {
           children: [
@@ -91,24 +100,49 @@ describe("Word's automatic numbering", () => {
     // Word links a heading style to a list in styles.xml; the docx library does not, so write it in.
     const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
     const numbering = await zip.file('word/numbering.xml')!.async('string');
-    const numId = /<w:num w:numId="(\d+)"><w:abstractNumId w:val="(\d+)"\/>/g.exec(numbering.slice(numbering.lastIndexOf('<w:num ')))![1];
+    const numId = /<w:num w:numId="(\d+)"><w:abstractNumId w:val="(\d+)"\/>/g.exec(
+      numbering.slice(numbering.lastIndexOf('<w:num ')),
+    )![1];
     const styles = await zip.file('word/styles.xml')!.async('string');
-    zip.file('word/styles.xml', styles.replace('<w:name w:val="Notice Heading"/>', `<w:name w:val="Notice Heading"/><w:pPr><w:numPr><w:numId w:val="${numId}"/></w:numPr></w:pPr>`));
+    zip.file(
+      'word/styles.xml',
+      styles.replace(
+        '<w:name w:val="Notice Heading"/>',
+        `<w:name w:val="Notice Heading"/><w:pPr><w:numPr><w:numId w:val="${numId}"/></w:numPr></w:pPr>`,
+      ),
+    );
     const body = await zip.file('word/document.xml')!.async('string');
-    zip.file('word/document.xml', body.replace('<w:pStyle w:val="NoticeHeading"/></w:pPr><w:r><w:t xml:space="preserve">取消', '<w:pStyle w:val="NoticeHeading"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">取消'));
+    zip.file(
+      'word/document.xml',
+      body.replace(
+        '<w:pStyle w:val="NoticeHeading"/></w:pPr><w:r><w:t xml:space="preserve">取消',
+        '<w:pStyle w:val="NoticeHeading"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">取消',
+      ),
+    );
 
     const text = await documentText('styled.docx', await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(text.split('\n').filter((line) => line.trim())).toEqual(['一、直接编号的标题', '二、样式编号的标题', '取消编号的段落', '三、又一个样式编号的标题']);
+    expect(text.split('\n').filter((line) => line.trim())).toEqual([
+      '一、直接编号的标题',
+      '二、样式编号的标题',
+      '取消编号的段落',
+      '三、又一个样式编号的标题',
+    ]);
   });
 
   it('restarts a list instance that overrides its start, and continues one that does not, as Word does', async () => {
-    const item = (instance: number, text: string) => new Paragraph({ text, numbering: { reference: 'notice', level: 0, instance } });
+    const item = (instance: number, text: string) =>
+      new Paragraph({ text, numbering: { reference: 'notice', level: 0, instance } });
     const document = new Document({
-      numbering: { config: [{ reference: 'notice', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 }] }] },
+      numbering: {
+        config: [
+          { reference: 'notice', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 }] },
+        ],
+      },
       sections: [{ children: [item(1, '甲'), item(1, '乙'), item(2, '丙')] }],
     });
     const bytes = await Packer.toBuffer(document);
-    const lines = async (docx: Buffer) => (await documentText('lists.docx', docx)).split('\n').filter((line) => line.trim());
+    const lines = async (docx: Buffer) =>
+      (await documentText('lists.docx', docx)).split('\n').filter((line) => line.trim());
     // The docx library gives each instance a start override: the second list starts again.
     expect(await lines(bytes)).toEqual(['一、甲', '二、乙', '一、丙']);
     // Without overrides, instances of one list definition count on together.
@@ -119,12 +153,23 @@ describe("Word's automatic numbering", () => {
   });
 
   it('leaves a document without numbering as it was', async () => {
-    const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('一、手写的编号'), new Paragraph('正文')] }] }));
-    expect((await documentText('plain.docx', plain)).split('\n').filter((line) => line.trim())).toEqual(['一、手写的编号', '正文']);
+    const plain = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('一、手写的编号'), new Paragraph('正文')] }] }),
+    );
+    expect((await documentText('plain.docx', plain)).split('\n').filter((line) => line.trim())).toEqual([
+      '一、手写的编号',
+      '正文',
+    ]);
   });
 
   it('formats counters in the number formats Chinese documents use', () => {
-    expect([1, 10, 11, 20, 21].map((count) => formatCounter(count, 'chineseCounting'))).toEqual(['一', '十', '十一', '二十', '二十一']);
+    expect([1, 10, 11, 20, 21].map((count) => formatCounter(count, 'chineseCounting'))).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+    ]);
     expect([1, 3].map((count) => formatCounter(count, 'ideographTraditional'))).toEqual(['甲', '丙']);
     expect(formatCounter(3, 'decimalEnclosedCircle')).toBe('③');
     expect(formatCounter(12, 'decimalFullWidth')).toBe('１２');

@@ -48,14 +48,16 @@ function children(element: Element | null | undefined, name: string): Element[] 
   if (!element) return [];
   const found: Element[] = [];
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).localName === name && (node as Element).namespaceURI === W) found.push(node as Element);
+    if (node.nodeType === 1 && (node as Element).localName === name && (node as Element).namespaceURI === W)
+      found.push(node as Element);
   }
   return found;
 }
 
 const child = (element: Element | null | undefined, name: string) => children(element, name)[0] ?? null;
 /** A w: attribute, whether the parser bound its namespace or kept the prefixed name. */
-const attribute = (element: Element | null | undefined, name: string) => element?.getAttributeNS(W, name) || element?.getAttribute(`w:${name}`) || null;
+const attribute = (element: Element | null | undefined, name: string) =>
+  element?.getAttributeNS(W, name) || element?.getAttribute(`w:${name}`) || null;
 const value = (element: Element | null | undefined) => attribute(element, 'val');
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -68,7 +70,21 @@ function letters(count: number): string {
 }
 
 function roman(count: number): string {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const table: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let rest = count;
   let text = '';
   for (const [amount, symbol] of table) {
@@ -163,7 +179,8 @@ function readStyleNumbering(stylesXml: string | null): Map<string, { numId: stri
   for (const style of children(root, 'style')) {
     const numPr = child(child(style, 'pPr'), 'numPr');
     const numId = value(child(numPr, 'numId'));
-    if (numId) numbered.set(attribute(style, 'styleId') ?? '', { numId, level: Number(value(child(numPr, 'ilvl')) ?? 0) });
+    if (numId)
+      numbered.set(attribute(style, 'styleId') ?? '', { numId, level: Number(value(child(numPr, 'ilvl')) ?? 0) });
   }
   return numbered;
 }

@@ -32,18 +32,26 @@ export class ImportLimitError extends Error {
   }
 }
 
-export const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
+export const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
 const grouped = (count: number) => count.toLocaleString('en-US');
 
 /** Refuses extracted text that is longer, or has more lines, than the limits allow. */
 export function checkTextLimits(fileName: string, text: string, limits: ImportLimits): string {
   if (text.length > limits.maxCharacters) {
-    throw new ImportLimitError('maxCharacters', `${fileName} has ${grouped(text.length)} characters of text; the limit is ${grouped(limits.maxCharacters)}`);
+    throw new ImportLimitError(
+      'maxCharacters',
+      `${fileName} has ${grouped(text.length)} characters of text; the limit is ${grouped(limits.maxCharacters)}`,
+    );
   }
   let lines = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
     lines += 1;
-    if (lines > limits.maxLines) throw new ImportLimitError('maxLines', `${fileName} has more than ${grouped(limits.maxLines)} lines (paragraphs); the limit is ${grouped(limits.maxLines)}`);
+    if (lines > limits.maxLines)
+      throw new ImportLimitError(
+        'maxLines',
+        `${fileName} has more than ${grouped(limits.maxLines)} lines (paragraphs); the limit is ${grouped(limits.maxLines)}`,
+      );
   }
   return text;
 }

@@ -10,17 +10,40 @@ const SIZE = 32; // 三号 = 16 pt, in half-points
 function paragraph(block: NoticeBlock): Paragraph {
   switch (block.kind) {
     case 'title':
-      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: block.text, font: TITLE_FONT, size: 44 })] });
+      return new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [new TextRun({ text: block.text, font: TITLE_FONT, size: 44 })],
+      });
     case 'section':
-      return new Paragraph({ heading: HeadingLevel.HEADING_1, indent: { firstLine: 640 }, children: [new TextRun({ text: block.text, font: HEADING_FONT, size: SIZE })] });
+      return new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        indent: { firstLine: 640 },
+        children: [new TextRun({ text: block.text, font: HEADING_FONT, size: SIZE })],
+      });
     case 'category':
-      return new Paragraph({ heading: HeadingLevel.HEADING_2, indent: { firstLine: 640 }, children: [new TextRun({ text: block.text, font: '楷体_GB2312', size: SIZE, bold: true })] });
+      return new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        indent: { firstLine: 640 },
+        children: [new TextRun({ text: block.text, font: '楷体_GB2312', size: SIZE, bold: true })],
+      });
     case 'group':
-      return new Paragraph({ heading: HeadingLevel.HEADING_3, indent: { firstLine: 640 }, children: [new TextRun({ text: block.text, font: BODY_FONT, size: SIZE, bold: true })] });
+      return new Paragraph({
+        heading: HeadingLevel.HEADING_3,
+        indent: { firstLine: 640 },
+        children: [new TextRun({ text: block.text, font: BODY_FONT, size: SIZE, bold: true })],
+      });
     case 'signature':
-      return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: block.text, font: BODY_FONT, size: SIZE })] });
+      return new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: block.text, font: BODY_FONT, size: SIZE })],
+      });
     default:
-      return new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text: block.text, font: BODY_FONT, size: SIZE })] });
+      return new Paragraph({
+        indent: { firstLine: 640 },
+        spacing: { line: 560 },
+        children: [new TextRun({ text: block.text, font: BODY_FONT, size: SIZE })],
+      });
   }
 }
 

@@ -17,10 +17,14 @@ const CLUTTER = new RegExp(
   ].join('|'),
 );
 const CLOSING_START = /^(欢迎.{0,20}(监督|意见)|如有.{0,10}(意见|建议)|联系电话|监督电话|举报电话)/;
-const TITLE_HINT = /(整改|巡视|巡察|审计|督查).*(情况|进展|通报|公告|公示|方案|报告)|(情况|进展)的?(通报|公告|公示|报告)$/;
+const TITLE_HINT =
+  /(整改|巡视|巡察|审计|督查).*(情况|进展|通报|公告|公示|方案|报告)|(情况|进展)的?(通报|公告|公示|报告)$/;
 
 /** Everything before the first heading: the title and the preamble; `body` is the rest. */
-export function readPreamble(lines: string[], warnings: string[]): { title: string | null; preamble: string | null; body: string[] } {
+export function readPreamble(
+  lines: string[],
+  warnings: string[],
+): { title: string | null; preamble: string | null; body: string[] } {
   // A stray (1)/(一) before the first 一、 still belongs to the body (it is warned about when the tree is built).
   const firstSection = lines.findIndex((line) => classify(line) !== null);
   const before = firstSection < 0 ? [] : lines.slice(0, firstSection);
@@ -28,7 +32,8 @@ export function readPreamble(lines: string[], warnings: string[]): { title: stri
   const kept = before.filter((line) => !CLUTTER.test(line) && !(line.length < 6 && !/[。，,]/.test(line)));
   const titleIndex = kept.findIndex((line) => TITLE_HINT.test(line) && line.length <= 80 && !/[。]$/.test(line));
   const title = titleIndex >= 0 ? kept[titleIndex] : null;
-  const preambleLines = titleIndex >= 0 ? kept.slice(titleIndex + 1) : kept.filter((line) => line.length >= 20 || /[。]$/.test(line));
+  const preambleLines =
+    titleIndex >= 0 ? kept.slice(titleIndex + 1) : kept.filter((line) => line.length >= 20 || /[。]$/.test(line));
   const preamble = preambleLines.length ? preambleLines.join('\n') : null;
   if (firstSection < 0 && lines.length) {
     warnings.push('no 一、 section heading found; everything is read as one section');
@@ -53,7 +58,10 @@ export function readClosing(lines: string[]): Closing {
   const closingLines = lines.slice(closingIndex);
   const contact: ContactBlock = {};
   for (const line of closingLines) {
-    const value = line.replace(/^[^:：]*[:：]\s*/, '').replace(/[;；。]\s*$/, '').trim();
+    const value = line
+      .replace(/^[^:：]*[:：]\s*/, '')
+      .replace(/[;；。]\s*$/, '')
+      .trim();
     if (/^(联系电话|监督电话|举报电话|电话)/.test(line)) contact.phone = value;
     else if (/^(通信地址|通讯地址|地址)/.test(line)) contact.address = value;
     else if (/^邮\s*编/.test(line)) contact.postcode = value;

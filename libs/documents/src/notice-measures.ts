@@ -33,12 +33,15 @@ export function splitMeasures(text: string): { preface: string; measures: Parsed
       if (marker.value !== 1) continue;
       kind = marker.kind;
     }
-    if (marker.kind === kind && marker.value === found.length + 1) found.push({ index: match.index, length: match[0].length });
+    if (marker.kind === kind && marker.value === found.length + 1)
+      found.push({ index: match.index, length: match[0].length });
   }
   if (found.length === 0) return null;
   const measures = found.map((marker, index) => ({
     number: index + 1,
-    text: text.slice(marker.index + marker.length, index + 1 < found.length ? found[index + 1].index : undefined).trim(),
+    text: text
+      .slice(marker.index + marker.length, index + 1 < found.length ? found[index + 1].index : undefined)
+      .trim(),
   }));
   return { preface: text.slice(0, found[0].index).trim(), measures };
 }

@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { problemsOf } from './document-model';
 import { parseNotice, splitMeasures } from './notice-parser';
 
-const SEED = join(__dirname, '..', '..', '..', '..', 'shared', 'seed', 'xuancheng-edz-rectification-progress-2025-07-25.txt');
+const SEED = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'seed',
+  'xuancheng-edz-rectification-progress-2025-07-25.txt',
+);
 
 describe('the seed notice', () => {
   const parsed = parseNotice(readFileSync(SEED, 'utf8'));
@@ -24,7 +33,9 @@ describe('the seed notice', () => {
     const placed = problemsOf(section).find((item) => item.problem.number === '9')!;
     expect(placed.problem.title).toBe('优化招引机制,加强项目监管,实现投资、税收双提升');
     expect(placed.problem.measures.map((measure) => measure.number)).toEqual([1, 2, 3, 4]);
-    expect(placed.problem.measures[0].text).toBe('强化项目入园审查,严格执行拿地门槛,全面提升项目质量,增加项目资金到位率。');
+    expect(placed.problem.measures[0].text).toBe(
+      '强化项目入园审查,严格执行拿地门槛,全面提升项目质量,增加项目资金到位率。',
+    );
     expect(placed.group).toMatchObject({ number: '3', title: '持续推进高质量发展' });
     expect(placed.category?.number).toBe('一');
   });
@@ -34,7 +45,12 @@ describe('the seed notice', () => {
     expect(parsed.sections[0].problems).toBeUndefined();
     expect(parsed.sections[2].narrative).toMatch(/进一步提高政治站位/);
     expect(parsed.preamble).toMatch(/^根据市委统一部署/);
-    expect(parsed.contact).toEqual({ phone: '0563-2626101', address: '安徽省宣城市宣酒大道66号', postcode: '242000', email: 'dangqb123@163.com' });
+    expect(parsed.contact).toEqual({
+      phone: '0563-2626101',
+      address: '安徽省宣城市宣酒大道66号',
+      postcode: '242000',
+      email: 'dangqb123@163.com',
+    });
     expect(parsed.signer).toBe('宣城经开区党工委');
     expect(parsed.date).toBe('2025年7月25日');
   });
@@ -63,7 +79,9 @@ describe('heading styles', () => {
   });
 
   it('takes the 1. items as problems where there is no (1) level', () => {
-    const parsed = parseNotice('二、问题整改情况\n(一)政治建设方面\n1.学习不深入。一是建立学习制度。二是开展研讨。\n2、落实不到位。一是建立台账。\n(二)作风建设方面\n3.形式主义。一是精简会议。');
+    const parsed = parseNotice(
+      '二、问题整改情况\n(一)政治建设方面\n1.学习不深入。一是建立学习制度。二是开展研讨。\n2、落实不到位。一是建立台账。\n(二)作风建设方面\n3.形式主义。一是精简会议。',
+    );
     const section = parsed.sections[0];
     expect(section.categories!.map((category) => category.problems!.length)).toEqual([2, 1]);
     expect(section.categories![0].groups).toBeUndefined();
@@ -79,11 +97,17 @@ describe('heading styles', () => {
 
   it('reads ①②③ measures', () => {
     const parsed = parseNotice('一、整改情况\n(1)制度不健全。①修订制度;②组织培训;③开展检查。');
-    expect(parsed.sections[0].problems![0].measures.map((measure) => measure.text)).toEqual(['修订制度;', '组织培训;', '开展检查。']);
+    expect(parsed.sections[0].problems![0].measures.map((measure) => measure.text)).toEqual([
+      '修订制度;',
+      '组织培训;',
+      '开展检查。',
+    ]);
   });
 
   it('reads measures written as a lower numbered level when the document has no 一是 markers', () => {
-    const parsed = parseNotice('二、整改措施\n1.资金管理不规范\n(1)建立专户管理制度\n(2)开展资金清查\n2.合同管理混乱\n(1)梳理合同台账');
+    const parsed = parseNotice(
+      '二、整改措施\n1.资金管理不规范\n(1)建立专户管理制度\n(2)开展资金清查\n2.合同管理混乱\n(1)梳理合同台账',
+    );
     const problems = problemsOf(parsed.sections[0]);
     expect(problems.map((item) => [item.problem.title, item.problem.measures.map((measure) => measure.text)])).toEqual([
       ['资金管理不规范', ['建立专户管理制度', '开展资金清查']],
@@ -100,7 +124,10 @@ describe('heading styles', () => {
   });
 
   it('only accepts markers in sequence, so 统一是 inside a sentence is not a measure', () => {
-    expect(splitMeasures('一是坚持统一是原则。二是落实。')!.measures.map((measure) => measure.text)).toEqual(['坚持统一是原则。', '落实。']);
+    expect(splitMeasures('一是坚持统一是原则。二是落实。')!.measures.map((measure) => measure.text)).toEqual([
+      '坚持统一是原则。',
+      '落实。',
+    ]);
     expect(splitMeasures('没有标记的文字')).toBeNull();
   });
 });
@@ -131,7 +158,9 @@ describe('page clutter and statistics', () => {
 
 describe('malformed documents give warnings, never a crash', () => {
   it('warns about a problem before any section, a jump in numbers and an empty section', () => {
-    const parsed = parseNotice('(1)无家可归。一是措施。\n一、空的部分\n二、整改\n(2)问题二。一是措施。\n(5)问题五。一是措施。\n(6)没有措施的问题。');
+    const parsed = parseNotice(
+      '(1)无家可归。一是措施。\n一、空的部分\n二、整改\n(2)问题二。一是措施。\n(5)问题五。一是措施。\n(6)没有措施的问题。',
+    );
     expect(parsed.warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/comes before any 一、 section/),
@@ -145,7 +174,19 @@ describe('malformed documents give warnings, never a crash', () => {
 
   it('survives empty, garbage and randomly cut documents', () => {
     const seed = readFileSync(SEED, 'utf8');
-    const inputs = ['', '   \n\n', '。。。', '一、', '(一)', '1.', '(1)', '一是二是三是', '\u0000\u0001', seed.slice(0, 1000), seed.replace(/\n/g, '')];
+    const inputs = [
+      '',
+      '   \n\n',
+      '。。。',
+      '一、',
+      '(一)',
+      '1.',
+      '(1)',
+      '一是二是三是',
+      '\u0000\u0001',
+      seed.slice(0, 1000),
+      seed.replace(/\n/g, ''),
+    ];
     for (let index = 0; index < 50; index += 1) {
       const start = (index * 7919) % seed.length;
       inputs.push(seed.slice(start, start + ((index * 104729) % 4000)));

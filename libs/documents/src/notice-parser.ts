@@ -36,7 +36,9 @@ export function parseNotice(text: string): ParsedDocument {
   const sectionsRaw = headingTree(closing.body, warnings);
 
   // 4. Does the document mark measures anywhere (一是/①)? Then sections without markers are narrative.
-  const documentHasMarkers = sectionsRaw.some((section) => [2, 3, 4].some((level) => nodesAt(section.children, level as Level).some(hasMarkers)));
+  const documentHasMarkers = sectionsRaw.some((section) =>
+    [2, 3, 4].some((level) => nodesAt(section.children, level as Level).some(hasMarkers)),
+  );
 
   const sections: ParsedSection[] = sectionsRaw.map((raw) => buildSection(raw, documentHasMarkers, warnings));
   checkNumbering(sections, warnings);

@@ -5,7 +5,16 @@ import { renderNoticeDocx } from './notice-docx';
 import { parseNotice } from './notice-parser';
 import { NoticeContent, renderNoticeMarkdown, renderNoticeText } from './notice-render';
 
-const SEED = join(__dirname, '..', '..', '..', '..', 'shared', 'seed', 'xuancheng-edz-rectification-progress-2025-07-25.txt');
+const SEED = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'seed',
+  'xuancheng-edz-rectification-progress-2025-07-25.txt',
+);
 const seed = parseNotice(readFileSync(SEED, 'utf8'));
 
 function contentFromSeed(): NoticeContent {
@@ -38,7 +47,11 @@ it('writes the seed back as text that parses to the same structure and counts', 
 
 it('reproduces the seed line for line, apart from the title and parenthesis width', () => {
   const text = renderNoticeText(contentFromSeed()).split('\n').slice(1).join('\n');
-  const original = readFileSync(SEED, 'utf8').replace(/（/g, '(').replace(/）/g, ')').replace(/ 三是/g, '三是').replace(/邮 编/g, '邮 编');
+  const original = readFileSync(SEED, 'utf8')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/ 三是/g, '三是')
+    .replace(/邮 编/g, '邮 编');
   const expectedProblemLines = original.split('\n').filter((line) => /^\(\d+\)/.test(line));
   const producedProblemLines = text.split('\n').filter((line) => /^\(\d+\)/.test(line));
   expect(producedProblemLines).toEqual(expectedProblemLines);
@@ -52,7 +65,9 @@ it('writes a .docx that opens and contains every problem title, and parses back 
   const bytes = await renderNoticeDocx(contentFromSeed());
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   const text = await documentText('notice.docx', bytes);
-  for (const placed of seed.sections[1].categories!.flatMap((category) => category.groups!.flatMap((group) => group.problems))) {
+  for (const placed of seed.sections[1].categories!.flatMap((category) =>
+    category.groups!.flatMap((group) => group.problems),
+  )) {
     expect(text).toContain(placed.title);
   }
   const again = parseNotice(text);

@@ -38,7 +38,10 @@ export function sentence(text: string): string {
 
 /** A problem title must not contain 。, which ends the title when the notice is read back. */
 export function titleText(text: string): string {
-  return text.replace(/[。]/g, ',').replace(/[,，;；：:]+$/, '').trim();
+  return text
+    .replace(/[。]/g, ',')
+    .replace(/[,，;；：:]+$/, '')
+    .trim();
 }
 
 export function noticeBlocks(content: NoticeContent): NoticeBlock[] {
@@ -49,7 +52,8 @@ export function noticeBlocks(content: NoticeContent): NoticeBlock[] {
   const narrative = (part: NarrativePart) => {
     sectionIndex += 1;
     blocks.push({ kind: 'section', text: `${numberToChinese(sectionIndex)}、${part.title}` });
-    for (const paragraph of part.paragraphs) if (paragraph.trim()) blocks.push({ kind: 'paragraph', text: paragraph.trim() });
+    for (const paragraph of part.paragraphs)
+      if (paragraph.trim()) blocks.push({ kind: 'paragraph', text: paragraph.trim() });
   };
   narrative(content.part1);
   for (const section of content.sections) {
@@ -65,10 +69,16 @@ export function noticeBlocks(content: NoticeContent): NoticeBlock[] {
       }
       category = categoryKey;
       const groupKey = placed.group ? `${categoryKey}|${placed.group.number}|${placed.group.title}` : null;
-      if (groupKey && groupKey !== group) blocks.push({ kind: 'group', text: `${placed.group!.number}.${placed.group!.title}` });
+      if (groupKey && groupKey !== group)
+        blocks.push({ kind: 'group', text: `${placed.group!.number}.${placed.group!.title}` });
       group = groupKey;
-      const measures = placed.problem.measures.map((measure, index) => `${numberToChinese(index + 1)}是${sentence(measure.text)}`).join('');
-      blocks.push({ kind: 'paragraph', text: `(${placed.problem.number})${titleText(placed.problem.title)}。${measures}` });
+      const measures = placed.problem.measures
+        .map((measure, index) => `${numberToChinese(index + 1)}是${sentence(measure.text)}`)
+        .join('');
+      blocks.push({
+        kind: 'paragraph',
+        text: `(${placed.problem.number})${titleText(placed.problem.title)}。${measures}`,
+      });
     }
   }
   narrative(content.part3);
@@ -87,13 +97,22 @@ export function noticeBlocks(content: NoticeContent): NoticeBlock[] {
 }
 
 export function renderNoticeText(content: NoticeContent): string {
-  return `${noticeBlocks(content).map((block) => block.text).join('\n')}\n`;
+  return `${noticeBlocks(content)
+    .map((block) => block.text)
+    .join('\n')}\n`;
 }
 
 /** Markdown: headings for the ladder; user text escaped so it cannot inject markup. */
 export function renderNoticeMarkdown(content: NoticeContent): string {
   const escape = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-  const prefix: Record<NoticeBlock['kind'], string> = { title: '# ', section: '## ', category: '### ', group: '#### ', paragraph: '', signature: '' };
+  const prefix: Record<NoticeBlock['kind'], string> = {
+    title: '# ',
+    section: '## ',
+    category: '### ',
+    group: '#### ',
+    paragraph: '',
+    signature: '',
+  };
   return `${noticeBlocks(content)
     .map((block) => `${prefix[block.kind]}${escape(block.text)}`)
     .join('\n\n')}\n`;

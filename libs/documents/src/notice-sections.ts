@@ -34,7 +34,11 @@ export function buildSection(raw: HeadingNode, documentHasMarkers: boolean, warn
   }
   const level = problemLevel;
   const toProblem = (node: HeadingNode): ParsedProblem => makeProblem(node, childrenAsMeasures, warnings);
-  const walk = (nodes: HeadingNode[], into: { categories?: ParsedCategory[]; groups?: ParsedGroup[]; problems?: ParsedProblem[] }, depth: Level[]) => {
+  const walk = (
+    nodes: HeadingNode[],
+    into: { categories?: ParsedCategory[]; groups?: ParsedGroup[]; problems?: ParsedProblem[] },
+    depth: Level[],
+  ) => {
     for (const node of nodes) {
       if (node.level === level) {
         (into.problems ??= []).push(toProblem(node));
@@ -43,14 +47,19 @@ export function buildSection(raw: HeadingNode, documentHasMarkers: boolean, warn
           const category: ParsedCategory = { number: node.number, title: stripStop(node.head) };
           (into.categories ??= []).push(category);
           walk(node.children, category, [...depth, 2]);
-          if (node.lines.length) warnings.push(`text under (${node.number}) outside any problem was left out: "${node.lines.join('').slice(0, 30)}"`);
+          if (node.lines.length)
+            warnings.push(
+              `text under (${node.number}) outside any problem was left out: "${node.lines.join('').slice(0, 30)}"`,
+            );
         } else if (node.level === 3) {
           const group: ParsedGroup = { number: node.number, title: stripStop(node.head), problems: [] };
           (into.groups ??= []).push(group);
           walk(node.children, group as { problems?: ParsedProblem[] }, [...depth, 3]);
         }
       } else {
-        warnings.push(`"${numberLabel(node)}${node.head.slice(0, 20)}" sits below the problem level outside any problem; left out`);
+        warnings.push(
+          `"${numberLabel(node)}${node.head.slice(0, 20)}" sits below the problem level outside any problem; left out`,
+        );
       }
     }
   };
@@ -74,9 +83,13 @@ function makeProblem(node: HeadingNode, childrenAsMeasures: boolean, warnings: s
   if (split) {
     measures = split.measures;
     preface = split.preface || undefined;
-    if (node.children.length) warnings.push(`${label} has numbered items besides its 一是/二是 measures; they were left out`);
+    if (node.children.length)
+      warnings.push(`${label} has numbered items besides its 一是/二是 measures; they were left out`);
   } else if (node.children.length && (childrenAsMeasures || !body)) {
-    measures = node.children.map((child, index) => ({ number: index + 1, text: [child.head, ...child.lines].join('').trim() }));
+    measures = node.children.map((child, index) => ({
+      number: index + 1,
+      text: [child.head, ...child.lines].join('').trim(),
+    }));
     preface = body || undefined;
   } else if (body) {
     measures = [{ number: 1, text: body }];
@@ -86,6 +99,7 @@ function makeProblem(node: HeadingNode, childrenAsMeasures: boolean, warnings: s
     warnings.push(`${label} has no measures`);
   }
   const empty = measures.filter((measure) => !measure.text);
-  if (empty.length) warnings.push(`${label} has empty measure(s): ${empty.map((measure) => measure.number).join(', ')}`);
+  if (empty.length)
+    warnings.push(`${label} has empty measure(s): ${empty.map((measure) => measure.number).join(', ')}`);
   return { number: node.number, title, measures, ...(preface ? { preface } : {}) };
 }

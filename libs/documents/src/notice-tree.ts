@@ -22,7 +22,13 @@ export function headingTree(body: string[], warnings: string[]): HeadingNode[] {
       (current ?? root).lines.push(line);
       continue;
     }
-    const node: HeadingNode = { level: heading.level, number: heading.number, head: heading.rest, lines: [], children: [] };
+    const node: HeadingNode = {
+      level: heading.level,
+      number: heading.number,
+      head: heading.rest,
+      lines: [],
+      children: [],
+    };
     if (heading.level === 1) {
       sections.push(node);
       stack.length = 0;
@@ -60,7 +66,11 @@ export function nodesAt(nodes: HeadingNode[], level: Level): HeadingNode[] {
 /** The node's whole text with its children's numbers, for a section kept as narrative. */
 export function allText(node: HeadingNode): string {
   const own = node.head && node.level !== 1 ? `${node.head}\n` : '';
-  return own + node.lines.join('\n') + node.children.map((child) => `\n${child.number ? numberLabel(child) : ''}${allText(child)}`).join('');
+  return (
+    own +
+    node.lines.join('\n') +
+    node.children.map((child) => `\n${child.number ? numberLabel(child) : ''}${allText(child)}`).join('')
+  );
 }
 
 export function numberLabel(node: HeadingNode): string {

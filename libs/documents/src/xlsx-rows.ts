@@ -25,7 +25,8 @@ export interface PlainSheet {
 /** Rich text, hyperlinks and formulas (their cached result) reduced to the value a person sees. */
 export function plainCell(value: ExcelJS.CellValue | unknown, depth = 0): PlainCell {
   if (value === null || value === undefined) return null;
-  if (types.isDate(value) || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (types.isDate(value) || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   if (typeof value !== 'object' || depth > 2) return null;
   const shaped = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
   if (Array.isArray(shaped.richText)) return shaped.richText.map((part) => part.text).join('');
@@ -44,7 +45,11 @@ export async function workbookRows(fileName: string, bytes: Buffer, limits: Impo
     const plain: PlainSheet = { name: sheet.name, rows: [] };
     sheet.eachRow({ includeEmpty: false }, (row, number) => {
       rows += 1;
-      if (rows > limits.maxLines) throw new ImportLimitError('maxLines', `${fileName} has more than ${limits.maxLines.toLocaleString('en-US')} rows; the limit is ${limits.maxLines.toLocaleString('en-US')}`);
+      if (rows > limits.maxLines)
+        throw new ImportLimitError(
+          'maxLines',
+          `${fileName} has more than ${limits.maxLines.toLocaleString('en-US')} rows; the limit is ${limits.maxLines.toLocaleString('en-US')}`,
+        );
       const cells: PlainCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
         const value = plainCell(cell.value);
@@ -52,7 +57,10 @@ export async function workbookRows(fileName: string, bytes: Buffer, limits: Impo
         cells[column - 1] = value;
       });
       if (characters > limits.maxCharacters) {
-        throw new ImportLimitError('maxCharacters', `${fileName} has more than ${limits.maxCharacters.toLocaleString('en-US')} characters of text; the limit is ${limits.maxCharacters.toLocaleString('en-US')}`);
+        throw new ImportLimitError(
+          'maxCharacters',
+          `${fileName} has more than ${limits.maxCharacters.toLocaleString('en-US')} characters of text; the limit is ${limits.maxCharacters.toLocaleString('en-US')}`,
+        );
       }
       plain.rows.push({ number, cells });
     });

@@ -24,7 +24,9 @@ describe('a .docx', () => {
     const started = Date.now();
     const error = await refusal(documentText('bomb.docx', bomb));
     expect(error.limit).toBe('maxUncompressedBytes');
-    expect(error.message).toBe('bomb.docx inflates to 100 MB; the limit is 50 MB uncompressed (IMPORT_MAX_UNCOMPRESSED_BYTES)');
+    expect(error.message).toBe(
+      'bomb.docx inflates to 100 MB; the limit is 50 MB uncompressed (IMPORT_MAX_UNCOMPRESSED_BYTES)',
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(20 * 1024 * 1024);
   });
@@ -32,10 +34,14 @@ describe('a .docx', () => {
   it('whose headers declare 2 KB for a part that inflates to 8 MB is refused after 2 KB', async () => {
     const lied = lieAboutSize(await docx(documentXml(8 * 1024 * 1024)), 'word/document.xml', 2000);
     // JSZip, which mammoth and ExcelJS use, finds the mismatch only after inflating all of it.
-    await expect((await JSZip.loadAsync(lied)).file('word/document.xml')!.async('nodebuffer')).rejects.toThrow(/uncompressed data size mismatch/);
+    await expect((await JSZip.loadAsync(lied)).file('word/document.xml')!.async('nodebuffer')).rejects.toThrow(
+      /uncompressed data size mismatch/,
+    );
     const error = await refusal(documentText('lied.docx', lied));
     expect(error.limit).toBe('maxUncompressedBytes');
-    expect(error.message).toMatch(/^lied\.docx: word\/document\.xml inflates to more than the 2 KB its header declares/);
+    expect(error.message).toMatch(
+      /^lied\.docx: word\/document\.xml inflates to more than the 2 KB its header declares/,
+    );
   });
 
   it('of more files than the limit is refused', async () => {
@@ -48,7 +54,10 @@ describe('a .docx', () => {
   it('with more paragraphs than the line limit is refused after extraction; under it, it reads', async () => {
     const xml = documentXml(20_000, '段落');
     const limits = { ...DEFAULT_IMPORT_LIMITS, maxLines: 100 };
-    expect(await refusal(documentText('long.docx', await docx(xml), limits))).toMatchObject({ limit: 'maxLines', message: 'long.docx has more than 100 lines (paragraphs); the limit is 100' });
+    expect(await refusal(documentText('long.docx', await docx(xml), limits))).toMatchObject({
+      limit: 'maxLines',
+      message: 'long.docx has more than 100 lines (paragraphs); the limit is 100',
+    });
     expect((await documentText('long.docx', await docx(xml))).split('\n').filter(Boolean).length).toBeGreaterThan(100);
   });
 
@@ -61,10 +70,18 @@ describe('a .docx', () => {
 describe('text', () => {
   it('longer than the character limit or with more lines than the line limit is refused', async () => {
     const long = Buffer.from('字'.repeat(DEFAULT_IMPORT_LIMITS.maxCharacters + 1));
-    expect(await refusal(documentText('long.txt', long))).toMatchObject({ limit: 'maxCharacters', message: 'long.txt has 2,000,001 characters of text; the limit is 2,000,000' });
+    expect(await refusal(documentText('long.txt', long))).toMatchObject({
+      limit: 'maxCharacters',
+      message: 'long.txt has 2,000,001 characters of text; the limit is 2,000,000',
+    });
     const lines = Buffer.from('一\n'.repeat(DEFAULT_IMPORT_LIMITS.maxLines));
-    expect(await refusal(documentText('lines.md', lines))).toMatchObject({ limit: 'maxLines', message: 'lines.md has more than 50,000 lines (paragraphs); the limit is 50,000' });
-    expect(await documentText('fits.md', Buffer.from('一\n'.repeat(DEFAULT_IMPORT_LIMITS.maxLines - 1)))).toHaveLength(2 * (DEFAULT_IMPORT_LIMITS.maxLines - 1));
+    expect(await refusal(documentText('lines.md', lines))).toMatchObject({
+      limit: 'maxLines',
+      message: 'lines.md has more than 50,000 lines (paragraphs); the limit is 50,000',
+    });
+    expect(await documentText('fits.md', Buffer.from('一\n'.repeat(DEFAULT_IMPORT_LIMITS.maxLines - 1)))).toHaveLength(
+      2 * (DEFAULT_IMPORT_LIMITS.maxLines - 1),
+    );
   });
 });
 
@@ -79,7 +96,12 @@ describe('an .xlsx', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('台账');
     sheet.addRow(['问题序号', { richText: [{ text: '整改' }, { text: '措施' }] }]);
-    sheet.addRow([1, new Date('2024-06-30T00:00:00Z'), { formula: '1+1', result: 2 }, { text: '链接', hyperlink: 'https://example.org' }]);
+    sheet.addRow([
+      1,
+      new Date('2024-06-30T00:00:00Z'),
+      { formula: '1+1', result: 2 },
+      { text: '链接', hyperlink: 'https://example.org' },
+    ]);
     sheet.getCell('F4').value = '远处';
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const [plain] = await workbookRows('ledger.xlsx', bytes, DEFAULT_IMPORT_LIMITS);
@@ -88,6 +110,9 @@ describe('an .xlsx', () => {
     expect(plain.rows[0].cells).toEqual(['问题序号', '整改措施']);
     expect(plain.rows[1].cells).toEqual([1, new Date('2024-06-30T00:00:00Z'), 2, '链接']);
     expect(plain.rows[2].cells[5]).toBe('远处');
-    expect(await refusal(workbookRows('ledger.xlsx', bytes, { ...DEFAULT_IMPORT_LIMITS, maxLines: 2 }))).toMatchObject({ limit: 'maxLines', message: 'ledger.xlsx has more than 2 rows; the limit is 2' });
+    expect(await refusal(workbookRows('ledger.xlsx', bytes, { ...DEFAULT_IMPORT_LIMITS, maxLines: 2 }))).toMatchObject({
+      limit: 'maxLines',
+      message: 'ledger.xlsx has more than 2 rows; the limit is 2',
+    });
   });
 });

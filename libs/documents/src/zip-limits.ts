@@ -23,15 +23,25 @@ function centralDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 }
 
 /** Every file of the archive, inflated; refused with an ImportLimitError when over a limit. */
-export async function unzipWithinLimits(fileName: string, bytes: Buffer, limits: ImportLimits): Promise<Map<string, Buffer>> {
+export async function unzipWithinLimits(
+  fileName: string,
+  bytes: Buffer,
+  limits: ImportLimits,
+): Promise<Map<string, Buffer>> {
   const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true });
   if (zip.entryCount > limits.maxEntries) {
-    throw new ImportLimitError('maxEntries', `${fileName} holds ${zip.entryCount} files; the limit is ${limits.maxEntries}`);
+    throw new ImportLimitError(
+      'maxEntries',
+      `${fileName} holds ${zip.entryCount} files; the limit is ${limits.maxEntries}`,
+    );
   }
   const entries = await centralDirectory(zip);
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   const overLimit = (size: string) =>
-    new ImportLimitError('maxUncompressedBytes', `${fileName} inflates to ${size}; the limit is ${formatBytes(limits.maxUncompressedBytes)} uncompressed (IMPORT_MAX_UNCOMPRESSED_BYTES)`);
+    new ImportLimitError(
+      'maxUncompressedBytes',
+      `${fileName} inflates to ${size}; the limit is ${formatBytes(limits.maxUncompressedBytes)} uncompressed (IMPORT_MAX_UNCOMPRESSED_BYTES)`,
+    );
   if (declared > limits.maxUncompressedBytes) throw overLimit(formatBytes(declared));
   const files = new Map<string, Buffer>();
   let inflated = 0;

@@ -20,7 +20,8 @@ const state = initialState(
 function input(action: ActionName, refusing: boolean): Record<string, unknown> {
   const form = ACTION_FORMS[action];
   const body: Record<string, unknown> = {};
-  if (form.decision) body[form.decision.field] = form.decision.field === 'approve' ? !refusing : form.decision.answers[refusing ? 1 : 0];
+  if (form.decision)
+    body[form.decision.field] = form.decision.field === 'approve' ? !refusing : form.decision.answers[refusing ? 1 : 0];
   if (form.date?.required) body[form.date.field] = '2025-06-30T00:00:00.000Z';
   if (form.evidence) body.evidenceIds = ['e1'];
   return body;
@@ -44,8 +45,17 @@ describe('ACTION_FORMS', () => {
         const body = input(action, refusing);
         expect({ action, refusing, refused: isRefusal(action, body) }).toEqual({ action, refusing, refused: refusing });
         const without = refusalOf(action, body);
-        expect({ action, refusing, message: without }).toEqual({ action, refusing, message: textRequired(action, refusing) ? `${form.text} is required` : null });
-        if (form.text) expect({ action, refusing, message: refusalOf(action, { ...body, [form.text]: '理由' }) }).toEqual({ action, refusing, message: null });
+        expect({ action, refusing, message: without }).toEqual({
+          action,
+          refusing,
+          message: textRequired(action, refusing) ? `${form.text} is required` : null,
+        });
+        if (form.text)
+          expect({ action, refusing, message: refusalOf(action, { ...body, [form.text]: '理由' }) }).toEqual({
+            action,
+            refusing,
+            message: null,
+          });
       }
     }
   });

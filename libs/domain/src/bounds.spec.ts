@@ -11,10 +11,14 @@ describe('sanity bounds', () => {
 
   it('a policy refuses durations over five years, unknown fields and a non-boolean switch', () => {
     expect(resolvePolicy({ reviewWithin: 'P1000Y' }).errors).toEqual(['policy.reviewWithin is longer than P5Y']);
-    expect(resolvePolicy({ escalateAfter: ['P0D', 'P99Y'] }).errors).toEqual(['policy.escalateAfter has a step longer than P5Y']);
+    expect(resolvePolicy({ escalateAfter: ['P0D', 'P99Y'] }).errors).toEqual([
+      'policy.escalateAfter has a step longer than P5Y',
+    ]);
     expect(resolvePolicy({ lookBackAfter: 'P5Y', remindBefore: ['PT1S'] }).errors).toEqual([]);
     expect(resolvePolicy({ bogus: 'P1D' } as never).errors).toEqual(['policy has unknown fields: bogus']);
-    expect(resolvePolicy({ allowSubmitterSignOff: 'yes' } as never).errors).toEqual(['policy.allowSubmitterSignOff must be true or false']);
+    expect(resolvePolicy({ allowSubmitterSignOff: 'yes' } as never).errors).toEqual([
+      'policy.allowSubmitterSignOff must be true or false',
+    ]);
     expect(resolvePolicy({ allowSubmitterSignOff: true }).policy.allowSubmitterSignOff).toBe(true);
   });
 });

@@ -58,7 +58,10 @@ export type MeasureRole = InspectionRole | 'staff' | 'responsible_leader';
 export function measureRolesOf(state: Pick<MeasureState, 'participants'>, actor: Actor): MeasureRole[] {
   const roles: MeasureRole[] = [...actor.inspectionRoles];
   const { leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } = state.participants;
-  if (actor.departmentId && (actor.departmentId === leadDepartmentId || cooperatingDepartmentIds.includes(actor.departmentId))) {
+  if (
+    actor.departmentId &&
+    (actor.departmentId === leadDepartmentId || cooperatingDepartmentIds.includes(actor.departmentId))
+  ) {
     roles.push('staff');
   }
   if (actor.personId === responsibleLeaderId) roles.push('responsible_leader');

@@ -73,7 +73,8 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
   const policy: TimerPolicy = { ...DEFAULT_POLICY, ...(partial ?? {}) };
   const errors: string[] = [];
   for (const field of SINGLE_FIELDS) {
-    if (!isDuration(policy[field])) errors.push(`policy.${field} must be an ISO-8601 duration (got ${shown(policy[field])})`);
+    if (!isDuration(policy[field]))
+      errors.push(`policy.${field} must be an ISO-8601 duration (got ${shown(policy[field])})`);
     else if (durationTooLong(policy[field])) errors.push(`policy.${field} is longer than ${LONGEST_POLICY_DURATION}`);
   }
   for (const field of ['remindBefore', 'escalateAfter'] as const) {
@@ -87,14 +88,22 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
     }
   }
   if (Array.isArray(policy.escalateAfter) && policy.escalateAfter.length > ESCALATION_AUDIENCES.length) {
-    errors.push(`policy.escalateAfter has at most ${ESCALATION_AUDIENCES.length} steps (owner, responsible leader, group head, supervisor)`);
+    errors.push(
+      `policy.escalateAfter has at most ${ESCALATION_AUDIENCES.length} steps (owner, responsible leader, group head, supervisor)`,
+    );
   }
   if (policy.allowSubmitterSignOff !== undefined && typeof policy.allowSubmitterSignOff !== 'boolean') {
     errors.push('policy.allowSubmitterSignOff must be true or false');
   }
   const known = new Set<string>([...SINGLE_FIELDS, 'remindBefore', 'escalateAfter', 'allowSubmitterSignOff']);
   const unknown = Object.keys(partial ?? {}).filter((field) => !known.has(field));
-  if (unknown.length) errors.push(`policy has unknown fields: ${unknown.slice(0, 10).map((field) => field.slice(0, 40)).join(', ')}`);
+  if (unknown.length)
+    errors.push(
+      `policy has unknown fields: ${unknown
+        .slice(0, 10)
+        .map((field) => field.slice(0, 40))
+        .join(', ')}`,
+    );
   if (errors.length === 0) {
     const origin = new Date(0);
     const offsets = policy.escalateAfter.map((item) => addDuration(origin, item).getTime());

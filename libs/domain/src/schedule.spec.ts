@@ -8,7 +8,14 @@ const entered = new Date('2025-03-01T00:00:00Z');
 
 function rectifying(dueAt: string, overrides: Partial<MeasureState> = {}): MeasureState {
   const base = initialState(
-    { measureId: 'm', inspectionId: 'i', kind: 'deadline', policy: DEFAULT_POLICY, participants: { leadDepartmentId: 'd', cooperatingDepartmentIds: [], responsibleLeaderId: 'l' }, dueAt },
+    {
+      measureId: 'm',
+      inspectionId: 'i',
+      kind: 'deadline',
+      policy: DEFAULT_POLICY,
+      participants: { leadDepartmentId: 'd', cooperatingDepartmentIds: [], responsibleLeaderId: 'l' },
+      dueAt,
+    },
     entered,
   );
   return { ...base, stage: 'rectify', stageDueAt: dueAt, ...overrides };
@@ -16,7 +23,15 @@ function rectifying(dueAt: string, overrides: Partial<MeasureState> = {}): Measu
 
 describe('durations', () => {
   it('parses ISO-8601 durations', () => {
-    expect(parseDuration('P1Y2M3W4DT5H6M7.5S')).toEqual({ years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7.5 });
+    expect(parseDuration('P1Y2M3W4DT5H6M7.5S')).toEqual({
+      years: 1,
+      months: 2,
+      weeks: 3,
+      days: 4,
+      hours: 5,
+      minutes: 6,
+      seconds: 7.5,
+    });
     expect(() => parseDuration('7 days')).toThrow(/not an ISO-8601 duration/);
     expect(() => parseDuration('P')).toThrow();
     expect(() => parseDuration('PT')).toThrow();
@@ -32,10 +47,16 @@ describe('durations', () => {
 describe('policy', () => {
   it('fills defaults and names every invalid field', () => {
     expect(resolvePolicy({ reviewWithin: 'PT30S' }).policy.lookBackAfter).toBe('P90D');
-    const { errors } = resolvePolicy({ reviewWithin: '5 days', escalateAfter: ['P7D', 'P1D'], remindBefore: 'P1D' as never });
+    const { errors } = resolvePolicy({
+      reviewWithin: '5 days',
+      escalateAfter: ['P7D', 'P1D'],
+      remindBefore: 'P1D' as never,
+    });
     expect(errors.join('\n')).toMatch(/policy.reviewWithin/);
     expect(errors.join('\n')).toMatch(/policy.remindBefore/);
-    expect(resolvePolicy({ escalateAfter: ['P7D', 'P1D'] }).errors).toEqual(['policy.escalateAfter must be in ascending order']);
+    expect(resolvePolicy({ escalateAfter: ['P7D', 'P1D'] }).errors).toEqual([
+      'policy.escalateAfter must be in ascending order',
+    ]);
     expect(resolvePolicy({ escalateAfter: ['P1D', 'P2D', 'P3D', 'P4D', 'P5D'] }).errors[0]).toMatch(/at most 4/);
   });
 });
@@ -80,7 +101,10 @@ describe('timer schedule', () => {
   });
 
   it('the look-back falls due, then escalates against its own deadline', () => {
-    const lookback = rectifying('2025-03-05T00:00:00.000Z', { stage: 'lookback', stageDueAt: '2025-06-01T00:00:00.000Z' });
+    const lookback = rectifying('2025-03-05T00:00:00.000Z', {
+      stage: 'lookback',
+      stageDueAt: '2025-06-01T00:00:00.000Z',
+    });
     expect(stageSchedule(lookback).map((event) => event.kind)).toEqual(['look_back_due']);
     const due = applyTimer(lookback, stageSchedule(lookback)[0], new Date('2025-06-01T00:00:00Z'));
     expect(due).toMatchObject({ lookBackDue: true, stageDueAt: '2025-06-15T00:00:00.000Z' });
@@ -99,6 +123,8 @@ describe('colour (红黄绿灯)', () => {
     expect(colourOf(state, new Date(at))).toBe(colour);
   });
   it('a signed-off measure waiting for its look-back is green', () => {
-    expect(colourOf({ ...state, stage: 'lookback', lookBackDue: false }, new Date('2026-01-01T00:00:00Z'))).toBe('green');
+    expect(colourOf({ ...state, stage: 'lookback', lookBackDue: false }, new Date('2026-01-01T00:00:00Z'))).toBe(
+      'green',
+    );
   });
 });

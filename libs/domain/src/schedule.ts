@@ -25,14 +25,37 @@ export function stageSchedule(state: MeasureState): TimerEvent[] {
   const events: TimerEvent[] = [];
   if (state.stage === 'lookback' && !state.lookBackDue) {
     // Before the re-check falls due there is nothing to remind or escalate: the measure is signed off.
-    return [{ key: `${prefix}:look_back_due`, kind: 'look_back_due', at: state.stageDueAt, level: 0, audience: 'supervisor', offset: 'P0D' }];
+    return [
+      {
+        key: `${prefix}:look_back_due`,
+        kind: 'look_back_due',
+        at: state.stageDueAt,
+        level: 0,
+        audience: 'supervisor',
+        offset: 'P0D',
+      },
+    ];
   }
   state.policy.remindBefore.forEach((offset) => {
-    events.push({ key: `${prefix}:reminder:${offset}`, kind: 'reminder', at: addDuration(due, offset, -1).toISOString(), level: 0, audience: 'owner', offset });
+    events.push({
+      key: `${prefix}:reminder:${offset}`,
+      kind: 'reminder',
+      at: addDuration(due, offset, -1).toISOString(),
+      level: 0,
+      audience: 'owner',
+      offset,
+    });
   });
   state.policy.escalateAfter.forEach((offset, index) => {
     const at = addDuration(due, offset).toISOString();
-    events.push({ key: `${prefix}:escalation:${index + 1}`, kind: 'escalation', at, level: index + 1, audience: ESCALATION_AUDIENCES[index], offset });
+    events.push({
+      key: `${prefix}:escalation:${index + 1}`,
+      kind: 'escalation',
+      at,
+      level: index + 1,
+      audience: ESCALATION_AUDIENCES[index],
+      offset,
+    });
   });
   // Stable order: by time, the look-back falling due before its own escalation at the same instant.
   const rank: Record<TimerKind, number> = { reminder: 0, look_back_due: 1, escalation: 2 };
@@ -71,7 +94,10 @@ export function planTimers(state: MeasureState, handled: ReadonlySet<string>, no
 }
 
 /** 红黄绿灯: red past the stage's due date, yellow within the policy's warning window, else green. */
-export function colourOf(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>, now: Date): Colour {
+export function colourOf(
+  state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>,
+  now: Date,
+): Colour {
   if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return 'green';
   if (state.stage === 'lookback' && !state.lookBackDue) return 'green';
   const due = new Date(state.stageDueAt);
@@ -81,7 +107,9 @@ export function colourOf(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'pol
 }
 
 /** When the yellow light starts for the current stage (stored in the read model so lists can filter by colour in SQL). */
-export function yellowFrom(state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>): string | null {
+export function yellowFrom(
+  state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>,
+): string | null {
   if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return null;
   if (state.stage === 'lookback' && !state.lookBackDue) return null;
   return addDuration(new Date(state.stageDueAt), state.policy.yellowWithin, -1).toISOString();

@@ -7,7 +7,18 @@ function storable(value: string): boolean {
 }
 
 const anyText = fc.string({ unit: 'binary', maxLength: 60 });
-const hostile = fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u2028', '\u202e', '\ud800', '\udc00', '\uffff');
+const hostile = fc.constantFrom(
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u202e',
+  '\ud800',
+  '\udc00',
+  '\uffff',
+);
 
 describe('the text rule', () => {
   it('accepts only what PostgreSQL can store, and stores it normalised within its limit', () => {
@@ -47,14 +58,20 @@ describe('the text rule', () => {
 
   it('treats only spaces, also full-width ones, as blank', () => {
     for (const value of ['   ', '\u3000\u3000', ' \n\t ']) {
-      expect(checkText(value, { max: 10, min: 1, multiline: true })).toEqual({ ok: false, problem: 'must not be blank' });
+      expect(checkText(value, { max: 10, min: 1, multiline: true })).toEqual({
+        ok: false,
+        problem: 'must not be blank',
+      });
     }
     expect(checkText('  整改  ', { max: 10, min: 1 })).toEqual({ ok: true, value: '整改' });
   });
 
   it('counts characters as PostgreSQL does (an astral character is one)', () => {
     expect(checkText('😀'.repeat(5), { max: 5 })).toEqual({ ok: true, value: '😀'.repeat(5) });
-    expect(checkText('😀'.repeat(6), { max: 5 })).toMatchObject({ ok: false, problem: 'is longer than 5 characters (6)' });
+    expect(checkText('😀'.repeat(6), { max: 5 })).toMatchObject({
+      ok: false,
+      problem: 'is longer than 5 characters (6)',
+    });
   });
 
   it('keeps names on one line, and CRLF in long texts becomes LF', () => {

@@ -17,7 +17,8 @@ export interface TextRule {
 export type TextCheck = { ok: true; value: string } | { ok: false; problem: string };
 
 /** Forbidden everywhere: C0 controls but tab/LF/CR, DEL, C1 controls, line/paragraph separators, bidi controls, noncharacters. */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
 const LINE_BREAKS = /[\n\t]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -30,10 +31,12 @@ export function characterProblem(value: string, multiline = true): string | null
   const forbidden = FORBIDDEN.exec(value);
   if (forbidden) return `contains the control character ${codePoint(forbidden[0])} at position ${forbidden.index + 1}`;
   const surrogate = LONE_SURROGATE.exec(value);
-  if (surrogate) return `contains a lone UTF-16 surrogate ${codePoint(surrogate[0])} at position ${surrogate.index + 1} (not valid Unicode)`;
+  if (surrogate)
+    return `contains a lone UTF-16 surrogate ${codePoint(surrogate[0])} at position ${surrogate.index + 1} (not valid Unicode)`;
   if (!multiline) {
     const lineBreak = LINE_BREAKS.exec(value.replace(/\r/g, '\n'));
-    if (lineBreak) return `must be one line (it contains a ${lineBreak[0] === '\t' ? 'tab' : 'line break'} at position ${lineBreak.index + 1})`;
+    if (lineBreak)
+      return `must be one line (it contains a ${lineBreak[0] === '\t' ? 'tab' : 'line break'} at position ${lineBreak.index + 1})`;
   }
   return null;
 }

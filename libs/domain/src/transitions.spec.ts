@@ -42,17 +42,45 @@ const submission = { by: 'staff', at: now.toISOString(), summary: '已完成', e
 /** Every state a measure can be in, with the actions its stage allows. */
 const situations: { name: string; state: MeasureState; allowed: ActionName[] }[] = [
   { name: 'assign', state: measure(), allowed: ['assign'] },
-  { name: 'rectify', state: measure({ stage: 'rectify', stageDueAt: '2025-04-30T15:59:59.000Z' }), allowed: ['submit_evidence', 'request_extension', 'supervise'] },
+  {
+    name: 'rectify',
+    state: measure({ stage: 'rectify', stageDueAt: '2025-04-30T15:59:59.000Z' }),
+    allowed: ['submit_evidence', 'request_extension', 'supervise'],
+  },
   {
     name: 'rectify with a pending extension',
-    state: measure({ stage: 'rectify', pendingExtension: { by: 'staff', at: now.toISOString(), requestedDueAt: '2025-05-30T00:00:00.000Z', reason: '需要时间' } }),
+    state: measure({
+      stage: 'rectify',
+      pendingExtension: {
+        by: 'staff',
+        at: now.toISOString(),
+        requestedDueAt: '2025-05-30T00:00:00.000Z',
+        reason: '需要时间',
+      },
+    }),
     allowed: ['submit_evidence', 'decide_extension', 'supervise'],
   },
-  { name: 'rectify (长期坚持)', state: measure({ stage: 'rectify', kind: 'ongoing' }), allowed: ['report_progress', 'conclude', 'supervise'] },
+  {
+    name: 'rectify (长期坚持)',
+    state: measure({ stage: 'rectify', kind: 'ongoing' }),
+    allowed: ['report_progress', 'conclude', 'supervise'],
+  },
   { name: 'review', state: measure({ stage: 'review', lastSubmission: submission }), allowed: ['review', 'supervise'] },
-  { name: 'signoff', state: measure({ stage: 'signoff', lastSubmission: submission }), allowed: ['sign_off', 'supervise'] },
-  { name: 'lookback, not yet due', state: measure({ stage: 'lookback', stageDueAt: '2025-06-01T00:00:00.000Z' }), allowed: [] },
-  { name: 'lookback, due', state: measure({ stage: 'lookback', lookBackDue: true }), allowed: ['record_look_back', 'supervise'] },
+  {
+    name: 'signoff',
+    state: measure({ stage: 'signoff', lastSubmission: submission }),
+    allowed: ['sign_off', 'supervise'],
+  },
+  {
+    name: 'lookback, not yet due',
+    state: measure({ stage: 'lookback', stageDueAt: '2025-06-01T00:00:00.000Z' }),
+    allowed: [],
+  },
+  {
+    name: 'lookback, due',
+    state: measure({ stage: 'lookback', lookBackDue: true }),
+    allowed: ['record_look_back', 'supervise'],
+  },
   { name: 'closed', state: measure({ stage: 'closed' }), allowed: [] },
 ];
 
@@ -98,7 +126,9 @@ describe('stage machine: every action in every stage', () => {
           } catch (error) {
             expect((error as ActionRefused).code).toBe('STAGE_CONFLICT');
             expect((error as Error).message).toContain(`stage`);
-            expect((error as Error).message).toContain(`allowed now: ${situation.allowed.length ? situation.allowed.join(', ') : 'none'}`);
+            expect((error as Error).message).toContain(
+              `allowed now: ${situation.allowed.length ? situation.allowed.join(', ') : 'none'}`,
+            );
           }
         }
       });
@@ -138,8 +168,12 @@ describe('roles: who may take each action', () => {
     const leaderInDepartment: Actor = { personId: 'leader', departmentId: LEAD, inspectionRoles: [] };
     const own = measure({ stage: 'signoff', lastSubmission: { ...submission, by: 'leader' } });
     expect(actionsFor(own, leaderInDepartment)).not.toContain('sign_off');
-    expect(() => applyAction(own, 'sign_off', { decision: 'approve' }, leaderInDepartment, now)).toThrow(/submitted this round's evidence and may not sign it off/);
-    expect(applyAction(own, 'sign_off', { decision: 'approve' }, leaderInDepartment, now, { strict: false }).toStage).toBe('lookback');
+    expect(() => applyAction(own, 'sign_off', { decision: 'approve' }, leaderInDepartment, now)).toThrow(
+      /submitted this round's evidence and may not sign it off/,
+    );
+    expect(
+      applyAction(own, 'sign_off', { decision: 'approve' }, leaderInDepartment, now, { strict: false }).toStage,
+    ).toBe('lookback');
     const allowed = { ...own, policy: { ...own.policy, allowSubmitterSignOff: true } };
     expect(actionsFor(allowed, leaderInDepartment)).toContain('sign_off');
     expect(applyAction(allowed, 'sign_off', { decision: 'approve' }, leaderInDepartment, now).toStage).toBe('lookback');
@@ -164,7 +198,13 @@ describe('transitions', () => {
   });
 
   it('submitting evidence moves to review due after the review period', () => {
-    const result = applyAction(rectify, 'submit_evidence', { summary: ' 已整改 ', evidenceIds: ['e1', 'e1'] }, people.staff, now);
+    const result = applyAction(
+      rectify,
+      'submit_evidence',
+      { summary: ' 已整改 ', evidenceIds: ['e1', 'e1'] },
+      people.staff,
+      now,
+    );
     expect(result.state.stage).toBe('review');
     expect(result.state.stageDueAt).toBe('2025-03-06T00:00:00.000Z');
     expect(result.state.lastSubmission).toMatchObject({ by: 'staff', summary: '已整改', evidenceIds: ['e1'] });
@@ -179,27 +219,64 @@ describe('transitions', () => {
 
   it('a returned sign-off goes back to rectify with the round increased', () => {
     const state = measure({ stage: 'signoff', lastSubmission: submission });
-    expect(applyAction(state, 'sign_off', { decision: 'return', reason: '整改不彻底' }, people.groupHead, now).state).toMatchObject({ stage: 'rectify', round: 2 });
+    expect(
+      applyAction(state, 'sign_off', { decision: 'return', reason: '整改不彻底' }, people.groupHead, now).state,
+    ).toMatchObject({ stage: 'rectify', round: 2 });
   });
 
   it('sign-off starts the look-back period', () => {
     const state = measure({ stage: 'signoff', lastSubmission: submission });
     const result = applyAction(state, 'sign_off', { decision: 'approve' }, people.leader, now);
-    expect(result.state).toMatchObject({ stage: 'lookback', lookBackDue: false, stageDueAt: '2025-05-30T00:00:00.000Z', signedOffAt: now.toISOString() });
+    expect(result.state).toMatchObject({
+      stage: 'lookback',
+      lookBackDue: false,
+      stageDueAt: '2025-05-30T00:00:00.000Z',
+      signedOffAt: now.toISOString(),
+    });
   });
 
   it('a look-back that holds closes; a rebound reopens with a new deadline', () => {
     const state = measure({ stage: 'lookback', lookBackDue: true, round: 1 });
-    expect(applyAction(state, 'record_look_back', { result: 'holds' }, people.supervisor, now).state.stage).toBe('closed');
-    const rebound = applyAction(state, 'record_look_back', { result: 'rebound', note: '问题反弹' }, people.supervisor, now).state;
-    expect(rebound).toMatchObject({ stage: 'rectify', round: 2, lookBackDue: false, dueAt: '2025-03-31T00:00:00.000Z', stageDueAt: '2025-03-31T00:00:00.000Z' });
+    expect(applyAction(state, 'record_look_back', { result: 'holds' }, people.supervisor, now).state.stage).toBe(
+      'closed',
+    );
+    const rebound = applyAction(
+      state,
+      'record_look_back',
+      { result: 'rebound', note: '问题反弹' },
+      people.supervisor,
+      now,
+    ).state;
+    expect(rebound).toMatchObject({
+      stage: 'rectify',
+      round: 2,
+      lookBackDue: false,
+      dueAt: '2025-03-31T00:00:00.000Z',
+      stageDueAt: '2025-03-31T00:00:00.000Z',
+    });
   });
 
   it('an approved extension moves the deadline; a refused one leaves it', () => {
-    const requested = applyAction(rectify, 'request_extension', { requestedDueAt: '2025-06-30T00:00:00Z', reason: '审批周期长' }, people.staff, now).state;
+    const requested = applyAction(
+      rectify,
+      'request_extension',
+      { requestedDueAt: '2025-06-30T00:00:00Z', reason: '审批周期长' },
+      people.staff,
+      now,
+    ).state;
     const approved = applyAction(requested, 'decide_extension', { approve: true }, people.leader, now).state;
-    expect(approved).toMatchObject({ dueAt: '2025-06-30T00:00:00.000Z', stageDueAt: '2025-06-30T00:00:00.000Z', pendingExtension: null });
-    const refused = applyAction(requested, 'decide_extension', { approve: false, reason: '不符合条件' }, people.groupHead, now).state;
+    expect(approved).toMatchObject({
+      dueAt: '2025-06-30T00:00:00.000Z',
+      stageDueAt: '2025-06-30T00:00:00.000Z',
+      pendingExtension: null,
+    });
+    const refused = applyAction(
+      requested,
+      'decide_extension',
+      { approve: false, reason: '不符合条件' },
+      people.groupHead,
+      now,
+    ).state;
     expect(refused).toMatchObject({ dueAt: rectify.dueAt, pendingExtension: null });
   });
 
@@ -210,9 +287,19 @@ describe('transitions', () => {
   });
 
   it('a progress report of a 长期坚持 measure moves the next report one period on', () => {
-    const ongoing = measure({ stage: 'rectify', kind: 'ongoing', dueAt: '2025-03-31T00:00:00.000Z', policy: { ...DEFAULT_POLICY, reportEvery: 'P1M' } });
+    const ongoing = measure({
+      stage: 'rectify',
+      kind: 'ongoing',
+      dueAt: '2025-03-31T00:00:00.000Z',
+      policy: { ...DEFAULT_POLICY, reportEvery: 'P1M' },
+    });
     const result = applyAction(ongoing, 'report_progress', { summary: '本月完成' }, people.staff, now).state;
-    expect(result).toMatchObject({ stage: 'rectify', dueAt: '2025-04-30T00:00:00.000Z', reportsFiled: 1, latestProgress: '本月完成' });
+    expect(result).toMatchObject({
+      stage: 'rectify',
+      dueAt: '2025-04-30T00:00:00.000Z',
+      reportsFiled: 1,
+      latestProgress: '本月完成',
+    });
   });
 });
 
@@ -221,17 +308,80 @@ describe('input validation names the field', () => {
   const review = measure({ stage: 'review', lastSubmission: submission });
   const cases: [string, MeasureState, ActionName, unknown, Actor, RegExp][] = [
     ['summary missing', rectify, 'submit_evidence', { evidenceIds: ['e1'] }, people.staff, /summary is required/],
-    ['blank summary', rectify, 'submit_evidence', { summary: '   ', evidenceIds: ['e1'] }, people.staff, /summary must not be blank/],
-    ['no evidence', rectify, 'submit_evidence', { summary: '完成', evidenceIds: [] }, people.staff, /evidenceIds needs at least 1/],
+    [
+      'blank summary',
+      rectify,
+      'submit_evidence',
+      { summary: '   ', evidenceIds: ['e1'] },
+      people.staff,
+      /summary must not be blank/,
+    ],
+    [
+      'no evidence',
+      rectify,
+      'submit_evidence',
+      { summary: '完成', evidenceIds: [] },
+      people.staff,
+      /evidenceIds needs at least 1/,
+    ],
     ['reject without reason', review, 'review', { decision: 'reject' }, people.reviewer, /reason is required/],
     ['unknown decision', review, 'review', { decision: 'maybe' }, people.reviewer, /decision must be/],
-    ['extension not later', rectify, 'request_extension', { requestedDueAt: '2025-01-01T00:00:00Z', reason: 'x' }, people.staff, /requestedDueAt must be later/],
-    ['extension date garbage', rectify, 'request_extension', { requestedDueAt: 'next week', reason: 'x' }, people.staff, /requestedDueAt must be an ISO-8601/],
-    ['NUL in a reason', rectify, 'request_extension', { requestedDueAt: '2099-01-01T00:00:00Z', reason: 'a\u0000b' }, people.staff, /reason contains the control character U\+0000/],
-    ['lone surrogate in a summary', rectify, 'submit_evidence', { summary: '完成\ud800', evidenceIds: ['e1'] }, people.staff, /summary contains a lone UTF-16 surrogate/],
-    ['full-width spaces only', rectify, 'supervise', { reason: '\u3000\u3000' }, people.supervisor, /reason must not be blank/],
-    ['extension to 2126', rectify, 'request_extension', { requestedDueAt: '2126-01-01T00:00:00Z', reason: '需要时间' }, people.staff, /requestedDueAt is after 2100-12-31/],
-    ['oversize note', measure({ stage: 'rectify', kind: 'ongoing' }), 'conclude', { note: '长'.repeat(4001) }, people.office, /note is longer than 4000 characters/],
+    [
+      'extension not later',
+      rectify,
+      'request_extension',
+      { requestedDueAt: '2025-01-01T00:00:00Z', reason: 'x' },
+      people.staff,
+      /requestedDueAt must be later/,
+    ],
+    [
+      'extension date garbage',
+      rectify,
+      'request_extension',
+      { requestedDueAt: 'next week', reason: 'x' },
+      people.staff,
+      /requestedDueAt must be an ISO-8601/,
+    ],
+    [
+      'NUL in a reason',
+      rectify,
+      'request_extension',
+      { requestedDueAt: '2099-01-01T00:00:00Z', reason: 'a\u0000b' },
+      people.staff,
+      /reason contains the control character U\+0000/,
+    ],
+    [
+      'lone surrogate in a summary',
+      rectify,
+      'submit_evidence',
+      { summary: '完成\ud800', evidenceIds: ['e1'] },
+      people.staff,
+      /summary contains a lone UTF-16 surrogate/,
+    ],
+    [
+      'full-width spaces only',
+      rectify,
+      'supervise',
+      { reason: '\u3000\u3000' },
+      people.supervisor,
+      /reason must not be blank/,
+    ],
+    [
+      'extension to 2126',
+      rectify,
+      'request_extension',
+      { requestedDueAt: '2126-01-01T00:00:00Z', reason: '需要时间' },
+      people.staff,
+      /requestedDueAt is after 2100-12-31/,
+    ],
+    [
+      'oversize note',
+      measure({ stage: 'rectify', kind: 'ongoing' }),
+      'conclude',
+      { note: '长'.repeat(4001) },
+      people.office,
+      /note is longer than 4000 characters/,
+    ],
   ];
   for (const [name, state, action, input, person, message] of cases) {
     it(name, () => {
@@ -248,7 +398,9 @@ describe('input validation names the field', () => {
     const loose = { strict: false };
     const input = { requestedDueAt: '2126-01-01T00:00:00Z', reason: 'a\u0007b' };
     expect(() => applyAction(rectify, 'request_extension', input, people.staff, now)).toThrow(/control character/);
-    expect(applyAction(rectify, 'request_extension', input, people.staff, now, loose).state.pendingExtension?.reason).toBe('a\u0007b');
+    expect(
+      applyAction(rectify, 'request_extension', input, people.staff, now, loose).state.pendingExtension?.reason,
+    ).toBe('a\u0007b');
   });
 
   it('refusal leaves the state untouched', () => {

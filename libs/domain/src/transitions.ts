@@ -45,7 +45,9 @@ export function stageActions(state: MeasureState): ActionName[] {
       return ['assign'];
     case 'rectify':
       if (ongoing) return ['report_progress', 'conclude', 'supervise'];
-      return state.pendingExtension ? ['submit_evidence', 'decide_extension', 'supervise'] : ['submit_evidence', 'request_extension', 'supervise'];
+      return state.pendingExtension
+        ? ['submit_evidence', 'decide_extension', 'supervise']
+        : ['submit_evidence', 'request_extension', 'supervise'];
     case 'review':
       return ['review', 'supervise'];
     case 'signoff':
@@ -81,7 +83,10 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor,
   const allowed = stageActions(state);
   if (!allowed.includes(action)) {
     const list = allowed.length ? allowed.join(', ') : 'none';
-    throw new ActionRefused('STAGE_CONFLICT', `action "${action}" is not allowed in stage ${describeStage(state)}; allowed now: ${list}`);
+    throw new ActionRefused(
+      'STAGE_CONFLICT',
+      `action "${action}" is not allowed in stage ${describeStage(state)}; allowed now: ${list}`,
+    );
   }
   const roles = measureRolesOf(state, actor);
   const needed = ACTION_ROLES[action];
@@ -95,7 +100,10 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor,
     throw new ActionRefused('FORBIDDEN', `person ${actor.personId} submitted this evidence and may not review it`);
   }
   if (options.strict && action === 'sign_off' && signsOwnSubmission(state, actor)) {
-    throw new ActionRefused('FORBIDDEN', `person ${actor.personId} submitted this round's evidence and may not sign it off (销号); the inspection's policy does not allow it`);
+    throw new ActionRefused(
+      'FORBIDDEN',
+      `person ${actor.personId} submitted this round's evidence and may not sign it off (销号); the inspection's policy does not allow it`,
+    );
   }
 }
 
@@ -104,7 +112,12 @@ function signsOwnSubmission(state: MeasureState, actor: Actor): boolean {
   return state.lastSubmission?.by === actor.personId && !state.policy.allowSubmitterSignOff;
 }
 
-function requireText(value: unknown, field: string, required = true, options: RuleOptions = STRICT): string | undefined {
+function requireText(
+  value: unknown,
+  field: string,
+  required = true,
+  options: RuleOptions = STRICT,
+): string | undefined {
   if (value === undefined || value === null || value === '') {
     if (required) throw new ActionRefused('INVALID_INPUT', `${field} is required`);
     return undefined;
@@ -114,7 +127,8 @@ function requireText(value: unknown, field: string, required = true, options: Ru
     // The rule before the text rule existed, kept for replaying older histories.
     const trimmed = value.trim();
     if (required && !trimmed) throw new ActionRefused('INVALID_INPUT', `${field} must not be blank`);
-    if (trimmed.length > TEXT_LIMITS.actionText) throw new ActionRefused('INVALID_INPUT', `${field} is longer than ${TEXT_LIMITS.actionText} characters`);
+    if (trimmed.length > TEXT_LIMITS.actionText)
+      throw new ActionRefused('INVALID_INPUT', `${field} is longer than ${TEXT_LIMITS.actionText} characters`);
     return trimmed;
   }
   const check = checkText(value, { max: TEXT_LIMITS.actionText, min: required ? 1 : 0, multiline: true });
@@ -125,7 +139,8 @@ function requireText(value: unknown, field: string, required = true, options: Ru
 function requireInstant(value: unknown, field: string, options: RuleOptions): string {
   const text = requireText(value, field, true, options) as string;
   const time = Date.parse(text);
-  if (Number.isNaN(time)) throw new ActionRefused('INVALID_INPUT', `${field} must be an ISO-8601 date-time (got "${text}")`);
+  if (Number.isNaN(time))
+    throw new ActionRefused('INVALID_INPUT', `${field} must be an ISO-8601 date-time (got "${text}")`);
   const problem = options.strict ? deadlineProblem(new Date(time)) : null;
   if (problem) throw new ActionRefused('INVALID_INPUT', `${field} ${problem}`);
   return new Date(time).toISOString();
@@ -141,7 +156,13 @@ function requireIdList(value: unknown, field: string, minimum: number): string[]
 }
 
 /** Validates the payload of an action; throws INVALID_INPUT naming the field. */
-export function validateInput<A extends ActionName>(state: MeasureState, action: A, input: ActionInputs[A], now: Date, options: RuleOptions = STRICT): void {
+export function validateInput<A extends ActionName>(
+  state: MeasureState,
+  action: A,
+  input: ActionInputs[A],
+  now: Date,
+  options: RuleOptions = STRICT,
+): void {
   const payload = (input ?? {}) as unknown as Record<string, unknown>;
   const text = (value: unknown, field: string, required = true) => requireText(value, field, required, options);
   const instant = (value: unknown, field: string) => requireInstant(value, field, options);
@@ -150,7 +171,8 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
   switch (action) {
     case 'assign':
       if (payload.dueAt !== undefined) instant(payload.dueAt, 'dueAt');
-      if (payload.cooperatingDepartmentIds !== undefined) requireIdList(payload.cooperatingDepartmentIds, 'cooperatingDepartmentIds', 0);
+      if (payload.cooperatingDepartmentIds !== undefined)
+        requireIdList(payload.cooperatingDepartmentIds, 'cooperatingDepartmentIds', 0);
       if (payload.leadDepartmentId !== undefined) text(payload.leadDepartmentId, 'leadDepartmentId');
       if (payload.responsibleLeaderId !== undefined) text(payload.responsibleLeaderId, 'responsibleLeaderId');
       return;
@@ -166,12 +188,16 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
       text(payload.reason, 'reason', words);
       const requested = instant(payload.requestedDueAt, 'requestedDueAt');
       if (Date.parse(requested) <= Date.parse(state.dueAt)) {
-        throw new ActionRefused('INVALID_INPUT', `requestedDueAt must be later than the current deadline ${state.dueAt}`);
+        throw new ActionRefused(
+          'INVALID_INPUT',
+          `requestedDueAt must be later than the current deadline ${state.dueAt}`,
+        );
       }
       return;
     }
     case 'decide_extension':
-      if (typeof payload.approve !== 'boolean') throw new ActionRefused('INVALID_INPUT', 'approve must be true or false');
+      if (typeof payload.approve !== 'boolean')
+        throw new ActionRefused('INVALID_INPUT', 'approve must be true or false');
       text(payload.reason, 'reason', words);
       return;
     case 'review':
@@ -193,7 +219,8 @@ export function validateInput<A extends ActionName>(state: MeasureState, action:
       text(payload.note, 'note', words);
       if (payload.newDueAt !== undefined) {
         const due = instant(payload.newDueAt, 'newDueAt');
-        if (Date.parse(due) <= now.getTime()) throw new ActionRefused('INVALID_INPUT', 'newDueAt must be in the future');
+        if (Date.parse(due) <= now.getTime())
+          throw new ActionRefused('INVALID_INPUT', 'newDueAt must be in the future');
       }
       return;
     }
@@ -211,7 +238,13 @@ function enter(state: MeasureState, stage: Stage, now: Date, stageDueAt: string 
 }
 
 function reopen(state: MeasureState, now: Date, dueAt: string): MeasureState {
-  return { ...enter(state, 'rectify', now, dueAt), round: state.round + 1, dueAt, lookBackDue: false, pendingExtension: null };
+  return {
+    ...enter(state, 'rectify', now, dueAt),
+    round: state.round + 1,
+    dueAt,
+    lookBackDue: false,
+    pendingExtension: null,
+  };
 }
 
 /**
@@ -249,21 +282,51 @@ export function applyAction<A extends ActionName>(
     }
     case 'submit_evidence': {
       const payload = input as ActionInputs['submit_evidence'];
-      const submission = { by: actor.personId, at, summary: payload.summary.trim(), evidenceIds: [...new Set(payload.evidenceIds)], round: state.round };
-      next = enter({ ...state, lastSubmission: submission, latestProgress: submission.summary, pendingExtension: null }, 'review', now, addDuration(now, policy.reviewWithin).toISOString());
-      detail = { summary: submission.summary, evidenceIds: submission.evidenceIds, extensionWithdrawn: state.pendingExtension !== null };
+      const submission = {
+        by: actor.personId,
+        at,
+        summary: payload.summary.trim(),
+        evidenceIds: [...new Set(payload.evidenceIds)],
+        round: state.round,
+      };
+      next = enter(
+        { ...state, lastSubmission: submission, latestProgress: submission.summary, pendingExtension: null },
+        'review',
+        now,
+        addDuration(now, policy.reviewWithin).toISOString(),
+      );
+      detail = {
+        summary: submission.summary,
+        evidenceIds: submission.evidenceIds,
+        extensionWithdrawn: state.pendingExtension !== null,
+      };
       break;
     }
     case 'report_progress': {
       const payload = input as ActionInputs['report_progress'];
       const dueAt = addDuration(new Date(state.dueAt), policy.reportEvery).toISOString();
-      next = { ...enter(state, 'rectify', now, dueAt), dueAt, reportsFiled: state.reportsFiled + 1, latestProgress: payload.summary.trim() };
-      detail = { summary: payload.summary.trim(), evidenceIds: payload.evidenceIds ?? [], nextReportDueAt: dueAt, period: state.reportsFiled + 1 };
+      next = {
+        ...enter(state, 'rectify', now, dueAt),
+        dueAt,
+        reportsFiled: state.reportsFiled + 1,
+        latestProgress: payload.summary.trim(),
+      };
+      detail = {
+        summary: payload.summary.trim(),
+        evidenceIds: payload.evidenceIds ?? [],
+        nextReportDueAt: dueAt,
+        period: state.reportsFiled + 1,
+      };
       break;
     }
     case 'request_extension': {
       const payload = input as ActionInputs['request_extension'];
-      const request = { by: actor.personId, at, requestedDueAt: new Date(payload.requestedDueAt).toISOString(), reason: payload.reason.trim() };
+      const request = {
+        by: actor.personId,
+        at,
+        requestedDueAt: new Date(payload.requestedDueAt).toISOString(),
+        reason: payload.reason.trim(),
+      };
       next = { ...state, pendingExtension: request };
       detail = { requestedDueAt: request.requestedDueAt, currentDueAt: state.dueAt, reason: request.reason };
       break;
@@ -272,11 +335,21 @@ export function applyAction<A extends ActionName>(
       const payload = input as ActionInputs['decide_extension'];
       const request = state.pendingExtension!;
       if (payload.approve) {
-        next = { ...enter(state, 'rectify', now, request.requestedDueAt), stageEnteredAt: state.stageEnteredAt, dueAt: request.requestedDueAt, pendingExtension: null };
+        next = {
+          ...enter(state, 'rectify', now, request.requestedDueAt),
+          stageEnteredAt: state.stageEnteredAt,
+          dueAt: request.requestedDueAt,
+          pendingExtension: null,
+        };
       } else {
         next = { ...state, pendingExtension: null };
       }
-      detail = { approve: payload.approve, reason: payload.reason?.trim() ?? null, previousDueAt: state.dueAt, requestedDueAt: request.requestedDueAt };
+      detail = {
+        approve: payload.approve,
+        reason: payload.reason?.trim() ?? null,
+        previousDueAt: state.dueAt,
+        requestedDueAt: request.requestedDueAt,
+      };
       break;
     }
     case 'review': {
@@ -291,7 +364,11 @@ export function applyAction<A extends ActionName>(
     case 'sign_off': {
       const payload = input as ActionInputs['sign_off'];
       if (payload.decision === 'approve') {
-        next = { ...enter(state, 'lookback', now, addDuration(now, policy.lookBackAfter).toISOString()), signedOffAt: at, lookBackDue: false };
+        next = {
+          ...enter(state, 'lookback', now, addDuration(now, policy.lookBackAfter).toISOString()),
+          signedOffAt: at,
+          lookBackDue: false,
+        };
       } else {
         next = reopen(state, now, state.dueAt);
       }
@@ -303,7 +380,9 @@ export function applyAction<A extends ActionName>(
       if (payload.result === 'holds') {
         next = enter(state, 'closed', now, null);
       } else {
-        const dueAt = payload.newDueAt ? new Date(payload.newDueAt).toISOString() : addDuration(now, policy.reboundRectifyWithin).toISOString();
+        const dueAt = payload.newDueAt
+          ? new Date(payload.newDueAt).toISOString()
+          : addDuration(now, policy.reboundRectifyWithin).toISOString();
         next = reopen(state, now, dueAt);
       }
       detail = { result: payload.result, note: payload.note?.trim() ?? null };

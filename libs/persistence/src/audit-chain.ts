@@ -36,6 +36,8 @@ export function canonicalJson(value: unknown): string {
 
 export function chainHash(previousHash: string, chainSeq: number, content: ChainedContent): string {
   return createHash('sha256')
-    .update(`${previousHash}\n${chainSeq}\n${canonicalJson({ ...content, occurredAt: new Date(content.occurredAt).toISOString() })}`)
+    .update(
+      `${previousHash}\n${chainSeq}\n${canonicalJson({ ...content, occurredAt: new Date(content.occurredAt).toISOString() })}`,
+    )
     .digest('hex');
 }

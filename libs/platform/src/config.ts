@@ -13,16 +13,26 @@ export interface PlatformConfig {
 
 export function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
-  if (!value) throw new Error(`${name} is not set; run through \`npm start\` (which starts local services) or set it in the environment`);
+  if (!value)
+    throw new Error(
+      `${name} is not set; run through \`npm start\` (which starts local services) or set it in the environment`,
+    );
   return value;
 }
 
 /** An integer setting within [min, max]; anything else stops the process with the variable's name. */
-export function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function integerSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   return value;
 }
 
@@ -89,7 +99,13 @@ export interface ImportConfig extends ImportLimits {
 export function importConfig(env: NodeJS.ProcessEnv = process.env): ImportConfig {
   return {
     maxEntries: integerSetting(env, 'IMPORT_MAX_ENTRIES', DEFAULT_IMPORT_LIMITS.maxEntries, 1, 100_000),
-    maxUncompressedBytes: integerSetting(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', DEFAULT_IMPORT_LIMITS.maxUncompressedBytes, 1024, 1024 * 1024 * 1024),
+    maxUncompressedBytes: integerSetting(
+      env,
+      'IMPORT_MAX_UNCOMPRESSED_BYTES',
+      DEFAULT_IMPORT_LIMITS.maxUncompressedBytes,
+      1024,
+      1024 * 1024 * 1024,
+    ),
     maxCharacters: integerSetting(env, 'IMPORT_MAX_CHARACTERS', DEFAULT_IMPORT_LIMITS.maxCharacters, 1000, 100_000_000),
     maxLines: integerSetting(env, 'IMPORT_MAX_LINES', DEFAULT_IMPORT_LIMITS.maxLines, 10, 10_000_000),
     workerMemoryMb: integerSetting(env, 'IMPORT_WORKER_MEMORY_MB', 512, 32, 16_384),
@@ -108,7 +124,9 @@ export function trustProxySetting(env: NodeJS.ProcessEnv = process.env): false |
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === 'false') return false;
   if (raw === 'true') {
-    throw new Error('TRUST_PROXY=true would believe any client\'s X-Forwarded-For; give the number of proxies in front of the API or their addresses');
+    throw new Error(
+      "TRUST_PROXY=true would believe any client's X-Forwarded-For; give the number of proxies in front of the API or their addresses",
+    );
   }
   if (/^\d+$/.test(raw)) return integerSetting(env, 'TRUST_PROXY', 0, 0, 10) || false;
   const entries = raw.split(',').map((entry) => entry.trim());
@@ -117,7 +135,9 @@ export function trustProxySetting(env: NodeJS.ProcessEnv = process.env): false |
     const family = isIP(address ?? '');
     const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
     if (!PROXY_NAMES.has(entry) && !(family !== 0 && prefixOk && extra === undefined)) {
-      throw new Error(`TRUST_PROXY must be false, a number of proxies (0–10), or addresses, subnets and loopback/linklocal/uniquelocal separated by commas (got "${entry}")`);
+      throw new Error(
+        `TRUST_PROXY must be false, a number of proxies (0–10), or addresses, subnets and loopback/linklocal/uniquelocal separated by commas (got "${entry}")`,
+      );
     }
   }
   return entries;
@@ -181,7 +201,9 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     ...platformConfig(env),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH ?? null,
     // Unset: the SDK sizes the cache from the memory it sees.
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS?.trim() ? integerSetting(env, 'WORKER_MAX_CACHED_WORKFLOWS', 0, 0, 1_000_000) : null,
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS?.trim()
+      ? integerSetting(env, 'WORKER_MAX_CACHED_WORKFLOWS', 0, 0, 1_000_000)
+      : null,
     workflowStackTraceLimit: workflowStackTraceLimit(env),
     mail: mailConfig(env),
     exitOnFailure: true,

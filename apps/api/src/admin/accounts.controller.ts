@@ -15,7 +15,9 @@ export class AccountsController {
   @Post('people/:id/account/disable')
   @AdminOnly()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Disable an account: no sign-in, and its access and refresh tokens stop working at once (not one\'s own)' })
+  @ApiOperation({
+    summary: "Disable an account: no sign-in, and its access and refresh tokens stop working at once (not one's own)",
+  })
   @ApiOkResponse({ type: AccountStateResponse })
   @ApiErrors(400, 404)
   disable(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
@@ -36,10 +38,17 @@ export class AccountsController {
   @AdminOnly()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Reset the password to a one-time password, answered only here; every session ends and the person must change it at the next sign-in' })
+  @ApiOperation({
+    summary:
+      'Reset the password to a one-time password, answered only here; every session ends and the person must change it at the next sign-in',
+  })
   @ApiOkResponse({ type: PasswordResetResponse })
   @ApiErrors(400, 404)
-  resetPassword(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string, @Ip() address: string) {
+  resetPassword(
+    @CurrentActor() actor: RequestActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Ip() address: string,
+  ) {
     return this.accounts.resetPassword(actor, id, address);
   }
 

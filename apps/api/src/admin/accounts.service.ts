@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AccountEntity, AccountRepository, AdminAuditEventRepository, AdminAuditEventRow, UnitOfWork } from '@rectiflow/persistence';
+import {
+  AccountEntity,
+  AccountRepository,
+  AdminAuditEventRepository,
+  AdminAuditEventRow,
+  UnitOfWork,
+} from '@rectiflow/persistence';
 import type { ApiConfig } from '@rectiflow/platform';
 import { SignInLockout } from '../auth/lockout';
 import { hashPassword, passwordProblem } from '../auth/passwords';
@@ -51,19 +57,32 @@ export class AccountsService {
     return account;
   }
 
-  private async record(tx: EntityManager, action: string, actor: RequestActor, subjectId: string, address: string, detail: Record<string, unknown>): Promise<void> {
-    await this.adminAudit.record({ action, actorId: actor.personId, subjectId, clientAddress: address.slice(0, 64) || null, detail }, tx);
+  private async record(
+    tx: EntityManager,
+    action: string,
+    actor: RequestActor,
+    subjectId: string,
+    address: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.adminAudit.record(
+      { action, actorId: actor.personId, subjectId, clientAddress: address.slice(0, 64) || null, detail },
+      tx,
+    );
   }
 
   /** Idempotent: disabling a disabled account (or enabling an enabled one) changes and records nothing. */
   async setDisabled(actor: RequestActor, personId: string, disabled: boolean, address: string): Promise<AccountState> {
-    if (disabled && personId === actor.personId) throw new DomainError(ErrorCode.Forbidden, 'an administrator cannot disable his own account');
+    if (disabled && personId === actor.personId)
+      throw new DomainError(ErrorCode.Forbidden, 'an administrator cannot disable his own account');
     const state = await this.unitOfWork.run(async (tx) => {
       const account = await this.lockedAccount(tx, personId);
       if (disabled !== (account.disabledAt !== null)) {
         await this.accounts.setDisabled(personId, disabled, tx);
         if (disabled) await this.accounts.endSessions(personId, tx);
-        await this.record(tx, disabled ? 'account.disable' : 'account.enable', actor, personId, address, { username: account.username });
+        await this.record(tx, disabled ? 'account.disable' : 'account.enable', actor, personId, address, {
+          username: account.username,
+        });
       }
       return { personId, username: account.username, disabled, passwordChangeRequired: account.mustChangePassword };
     });
@@ -76,15 +95,29 @@ export class AccountsService {
    * A new one-time password, answered once and stored only as its hash; every session of the person
    * ends, and until they choose a password of their own every endpoint but the change refuses.
    */
-  async resetPassword(actor: RequestActor, personId: string, address: string): Promise<AccountState & { oneTimePassword: string }> {
-    if (personId === actor.personId) throw new DomainError(ErrorCode.Forbidden, 'change your own password with POST /api/auth/password, not with a reset');
+  async resetPassword(
+    actor: RequestActor,
+    personId: string,
+    address: string,
+  ): Promise<AccountState & { oneTimePassword: string }> {
+    if (personId === actor.personId)
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'change your own password with POST /api/auth/password, not with a reset',
+      );
     const result = await this.unitOfWork.run(async (tx) => {
       const account = await this.lockedAccount(tx, personId);
       const password = oneTimePassword(account.username);
       await this.accounts.setPassword(personId, await hashPassword(password, this.config.auth.bcryptRounds), true, tx);
       await this.accounts.endSessions(personId, tx);
       await this.record(tx, 'account.reset_password', actor, personId, address, { username: account.username });
-      return { personId, username: account.username, disabled: account.disabledAt !== null, passwordChangeRequired: true, oneTimePassword: password };
+      return {
+        personId,
+        username: account.username,
+        disabled: account.disabledAt !== null,
+        passwordChangeRequired: true,
+        oneTimePassword: password,
+      };
     });
     await this.lockout.clearAccount(result.username);
     return result;

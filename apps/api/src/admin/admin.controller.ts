@@ -16,6 +16,8 @@ export class AdminController {
   @ApiQuery({ name: 'inspectionId', required: false })
   @ApiOkResponse({ type: ChainReportResponse })
   verify(@Query('inspectionId') inspectionId?: string) {
-    return this.auditEvents.verifyChains(inspectionId && /^[0-9a-f-]{36}$/i.test(inspectionId) ? inspectionId : undefined);
+    return this.auditEvents.verifyChains(
+      inspectionId && /^[0-9a-f-]{36}$/i.test(inspectionId) ? inspectionId : undefined,
+    );
   }
 }

@@ -25,7 +25,11 @@ class ChangePasswordDto {
   @TextField({ min: 1, max: 200 })
   currentPassword: string;
 
-  @TextField({ min: 1, max: 200, description: '10+ characters, at least two kinds (lower, upper, digits, symbols), not containing the username' })
+  @TextField({
+    min: 1,
+    max: 200,
+    description: '10+ characters, at least two kinds (lower, upper, digits, symbols), not containing the username',
+  })
   newPassword: string;
 }
 
@@ -73,7 +77,10 @@ export class AuthController {
   @ApiBearerAuth()
   @OpenDuringPasswordChange()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change the password (required after a reset); every other session ends. Wrong current passwords count toward the lock-out as sign-ins do' })
+  @ApiOperation({
+    summary:
+      'Change the password (required after a reset); every other session ends. Wrong current passwords count toward the lock-out as sign-ins do',
+  })
   @ApiOkResponse({ type: TokensResponse })
   @ApiErrors(400, 429)
   changePassword(@CurrentActor() actor: RequestActor, @Body() body: ChangePasswordDto, @Ip() address: string) {
@@ -82,7 +89,9 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in person: name, department, administrator or not, and roles in every inspection' })
+  @ApiOperation({
+    summary: 'The signed-in person: name, department, administrator or not, and roles in every inspection',
+  })
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentActor() actor: RequestActor) {
     return this.auth.me(actor.personId);

@@ -14,7 +14,9 @@ export class TokensResponse {
   @Res.enum(['Bearer'], 'TokenType')
   tokenType: string;
 
-  @Res.bool({ description: 'after a password reset: only POST /api/auth/password is open until the password is changed' })
+  @Res.bool({
+    description: 'after a password reset: only POST /api/auth/password is open until the password is changed',
+  })
   passwordChangeRequired: boolean;
 }
 

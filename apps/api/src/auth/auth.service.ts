@@ -39,10 +39,23 @@ export class AuthService {
 
   private async issue(account: AccountEntity): Promise<Tokens> {
     const payload: AccessTokenPayload = { sub: account.personId, ver: account.tokenVersion };
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.auth.accessTokenSeconds, algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(payload, {
+      expiresIn: this.config.auth.accessTokenSeconds,
+      algorithm: 'HS256',
+    });
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.accounts.insertRefreshToken(account.personId, sha256(refreshToken), new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000));
-    return { accessToken, refreshToken, expiresIn: this.config.auth.accessTokenSeconds, tokenType: 'Bearer', passwordChangeRequired: account.mustChangePassword };
+    await this.accounts.insertRefreshToken(
+      account.personId,
+      sha256(refreshToken),
+      new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000),
+    );
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: this.config.auth.accessTokenSeconds,
+      tokenType: 'Bearer',
+      passwordChangeRequired: account.mustChangePassword,
+    };
   }
 
   /**
@@ -55,7 +68,8 @@ export class AuthService {
     const lockedFor = await this.lockout.attempt(name, address);
     this.dummyHash ??= hashPassword('not-a-password', this.config.auth.bcryptRounds);
     const matches = await verifyPassword(password, account?.passwordHash ?? (await this.dummyHash));
-    if (!account || !matches || account.disabledAt || lockedFor) throw new DomainError(ErrorCode.Unauthenticated, SIGN_IN_REFUSED);
+    if (!account || !matches || account.disabledAt || lockedFor)
+      throw new DomainError(ErrorCode.Unauthenticated, SIGN_IN_REFUSED);
     await this.lockout.clear(name, address);
     return this.issue(account);
   }
@@ -63,16 +77,22 @@ export class AuthService {
   /** Rotates the refresh token: the old one is revoked; using a revoked one revokes the whole family. */
   async refresh(refreshToken: string): Promise<Tokens> {
     const stored = await this.accounts.refreshTokenByHash(sha256(refreshToken));
-    if (!stored || stored.expiresAt.getTime() < Date.now()) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
+    if (!stored || stored.expiresAt.getTime() < Date.now())
+      throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
     if (stored.revokedAt) {
       // A reused token means it leaked: end every session of this person.
       await this.unitOfWork.run((tx) => this.accounts.endSessions(stored.personId, tx));
-      throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used; all sessions are signed out');
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'the refresh token was already used; all sessions are signed out',
+      );
     }
-    if (!(await this.accounts.revokeRefreshToken(stored.id))) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used');
+    if (!(await this.accounts.revokeRefreshToken(stored.id)))
+      throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token was already used');
     const account = await this.accounts.requireByPerson(stored.personId);
     // Disabling revokes the refresh tokens too; this is the second lock on the same door.
-    if (account.disabledAt) throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
+    if (account.disabledAt)
+      throw new DomainError(ErrorCode.Unauthenticated, 'the refresh token is not valid; sign in again');
     return this.issue(account);
   }
 
@@ -88,10 +108,17 @@ export class AuthService {
   async changePassword(personId: string, current: string, next: string, address: string): Promise<Tokens> {
     const account = await this.accounts.requireByPerson(personId);
     const lockedFor = await this.lockout.attempt(account.username, address);
-    if (lockedFor) throw new DomainError(ErrorCode.TooManyRequests, `too many wrong passwords from this address; try again in ${duration(lockedFor)}`);
-    if (!(await verifyPassword(current, account.passwordHash))) throw new DomainError(ErrorCode.Forbidden, 'the current password is wrong');
+    if (lockedFor)
+      throw new DomainError(
+        ErrorCode.TooManyRequests,
+        `too many wrong passwords from this address; try again in ${duration(lockedFor)}`,
+      );
+    if (!(await verifyPassword(current, account.passwordHash)))
+      throw new DomainError(ErrorCode.Forbidden, 'the current password is wrong');
     await this.lockout.clear(account.username, address);
-    const problem = passwordProblem(next, account.username) ?? (next === current ? 'the new password must differ from the current one' : null);
+    const problem =
+      passwordProblem(next, account.username) ??
+      (next === current ? 'the new password must differ from the current one' : null);
     if (problem) throw new DomainError(ErrorCode.InvalidInput, problem);
     const passwordHash = await hashPassword(next, this.config.auth.bcryptRounds);
     await this.unitOfWork.run(async (tx) => {
@@ -112,7 +139,8 @@ export async function accountFields(username: string | undefined, password: stri
   if (!username && !password) return null;
   if (!username || !password) throw new DomainError(ErrorCode.InvalidInput, 'username and password go together');
   const normalised = username.trim().toLowerCase();
-  if (!/^[a-z0-9._-]{3,64}$/.test(normalised)) throw new DomainError(ErrorCode.InvalidInput, 'username must be 3-64 letters, digits, dots, dashes or underscores');
+  if (!/^[a-z0-9._-]{3,64}$/.test(normalised))
+    throw new DomainError(ErrorCode.InvalidInput, 'username must be 3-64 letters, digits, dots, dashes or underscores');
   const problem = passwordProblem(password, normalised);
   if (problem) throw new DomainError(ErrorCode.InvalidInput, problem);
   return { username: normalised, passwordHash: await hashPassword(password, rounds) };

@@ -29,7 +29,10 @@ export class SignInLockout {
   }
 
   private key(username: string, address: string): string {
-    const client = createHash('sha256').update(normalizeIp(address || 'unknown')).digest('hex').slice(0, 32);
+    const client = createHash('sha256')
+      .update(normalizeIp(address || 'unknown'))
+      .digest('hex')
+      .slice(0, 32);
     return `${prefix(username)}${client}`;
   }
 
@@ -41,7 +44,12 @@ export class SignInLockout {
    */
   async attempt(username: string, address: string): Promise<number> {
     const window = this.config.auth.lockoutMinutes * 60_000;
-    const record = await this.storage.increment(this.key(username, address), window, this.config.auth.lockoutAttempts, window);
+    const record = await this.storage.increment(
+      this.key(username, address),
+      window,
+      this.config.auth.lockoutAttempts,
+      window,
+    );
     return record.isBlocked ? Math.max(1, record.timeToBlockExpire) : 0;
   }
 

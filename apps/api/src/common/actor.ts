@@ -1,4 +1,11 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ApiExtension } from '@nestjs/swagger';
@@ -46,24 +53,45 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const header: unknown = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
-    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'sign in first: send the access token as "Authorization: Bearer <token>"');
+    if (!match)
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'sign in first: send the access token as "Authorization: Bearer <token>"',
+      );
     let payload: AccessTokenPayload;
     try {
       payload = await this.jwt.verifyAsync<AccessTokenPayload>(match[1], { algorithms: ['HS256'] });
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
-      throw new DomainError(ErrorCode.Unauthenticated, expired ? 'the access token has expired; refresh it' : 'the access token is not valid');
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        expired ? 'the access token has expired; refresh it' : 'the access token is not valid',
+      );
     }
     // jsonwebtoken accepts a token without exp as valid for ever; ours always carry one.
-    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !UUID.test(payload.sub) || !Number.isInteger(payload.ver)) {
+    if (
+      typeof payload.exp !== 'number' ||
+      typeof payload.sub !== 'string' ||
+      !UUID.test(payload.sub) ||
+      !Number.isInteger(payload.ver)
+    ) {
       throw new DomainError(ErrorCode.Unauthenticated, 'the access token is not valid');
     }
     const row = await this.actors.tokenHolder(payload.sub);
-    if (!row || row.disabled || row.tokenVersion !== payload.ver) throw new DomainError(ErrorCode.Unauthenticated, 'the access token has been revoked; sign in again');
+    if (!row || row.disabled || row.tokenVersion !== payload.ver)
+      throw new DomainError(ErrorCode.Unauthenticated, 'the access token has been revoked; sign in again');
     if (row.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_KEY, targets)) {
-      throw new DomainError(ErrorCode.PasswordChangeRequired, 'the password was reset by an administrator: change it first (POST /api/auth/password)');
+      throw new DomainError(
+        ErrorCode.PasswordChangeRequired,
+        'the password was reset by an administrator: change it first (POST /api/auth/password)',
+      );
     }
-    const actor: RequestActor = { personId: row.id, name: row.name, departmentId: row.departmentId, isAdmin: row.isAdmin };
+    const actor: RequestActor = {
+      personId: row.id,
+      name: row.name,
+      departmentId: row.departmentId,
+      isAdmin: row.isAdmin,
+    };
     request.actor = actor;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_KEY, targets) && !actor.isAdmin) {
       throw new DomainError(ErrorCode.Forbidden, 'only a system administrator may do this');

@@ -6,13 +6,21 @@ export class ErrorResponse {
   @ApiProperty({ type: 'integer', example: 400 })
   statusCode: number;
 
-  @ApiProperty({ description: 'INVALID_INPUT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, PASSWORD_CHANGE_REQUIRED, STAGE_CONFLICT, CONFLICT, IDEMPOTENCY_CONFLICT, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, UNAVAILABLE, TOO_MANY_REQUESTS', example: 'INVALID_INPUT' })
+  @ApiProperty({
+    description:
+      'INVALID_INPUT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, PASSWORD_CHANGE_REQUIRED, STAGE_CONFLICT, CONFLICT, IDEMPOTENCY_CONFLICT, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, UNAVAILABLE, TOO_MANY_REQUESTS',
+    example: 'INVALID_INPUT',
+  })
   error: string;
 
   @ApiProperty({ example: 'dueAt must be an ISO-8601 date-time' })
   message: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'more about the refusal where there is more (the rows of a bad import, the limit passed)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'more about the refusal where there is more (the rows of a bad import, the limit passed)',
+  })
   details?: Record<string, unknown>;
 }
 
@@ -20,7 +28,7 @@ export class ErrorResponse {
 const MEANINGS: Record<number, string> = {
   400: 'INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it)',
   401: 'UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password)',
-  403: 'FORBIDDEN: the person\'s role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset',
+  403: "FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset",
   404: 'NOT_FOUND: no such record, or one this person may not see',
   409: 'STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done',
   413: 'PAYLOAD_TOO_LARGE: the upload is over a limit (details.limit names it)',
@@ -31,7 +39,9 @@ const MEANINGS: Record<number, string> = {
 
 /** The refusals an operation can answer, each with the common error body. */
 export function ApiErrors(...statuses: (keyof typeof MEANINGS)[]) {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: MEANINGS[status], type: ErrorResponse })));
+  return applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: MEANINGS[status], type: ErrorResponse })),
+  );
 }
 
 /** The answers and security every operation gets from the document builder, not from each controller. */

@@ -53,13 +53,23 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS[exception.code];
-      response.status(statusCode).json({ statusCode, error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) });
+      response
+        .status(statusCode)
+        .json({
+          statusCode,
+          error: exception.code,
+          message: exception.message,
+          ...(exception.details ? { details: exception.details } : {}),
+        });
       return;
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const body = exception.getResponse();
-      const raw = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: unknown }).message : exception.message;
+      const raw =
+        typeof body === 'object' && body !== null && 'message' in body
+          ? (body as { message: unknown }).message
+          : exception.message;
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
       response.status(statusCode).json({ statusCode, error: codeForStatus(statusCode), message });
       return;
@@ -71,7 +81,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, error: codeForStatus(status), message });
       return;
     }
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(500).json({ statusCode: 500, error: 'INTERNAL', message: 'internal error; see the server log' });
   }
 }

@@ -10,7 +10,8 @@ export class InspectionAccess {
   constructor(private readonly inspections: InspectionRepository) {}
 
   async require(actor: RequestActor, inspectionId: string, roles: InspectionRole[]): Promise<void> {
-    if (!(await this.inspections.exists(inspectionId))) throw new DomainError(ErrorCode.NotFound, `no inspection with id ${inspectionId}`);
+    if (!(await this.inspections.exists(inspectionId)))
+      throw new DomainError(ErrorCode.NotFound, `no inspection with id ${inspectionId}`);
     if (!(await this.inspections.holdsRole(inspectionId, actor.personId, roles))) {
       throw new DomainError(ErrorCode.Forbidden, `this needs the role ${roles.join(' or ')} in the inspection`);
     }

@@ -33,8 +33,10 @@ export function shapeProblem(root: unknown, rootName: string, limits = REQUEST_L
     if (value === null || typeof value !== 'object') continue;
     if (depth >= limits.depth) return `${path} is nested more than ${limits.depth} levels deep`;
     if (Array.isArray(value)) {
-      if (value.length > limits.arrayItems) return `${path} has ${value.length} items; at most ${limits.arrayItems} in one request`;
-      for (let index = value.length - 1; index >= 0; index -= 1) stack.push({ value: value[index], path: `${path}[${index}]`, depth: depth + 1 });
+      if (value.length > limits.arrayItems)
+        return `${path} has ${value.length} items; at most ${limits.arrayItems} in one request`;
+      for (let index = value.length - 1; index >= 0; index -= 1)
+        stack.push({ value: value[index], path: `${path}[${index}]`, depth: depth + 1 });
       continue;
     }
     for (const [key, item] of Object.entries(value)) {
@@ -48,7 +50,8 @@ export function shapeProblem(root: unknown, rootName: string, limits = REQUEST_L
 
 /** Express middleware after the body parsers: refuses a body or query out of shape with 400 naming the place. */
 export function requestShapeGuard(request: Request, response: Response, next: NextFunction): void {
-  const problem = shapeProblem(request.query, 'query') ?? (request.body !== undefined ? shapeProblem(request.body, '') : null);
+  const problem =
+    shapeProblem(request.query, 'query') ?? (request.body !== undefined ? shapeProblem(request.body, '') : null);
   if (!problem) return next();
   response.status(400).json({ statusCode: 400, error: 'INVALID_INPUT', message: problem.replace(/^ /, 'the body ') });
 }

@@ -33,8 +33,10 @@ export const Res = {
   /** A calendar day, YYYY-MM-DD. */
   date: (options?: FieldOptions) => field({ type: 'string', format: 'date' }, options),
   /** One of the values, as a named schema shared by every field that uses it. */
-  enum: (values: readonly string[], enumName: string, options?: FieldOptions) => field({ enum: [...values], enumName }, options),
-  enums: (values: readonly string[], enumName: string, options?: FieldOptions) => field({ type: 'array', enum: [...values], enumName, isArray: true }, options),
+  enum: (values: readonly string[], enumName: string, options?: FieldOptions) =>
+    field({ enum: [...values], enumName }, options),
+  enums: (values: readonly string[], enumName: string, options?: FieldOptions) =>
+    field({ type: 'array', enum: [...values], enumName, isArray: true }, options),
   /** An object of another response class (a thunk, so classes may refer to ones declared below them). */
   // The swagger module takes a function named `type` for a thunk, which an arrow written as `type:` is.
   one: (model: Model, options?: FieldOptions) => field({ type: () => model() }, options),

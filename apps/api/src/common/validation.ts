@@ -1,7 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsUUID, registerDecorator, ValidationArguments } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  registerDecorator,
+  ValidationArguments,
+} from 'class-validator';
 import { characterProblem, checkText, normaliseText, TextRule } from '@rectiflow/domain';
 
 interface TextOptions extends TextRule {
@@ -17,12 +26,23 @@ interface TextOptions extends TextRule {
  * a password is a secret, not prose, and the same characters must sign in.
  */
 export function TextField(options: TextOptions) {
-  const doc = { description: options.description, example: options.example, maxLength: options.max, minLength: options.min };
+  const doc = {
+    description: options.description,
+    example: options.example,
+    maxLength: options.max,
+    minLength: options.min,
+  };
   return (target: object, propertyName: string) => {
     const verbatim = /password/i.test(propertyName);
     applyDecorators(
       ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
-      ...(verbatim ? [] : [Transform(({ value }) => (typeof value === 'string' && !characterProblem(value) ? normaliseText(value) : value))]),
+      ...(verbatim
+        ? []
+        : [
+            Transform(({ value }) =>
+              typeof value === 'string' && !characterProblem(value) ? normaliseText(value) : value,
+            ),
+          ]),
       IsText(options, verbatim),
     )(target, propertyName);
   };
@@ -30,10 +50,19 @@ export function TextField(options: TextOptions) {
 
 /** A list of texts (paragraphs), each under the text rule; the list's size is checked first. */
 export function TextListField(options: TextOptions & { maxItems: number }) {
-  const doc = { description: options.description, type: 'array', maxItems: options.maxItems, items: { type: 'string', maxLength: options.max } } as const;
+  const doc = {
+    description: options.description,
+    type: 'array',
+    maxItems: options.maxItems,
+    items: { type: 'string', maxLength: options.max },
+  } as const;
   return applyDecorators(
     ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
-    Transform(({ value }) => (Array.isArray(value) && value.length <= options.maxItems ? value.map((item) => (typeof item === 'string' && !characterProblem(item) ? normaliseText(item) : item)) : value)),
+    Transform(({ value }) =>
+      Array.isArray(value) && value.length <= options.maxItems
+        ? value.map((item) => (typeof item === 'string' && !characterProblem(item) ? normaliseText(item) : item))
+        : value,
+    ),
     IsArray(),
     ArrayMaxSize(options.maxItems),
     IsText(options, false, true),
@@ -69,7 +98,8 @@ function IsText(rule: TextRule, verbatim: boolean, each = false): PropertyDecora
       propertyName,
       validator: {
         validate: (value: unknown) => firstProblem(value) === null,
-        defaultMessage: (validation?: ValidationArguments) => `${propertyName}${each ? '' : ' '}${firstProblem(validation?.value)}`,
+        defaultMessage: (validation?: ValidationArguments) =>
+          `${propertyName}${each ? '' : ' '}${firstProblem(validation?.value)}`,
       },
     });
   };
@@ -77,23 +107,45 @@ function IsText(rule: TextRule, verbatim: boolean, each = false): PropertyDecora
 
 export function IdField(options: { optional?: boolean; description?: string } = {}) {
   const doc = { description: options.description, format: 'uuid' };
-  return applyDecorators(...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]), IsUUID('all'));
+  return applyDecorators(
+    ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    IsUUID('all'),
+  );
 }
 
 export function IdListField(options: { optional?: boolean; description?: string; maxItems?: number } = {}) {
   const maxItems = options.maxItems ?? 1000;
-  const doc = { description: options.description, type: 'array', maxItems, items: { type: 'string', format: 'uuid' } } as const;
-  return applyDecorators(...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]), IsArray(), ArrayMaxSize(maxItems), IsUUID('all', { each: true }));
+  const doc = {
+    description: options.description,
+    type: 'array',
+    maxItems,
+    items: { type: 'string', format: 'uuid' },
+  } as const;
+  return applyDecorators(
+    ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsUUID('all', { each: true }),
+  );
 }
 
 export function DateTimeField(options: { optional?: boolean; description?: string; example?: string } = {}) {
   const doc = { description: options.description, example: options.example, format: 'date-time' };
-  return applyDecorators(...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]), IsISO8601({ strict: true }));
+  return applyDecorators(
+    ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    IsISO8601({ strict: true }),
+  );
 }
 
-export function EnumField<T extends string>(values: readonly T[], options: { optional?: boolean; description?: string } = {}) {
+export function EnumField<T extends string>(
+  values: readonly T[],
+  options: { optional?: boolean; description?: string } = {},
+) {
   const doc = { description: options.description, enum: values as unknown as string[] };
-  return applyDecorators(...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]), IsIn(values as unknown as string[]));
+  return applyDecorators(
+    ...(options.optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    IsIn(values as unknown as string[]),
+  );
 }
 
 export { Type };

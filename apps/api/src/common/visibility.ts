@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InspectionRepository, MeasureScope, OVERSIGHT_ROLES, visibleMeasureCondition, VisibilityRepository } from '@rectiflow/persistence';
+import {
+  InspectionRepository,
+  MeasureScope,
+  OVERSIGHT_ROLES,
+  visibleMeasureCondition,
+  VisibilityRepository,
+} from '@rectiflow/persistence';
 import type { RequestActor } from './actor';
 import { DomainError, ErrorCode } from './domain-error';
 
@@ -29,7 +35,8 @@ export class Visibility {
 
   /** 404 rather than 403: guessing an id must not tell whether the measure exists. */
   async requireMeasure(actor: RequestActor, measureId: string): Promise<void> {
-    if (!(await this.canSeeMeasure(actor, measureId))) throw new DomainError(ErrorCode.NotFound, `no measure with id ${measureId}`);
+    if (!(await this.canSeeMeasure(actor, measureId)))
+      throw new DomainError(ErrorCode.NotFound, `no measure with id ${measureId}`);
   }
 
   async hasOversight(actor: RequestActor, inspectionId: string): Promise<boolean> {
@@ -48,6 +55,7 @@ export class Visibility {
   }
 
   async requireInspection(actor: RequestActor, inspectionId: string): Promise<void> {
-    if (!(await this.canSeeInspection(actor, inspectionId))) throw new DomainError(ErrorCode.NotFound, `no inspection with id ${inspectionId}`);
+    if (!(await this.canSeeInspection(actor, inspectionId)))
+      throw new DomainError(ErrorCode.NotFound, `no inspection with id ${inspectionId}`);
   }
 }

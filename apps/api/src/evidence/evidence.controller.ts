@@ -1,6 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, RequestActor } from '../common/actor';
 import { EvidenceService, UploadedEvidence } from './evidence.service';
@@ -15,17 +24,26 @@ export class EvidenceController {
 
   @Post('measures/:id/evidence')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+  })
   @UseInterceptors(FileInterceptor('file'))
-  @ApiOperation({ summary: 'Upload an evidence file (multipart field \'file\'): type, size and first bytes are checked; stored by SHA-256' })
+  @ApiOperation({
+    summary:
+      "Upload an evidence file (multipart field 'file'): type, size and first bytes are checked; stored by SHA-256",
+  })
   @ApiCreatedResponse({ type: EvidenceResponse })
   @ApiErrors(400, 404, 413, 415)
-  upload(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @UploadedFile() file: UploadedEvidence) {
+  upload(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: RequestActor,
+    @UploadedFile() file: UploadedEvidence,
+  ) {
     return this.evidence.upload(id, actor, file);
   }
 
   @Get('measures/:id/evidence')
-  @ApiOperation({ summary: 'The measure\'s evidence files, oldest first' })
+  @ApiOperation({ summary: "The measure's evidence files, oldest first" })
   @ApiOkResponse({ type: EvidenceResponse, isArray: true })
   @ApiErrors(400, 404)
   list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
@@ -37,11 +55,18 @@ export class EvidenceController {
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'the file', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(400, 404)
-  async download(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Res() response: Response) {
+  async download(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: RequestActor,
+    @Res() response: Response,
+  ) {
     const { evidence, stream } = await this.evidence.get(id, actor);
     response.setHeader('Content-Type', evidence.contentType);
     response.setHeader('Content-Length', String(evidence.sizeBytes));
-    response.setHeader('Content-Disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`,
+    );
     response.setHeader('X-Content-SHA256', evidence.sha256);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     stream.on('error', () => response.destroy());

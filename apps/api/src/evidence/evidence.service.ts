@@ -33,23 +33,42 @@ export class EvidenceService {
     const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
     const allowed = EVIDENCE_TYPES[extension];
     if (!allowed) {
-      throw new DomainError(ErrorCode.UnsupportedMediaType, `file type ".${extension}" is not accepted; accepted: ${Object.keys(EVIDENCE_TYPES).join(', ')}`);
+      throw new DomainError(
+        ErrorCode.UnsupportedMediaType,
+        `file type ".${extension}" is not accepted; accepted: ${Object.keys(EVIDENCE_TYPES).join(', ')}`,
+      );
     }
     if (!allowed.includes(file.mimetype) && file.mimetype !== 'application/octet-stream') {
-      throw new DomainError(ErrorCode.UnsupportedMediaType, `content type ${file.mimetype} does not match a .${extension} file`);
+      throw new DomainError(
+        ErrorCode.UnsupportedMediaType,
+        `content type ${file.mimetype} does not match a .${extension} file`,
+      );
     }
     if (file.size === 0) throw new DomainError(ErrorCode.InvalidInput, 'file is empty');
     const problem = signatureProblem(extension, file.buffer);
     if (problem) throw new DomainError(ErrorCode.UnsupportedMediaType, `${problem}; refused`);
     const actorIsStaff =
-      actor.departmentId !== null && (measure.leadDepartmentId === actor.departmentId || measure.cooperatingDepartmentIds.includes(actor.departmentId));
+      actor.departmentId !== null &&
+      (measure.leadDepartmentId === actor.departmentId ||
+        measure.cooperatingDepartmentIds.includes(actor.departmentId));
     const domainActor = await this.measures.domainActor(actor, measure.inspectionId);
     if (!actorIsStaff && !domainActor.inspectionRoles.includes('office')) {
-      throw new DomainError(ErrorCode.Forbidden, 'only staff of the measure\'s lead or cooperating departments (or the office) may upload its evidence');
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        "only staff of the measure's lead or cooperating departments (or the office) may upload its evidence",
+      );
     }
-    if (measure.stage === 'closed') throw new DomainError(ErrorCode.StageConflict, 'the measure is closed (办结); no more evidence is accepted');
+    if (measure.stage === 'closed')
+      throw new DomainError(ErrorCode.StageConflict, 'the measure is closed (办结); no more evidence is accepted');
     const sha256 = await this.storage.put(file.buffer);
-    return this.evidence.create({ measureId, fileName: name, contentType: allowed[0], sizeBytes: file.size, sha256, uploadedById: actor.personId });
+    return this.evidence.create({
+      measureId,
+      fileName: name,
+      contentType: allowed[0],
+      sizeBytes: file.size,
+      sha256,
+      uploadedById: actor.personId,
+    });
   }
 
   async list(measureId: string, actor: RequestActor) {
@@ -59,8 +78,8 @@ export class EvidenceService {
 
   async get(id: string, actor: RequestActor) {
     const evidence = await this.evidence.byId(id);
-    if (!evidence || !(await this.visibility.canSeeMeasure(actor, evidence.measureId))) throw new DomainError(ErrorCode.NotFound, `no evidence with id ${id}`);
+    if (!evidence || !(await this.visibility.canSeeMeasure(actor, evidence.measureId)))
+      throw new DomainError(ErrorCode.NotFound, `no evidence with id ${id}`);
     return { evidence, stream: this.storage.open(evidence.sha256) };
   }
 }
-

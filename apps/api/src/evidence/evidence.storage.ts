@@ -22,7 +22,10 @@ export class EvidenceStorage {
   async put(bytes: Buffer): Promise<string> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
-    const exists = await stat(target).then(() => true, () => false);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (!exists) {
       await mkdir(join(this.config.evidenceDir, sha256.slice(0, 2)), { recursive: true });
       const temporary = `${target}.${randomUUID()}.tmp`;

@@ -21,13 +21,23 @@ const SIGNATURES: Record<string, number[][]> = {
   wps: [OLE],
   et: [OLE],
 };
-const EXECUTABLES = [[0x4d, 0x5a], [0x7f, 0x45, 0x4c, 0x46], [0x23, 0x21], [0xca, 0xfe, 0xba, 0xbe], [0xcf, 0xfa, 0xed, 0xfe]];
+const EXECUTABLES = [
+  [0x4d, 0x5a],
+  [0x7f, 0x45, 0x4c, 0x46],
+  [0x23, 0x21],
+  [0xca, 0xfe, 0xba, 0xbe],
+  [0xcf, 0xfa, 0xed, 0xfe],
+];
 
 const startsWith = (bytes: Buffer, signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
 
 export function signatureProblem(extension: string, bytes: Buffer): string | null {
-  if (EXECUTABLES.some((signature) => startsWith(bytes, signature))) return 'the file is an executable or script, whatever its name says';
-  if (extension === 'webp') return bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP' ? null : 'the file is not a WebP image';
+  if (EXECUTABLES.some((signature) => startsWith(bytes, signature)))
+    return 'the file is an executable or script, whatever its name says';
+  if (extension === 'webp')
+    return bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+      ? null
+      : 'the file is not a WebP image';
   if (extension === 'txt' || extension === 'csv') {
     const head = bytes.subarray(0, 64 * 1024);
     if (head.includes(0)) return `the file is not text (it contains binary data)`;
@@ -36,5 +46,7 @@ export function signatureProblem(extension: string, bytes: Buffer): string | nul
   }
   const signatures = SIGNATURES[extension];
   if (!signatures) return null;
-  return signatures.some((signature) => startsWith(bytes, signature)) ? null : `the file's content is not a .${extension} file`;
+  return signatures.some((signature) => startsWith(bytes, signature))
+    ? null
+    : `the file's content is not a .${extension} file`;
 }

@@ -52,7 +52,16 @@ export class DocumentImportService {
 
   view(draft: ImportDraftEntity) {
     const content = draft.content as { sections?: ParsedSection[] };
-    return { id: draft.id, inspectionId: draft.inspectionId, kind: draft.kind, fileName: draft.fileName, committedAt: draft.committedAt, warnings: draft.warnings, counts: countDocument(content.sections ?? []), content: draft.content };
+    return {
+      id: draft.id,
+      inspectionId: draft.inspectionId,
+      kind: draft.kind,
+      fileName: draft.fileName,
+      committedAt: draft.committedAt,
+      warnings: draft.warnings,
+      counts: countDocument(content.sections ?? []),
+      content: draft.content,
+    };
   }
 
   /** The office corrects the tree (titles, numbers, measures moved or removed) before committing. */
@@ -140,7 +149,11 @@ export function validateSections(sections: unknown[]): string[] {
       seen.add(number);
       if (typeof problem?.title !== 'string' || !problem.title.trim()) errors.push(`${where}: title is required`);
       if (!Array.isArray(problem?.measures)) errors.push(`${where}: measures must be a list`);
-      else problem.measures.forEach((measure, index) => typeof measure?.text !== 'string' && errors.push(`${where}: measures[${index}].text is required`));
+      else
+        problem.measures.forEach(
+          (measure, index) =>
+            typeof measure?.text !== 'string' && errors.push(`${where}: measures[${index}].text is required`),
+        );
     }
   });
   return errors;

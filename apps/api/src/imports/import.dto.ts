@@ -5,7 +5,11 @@ import { EnumField, IdField } from '../common/validation';
 import { IsDeadline } from '../measures/deadline';
 
 export class CorrectDocumentDto {
-  @ApiProperty({ description: 'the corrected sections, in the shape the preview returned', type: 'array', items: { type: 'object' } })
+  @ApiProperty({
+    description: 'the corrected sections, in the shape the preview returned',
+    type: 'array',
+    items: { type: 'object' },
+  })
   @IsArray()
   sections: unknown[];
 }
@@ -21,12 +25,17 @@ export class CommitDocumentDto {
   @IsDeadline()
   dueAt: string;
 
-  @EnumField(MEASURE_KINDS, { optional: true, description: 'measure kind for every imported measure (default deadline 限期整改)' })
+  @EnumField(MEASURE_KINDS, {
+    optional: true,
+    description: 'measure kind for every imported measure (default deadline 限期整改)',
+  })
   kind?: MeasureKind;
 }
 
 export class CommitLedgerDto {
-  @ApiPropertyOptional({ description: 'create departments and leaders the ledger names but the system does not know yet' })
+  @ApiPropertyOptional({
+    description: 'create departments and leaders the ledger names but the system does not know yet',
+  })
   @IsOptional()
   @IsBoolean()
   createUnknown?: boolean;

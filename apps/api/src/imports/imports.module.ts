@@ -6,5 +6,9 @@ import { LedgerExportService } from './ledger-export.service';
 import { LedgerImportService } from './ledger-import.service';
 
 /** Plans and notices in, the Excel ledger in and out. */
-@Module({ imports: [ProblemsModule], controllers: [ImportsController], providers: [DocumentImportService, LedgerImportService, LedgerExportService] })
+@Module({
+  imports: [ProblemsModule],
+  controllers: [ImportsController],
+  providers: [DocumentImportService, LedgerImportService, LedgerExportService],
+})
 export class ImportsModule {}

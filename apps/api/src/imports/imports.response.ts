@@ -280,6 +280,8 @@ export class LedgerCommitResponse {
   @Res.int()
   unchanged: number;
 
-  @Res.many(() => RowProblemResponse, { description: 'changes to measures already under way, which go through the assign action or an extension' })
+  @Res.many(() => RowProblemResponse, {
+    description: 'changes to measures already under way, which go through the assign action or an extension',
+  })
   notApplied: RowProblemResponse[];
 }

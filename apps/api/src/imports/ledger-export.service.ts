@@ -21,8 +21,10 @@ const EXPORT_COLUMNS = [
 
 /** One exported line: labels in Chinese, days in China time. */
 function exportRecord(row: LedgerExportRow): Record<string, unknown> {
-  const day = (value: Date | null) => (value ? new Date(new Date(value).getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : '');
-  const label = (number: string | null, title: string | null, format: (n: string) => string) => (title ? `${number ? format(number) : ''}${title}` : '');
+  const day = (value: Date | null) =>
+    value ? new Date(new Date(value).getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : '';
+  const label = (number: string | null, title: string | null, format: (n: string) => string) =>
+    title ? `${number ? format(number) : ''}${title}` : '';
   return {
     problemNumber: row.problem_number,
     section: label(row.section_number, row.section_title, (n) => `${n}、`),

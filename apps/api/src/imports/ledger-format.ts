@@ -14,7 +14,13 @@ export const LEDGER_COLUMNS = [
   { key: 'measure', header: '整改措施', aliases: ['措施'], required: true, width: 60 },
   { key: 'kind', header: '措施类型', aliases: ['整改类型'], required: true, width: 12 },
   { key: 'leader', header: '责任领导', aliases: ['分管领导'], required: true, width: 14 },
-  { key: 'leadDepartment', header: '牵头部门', aliases: ['牵头单位', '责任部门', '责任单位'], required: true, width: 18 },
+  {
+    key: 'leadDepartment',
+    header: '牵头部门',
+    aliases: ['牵头单位', '责任部门', '责任单位'],
+    required: true,
+    width: 18,
+  },
   { key: 'cooperatingDepartments', header: '配合部门', aliases: ['配合单位'], required: false, width: 24 },
   { key: 'dueAt', header: '整改时限', aliases: ['完成时限', '整改期限'], required: true, width: 14 },
 ] as const;
@@ -43,7 +49,9 @@ export interface RowError {
   reason: string;
 }
 
-const KIND_BY_LABEL: Record<string, MeasureKind> = Object.fromEntries(Object.entries(MEASURE_KIND_LABELS).map(([kind, label]) => [label, kind as MeasureKind]));
+const KIND_BY_LABEL: Record<string, MeasureKind> = Object.fromEntries(
+  Object.entries(MEASURE_KIND_LABELS).map(([kind, label]) => [label, kind as MeasureKind]),
+);
 
 // Not `instanceof Date`: cells come from the reader thread, and under jest its Dates are of another realm.
 const isDate = (value: PlainCell | undefined): value is Date => types.isDate(value);
@@ -82,14 +90,25 @@ export function readLedger(sheet: PlainSheet): { rows: LedgerRow[]; errors: RowE
     if (texts.includes('问题序号') || texts.some((text) => text === '整改措施')) {
       headerRow = row.number;
       for (const column of LEDGER_COLUMNS) {
-        const index = texts.findIndex((text) => text === column.header || (column.aliases as readonly string[]).includes(text));
+        const index = texts.findIndex(
+          (text) => text === column.header || (column.aliases as readonly string[]).includes(text),
+        );
         if (index >= 0) positions.set(column.key, index);
       }
     }
   }
-  if (!headerRow) return { rows: [], errors: [{ row: 1, reason: 'no header row with 问题序号 and 整改措施 in the first 10 rows; download the template' }] };
-  const missing = LEDGER_COLUMNS.filter((column) => column.required && !positions.has(column.key)).map((column) => column.header);
-  if (missing.length) return { rows: [], errors: [{ row: headerRow, reason: `missing column(s): ${missing.join(', ')}` }] };
+  if (!headerRow)
+    return {
+      rows: [],
+      errors: [
+        { row: 1, reason: 'no header row with 问题序号 and 整改措施 in the first 10 rows; download the template' },
+      ],
+    };
+  const missing = LEDGER_COLUMNS.filter((column) => column.required && !positions.has(column.key)).map(
+    (column) => column.header,
+  );
+  if (missing.length)
+    return { rows: [], errors: [{ row: headerRow, reason: `missing column(s): ${missing.join(', ')}` }] };
 
   const rows: LedgerRow[] = [];
   for (const { number: rowNumber, cells } of sheet.rows) {
@@ -99,10 +118,12 @@ export function readLedger(sheet: PlainSheet): { rows: LedgerRow[]; errors: RowE
     if (LEDGER_COLUMNS.every((column) => !text(column.key))) continue;
     const reasons: string[] = [];
     const problemNumber = Number(text('problemNumber').replace(/[()（）]/g, ''));
-    if (!Number.isInteger(problemNumber) || problemNumber < 1) reasons.push(`问题序号 "${text('problemNumber')}" is not a positive whole number`);
+    if (!Number.isInteger(problemNumber) || problemNumber < 1)
+      reasons.push(`问题序号 "${text('problemNumber')}" is not a positive whole number`);
     const measureNumberText = text('measureNumber');
     const measureNumber = measureNumberText ? Number(measureNumberText) : null;
-    if (measureNumber !== null && (!Number.isInteger(measureNumber) || measureNumber < 1)) reasons.push(`措施序号 "${measureNumberText}" is not a positive whole number`);
+    if (measureNumber !== null && (!Number.isInteger(measureNumber) || measureNumber < 1))
+      reasons.push(`措施序号 "${measureNumberText}" is not a positive whole number`);
     if (!text('problem')) reasons.push('问题 is empty');
     if (!text('measure')) reasons.push('整改措施 is empty');
     if (text('measure').length > 4000) reasons.push('整改措施 is longer than 4000 characters');
@@ -111,8 +132,10 @@ export function readLedger(sheet: PlainSheet): { rows: LedgerRow[]; errors: RowE
     if (!text('leader')) reasons.push('责任领导 is empty');
     if (!text('leadDepartment')) reasons.push('牵头部门 is empty');
     const dueAt = readDeadline(cell('dueAt'));
-    if (dueAt === 'invalid') reasons.push(`整改时限 "${text('dueAt')}" is not a date such as 2024-06-30 or 2024年6月30日`);
-    else if (dueAt === null && kind !== 'ongoing') reasons.push('整改时限 is empty (only 长期坚持 measures may have none)');
+    if (dueAt === 'invalid')
+      reasons.push(`整改时限 "${text('dueAt')}" is not a date such as 2024-06-30 or 2024年6月30日`);
+    else if (dueAt === null && kind !== 'ongoing')
+      reasons.push('整改时限 is empty (only 长期坚持 measures may have none)');
     if (reasons.length) {
       errors.push({ row: rowNumber, reason: reasons.join('; ') });
       continue;
@@ -142,13 +165,21 @@ export function readLedger(sheet: PlainSheet): { rows: LedgerRow[]; errors: RowE
   const counters = new Map<number, number>();
   for (const row of rows) {
     const title = titles.get(row.problemNumber);
-    if (title !== undefined && title !== row.problem) errors.push({ row: row.row, reason: `问题序号 ${row.problemNumber} has a different 问题 text than an earlier row` });
+    if (title !== undefined && title !== row.problem)
+      errors.push({
+        row: row.row,
+        reason: `问题序号 ${row.problemNumber} has a different 问题 text than an earlier row`,
+      });
     titles.set(row.problemNumber, title ?? row.problem);
     const next = (counters.get(row.problemNumber) ?? 0) + 1;
     counters.set(row.problemNumber, next);
     row.measureNumber ??= next;
     const key = `${row.problemNumber}/${row.measureNumber}`;
-    if (numbers.has(key)) errors.push({ row: row.row, reason: `措施序号 ${row.measureNumber} of 问题序号 ${row.problemNumber} repeats row ${numbers.get(key)}` });
+    if (numbers.has(key))
+      errors.push({
+        row: row.row,
+        reason: `措施序号 ${row.measureNumber} of 问题序号 ${row.problemNumber} repeats row ${numbers.get(key)}`,
+      });
     numbers.set(key, row.row);
   }
   errors.sort((a, b) => a.row - b.row);

@@ -57,12 +57,23 @@ export class LedgerImportService {
     // Sheets without a ledger header (the template's 填表说明, a cover sheet) are passed over.
     const read = sheets
       .map((sheet) => ({ sheet, ...readLedger(sheet) }))
-      .filter((item) => !(item.rows.length === 0 && item.errors.length === 1 && /no header row/.test(item.errors[0].reason)));
+      .filter(
+        (item) => !(item.rows.length === 0 && item.errors.length === 1 && /no header row/.test(item.errors[0].reason)),
+      );
     for (const item of read) {
       result.rows.push(...item.rows);
-      result.errors.push(...item.errors.map((error) => ({ ...error, reason: read.length > 1 ? `[${item.sheet.name}] ${error.reason}` : error.reason })));
+      result.errors.push(
+        ...item.errors.map((error) => ({
+          ...error,
+          reason: read.length > 1 ? `[${item.sheet.name}] ${error.reason}` : error.reason,
+        })),
+      );
     }
-    if (result.rows.length === 0 && result.errors.length === 0) result.errors.push({ row: 1, reason: 'no sheet has a header row with 问题序号 and 整改措施; download the template' });
+    if (result.rows.length === 0 && result.errors.length === 0)
+      result.errors.push({
+        row: 1,
+        reason: 'no sheet has a header row with 问题序号 and 整改措施; download the template',
+      });
     const names = await this.unknownNames(result.rows);
     const draft: LedgerDraft = { ...result, ...names };
     const saved = await this.drafts.create({
@@ -85,7 +96,12 @@ export class LedgerImportService {
       kind: draft.kind,
       fileName: draft.fileName,
       committedAt: draft.committedAt,
-      counts: { rows: content.rows.length, problems: problems.size, measures: content.rows.length, badRows: content.errors.length },
+      counts: {
+        rows: content.rows.length,
+        problems: problems.size,
+        measures: content.rows.length,
+        badRows: content.errors.length,
+      },
       errors: content.errors,
       unknownDepartments: content.unknownDepartments,
       unknownLeaders: content.unknownLeaders,
@@ -114,11 +130,16 @@ export class LedgerImportService {
   async commit(id: string, createUnknown: boolean) {
     const draft = await this.drafts.byId(id);
     if (!draft) throw new DomainError(ErrorCode.NotFound, `no import draft with id ${id}`);
-    if (draft.kind !== 'ledger') throw new DomainError(ErrorCode.InvalidInput, `import ${id} is a ${draft.kind} import`);
+    if (draft.kind !== 'ledger')
+      throw new DomainError(ErrorCode.InvalidInput, `import ${id} is a ${draft.kind} import`);
     if (draft.committedAt) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
     const content = draft.content as unknown as LedgerDraft;
     if (content.errors.length) {
-      throw new DomainError(ErrorCode.InvalidInput, `the ledger has ${content.errors.length} bad row(s); fix them and upload again`, { errors: content.errors });
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `the ledger has ${content.errors.length} bad row(s); fix them and upload again`,
+        { errors: content.errors },
+      );
     }
     const names = await this.unknownNames(content.rows);
     if ((names.unknownDepartments.length || names.unknownLeaders.length) && !createUnknown) {
@@ -139,22 +160,32 @@ export class LedgerImportService {
     }
   }
 
-  private async apply(inspection: InspectionEntity, rows: LedgerRow[], unknown: { unknownDepartments: string[]; unknownLeaders: string[] }) {
+  private async apply(
+    inspection: InspectionEntity,
+    rows: LedgerRow[],
+    unknown: { unknownDepartments: string[]; unknownLeaders: string[] },
+  ) {
     if (unknown.unknownDepartments.length) {
       await this.organisation.insertDepartments(unknown.unknownDepartments.map((name) => ({ name, parentId: null })));
     }
     if (unknown.unknownLeaders.length) {
       await this.organisation.insertPeople(unknown.unknownLeaders.map((name) => ({ name })));
     }
-    const departments = new Map((await this.organisation.listDepartments()).map((department) => [department.name, department.id]));
+    const departments = new Map(
+      (await this.organisation.listDepartments()).map((department) => [department.name, department.id]),
+    );
     const leaderRows = await this.ledger.peopleNamed([...new Set(rows.map((row) => row.leader))]);
     const leaders = new Map<string, string>();
     for (const person of leaderRows) if (!leaders.has(person.name)) leaders.set(person.name, person.id);
 
     const existingProblems = await this.ledger.problems(inspection.id);
     const existingMeasures = await this.ledger.measures(inspection.id);
-    const measureFor = (row: LedgerRow) => existingMeasures.find((measure) => measure.problem_number === row.problemNumber && measure.number === row.measureNumber);
-    const deadline = (row: LedgerRow) => row.dueAt ?? addDuration(new Date(), (inspection.policy as TimerPolicy).reportEvery).toISOString();
+    const measureFor = (row: LedgerRow) =>
+      existingMeasures.find(
+        (measure) => measure.problem_number === row.problemNumber && measure.number === row.measureNumber,
+      );
+    const deadline = (row: LedgerRow) =>
+      row.dueAt ?? addDuration(new Date(), (inspection.policy as TimerPolicy).reportEvery).toISOString();
     const toMeasure = (row: LedgerRow): CreateMeasureDto => ({
       number: row.measureNumber ?? undefined,
       text: row.measure,
@@ -165,10 +196,19 @@ export class LedgerImportService {
       dueAt: deadline(row),
     });
 
-    const report = { problemsCreated: 0, problemsUpdated: 0, measuresCreated: 0, measuresUpdated: 0, unchanged: 0, notApplied: [] as { row: number; reason: string }[] };
+    const report = {
+      problemsCreated: 0,
+      problemsUpdated: 0,
+      measuresCreated: 0,
+      measuresUpdated: 0,
+      unchanged: 0,
+      notApplied: [] as { row: number; reason: string }[],
+    };
     const newProblems = new Map<number, CreateProblemDto>();
     // Text changes to existing rows, written together at the end in one transaction.
-    const updates: ({ table: 'problem'; id: string; title: string } | { table: 'measure'; id: string; text: string })[] = [];
+    const updates: (
+      { table: 'problem'; id: string; title: string } | { table: 'measure'; id: string; text: string }
+    )[] = [];
     for (const row of rows) {
       const problem = existingProblems.find((item) => item.number === row.problemNumber);
       if (!problem) {
@@ -206,7 +246,11 @@ export class LedgerImportService {
       if (measure.lead !== departments.get(row.leadDepartment)) changed.push('牵头部门');
       if (measure.leader !== leaders.get(row.leader)) changed.push('责任领导');
       if (row.dueAt && new Date(measure.due_at).toISOString() !== row.dueAt) changed.push('整改时限');
-      if (changed.length) report.notApplied.push({ row: row.row, reason: `${changed.join('、')} of a measure already under way (${STAGE_LABELS[measure.stage]}) change through the assign action or an extension` });
+      if (changed.length)
+        report.notApplied.push({
+          row: row.row,
+          reason: `${changed.join('、')} of a measure already under way (${STAGE_LABELS[measure.stage]}) change through the assign action or an extension`,
+        });
       if (measure.text !== row.measure) {
         updates.push({ table: 'measure', id: measure.id, text: row.measure });
         report.measuresUpdated += 1;

@@ -24,7 +24,8 @@ export async function ledgerTemplate(): Promise<Buffer> {
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const kinds = `"${Object.values(MEASURE_KIND_LABELS).join(',')}"`;
-  for (let row = 2; row <= 1000; row += 1) sheet.getCell(row, 8).dataValidation = { type: 'list', allowBlank: false, formulae: [kinds] };
+  for (let row = 2; row <= 1000; row += 1)
+    sheet.getCell(row, 8).dataValidation = { type: 'list', allowBlank: false, formulae: [kinds] };
   const help = workbook.addWorksheet('填表说明');
   [
     '每行一项整改措施;同一问题的多项措施填写相同的问题序号和问题。',

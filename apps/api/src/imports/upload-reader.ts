@@ -5,7 +5,13 @@
  */
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ImportLimitError, ImportLimits, ParsedDocument, PlainSheet, UnsupportedDocumentError } from '@rectiflow/documents';
+import {
+  ImportLimitError,
+  ImportLimits,
+  ParsedDocument,
+  PlainSheet,
+  UnsupportedDocumentError,
+} from '@rectiflow/documents';
 import type { ImportConfig } from '@rectiflow/platform';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
@@ -40,7 +46,15 @@ function runThread(job: UploadJob, config: ImportConfig): Promise<UploadReply> {
       outcome();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new ImportLimitError('timeoutMs', `reading ${job.fileName} took longer than ${config.timeoutMs / 1000} s, the limit (IMPORT_TIMEOUT_MS); it was stopped`))),
+      () =>
+        finish(() =>
+          reject(
+            new ImportLimitError(
+              'timeoutMs',
+              `reading ${job.fileName} took longer than ${config.timeoutMs / 1000} s, the limit (IMPORT_TIMEOUT_MS); it was stopped`,
+            ),
+          ),
+        ),
       config.timeoutMs,
     );
     worker.once('message', (reply: UploadReply) => finish(() => resolve(reply)));
@@ -48,12 +62,17 @@ function runThread(job: UploadJob, config: ImportConfig): Promise<UploadReply> {
       finish(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ImportLimitError('workerMemoryMb', `reading ${job.fileName} needs more than ${config.workerMemoryMb} MB of memory, the limit (IMPORT_WORKER_MEMORY_MB); it was stopped`)
+            ? new ImportLimitError(
+                'workerMemoryMb',
+                `reading ${job.fileName} needs more than ${config.workerMemoryMb} MB of memory, the limit (IMPORT_WORKER_MEMORY_MB); it was stopped`,
+              )
             : error,
         ),
       ),
     );
-    worker.once('exit', (code) => finish(() => reject(new Error(`the reader of ${job.fileName} stopped (exit code ${code}) without an answer`))));
+    worker.once('exit', (code) =>
+      finish(() => reject(new Error(`the reader of ${job.fileName} stopped (exit code ${code}) without an answer`))),
+    );
   });
 }
 
@@ -75,7 +94,11 @@ function rethrow(error: { name: string; message: string; limit?: string }): neve
   throw new Error(error.message);
 }
 
-export async function readDocumentUpload(fileName: string, bytes: Buffer, config: ImportConfig): Promise<ParsedDocument> {
+export async function readDocumentUpload(
+  fileName: string,
+  bytes: Buffer,
+  config: ImportConfig,
+): Promise<ParsedDocument> {
   const reply = await read({ kind: 'document', fileName, bytes, limits: config }, config);
   if (!reply.ok) rethrow(reply.error);
   if (reply.kind !== 'document') throw new Error('the reader answered with a workbook');
@@ -91,7 +114,8 @@ export async function readWorkbookUpload(fileName: string, bytes: Buffer, config
 
 /** A refused or unreadable upload as the API's answer: 413 naming the limit, 415, or 400. */
 export function uploadRefusal(fileName: string, error: unknown, what: string): DomainError {
-  if (error instanceof ImportLimitError) return new DomainError(ErrorCode.PayloadTooLarge, error.message, { limit: error.limit });
+  if (error instanceof ImportLimitError)
+    return new DomainError(ErrorCode.PayloadTooLarge, error.message, { limit: error.limit });
   if (error instanceof UnsupportedDocumentError) return new DomainError(ErrorCode.UnsupportedMediaType, error.message);
   return new DomainError(ErrorCode.InvalidInput, `${fileName} could not be read${what}: ${(error as Error).message}`);
 }

@@ -10,11 +10,16 @@ import type { UploadJob, UploadReply } from './upload-reader';
 
 async function read(job: UploadJob): Promise<UploadReply> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
-  if (job.kind === 'workbook') return { ok: true, kind: 'workbook', sheets: await workbookRows(job.fileName, bytes, job.limits) };
+  if (job.kind === 'workbook')
+    return { ok: true, kind: 'workbook', sheets: await workbookRows(job.fileName, bytes, job.limits) };
   return { ok: true, kind: 'document', parsed: parseNotice(await documentText(job.fileName, bytes, job.limits)) };
 }
 
 read(workerData as UploadJob).then(
   (reply) => parentPort!.postMessage(reply),
-  (error: Error & { limit?: string }) => parentPort!.postMessage({ ok: false, error: { name: error.name ?? 'Error', message: error.message, limit: error.limit } } satisfies UploadReply),
+  (error: Error & { limit?: string }) =>
+    parentPort!.postMessage({
+      ok: false,
+      error: { name: error.name ?? 'Error', message: error.message, limit: error.limit },
+    } satisfies UploadReply),
 );

@@ -27,14 +27,24 @@ export class CreateInspectionDto {
   @IsDateOnly()
   endedOn?: string;
 
-  @ApiPropertyOptional({ example: '2024-04-19', format: 'date', description: 'day the feedback (反馈意见) was handed over' })
+  @ApiPropertyOptional({
+    example: '2024-04-19',
+    format: 'date',
+    description: 'day the feedback (反馈意见) was handed over',
+  })
   @IsOptional()
   @IsDateOnly()
   feedbackOn?: string;
 
   @ApiPropertyOptional({
     description: 'timer policy, ISO-8601 durations; omitted fields take the defaults of domain.md',
-    example: { remindBefore: ['P7D', 'P1D'], escalateAfter: ['P0D', 'P7D', 'P14D', 'P21D'], reviewWithin: 'P5D', signOffWithin: 'P5D', lookBackAfter: 'P90D' },
+    example: {
+      remindBefore: ['P7D', 'P1D'],
+      escalateAfter: ['P0D', 'P7D', 'P14D', 'P21D'],
+      reviewWithin: 'P5D',
+      signOffWithin: 'P5D',
+      lookBackAfter: 'P90D',
+    },
   })
   @IsOptional()
   @IsObject()

@@ -26,14 +26,20 @@ export class InspectionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The inspections this person may see: all for an administrator, else those they hold a role or a measure in' })
+  @ApiOperation({
+    summary:
+      'The inspections this person may see: all for an administrator, else those they hold a role or a measure in',
+  })
   @ApiOkResponse({ type: InspectionResponse, isArray: true })
   list(@CurrentActor() actor: RequestActor) {
     return this.inspections.list(actor);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One inspection with its counts (measures by stage and colour, problems closed), over the measures this person may see' })
+  @ApiOperation({
+    summary:
+      'One inspection with its counts (measures by stage and colour, problems closed), over the measures this person may see',
+  })
   @ApiOkResponse({ type: InspectionSummaryResponse })
   @ApiErrors(400, 404)
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
@@ -43,7 +49,9 @@ export class InspectionsController {
 
   @Post(':id/roles')
   @AdminOnly()
-  @ApiOperation({ summary: 'Give people roles in the inspection (system administrators); answers the inspection\'s roles' })
+  @ApiOperation({
+    summary: "Give people roles in the inspection (system administrators); answers the inspection's roles",
+  })
   @ApiCreatedResponse({ type: InspectionRoleResponse, isArray: true })
   @ApiErrors(400, 404)
   assignRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignRolesDto) {

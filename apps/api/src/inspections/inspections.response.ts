@@ -35,7 +35,8 @@ export class TimerPolicyResponse {
 }
 
 // Pre-existing: the list of a non-administrator reads these columns through node-pg, which makes a Date of a DATE.
-const DAY = 'a day, YYYY-MM-DD (GET /api/inspections answers anyone but an administrator with its midnight as a date-time)';
+const DAY =
+  'a day, YYYY-MM-DD (GET /api/inspections answers anyone but an administrator with its midnight as a date-time)';
 
 export class InspectionResponse {
   @Res.id()

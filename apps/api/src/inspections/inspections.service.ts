@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { deadlineProblem, resolvePolicy, STAGES } from '@rectiflow/domain';
-import { InspectionEntity, InspectionRepository, InspectionRoleEntity, MeasureReportsRepository, ParticipantsRepository, ProblemRepository } from '@rectiflow/persistence';
+import {
+  InspectionEntity,
+  InspectionRepository,
+  InspectionRoleEntity,
+  MeasureReportsRepository,
+  ParticipantsRepository,
+  ProblemRepository,
+} from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
@@ -72,8 +79,11 @@ export class InspectionsService {
     const personIds = [...new Set(roles.map((role) => role.personId))];
     const people = await this.participants.people(personIds);
     const missing = personIds.filter((personId) => !people.some((person) => person.id === personId));
-    if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `roles[].personId names no person: ${missing.join(', ')}`);
-    await this.inspections.addRoles(roles.map((role) => ({ inspectionId: id, personId: role.personId, role: role.role })));
+    if (missing.length)
+      throw new DomainError(ErrorCode.InvalidInput, `roles[].personId names no person: ${missing.join(', ')}`);
+    await this.inspections.addRoles(
+      roles.map((role) => ({ inspectionId: id, personId: role.personId, role: role.role })),
+    );
     return this.listRoles(id);
   }
 
@@ -92,7 +102,8 @@ function datesInOrder(body: Pick<CreateInspectionDto, 'startedOn' | 'endedOn' | 
   }
   for (let later = 1; later < dates.length; later += 1) {
     const earlier = dates[later - 1];
-    if (body[dates[later]]! < body[earlier]!) errors.push(`${dates[later]} (${body[dates[later]]}) is before ${earlier} (${body[earlier]})`);
+    if (body[dates[later]]! < body[earlier]!)
+      errors.push(`${dates[later]} (${body[dates[later]]}) is before ${earlier} (${body[earlier]})`);
   }
   return errors;
 }

@@ -26,7 +26,9 @@ export function IsDeadline() {
         defaultMessage: (validation?: ValidationArguments) => {
           const date = typeof validation?.value === 'string' ? parseDeadline(validation.value) : null;
           const problem = date ? deadlineProblem(date) : null;
-          return problem ? `${propertyName} ${problem}` : `${propertyName} must be a date (YYYY-MM-DD) or an ISO-8601 date-time with a time zone`;
+          return problem
+            ? `${propertyName} ${problem}`
+            : `${propertyName} must be a date (YYYY-MM-DD) or an ISO-8601 date-time with a time zone`;
         },
       },
     });

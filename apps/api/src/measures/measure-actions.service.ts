@@ -4,7 +4,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ACTIONS, ActionInputs, ActionName, Actor, checkText, STAGE_LABELS, TEXT_LIMITS } from '@rectiflow/domain';
 import { ActionContextRow, EvidenceRepository, MeasureRepository } from '@rectiflow/persistence';
 import { createHash } from 'node:crypto';
-import { ActionResult, actionUpdates, IDEMPOTENCY_CONFLICT, measureWorkflowId } from '@rectiflow/workflows/measure.contract';
+import {
+  ActionResult,
+  actionUpdates,
+  IDEMPOTENCY_CONFLICT,
+  measureWorkflowId,
+} from '@rectiflow/workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { ParticipantsCheck, ParticipantsWarning } from './participants-check';
@@ -20,7 +25,9 @@ const REFUSAL_CODES: Record<string, ErrorCode> = {
 /** SHA-256 of the action and its input with keys in order: the same key may only repeat the same request. */
 export function requestHash(action: string, input: Record<string, unknown>): string {
   const canonical = JSON.stringify([action, input], (_key, value) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
   );
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -39,29 +46,58 @@ export class MeasureActionsService {
     private readonly participants: ParticipantsCheck,
   ) {}
 
-  async act(measureId: string, action: string, actor: RequestActor, idempotencyKey: string | undefined, input: Record<string, unknown>): Promise<ActionResult & { warnings?: ParticipantsWarning[] }> {
+  async act(
+    measureId: string,
+    action: string,
+    actor: RequestActor,
+    idempotencyKey: string | undefined,
+    input: Record<string, unknown>,
+  ): Promise<ActionResult & { warnings?: ParticipantsWarning[] }> {
     if (!(ACTIONS as readonly string[]).includes(action)) {
       throw new DomainError(ErrorCode.NotFound, `unknown action "${action}"; actions are ${ACTIONS.join(', ')}`);
     }
-    if (!idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or idempotencyKey field)');
+    if (!idempotencyKey)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        'idempotencyKey is required (Idempotency-Key header or idempotencyKey field)',
+      );
     const key = checkText(idempotencyKey, { max: TEXT_LIMITS.idempotencyKey, min: 1 });
-    if (!key.ok || key.value !== idempotencyKey) throw new DomainError(ErrorCode.InvalidInput, `idempotencyKey ${key.ok ? 'must not start or end with spaces' : key.problem}`);
+    if (!key.ok || key.value !== idempotencyKey)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `idempotencyKey ${key.ok ? 'must not start or end with spaces' : key.problem}`,
+      );
     const hash = requestHash(action, input);
     const context = await this.context(measureId, actor, idempotencyKey);
     if (context.earlier) return this.earlierResult(measureId, idempotencyKey, action as ActionName, hash, context);
     if (context.stage === 'closed') {
-      throw new DomainError(ErrorCode.StageConflict, `action "${action}" is not allowed in stage ${STAGE_LABELS.closed} (closed); allowed now: none`);
+      throw new DomainError(
+        ErrorCode.StageConflict,
+        `action "${action}" is not allowed in stage ${STAGE_LABELS.closed} (closed); allowed now: none`,
+      );
     }
-    if (Array.isArray(input.evidenceIds) && input.evidenceIds.length) await this.checkEvidence(measureId, input.evidenceIds as string[]);
+    if (Array.isArray(input.evidenceIds) && input.evidenceIds.length)
+      await this.checkEvidence(measureId, input.evidenceIds as string[]);
     const warnings = action === 'assign' ? await this.checkAssignment(context, input) : [];
-    const domainActor: Actor = { personId: actor.personId, departmentId: actor.departmentId, inspectionRoles: context.roles };
+    const domainActor: Actor = {
+      personId: actor.personId,
+      departmentId: actor.departmentId,
+      inspectionRoles: context.roles,
+    };
     const client = await this.temporal.get().catch((error) => {
       throw new DomainError(ErrorCode.Unavailable, `Temporal is unreachable: ${error.message}`);
     });
     const handle = client.workflow.getHandle(measureWorkflowId(measureId));
     try {
       const result = await handle.executeUpdate(actionUpdates[action as ActionName] as never, {
-        args: [{ actor: domainActor, input: input as unknown as ActionInputs[ActionName], idempotencyKey, requestHash: hash }] as never,
+        args: [
+          {
+            actor: domainActor,
+            input: input as unknown as ActionInputs[ActionName],
+            idempotencyKey,
+            requestHash: hash,
+          },
+        ] as never,
         // The hash is part of the id: Temporal answers a repeated id with the first outcome unasked,
         // so a changed request under the same key must reach the validator, which refuses it.
         updateId: `${action}:${idempotencyKey}:${hash.slice(0, 16)}`,
@@ -84,14 +120,26 @@ export class MeasureActionsService {
   }
 
   /** A key already recorded in the audit trail answers with what that action produced. */
-  private earlierResult(measureId: string, idempotencyKey: string, action: ActionName, hash: string, context: ActionContextRow): ActionResult {
+  private earlierResult(
+    measureId: string,
+    idempotencyKey: string,
+    action: ActionName,
+    hash: string,
+    context: ActionContextRow,
+  ): ActionResult {
     const earlier = context.earlier!;
     if (earlier.action !== action) {
-      throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for "${earlier.action}" on this measure`);
+      throw new DomainError(
+        ErrorCode.IdempotencyConflict,
+        `idempotency key "${idempotencyKey}" was already used for "${earlier.action}" on this measure`,
+      );
     }
     // Rows written before request hashes were kept have none: they answer as before.
     if (earlier.requestHash && earlier.requestHash !== hash) {
-      throw new DomainError(ErrorCode.IdempotencyConflict, `idempotency key "${idempotencyKey}" was already used for a different "${action}" request on this measure; use a new key for a new request`);
+      throw new DomainError(
+        ErrorCode.IdempotencyConflict,
+        `idempotency key "${idempotencyKey}" was already used for a different "${action}" request on this measure; use a new key for a new request`,
+      );
     }
     return {
       measureId,
@@ -106,7 +154,10 @@ export class MeasureActionsService {
   }
 
   /** 交办 names departments and a leader: they must exist (the read model could not store them otherwise). */
-  private async checkAssignment(context: { leadDepartmentId: string; responsibleLeaderId: string }, input: Record<string, unknown>): Promise<ParticipantsWarning[]> {
+  private async checkAssignment(
+    context: { leadDepartmentId: string; responsibleLeaderId: string },
+    input: Record<string, unknown>,
+  ): Promise<ParticipantsWarning[]> {
     const named = {
       path: 'assign',
       leadDepartmentId: (input.leadDepartmentId as string | undefined) ?? context.leadDepartmentId,
@@ -136,9 +187,15 @@ export class MeasureActionsService {
       (isGrpcServiceError(error) && /already completed/i.test(error.message)) ||
       (error instanceof Error && /already completed|workflow execution already completed/i.test(error.message));
     if (finished) {
-      return new DomainError(ErrorCode.StageConflict, `action "${action}" is not allowed: the measure's workflow has finished (办结); allowed now: none`);
+      return new DomainError(
+        ErrorCode.StageConflict,
+        `action "${action}" is not allowed: the measure's workflow has finished (办结); allowed now: none`,
+      );
     }
     if (error instanceof DomainError) return error;
-    return new DomainError(ErrorCode.Unavailable, `the action could not be delivered to the measure's workflow: ${(error as Error).message}`);
+    return new DomainError(
+      ErrorCode.Unavailable,
+      `the action could not be delivered to the measure's workflow: ${(error as Error).message}`,
+    );
   }
 }

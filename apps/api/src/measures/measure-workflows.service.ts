@@ -32,7 +32,10 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
 
   async start(measures: StartableMeasure[], policy: TimerPolicy): Promise<void> {
     const client = await this.temporal.get().catch((error) => {
-      throw new DomainError(ErrorCode.Unavailable, `saved, but Temporal is unreachable (${error.message}); the workflows start when the API next boots`);
+      throw new DomainError(
+        ErrorCode.Unavailable,
+        `saved, but Temporal is unreachable (${error.message}); the workflows start when the API next boots`,
+      );
     });
     const started: string[] = [];
     const failures: string[] = [];
@@ -73,7 +76,10 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
     await Promise.all(Array.from({ length: Math.min(this.temporal.workflowStartConcurrency, measures.length) }, run));
     await this.measures.markWorkflowsStarted(started);
     if (failures.length) {
-      throw new DomainError(ErrorCode.Unavailable, `saved, but ${failures.length} workflow(s) could not start yet and will be retried at the next boot: ${failures.slice(0, 3).join('; ')}`);
+      throw new DomainError(
+        ErrorCode.Unavailable,
+        `saved, but ${failures.length} workflow(s) could not start yet and will be retried at the next boot: ${failures.slice(0, 3).join('; ')}`,
+      );
     }
   }
 
@@ -83,7 +89,9 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
     if (pending.length === 0) return;
     this.logger.warn(`starting ${pending.length} workflow(s) left unstarted`);
     for (const measure of pending) {
-      await this.start([{ ...measure, dueAt: new Date(measure.dueAt) }], measure.policy).catch((error) => this.logger.error(error.message));
+      await this.start([{ ...measure, dueAt: new Date(measure.dueAt) }], measure.policy).catch((error) =>
+        this.logger.error(error.message),
+      );
     }
   }
 }

@@ -39,10 +39,17 @@ export class ListMeasuresQuery {
   @TextField({ optional: true, max: 100, description: 'search in the measure text and the problem title' })
   q?: string;
 
-  @EnumField(MEASURE_SORTS, { optional: true, description: 'order by 问题序号 (problemNumber) or 整改时限 (dueAt); without it, open measures first by their stage deadline' })
+  @EnumField(MEASURE_SORTS, {
+    optional: true,
+    description:
+      'order by 问题序号 (problemNumber) or 整改时限 (dueAt); without it, open measures first by their stage deadline',
+  })
   sort?: MeasureSort;
 
-  @EnumField(['asc', 'desc'] as const, { optional: true, description: 'with sort: ascending (the default) or descending' })
+  @EnumField(['asc', 'desc'] as const, {
+    optional: true,
+    description: 'with sort: ascending (the default) or descending',
+  })
   order?: 'asc' | 'desc';
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
@@ -79,7 +86,12 @@ export class ActionBodyDto {
   @DateTimeField({ optional: true, description: 'assign: new deadline' })
   dueAt?: string;
 
-  @TextField({ optional: true, max: 4000, multiline: true, description: 'submit_evidence / report_progress: progress summary' })
+  @TextField({
+    optional: true,
+    max: 4000,
+    multiline: true,
+    description: 'submit_evidence / report_progress: progress summary',
+  })
   summary?: string;
 
   @IdListField({ optional: true, description: 'submit_evidence / report_progress: uploaded evidence ids' })
@@ -88,7 +100,12 @@ export class ActionBodyDto {
   @DateTimeField({ optional: true, description: 'request_extension: the deadline asked for' })
   requestedDueAt?: string;
 
-  @TextField({ optional: true, max: 4000, multiline: true, description: 'reason (required to reject, return, refuse an extension or request one)' })
+  @TextField({
+    optional: true,
+    max: 4000,
+    multiline: true,
+    description: 'reason (required to reject, return, refuse an extension or request one)',
+  })
   reason?: string;
 
   @ApiPropertyOptional({ description: 'decide_extension: approve or refuse' })
@@ -96,12 +113,18 @@ export class ActionBodyDto {
   @IsBoolean()
   approve?: boolean;
 
-  @ApiPropertyOptional({ enum: ['approve', 'reject', 'return'], description: 'review: approve | reject; sign_off: approve | return' })
+  @ApiPropertyOptional({
+    enum: ['approve', 'reject', 'return'],
+    description: 'review: approve | reject; sign_off: approve | return',
+  })
   @IsOptional()
   @IsIn(['approve', 'reject', 'return'])
   decision?: 'approve' | 'reject' | 'return';
 
-  @ApiPropertyOptional({ enum: ['holds', 'rebound'], description: 'record_look_back: holds (closes) | rebound (reopens)' })
+  @ApiPropertyOptional({
+    enum: ['holds', 'rebound'],
+    description: 'record_look_back: holds (closes) | rebound (reopens)',
+  })
   @IsOptional()
   @IsIn(['holds', 'rebound'])
   result?: 'holds' | 'rebound';

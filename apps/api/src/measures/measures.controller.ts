@@ -6,7 +6,12 @@ import { ActionBodyDto, ListMeasuresQuery } from './measure.dto';
 import { MeasureActionsService } from './measure-actions.service';
 import { MeasuresService } from './measures.service';
 import { ApiErrors } from '../common/api-errors';
-import { ActionResultResponse, MeasureDetailResponse, MeasurePageResponse, TimelineEntryResponse } from './measures.response';
+import {
+  ActionResultResponse,
+  MeasureDetailResponse,
+  MeasurePageResponse,
+  TimelineEntryResponse,
+} from './measures.response';
 
 @ApiTags('measures')
 @ApiBearerAuth()
@@ -18,7 +23,9 @@ export class MeasuresController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '台账: the measures this person may see, filtered and paged; open ones by their stage deadline first' })
+  @ApiOperation({
+    summary: '台账: the measures this person may see, filtered and paged; open ones by their stage deadline first',
+  })
   @ApiOkResponse({ type: MeasurePageResponse })
   @ApiErrors(400)
   list(@Query() query: ListMeasuresQuery, @CurrentActor() actor: RequestActor) {
@@ -34,7 +41,7 @@ export class MeasuresController {
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'The measure\'s history from the audit trail, oldest first' })
+  @ApiOperation({ summary: "The measure's history from the audit trail, oldest first" })
   @ApiOkResponse({ type: TimelineEntryResponse, isArray: true })
   @ApiErrors(400, 404)
   timeline(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
@@ -49,10 +56,14 @@ export class MeasuresController {
       'assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, dueAt?} · submit_evidence {summary, evidenceIds} · ' +
       'report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · ' +
       'review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor). ' +
-      '409 when the stage does not allow it, 403 when the person\'s role does not, 400 for bad input. A repeated idempotency key returns the first result.',
+      "409 when the stage does not allow it, 403 when the person's role does not, 400 for bad input. A repeated idempotency key returns the first result.",
   })
   @ApiParam({ name: 'action', enum: ACTIONS })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'or the idempotencyKey body field; one is required' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'or the idempotencyKey body field; one is required',
+  })
   @ApiOkResponse({ type: ActionResultResponse })
   @ApiErrors(400, 404, 409, 422)
   act(

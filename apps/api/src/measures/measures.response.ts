@@ -153,7 +153,9 @@ export class MeasureDetailResponse extends MeasureResponse {
   @Res.one(() => ProblemLadderResponse)
   problem: ProblemLadderResponse;
 
-  @Res.enums(ACTIONS, 'ActionName', { description: 'the actions this person may take now (empty when none, or when the workflow cannot be asked)' })
+  @Res.enums(ACTIONS, 'ActionName', {
+    description: 'the actions this person may take now (empty when none, or when the workflow cannot be asked)',
+  })
   allowedActions: string[];
 
   @Res.text({ nullable: true, description: "the measure's workflow in the Temporal Web UI, when configured" })
@@ -231,7 +233,10 @@ export class ActionResultResponse {
   @Res.int()
   seq: number;
 
-  @Res.bool({ optional: true, description: 'true when this is the stored answer of an earlier request with the same idempotency key' })
+  @Res.bool({
+    optional: true,
+    description: 'true when this is the stored answer of an earlier request with the same idempotency key',
+  })
   duplicate?: boolean;
 
   @Res.many(() => ParticipantsWarningResponse, { optional: true })

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { actionsFor, Actor, MeasureState } from '@rectiflow/domain';
-import { AuditEventRepository, InspectionRepository, MeasureRepository, MeasureRow, ProblemRepository, TimelineRow } from '@rectiflow/persistence';
+import {
+  AuditEventRepository,
+  InspectionRepository,
+  MeasureRepository,
+  MeasureRow,
+  ProblemRepository,
+  TimelineRow,
+} from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
@@ -54,7 +61,9 @@ export class MeasuresService {
         allowedActions = [];
       }
     }
-    const workflowUrl = this.temporal.uiUrl ? `${this.temporal.uiUrl}/namespaces/${encodeURIComponent(this.temporal.namespace)}/workflows/${encodeURIComponent(measure.workflowId)}` : null;
+    const workflowUrl = this.temporal.uiUrl
+      ? `${this.temporal.uiUrl}/namespaces/${encodeURIComponent(this.temporal.namespace)}/workflows/${encodeURIComponent(measure.workflowId)}`
+      : null;
     const names = await this.measures.names(id);
     return { ...measure, ...names, round, problem, allowedActions, workflowUrl };
   }

@@ -36,13 +36,17 @@ export class ParticipantsCheck {
       (measure.cooperatingDepartmentIds ?? []).forEach((id) => departmentIds.add(id));
       if (measure.responsibleLeaderId) personIds.add(measure.responsibleLeaderId);
     }
-    const [departments, people] = await Promise.all([this.participants.departments([...departmentIds]), this.participants.people([...personIds])]);
+    const [departments, people] = await Promise.all([
+      this.participants.departments([...departmentIds]),
+      this.participants.people([...personIds]),
+    ]);
     const departmentNames = new Map(departments.map((item) => [item.id, item.name]));
     const leaders = new Map(people.map((item) => [item.id, item]));
     const errors: string[] = [];
     const warnings = new Map<string, ParticipantsWarning[]>();
     for (const { path, leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } of measures) {
-      if (leadDepartmentId && !departmentNames.has(leadDepartmentId)) errors.push(`${path}.leadDepartmentId names no department`);
+      if (leadDepartmentId && !departmentNames.has(leadDepartmentId))
+        errors.push(`${path}.leadDepartmentId names no department`);
       (cooperatingDepartmentIds ?? []).forEach((id, index) => {
         if (!departmentNames.has(id)) errors.push(`${path}.cooperatingDepartmentIds[${index}] names no department`);
       });

@@ -19,8 +19,12 @@ export function defaultNarrative(inspection: InspectionEntity): Narrative {
   const started = chineseDay(inspection.startedOn);
   const ended = chineseDay(inspection.endedOn);
   const feedback = chineseDay(inspection.feedbackOn);
-  const visit = started ? `${started}${ended ? `至${ended}` : '起'},${inspection.inspectingBody}对${inspection.inspectedUnit}进行了${kind}。` : `${inspection.inspectingBody}对${inspection.inspectedUnit}进行了${kind}。`;
-  const handover = feedback ? `${feedback},${inspection.inspectingBody}向${inspection.inspectedUnit}反馈了${kind}意见。` : '';
+  const visit = started
+    ? `${started}${ended ? `至${ended}` : '起'},${inspection.inspectingBody}对${inspection.inspectedUnit}进行了${kind}。`
+    : `${inspection.inspectingBody}对${inspection.inspectedUnit}进行了${kind}。`;
+  const handover = feedback
+    ? `${feedback},${inspection.inspectingBody}向${inspection.inspectedUnit}反馈了${kind}意见。`
+    : '';
   return {
     title: `${inspection.inspectedUnit}关于${kind}整改进展情况的通报`,
     opening: `${visit}${handover}按照${kind}工作有关要求,现将${kind}整改进展情况予以公布。`,

@@ -16,7 +16,8 @@ export class NoticePublishingService {
   async publish(id: string): Promise<NoticeEntity> {
     const notice = await this.notices.notice(id);
     const content = await this.notices.content(notice);
-    if (!content.sections.length) throw new DomainError(ErrorCode.InvalidInput, 'the inspection has no problems yet; nothing to publish');
+    if (!content.sections.length)
+      throw new DomainError(ErrorCode.InvalidInput, 'the inspection has no problems yet; nothing to publish');
     notice.publishedContent = content as unknown as Record<string, unknown>;
     notice.publishedAt = new Date();
     return this.repository.save(notice);

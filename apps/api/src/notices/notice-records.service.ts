@@ -16,9 +16,19 @@ export class NoticeRecordsService {
     if (measureIds.length) {
       const found = await this.figures.measureIdsOf(inspectionId, measureIds);
       const missing = measureIds.filter((id) => !found.includes(id));
-      if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `measureIds names no measure of this inspection: ${missing.join(', ')}`);
+      if (missing.length)
+        throw new DomainError(
+          ErrorCode.InvalidInput,
+          `measureIds names no measure of this inspection: ${missing.join(', ')}`,
+        );
     }
-    return this.records.create({ inspectionId, kind: body.kind, title: body.title.trim(), heldOn: body.heldOn ?? null, measureIds });
+    return this.records.create({
+      inspectionId,
+      kind: body.kind,
+      title: body.title.trim(),
+      heldOn: body.heldOn ?? null,
+      measureIds,
+    });
   }
 
   listRecords(inspectionId: string): Promise<RectificationRecordEntity[]> {

@@ -24,7 +24,13 @@ export class NarrativePartDto {
   @TextField({ min: 1, max: 200 })
   title: string;
 
-  @TextListField({ maxItems: 50, max: 4000, multiline: true, description: 'paragraphs; {problems} {measures} {closedMeasures} {closedProblems} {meetings} {supervisions} {rules} {campaigns} are filled in from live data' })
+  @TextListField({
+    maxItems: 50,
+    max: 4000,
+    multiline: true,
+    description:
+      'paragraphs; {problems} {measures} {closedMeasures} {closedProblems} {meetings} {supervisions} {rules} {campaigns} are filled in from live data',
+  })
   paragraphs: string[];
 }
 

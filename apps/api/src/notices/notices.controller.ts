@@ -1,5 +1,32 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { CurrentActor, Public, RequestActor } from '../common/actor';
@@ -12,7 +39,14 @@ import { NoticesService } from './notices.service';
 import { PublicFeedbackService } from './public-feedback.service';
 import { publicNoticePage } from './public-page';
 import { ApiErrors } from '../common/api-errors';
-import { FeedbackListResponse, FeedbackReceivedResponse, NoticeContentResponse, NoticeResponse, PublishedNoticeResponse, RecordResponse } from './notices.response';
+import {
+  FeedbackListResponse,
+  FeedbackReceivedResponse,
+  NoticeContentResponse,
+  NoticeResponse,
+  PublishedNoticeResponse,
+  RecordResponse,
+} from './notices.response';
 
 const OFFICE = ['office'] as const;
 const READERS = ['office', 'group_head', 'supervisor', 'reviewer'] as const;
@@ -30,16 +64,22 @@ export class NoticesController {
   ) {}
 
   @Post('inspections/:id/records')
-  @ApiOperation({ summary: 'Record a scheduling meeting, internal supervision, rule or campaign (the figures of the notice)' })
+  @ApiOperation({
+    summary: 'Record a scheduling meeting, internal supervision, rule or campaign (the figures of the notice)',
+  })
   @ApiCreatedResponse({ type: RecordResponse })
   @ApiErrors(400, 404)
-  async createRecord(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: CreateRecordDto) {
+  async createRecord(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: RequestActor,
+    @Body() body: CreateRecordDto,
+  ) {
     await this.access.require(actor, id, [...OFFICE]);
     return this.records.createRecord(id, body);
   }
 
   @Get('inspections/:id/records')
-  @ApiOperation({ summary: 'The inspection\'s records (meetings, internal supervision, rules, campaigns)' })
+  @ApiOperation({ summary: "The inspection's records (meetings, internal supervision, rules, campaigns)" })
   @ApiOkResponse({ type: RecordResponse, isArray: true })
   @ApiErrors(400, 404)
   async listRecords(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
@@ -57,10 +97,16 @@ export class NoticesController {
   }
 
   @Put('notices/:id')
-  @ApiOperation({ summary: 'Edit the narrative parts (title, opening, parts 一 and 三, closing call, contacts, signer, date)' })
+  @ApiOperation({
+    summary: 'Edit the narrative parts (title, opening, parts 一 and 三, closing call, contacts, signer, date)',
+  })
   @ApiOkResponse({ type: NoticeResponse })
   @ApiErrors(400, 404)
-  async edit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor, @Body() body: EditNoticeDto) {
+  async edit(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: RequestActor,
+    @Body() body: EditNoticeDto,
+  ) {
     await this.access.require(actor, (await this.notices.notice(id)).inspectionId, [...OFFICE]);
     return this.notices.edit(id, body);
   }
@@ -69,22 +115,42 @@ export class NoticesController {
   @ApiQuery({ name: 'format', enum: ['json', 'md', 'txt', 'docx'] })
   @ApiOperation({ summary: 'The notice from live data: as JSON, or rendered as Markdown, text or Word (format)' })
   @ApiExtraModels(NoticeContentResponse)
-  @ApiOkResponse({ description: 'JSON without format; a file for md, txt and docx', content: { 'application/json': { schema: { $ref: getSchemaPath(NoticeContentResponse) } }, 'text/markdown': { schema: { type: 'string' } }, 'text/plain': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'JSON without format; a file for md, txt and docx',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(NoticeContentResponse) } },
+      'text/markdown': { schema: { type: 'string' } },
+      'text/plain': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @ApiErrors(400, 404)
-  async preview(@Param('id', new ParseUUIDPipe()) id: string, @Query('format') format: string | undefined, @CurrentActor() actor: RequestActor, @Res({ passthrough: true }) response: Response) {
+  async preview(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query('format') format: string | undefined,
+    @CurrentActor() actor: RequestActor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const notice = await this.notices.notice(id);
     await this.access.require(actor, notice.inspectionId, [...READERS]);
     const content = await this.notices.content(notice);
     if (!format || format === 'json') return content;
     const rendered = await this.notices.render(content, format);
     response.setHeader('Content-Type', rendered.type);
-    response.setHeader('Content-Disposition', `attachment; filename="notice.${rendered.extension}"; filename*=UTF-8''${encodeURIComponent(`整改进展情况.${rendered.extension}`)}`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="notice.${rendered.extension}"; filename*=UTF-8''${encodeURIComponent(`整改进展情况.${rendered.extension}`)}`,
+    );
     return typeof rendered.body === 'string' ? rendered.body : new StreamableFile(rendered.body);
   }
 
   @Post('notices/:id/publish')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish the notice as it reads now: the public page shows this copy until the next publishing' })
+  @ApiOperation({
+    summary: 'Publish the notice as it reads now: the public page shows this copy until the next publishing',
+  })
   @ApiOkResponse({ type: PublishedNoticeResponse })
   @ApiErrors(400, 404)
   async publish(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
@@ -146,11 +212,25 @@ export class PublicNoticesController {
   @Public()
   @UseGuards(RequestThrottle)
   @SkipThrottle({ 'sign-in': true })
-  @ApiOperation({ summary: 'Send an opinion on the rectification (throttled per address: FEEDBACK_PER_TEN_MINUTES, default 5)' })
+  @ApiOperation({
+    summary: 'Send an opinion on the rectification (throttled per address: FEEDBACK_PER_TEN_MINUTES, default 5)',
+  })
   @ApiExtraModels(FeedbackReceivedResponse)
-  @ApiCreatedResponse({ description: 'received; a thank-you page when the form asked for HTML', content: { 'application/json': { schema: { $ref: getSchemaPath(FeedbackReceivedResponse) } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiCreatedResponse({
+    description: 'received; a thank-you page when the form asked for HTML',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(FeedbackReceivedResponse) } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   @ApiErrors(400, 404, 429)
-  async feedback(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FeedbackDto, @Ip() address: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  async feedback(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: FeedbackDto,
+    @Ip() address: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const received = await this.publicFeedback.receiveFeedback(id, body, address);
     if (accept?.includes('text/html')) {
       response.status(201).setHeader('Content-Type', 'text/html; charset=utf-8');

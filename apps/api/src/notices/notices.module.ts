@@ -9,6 +9,12 @@ import { PublicFeedbackService } from './public-feedback.service';
 /** Records, the progress notice written from live data, its publication and the public's feedback. */
 @Module({
   controllers: [NoticesController, PublicNoticesController],
-  providers: [NoticesService, NoticeRecordsService, NoticeFiguresService, NoticePublishingService, PublicFeedbackService],
+  providers: [
+    NoticesService,
+    NoticeRecordsService,
+    NoticeFiguresService,
+    NoticePublishingService,
+    PublicFeedbackService,
+  ],
 })
 export class NoticesModule {}

@@ -53,7 +53,10 @@ export class NoticeResponse {
   @Res.one(() => NarrativeResponse)
   narrative: NarrativeResponse;
 
-  @Res.one(() => NoticeContentResponse, { nullable: true, description: 'what was published, as the public page shows it' })
+  @Res.one(() => NoticeContentResponse, {
+    nullable: true,
+    description: 'what was published, as the public page shows it',
+  })
   publishedContent: NoticeContentResponse | null;
 
   @Res.dateTime({ nullable: true })

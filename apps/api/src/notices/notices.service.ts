@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { chineseDate, NoticeContent, renderNoticeDocx, renderNoticeMarkdown, renderNoticeText } from '@rectiflow/documents';
+import {
+  chineseDate,
+  NoticeContent,
+  renderNoticeDocx,
+  renderNoticeMarkdown,
+  renderNoticeText,
+} from '@rectiflow/documents';
 import { InspectionRepository, NoticeEntity, NoticeRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { defaultNarrative, Narrative } from './default-narrative';
@@ -46,7 +52,10 @@ export class NoticesService {
   async content(notice: NoticeEntity): Promise<NoticeContent> {
     const narrative = notice.narrative as unknown as Narrative;
     const figures = await this.live.figures(notice.inspectionId);
-    const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in figures ? String(figures[key as keyof NoticeFigures]) : whole));
+    const fill = (text: string) =>
+      text.replace(/\{(\w+)\}/g, (whole, key: string) =>
+        key in figures ? String(figures[key as keyof NoticeFigures]) : whole,
+      );
     return {
       ...narrative,
       opening: fill(narrative.opening),
@@ -57,14 +66,21 @@ export class NoticesService {
     };
   }
 
-  async render(content: NoticeContent, format: string): Promise<{ type: string; body: Buffer | string; extension: string }> {
+  async render(
+    content: NoticeContent,
+    format: string,
+  ): Promise<{ type: string; body: Buffer | string; extension: string }> {
     switch (format) {
       case 'md':
         return { type: 'text/markdown; charset=utf-8', body: renderNoticeMarkdown(content), extension: 'md' };
       case 'txt':
         return { type: 'text/plain; charset=utf-8', body: renderNoticeText(content), extension: 'txt' };
       case 'docx':
-        return { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await renderNoticeDocx(content), extension: 'docx' };
+        return {
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          body: await renderNoticeDocx(content),
+          extension: 'docx',
+        };
       default:
         throw new DomainError(ErrorCode.InvalidInput, `format must be md, txt or docx (got "${format}")`);
     }

@@ -14,7 +14,11 @@ export class PublicFeedbackService {
     private readonly publishing: NoticePublishingService,
   ) {}
 
-  async receiveFeedback(noticeId: string, body: FeedbackDto, address: string): Promise<{ id: string; receivedAt: Date }> {
+  async receiveFeedback(
+    noticeId: string,
+    body: FeedbackDto,
+    address: string,
+  ): Promise<{ id: string; receivedAt: Date }> {
     const notice = await this.publishing.publishedNotice(noticeId);
     const content = body.content?.trim();
     if (!content) throw new DomainError(ErrorCode.InvalidInput, 'content must not be blank');

@@ -2,7 +2,10 @@
 import { noticeBlocks, NoticeContent } from '@rectiflow/documents';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
 }
 
 export function publicNoticePage(noticeId: string, content: NoticeContent, message: string | null = null): string {

@@ -18,7 +18,8 @@ export class InboxService {
 
   /** 404 for someone else's notification, as for one that does not exist. */
   async markRead(personId: string, id: string): Promise<void> {
-    if (!(await this.inbox.markRead(id, personId))) throw new DomainError(ErrorCode.NotFound, `no notification with id ${id}`);
+    if (!(await this.inbox.markRead(id, personId)))
+      throw new DomainError(ErrorCode.NotFound, `no notification with id ${id}`);
   }
 
   markAllRead(personId: string): Promise<void> {

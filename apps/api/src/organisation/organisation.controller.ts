@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
 import { BulkDepartmentsDto, BulkPeopleDto, CreateDepartmentDto, CreatePersonDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
@@ -42,7 +53,9 @@ export class OrganisationController {
 
   @Post('people')
   @AdminOnly()
-  @ApiOperation({ summary: 'Create a person, with an account when a username and password are given (system administrators)' })
+  @ApiOperation({
+    summary: 'Create a person, with an account when a username and password are given (system administrators)',
+  })
   @ApiCreatedResponse({ type: PersonResponse })
   @ApiErrors(400, 409)
   async createPerson(@Body() body: CreatePersonDto) {
@@ -60,7 +73,10 @@ export class OrganisationController {
   }
 
   @Get('people')
-  @ApiOperation({ summary: 'People this person may see: all (with e-mail and account state) for an administrator, all names for inspection roles, else their department and the people of their measures' })
+  @ApiOperation({
+    summary:
+      'People this person may see: all (with e-mail and account state) for an administrator, all names for inspection roles, else their department and the people of their measures',
+  })
   @ApiOkResponse({ type: PersonResponse, isArray: true })
   listPeople(@CurrentActor() actor: RequestActor) {
     return this.organisation.listPeople(actor);
@@ -70,14 +86,23 @@ export class OrganisationController {
   @AdminOnly()
   @ApiParam({ name: 'kind', enum: ['departments', 'people'] })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+  })
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({ summary: 'Create departments or people from a CSV file with a header row (system administrators)' })
   @ApiExtraModels(DepartmentResponse, PersonResponse)
-  @ApiCreatedResponse({ description: 'what was created', schema: { type: 'array', items: { oneOf: [{ $ref: getSchemaPath(DepartmentResponse) }, { $ref: getSchemaPath(PersonResponse) }] } } })
+  @ApiCreatedResponse({
+    description: 'what was created',
+    schema: {
+      type: 'array',
+      items: { oneOf: [{ $ref: getSchemaPath(DepartmentResponse) }, { $ref: getSchemaPath(PersonResponse) }] },
+    },
+  })
   @ApiErrors(400, 404, 409)
   importCsv(@Param('kind') kind: string, @UploadedFile() file: { buffer: Buffer } | undefined) {
-    if (kind !== 'departments' && kind !== 'people') throw new DomainError(ErrorCode.NotFound, 'import departments or people');
+    if (kind !== 'departments' && kind !== 'people')
+      throw new DomainError(ErrorCode.NotFound, 'import departments or people');
     if (!file) throw new DomainError(ErrorCode.InvalidInput, 'file is required (multipart field "file")');
     return this.organisation.importCsv(kind, file.buffer.toString('utf8'));
   }

@@ -46,6 +46,10 @@ export class PersonResponse {
   @Res.dateTime({ optional: true, description: 'in the lists of an administrator and on creation' })
   createdAt?: string;
 
-  @Res.one(() => PersonAccountResponse, { nullable: true, optional: true, description: 'only in the list of a system administrator; null without an account' })
+  @Res.one(() => PersonAccountResponse, {
+    nullable: true,
+    optional: true,
+    description: 'only in the list of a system administrator; null without an account',
+  })
   account?: PersonAccountResponse | null;
 }

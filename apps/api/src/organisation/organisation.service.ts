@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { checkText } from '@rectiflow/domain';
-import { AccountRepository, DepartmentEntity, OrganisationRepository, PersonEntity, UnitOfWork } from '@rectiflow/persistence';
+import {
+  AccountRepository,
+  DepartmentEntity,
+  OrganisationRepository,
+  PersonEntity,
+  UnitOfWork,
+} from '@rectiflow/persistence';
 import type { ApiConfig } from '@rectiflow/platform';
 import { accountFields } from '../auth/auth.service';
 import { API_CONFIG } from '../temporal/temporal-client.service';
@@ -32,17 +38,29 @@ export class OrganisationService {
   async createDepartments(items: CreateDepartmentDto[]): Promise<DepartmentEntity[]> {
     const names = items.map((item) => item.name.trim());
     const repeated = names.filter((name, index) => names.indexOf(name) !== index);
-    if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `departments[].name repeated in the request: ${[...new Set(repeated)].join(', ')}`);
+    if (repeated.length)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `departments[].name repeated in the request: ${[...new Set(repeated)].join(', ')}`,
+      );
     return this.unitOfWork.run(async (tx) => {
       const existing = await this.organisation.departmentsNamed(names, tx);
-      if (existing.length) throw new DomainError(ErrorCode.Conflict, `department already exists: ${existing.map((item) => item.name).join(', ')}`);
+      if (existing.length)
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `department already exists: ${existing.map((item) => item.name).join(', ')}`,
+        );
       const parentIds = [...new Set(items.map((item) => item.parentId).filter((id): id is string => !!id))];
       if (parentIds.length) {
         const parents = await this.organisation.departmentsWithIds(parentIds, tx);
         const missing = parentIds.filter((id) => !parents.some((parent) => parent.id === id));
-        if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `parentId names no department: ${missing.join(', ')}`);
+        if (missing.length)
+          throw new DomainError(ErrorCode.InvalidInput, `parentId names no department: ${missing.join(', ')}`);
       }
-      return this.organisation.insertDepartments(items.map((item) => ({ name: item.name.trim(), parentId: item.parentId ?? null })), tx);
+      return this.organisation.insertDepartments(
+        items.map((item) => ({ name: item.name.trim(), parentId: item.parentId ?? null })),
+        tx,
+      );
     });
   }
 
@@ -59,27 +77,44 @@ export class OrganisationService {
     const accounts = await Promise.all(
       items.map((item, index) =>
         accountFields(item.username, item.password, this.config.auth.bcryptRounds).catch((error: unknown) => {
-          throw error instanceof DomainError && where ? new DomainError(error.code, named(index, error.message), error.details) : error;
+          throw error instanceof DomainError && where
+            ? new DomainError(error.code, named(index, error.message), error.details)
+            : error;
         }),
       ),
     );
     const usernames = accounts.flatMap((account) => (account ? [account.username] : []));
     const repeated = usernames.filter((name, index) => usernames.indexOf(name) !== index);
-    if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `people[].username repeated in the request: ${[...new Set(repeated)].join(', ')}`);
+    if (repeated.length)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `people[].username repeated in the request: ${[...new Set(repeated)].join(', ')}`,
+      );
     for (const [index, item] of items.entries()) {
-      if (item.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(item.email)) throw new DomainError(ErrorCode.InvalidInput, named(index, `email "${item.email}" is not an e-mail address`));
+      if (item.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(item.email))
+        throw new DomainError(ErrorCode.InvalidInput, named(index, `email "${item.email}" is not an e-mail address`));
     }
     return this.unitOfWork.run(async (tx) => {
       const departmentIds = [...new Set(items.map((item) => item.departmentId).filter((id): id is string => !!id))];
       if (departmentIds.length) {
         const found = await this.organisation.departmentsWithIds(departmentIds, tx);
         const missing = departmentIds.filter((id) => !found.some((department) => department.id === id));
-        if (missing.length) throw new DomainError(ErrorCode.InvalidInput, `departmentId names no department: ${missing.join(', ')}`);
+        if (missing.length)
+          throw new DomainError(ErrorCode.InvalidInput, `departmentId names no department: ${missing.join(', ')}`);
       }
       const taken = await this.accounts.takenUsernames(usernames, tx);
       if (taken.length) throw new DomainError(ErrorCode.Conflict, `username already taken: ${taken.join(', ')}`);
-      const people = await this.organisation.insertPeople(items.map((item) => ({ name: item.name.trim(), departmentId: item.departmentId ?? null, email: item.email ?? null })), tx);
-      const rows = people.flatMap((person, index) => (accounts[index] ? [{ personId: person.id, ...accounts[index]!, isAdmin: items[index].isAdmin === true }] : []));
+      const people = await this.organisation.insertPeople(
+        items.map((item) => ({
+          name: item.name.trim(),
+          departmentId: item.departmentId ?? null,
+          email: item.email ?? null,
+        })),
+        tx,
+      );
+      const rows = people.flatMap((person, index) =>
+        accounts[index] ? [{ personId: person.id, ...accounts[index]!, isAdmin: items[index].isAdmin === true }] : [],
+      );
       await this.accounts.insert(rows, tx);
       return people;
     });
@@ -92,14 +127,19 @@ export class OrganisationService {
    */
   async importCsv(kind: 'departments' | 'people', text: string) {
     const rows = parseCsv(text.replace(/^\ufeff/, ''));
-    if (rows.length < 2) throw new DomainError(ErrorCode.InvalidInput, 'the CSV needs a header row and at least one data row');
+    if (rows.length < 2)
+      throw new DomainError(ErrorCode.InvalidInput, 'the CSV needs a header row and at least one data row');
     const header = rows[0].map((cell) => cell.trim());
     const column = (...names: string[]) => header.findIndex((cell) => names.includes(cell));
     const data = rows
       .map((cells, index) => ({ row: index + 1, cells }))
       .slice(1)
       .filter(({ cells }) => cells.some((cell) => cell.trim()));
-    if (data.length === 0) throw new DomainError(ErrorCode.InvalidInput, 'the CSV has no data rows below its header row (blank rows are skipped)');
+    if (data.length === 0)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        'the CSV has no data rows below its header row (blank rows are skipped)',
+      );
     const errors: string[] = [];
     const cell = (cells: string[], index: number) => (index >= 0 && cells[index]?.trim() ? cells[index] : undefined);
     /** A department named in a cell (上级部门, 部门): looked up by name, so under the name's rule first. */
@@ -111,7 +151,10 @@ export class OrganisationService {
       return check.ok ? check.value : undefined;
     };
     const refuse = () => {
-      if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors: errors.slice(0, 1000) });
+      if (errors.length)
+        throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), {
+          errors: errors.slice(0, 1000),
+        });
     };
     if (kind === 'departments') {
       const name = column('名称', '部门', 'name');
@@ -129,7 +172,11 @@ export class OrganisationService {
         let parentId: string | undefined;
         if (parentName) {
           const found = await this.organisation.departmentNamed(parentName);
-          if (!found) throw new DomainError(ErrorCode.InvalidInput, `row ${row}: 上级部门 "${parentName}" is not a department (list parents before their children)`);
+          if (!found)
+            throw new DomainError(
+              ErrorCode.InvalidInput,
+              `row ${row}: 上级部门 "${parentName}" is not a department (list parents before their children)`,
+            );
           parentId = found.id;
         }
         created.push(...(await this.createDepartments([{ name: department.name, parentId }])));
@@ -148,7 +195,12 @@ export class OrganisationService {
       const departmentCell = departmentName(cells, department, row, '部门');
       const found = departmentCell ? departments.find((item) => item.name === departmentCell) : undefined;
       if (departmentCell && !found) errors.push(`row ${row}: 部门 "${departmentCell}" is not a department`);
-      const values = { name: cells[name] ?? '', username: cell(cells, username), password: cell(cells, password), email: cell(cells, email) };
+      const values = {
+        name: cells[name] ?? '',
+        username: cell(cells, username),
+        password: cell(cells, password),
+        email: cell(cells, email),
+      };
       return { ...checkedRow(CreatePersonDto, values, row, columns, errors), departmentId: found?.id };
     });
     refuse();
@@ -168,7 +220,15 @@ export class OrganisationService {
       const rows = await this.organisation.peopleWithAccounts();
       return rows.map(({ username, isAdmin, disabled, passwordChangeRequired, ...person }) => ({
         ...person,
-        account: username === null ? null : { username, isAdmin: isAdmin === true, disabled: disabled === true, passwordChangeRequired: passwordChangeRequired === true },
+        account:
+          username === null
+            ? null
+            : {
+                username,
+                isAdmin: isAdmin === true,
+                disabled: disabled === true,
+                passwordChangeRequired: passwordChangeRequired === true,
+              },
       }));
     }
     if (await this.organisation.holdsInspectionRole(actor.personId)) return this.organisation.allPeople(actor.personId);
@@ -177,12 +237,21 @@ export class OrganisationService {
 }
 
 /** One CSV row as its DTO, validated as the ValidationPipe validates a body; each problem joins `errors` as `row 3: 姓名 must not be blank`. */
-function checkedRow<T extends object>(dto: new () => T, values: Record<string, unknown>, row: number, columns: Record<string, string>, errors: string[]): T {
+function checkedRow<T extends object>(
+  dto: new () => T,
+  values: Record<string, unknown>,
+  row: number,
+  columns: Record<string, string>,
+  errors: string[],
+): T {
   const present = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
   const item = plainToInstance(dto, present);
   for (const error of validateSync(item, { whitelist: true, forbidNonWhitelisted: true })) {
     const label = columns[error.property] ?? error.property;
-    for (const message of Object.values(error.constraints ?? {})) errors.push(`row ${row}: ${label} ${message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message}`);
+    for (const message of Object.values(error.constraints ?? {}))
+      errors.push(
+        `row ${row}: ${label} ${message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message}`,
+      );
   }
   return item;
 }

@@ -28,7 +28,8 @@ export class CreateMeasureDto {
   responsibleLeaderId: string;
 
   @ApiProperty({
-    description: 'deadline (整改时限): a date (YYYY-MM-DD, meaning the end of that day, China time) or an ISO-8601 date-time; for 长期坚持 the first progress report',
+    description:
+      'deadline (整改时限): a date (YYYY-MM-DD, meaning the end of that day, China time) or an ISO-8601 date-time; for 长期坚持 the first progress report',
     example: '2024-06-30',
   })
   @IsDeadline()

@@ -22,7 +22,11 @@ export class ProblemsController {
   @ApiOperation({ summary: 'Create a problem with its measures (office); one workflow per measure' })
   @ApiCreatedResponse({ type: CreatedProblemResponse })
   @ApiErrors(400, 404, 409)
-  async create(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreateProblemDto, @CurrentActor() actor: RequestActor) {
+  async create(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CreateProblemDto,
+    @CurrentActor() actor: RequestActor,
+  ) {
     await this.access.require(actor, id, ['office']);
     const [problem] = await this.problems.createProblems(id, [body]);
     return problem;
@@ -32,13 +36,19 @@ export class ProblemsController {
   @ApiOperation({ summary: 'Create many problems with their measures at once (office)' })
   @ApiCreatedResponse({ type: CreatedProblemResponse, isArray: true })
   @ApiErrors(400, 404, 409)
-  async createMany(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: BulkProblemsDto, @CurrentActor() actor: RequestActor) {
+  async createMany(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: BulkProblemsDto,
+    @CurrentActor() actor: RequestActor,
+  ) {
     await this.access.require(actor, id, ['office']);
     return this.problems.createProblems(id, body.problems);
   }
 
   @Get('inspections/:id/problems')
-  @ApiOperation({ summary: 'The inspection\'s problems with their place in the heading ladder and the counts of their measures' })
+  @ApiOperation({
+    summary: "The inspection's problems with their place in the heading ladder and the counts of their measures",
+  })
   @ApiOkResponse({ type: ProblemWithCountsResponse, isArray: true })
   @ApiErrors(400, 404)
   async list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
@@ -50,7 +60,11 @@ export class ProblemsController {
   @ApiOperation({ summary: 'Add a measure to a problem (office); its workflow starts at 交办' })
   @ApiCreatedResponse({ type: CreatedMeasureResponse })
   @ApiErrors(400, 404, 409)
-  async addMeasure(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreateMeasureDto, @CurrentActor() actor: RequestActor) {
+  async addMeasure(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CreateMeasureDto,
+    @CurrentActor() actor: RequestActor,
+  ) {
     await this.access.require(actor, await this.problems.inspectionOf(id), ['office']);
     return this.problems.addMeasure(id, body);
   }

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InspectionEntity, InspectionRepository, MeasureRepository, ProblemCountsRow, ProblemRepository, UnitOfWork } from '@rectiflow/persistence';
+import {
+  InspectionEntity,
+  InspectionRepository,
+  MeasureRepository,
+  ProblemCountsRow,
+  ProblemRepository,
+  UnitOfWork,
+} from '@rectiflow/persistence';
 import { measureWorkflowId } from '@rectiflow/workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -34,12 +41,24 @@ export class ProblemsService {
     const inspection = await this.inspection(inspectionId);
     const numbers = problems.map((problem) => problem.number);
     const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
-    if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `problems[].number repeated in the request: ${[...new Set(repeated)].join(', ')}`);
-    const warnings = await this.participants.check(problems.flatMap((problem, p) => (problem.measures ?? []).map((measure, m) => ({ ...measure, path: `problems[${p}].measures[${m}]` }))));
+    if (repeated.length)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `problems[].number repeated in the request: ${[...new Set(repeated)].join(', ')}`,
+      );
+    const warnings = await this.participants.check(
+      problems.flatMap((problem, p) =>
+        (problem.measures ?? []).map((measure, m) => ({ ...measure, path: `problems[${p}].measures[${m}]` })),
+      ),
+    );
     const toStart: StartableMeasure[] = [];
     const created = await this.unitOfWork.run(async (tx) => {
       const existing = await this.problems.numbersTaken(inspectionId, numbers, tx);
-      if (existing.length) throw new DomainError(ErrorCode.Conflict, `problem number already used in this inspection: ${existing.join(', ')}`);
+      if (existing.length)
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `problem number already used in this inspection: ${existing.join(', ')}`,
+        );
       const saved = await this.problems.insertMany(
         problems.map((problem) => ({
           inspectionId,
@@ -56,9 +75,19 @@ export class ProblemsService {
       );
       const result = [];
       for (let index = 0; index < problems.length; index += 1) {
-        const measures = await this.insertMeasures(tx, inspectionId, saved[index].id, problems[index].measures ?? [], 0, `problems[${index}]`);
+        const measures = await this.insertMeasures(
+          tx,
+          inspectionId,
+          saved[index].id,
+          problems[index].measures ?? [],
+          0,
+          `problems[${index}]`,
+        );
         toStart.push(...measures.startable);
-        result.push({ ...saved[index], measures: withWarnings(measures.rows, warnings, `problems[${index}].measures`) });
+        result.push({
+          ...saved[index],
+          measures: withWarnings(measures.rows, warnings, `problems[${index}].measures`),
+        });
       }
       return result;
     });
@@ -82,13 +111,25 @@ export class ProblemsService {
     return { ...rows[0], ...(warnings.has('measure') ? { warnings: warnings.get('measure') } : {}) };
   }
 
-  private async insertMeasures(tx: EntityManager, inspectionId: string, problemId: string, measures: CreateMeasureDto[], numberBase: number, path: string) {
+  private async insertMeasures(
+    tx: EntityManager,
+    inspectionId: string,
+    problemId: string,
+    measures: CreateMeasureDto[],
+    numberBase: number,
+    path: string,
+  ) {
     const numbers = measures.map((measure, index) => measure.number ?? numberBase + index + 1);
     const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
-    if (repeated.length) throw new DomainError(ErrorCode.InvalidInput, `${path}.measures[].number repeated: ${[...new Set(repeated)].join(', ')}`);
+    if (repeated.length)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `${path}.measures[].number repeated: ${[...new Set(repeated)].join(', ')}`,
+      );
     if (numberBase > 0 && measures.some((measure) => measure.number !== undefined)) {
       const clash = await this.measures.numbersTaken(problemId, numbers, tx);
-      if (clash.length) throw new DomainError(ErrorCode.Conflict, `measure number already used in this problem: ${clash.join(', ')}`);
+      if (clash.length)
+        throw new DomainError(ErrorCode.Conflict, `measure number already used in this problem: ${clash.join(', ')}`);
     }
     const rows = await this.measures.insertNew(
       measures.map((measure, index) => {
@@ -110,7 +151,10 @@ export class ProblemsService {
       tx,
     );
     const links = measures.flatMap((measure, index) =>
-      [...new Set(measure.cooperatingDepartmentIds ?? [])].map((departmentId) => ({ measureId: rows[index].id, departmentId })),
+      [...new Set(measure.cooperatingDepartmentIds ?? [])].map((departmentId) => ({
+        measureId: rows[index].id,
+        departmentId,
+      })),
     );
     await this.measures.insertCooperatingDepartments(links, tx);
     const startable: StartableMeasure[] = rows.map((row, index) => ({
@@ -138,12 +182,20 @@ export class ProblemsService {
   async list(inspectionId: string, actor: RequestActor) {
     await this.inspection(inspectionId);
     const rows = await this.problems.withCounts(inspectionId, await this.visibility.scope(actor, inspectionId));
-    return rows.map((row: ProblemCountsRow) => ({ ...row, closedAt: row.closed ? row.lastClosedAt : null, lastClosedAt: undefined }));
+    return rows.map((row: ProblemCountsRow) => ({
+      ...row,
+      closedAt: row.closed ? row.lastClosedAt : null,
+      lastClosedAt: undefined,
+    }));
   }
 }
 
 /** Each created measure carries the warnings about it (a leader in his own lead department). */
-function withWarnings<T extends object>(rows: T[], warnings: Map<string, ParticipantsWarning[]>, path: string): (T & { warnings?: ParticipantsWarning[] })[] {
+function withWarnings<T extends object>(
+  rows: T[],
+  warnings: Map<string, ParticipantsWarning[]>,
+  path: string,
+): (T & { warnings?: ParticipantsWarning[] })[] {
   return rows.map((row, index) => {
     const found = warnings.get(`${path}[${index}]`);
     return found ? { ...row, warnings: found } : row;

@@ -31,7 +31,15 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
         limit,
         blockDuration,
       );
-      await this.buckets.save(key, { hits: bucket.hits, windowEndsAt: new Date(bucket.windowEndsAt), blockedUntil: bucket.blockedUntil === null ? null : new Date(bucket.blockedUntil) }, tx);
+      await this.buckets.save(
+        key,
+        {
+          hits: bucket.hits,
+          windowEndsAt: new Date(bucket.windowEndsAt),
+          blockedUntil: bucket.blockedUntil === null ? null : new Date(bucket.blockedUntil),
+        },
+        tx,
+      );
       return record;
     });
     // Housekeeping: the answer does not wait for it, and its failure is not the request's.

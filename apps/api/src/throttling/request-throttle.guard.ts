@@ -9,7 +9,10 @@ import { ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail } from '@nestj
  */
 @Injectable()
 export class RequestThrottle extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     context.switchToHttp().getResponse().setHeader('Retry-After', String(detail.timeToBlockExpire));
     throw new ThrottlerException(throttleMessage(detail.limit, detail.ttl, detail.timeToBlockExpire));
   }

@@ -2,8 +2,12 @@ import { duration, throttleMessage } from './request-throttle.guard';
 
 describe('throttle refusal text', () => {
   it('names the real window and the wait', () => {
-    expect(throttleMessage(5, 10 * 60_000, 583)).toBe('too many requests from this address (at most 5 in 10 minutes); try again in 10 minutes');
-    expect(throttleMessage(10, 60_000, 42)).toBe('too many requests from this address (at most 10 in 1 minute); try again in 42 seconds');
+    expect(throttleMessage(5, 10 * 60_000, 583)).toBe(
+      'too many requests from this address (at most 5 in 10 minutes); try again in 10 minutes',
+    );
+    expect(throttleMessage(10, 60_000, 42)).toBe(
+      'too many requests from this address (at most 10 in 1 minute); try again in 42 seconds',
+    );
   });
 
   it('says seconds, minutes and hours as a person would', () => {

@@ -23,11 +23,17 @@ export function countRequest(
   limit: number,
   blockMs: number,
 ): { bucket: ThrottleBucket; record: ThrottleRecord } {
-  const over = (bucket: ThrottleBucket) => (bucket.blockedUntil === null ? bucket.windowEndsAt <= now : bucket.blockedUntil <= now);
-  let bucket: ThrottleBucket = current && !over(current) ? current : { hits: 0, windowEndsAt: now + ttlMs, blockedUntil: null };
+  const over = (bucket: ThrottleBucket) =>
+    bucket.blockedUntil === null ? bucket.windowEndsAt <= now : bucket.blockedUntil <= now;
+  let bucket: ThrottleBucket =
+    current && !over(current) ? current : { hits: 0, windowEndsAt: now + ttlMs, blockedUntil: null };
   if (bucket.blockedUntil === null) {
     const hits = bucket.hits + 1;
-    bucket = { ...bucket, hits, blockedUntil: hits > limit ? (blockMs > 0 ? now + blockMs : bucket.windowEndsAt) : null };
+    bucket = {
+      ...bucket,
+      hits,
+      blockedUntil: hits > limit ? (blockMs > 0 ? now + blockMs : bucket.windowEndsAt) : null,
+    };
   }
   const seconds = (until: number) => Math.max(0, Math.ceil((until - now) / 1000));
   return {

@@ -23,12 +23,17 @@ export class WorkbenchController {
   @ApiQuery({ name: 'inspectionId', required: false })
   @ApiOkResponse({ type: MyWorkResponse })
   myWork(@CurrentActor() actor: RequestActor, @Query('inspectionId') inspectionId?: string) {
-    return this.workbench.myWork(actor, inspectionId && /^[0-9a-f-]{36}$/i.test(inspectionId) ? inspectionId : undefined);
+    return this.workbench.myWork(
+      actor,
+      inspectionId && /^[0-9a-f-]{36}$/i.test(inspectionId) ? inspectionId : undefined,
+    );
   }
 
   @Get('inspections/:id/dashboard')
   @ApiBearerAuth()
-  @ApiOperation({ summary: '统计: totals, completion by section and department, overdue list, closures over time, escalations' })
+  @ApiOperation({
+    summary: '统计: totals, completion by section and department, overdue list, closures over time, escalations',
+  })
   @ApiOkResponse({ type: DashboardResponse })
   @ApiErrors(400, 404)
   async dashboard(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {

@@ -20,7 +20,10 @@ export class WorkbenchService {
 
   /** 统计: completion by section and department, 销号 rate, overdue list, closures over time, escalations. */
   async dashboard(inspectionId: string, actor: RequestActor) {
-    const { totals, bySection, byDepartment, overdue, trend, escalations } = await this.reports.dashboard(inspectionId, await this.visibility.scope(actor, inspectionId));
+    const { totals, bySection, byDepartment, overdue, trend, escalations } = await this.reports.dashboard(
+      inspectionId,
+      await this.visibility.scope(actor, inspectionId),
+    );
     let running = 0;
     return {
       totals: { ...totals, signOffRate: totals.measures ? totals.signedOff / totals.measures : 0 },

@@ -16,7 +16,17 @@ const DATE_LABELS = { requestedDueAt: 'extension.requestedDueAt', newDueAt: 'loo
  * The form of one action, laid out by the domain's table (ACTION_FORMS): the decision and its two
  * answers, a day, evidence files, and the person's words, required where the server requires them.
  */
-export function ActionForm({ action, measure, evidence, onDone }: { action: ActionName; measure: Measure; evidence: Evidence[]; onDone: () => void }) {
+export function ActionForm({
+  action,
+  measure,
+  evidence,
+  onDone,
+}: {
+  action: ActionName;
+  measure: Measure;
+  evidence: Evidence[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -32,18 +42,24 @@ export function ActionForm({ action, measure, evidence, onDone }: { action: Acti
     setBusy(true);
     setError(null);
     const body: Record<string, unknown> = { ...values };
-    if (shape.date && values[shape.date.field]) body[shape.date.field] = (values[shape.date.field] as Dayjs).endOf('day').toISOString();
+    if (shape.date && values[shape.date.field])
+      body[shape.date.field] = (values[shape.date.field] as Dayjs).endOf('day').toISOString();
     // The radio group always answers in `decision`; decide_extension sends approve (true/false), look-back its result.
     if (shape.decision && shape.decision.field !== 'decision') {
-      body[shape.decision.field] = shape.decision.field === 'approve' ? values.decision === shape.decision.answers[0] : values.decision;
+      body[shape.decision.field] =
+        shape.decision.field === 'approve' ? values.decision === shape.decision.answers[0] : values.decision;
       delete body.decision;
     }
     try {
       const result = await call(() =>
-        client.POST('/api/measures/{id}/actions/{action}', { params: { path: { id: measure.id, action }, header: { 'Idempotency-Key': key } }, body: body as Schemas['ActionBodyDto'] }),
+        client.POST('/api/measures/{id}/actions/{action}', {
+          params: { path: { id: measure.id, action }, header: { 'Idempotency-Key': key } },
+          body: body as Schemas['ActionBodyDto'],
+        }),
       );
       // Done, but the server saw something the office should know (e.g. a leader in his own lead department).
-      for (const warning of result.warnings ?? []) void message.warning({ content: t(`warning.${warning.code}`, warning), duration: 10 });
+      for (const warning of result.warnings ?? [])
+        void message.warning({ content: t(`warning.${warning.code}`, warning), duration: 10 });
       onDone();
     } catch (failure) {
       setError(failureText(failure, t));
@@ -54,25 +70,58 @@ export function ActionForm({ action, measure, evidence, onDone }: { action: Acti
 
   return (
     <Card size="small" title={t(`action.${action}`)} data-testid={`action-${action}`}>
-      {error && <Alert type="error" showIcon message={t('action.refused')} description={error} style={{ marginBottom: 12 }} data-testid="action-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={shape.decision ? { decision: shape.decision.answers[0] } : { evidenceIds: evidence.map((item) => item.id) }}>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('action.refused')}
+          description={error}
+          style={{ marginBottom: 12 }}
+          data-testid="action-error"
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          shape.decision ? { decision: shape.decision.answers[0] } : { evidenceIds: evidence.map((item) => item.id) }
+        }
+      >
         {shape.decision && (
           <Form.Item name="decision">
-            <Radio.Group optionType="button" buttonStyle="solid" options={shape.decision.answers.map((value) => ({ value, label: t(`decision.${value}`) }))} data-testid="decision" />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={shape.decision.answers.map((value) => ({ value, label: t(`decision.${value}`) }))}
+              data-testid="decision"
+            />
           </Form.Item>
         )}
         {shape.evidence && (
-          <Form.Item name="evidenceIds" label={t('evidence.choose')} rules={[{ required: true, type: 'array', min: 1, message: t('evidence.required') }]}>
+          <Form.Item
+            name="evidenceIds"
+            label={t('evidence.choose')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('evidence.required') }]}
+          >
             <SelectEvidence evidence={evidence} />
           </Form.Item>
         )}
         {shape.date && (!shape.date.refusal || refusing) && (
-          <Form.Item name={shape.date.field} label={t(DATE_LABELS[shape.date.field])} rules={shape.date.required ? [{ required: true, message: t('form.required') }] : []}>
+          <Form.Item
+            name={shape.date.field}
+            label={t(DATE_LABELS[shape.date.field])}
+            rules={shape.date.required ? [{ required: true, message: t('form.required') }] : []}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         )}
         {shape.text && (
-          <Form.Item name={shape.text} label={t(`field.${shape.text}`)} rules={[{ required: textRequired(action, refusing), whitespace: true, message: t('form.required') }]}>
+          <Form.Item
+            name={shape.text}
+            label={t(`field.${shape.text}`)}
+            rules={[{ required: textRequired(action, refusing), whitespace: true, message: t('form.required') }]}
+          >
             <Input.TextArea rows={3} maxLength={4000} showCount data-testid={`field-${shape.text}`} />
           </Form.Item>
         )}
@@ -82,19 +131,39 @@ export function ActionForm({ action, measure, evidence, onDone }: { action: Acti
       </Form>
       {action === 'decide_extension' && measure.pendingExtension && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          {t('extension.pending', { date: formatDate(measure.pendingExtension.requestedDueAt), reason: measure.pendingExtension.reason })}
+          {t('extension.pending', {
+            date: formatDate(measure.pendingExtension.requestedDueAt),
+            reason: measure.pendingExtension.reason,
+          })}
         </Typography.Paragraph>
       )}
     </Card>
   );
 }
 
-function SelectEvidence({ evidence, value, onChange }: { evidence: Evidence[]; value?: string[]; onChange?: (value: string[]) => void }) {
+function SelectEvidence({
+  evidence,
+  value,
+  onChange,
+}: {
+  evidence: Evidence[];
+  value?: string[];
+  onChange?: (value: string[]) => void;
+}) {
   return (
     <Space direction="vertical">
       {evidence.map((item) => (
         <label key={item.id}>
-          <input type="checkbox" checked={value?.includes(item.id) ?? false} onChange={(event) => onChange?.(event.target.checked ? [...(value ?? []), item.id] : (value ?? []).filter((id) => id !== item.id))} /> {item.fileName}
+          <input
+            type="checkbox"
+            checked={value?.includes(item.id) ?? false}
+            onChange={(event) =>
+              onChange?.(
+                event.target.checked ? [...(value ?? []), item.id] : (value ?? []).filter((id) => id !== item.id),
+              )
+            }
+          />{' '}
+          {item.fileName}
         </label>
       ))}
     </Space>

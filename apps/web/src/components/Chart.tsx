@@ -2,7 +2,17 @@ import * as echarts from 'echarts';
 import { useEffect, useRef } from 'react';
 
 /** A thin ECharts wrapper: the option re-renders the chart; a click reports the clicked item. */
-export function Chart({ option, height = 280, onClick, testId }: { option: echarts.EChartsOption; height?: number; onClick?: (params: echarts.ECElementEvent) => void; testId?: string }) {
+export function Chart({
+  option,
+  height = 280,
+  onClick,
+  testId,
+}: {
+  option: echarts.EChartsOption;
+  height?: number;
+  onClick?: (params: echarts.ECElementEvent) => void;
+  testId?: string;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 

@@ -10,7 +10,15 @@ import { failureText } from '../errors';
 export const EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_TYPES);
 
 /** Drag and drop (or pick) evidence files: type and size checked before upload, a progress bar while it goes. */
-export function EvidenceUpload({ measureId, maxBytes, onUploaded }: { measureId: string; maxBytes: number; onUploaded: () => void }) {
+export function EvidenceUpload({
+  measureId,
+  maxBytes,
+  onUploaded,
+}: {
+  measureId: string;
+  maxBytes: number;
+  onUploaded: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [percent, setPercent] = useState<number | null>(null);

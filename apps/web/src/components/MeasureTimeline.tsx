@@ -10,7 +10,13 @@ function wordsOf(detail: Schemas['TimelineEntryResponse']['detail']): string | n
 }
 
 /** The measure's history from the audit trail: actions in blue, reminders in orange, escalations in red. */
-export function MeasureTimeline({ rows, people }: { rows: Schemas['TimelineEntryResponse'][]; people: Record<string, string> }) {
+export function MeasureTimeline({
+  rows,
+  people,
+}: {
+  rows: Schemas['TimelineEntryResponse'][];
+  people: Record<string, string>;
+}) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('timeline.title')}>
@@ -22,7 +28,8 @@ export function MeasureTimeline({ rows, people }: { rows: Schemas['TimelineEntry
             <div>
               <Typography.Text strong>{t(`event.${row.action}`)}</Typography.Text>{' '}
               <Typography.Text type="secondary">
-                {formatDateTime(row.occurredAt)} · {row.actorId ? (people[row.actorId] ?? '') : t('timeline.system')} · {t(`stage.${row.fromStage}`)} → {t(`stage.${row.toStage}`)}
+                {formatDateTime(row.occurredAt)} · {row.actorId ? (people[row.actorId] ?? '') : t('timeline.system')} ·{' '}
+                {t(`stage.${row.fromStage}`)} → {t(`stage.${row.toStage}`)}
               </Typography.Text>
               {wordsOf(row.detail) && <div>{wordsOf(row.detail)}</div>}
               {row.action === 'escalation' && <div>{t('timeline.level', { level: row.detail.level })}</div>}

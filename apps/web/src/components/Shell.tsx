@@ -1,5 +1,19 @@
 import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Grid, Layout, List, Menu, Popover, Segmented, Select, Space, Tag, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Grid,
+  Layout,
+  List,
+  Menu,
+  Popover,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -27,7 +41,9 @@ function Inbox() {
     return () => clearInterval(timer);
   }, [load]);
   const open = async (item: Notification) => {
-    await call(() => client.POST('/api/notifications/{id}/read', { params: { path: { id: item.id } } })).catch(() => undefined);
+    await call(() => client.POST('/api/notifications/{id}/read', { params: { path: { id: item.id } } })).catch(
+      () => undefined,
+    );
     void load();
     if (item.measureId) navigate(`/measures/${item.measureId}`);
   };
@@ -38,13 +54,29 @@ function Inbox() {
         dataSource={data.items.slice(0, 30)}
         locale={{ emptyText: t('inbox.empty') }}
         renderItem={(item) => (
-          <List.Item onClick={() => open(item)} style={{ cursor: 'pointer', background: item.readAt ? undefined : '#fff7e6' }}>
-            <List.Item.Meta title={item.title} description={<span>{item.body}<br />{formatDateTime(item.createdAt)}</span>} />
+          <List.Item
+            onClick={() => open(item)}
+            style={{ cursor: 'pointer', background: item.readAt ? undefined : '#fff7e6' }}
+          >
+            <List.Item.Meta
+              title={item.title}
+              description={
+                <span>
+                  {item.body}
+                  <br />
+                  {formatDateTime(item.createdAt)}
+                </span>
+              }
+            />
           </List.Item>
         )}
       />
       {data.unread > 0 && (
-        <Button size="small" type="link" onClick={() => call(() => client.POST('/api/notifications/read-all')).then(load)}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => call(() => client.POST('/api/notifications/read-all')).then(load)}
+        >
           {t('inbox.readAll')}
         </Button>
       )}
@@ -83,15 +115,38 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(me?.isAdmin ? [{ key: '/setup', label: t('nav.setup') }] : []),
   ];
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '';
-  const roleLabels = [...(me?.isAdmin ? [t('role.admin')] : []), ...roles.map((role) => t(`role.${role}`)), ...(roles.length === 0 && me?.departmentName ? [t('role.staffOf', { department: me.departmentName })] : [])];
+  const roleLabels = [
+    ...(me?.isAdmin ? [t('role.admin')] : []),
+    ...roles.map((role) => t(`role.${role}`)),
+    ...(roles.length === 0 && me?.departmentName ? [t('role.staffOf', { department: me.departmentName })] : []),
+  ];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: screens.md ? '0 24px' : '0 8px', background: '#fff', borderBottom: '1px solid #eee', flexWrap: 'wrap', height: 'auto', lineHeight: '56px' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          padding: screens.md ? '0 24px' : '0 8px',
+          background: '#fff',
+          borderBottom: '1px solid #eee',
+          flexWrap: 'wrap',
+          height: 'auto',
+          lineHeight: '56px',
+        }}
+      >
         <Typography.Text strong style={{ fontSize: 18, color: '#c0392b', whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Typography.Text>
-        <Menu mode="horizontal" selectedKeys={[selected]} items={items} onClick={(event) => navigate(event.key)} style={{ flex: 1, minWidth: screens.md ? 320 : 200, borderBottom: 'none' }} data-testid="nav" />
+        <Menu
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={(event) => navigate(event.key)}
+          style={{ flex: 1, minWidth: screens.md ? 320 : 200, borderBottom: 'none' }}
+          data-testid="nav"
+        />
         <Select
           value={inspectionId ?? undefined}
           onChange={setInspectionId}
@@ -101,7 +156,13 @@ export function Shell({ children }: { children: ReactNode }) {
           data-testid="inspection-select"
         />
         <Space size="small" wrap>
-          <Dropdown menu={{ items: [{ key: 'out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() }] }}>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() },
+              ],
+            }}
+          >
             <Space size={4} data-testid="current-person">
               <Typography.Text>{me?.name}</Typography.Text>
               {roleLabels.map((label) => (
@@ -112,7 +173,16 @@ export function Shell({ children }: { children: ReactNode }) {
             </Space>
           </Dropdown>
           <Inbox />
-          <Segmented size="small" value={i18n.language} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en-US' }]} onChange={(value) => setLanguage(value as Language)} data-testid="language-switch" />
+          <Segmented
+            size="small"
+            value={i18n.language}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'EN', value: 'en-US' },
+            ]}
+            onChange={(value) => setLanguage(value as Language)}
+            data-testid="language-switch"
+          />
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: screens.md ? 24 : 8 }}>{children}</Layout.Content>

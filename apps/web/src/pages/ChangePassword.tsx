@@ -29,23 +29,67 @@ export function ChangePassword() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5', padding: 16 }} data-testid="change-password">
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f5f5f5',
+        padding: 16,
+      }}
+      data-testid="change-password"
+    >
       <Card style={{ width: 400, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Segmented size="small" value={i18n.language} options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en-US' }]} onChange={(value) => setLanguage(value as Language)} />
+          <Segmented
+            size="small"
+            value={i18n.language}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'English', value: 'en-US' },
+            ]}
+            onChange={(value) => setLanguage(value as Language)}
+          />
         </div>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {t('changePassword.title')}
         </Typography.Title>
-        <Alert type="warning" showIcon message={t('changePassword.required')} description={t('changePassword.rule')} style={{ marginBottom: 16 }} />
-        {error && <Alert type="error" showIcon message={error.headline} description={error.detail} style={{ marginBottom: 16 }} data-testid="change-password-error" />}
+        <Alert
+          type="warning"
+          showIcon
+          message={t('changePassword.required')}
+          description={t('changePassword.rule')}
+          style={{ marginBottom: 16 }}
+        />
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            message={error.headline}
+            description={error.detail}
+            style={{ marginBottom: 16 }}
+            data-testid="change-password-error"
+          />
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           {known === null && (
-            <Form.Item name="current" label={t('changePassword.current')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="current"
+              label={t('changePassword.current')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <Input.Password autoComplete="current-password" data-testid="current-password" />
             </Form.Item>
           )}
-          <Form.Item name="next" label={t('changePassword.next')} rules={[{ required: true, message: t('form.required') }, { min: 10, message: t('changePassword.tooShort') }]}>
+          <Form.Item
+            name="next"
+            label={t('changePassword.next')}
+            rules={[
+              { required: true, message: t('form.required') },
+              { min: 10, message: t('changePassword.tooShort') },
+            ]}
+          >
             <Input.Password autoComplete="new-password" data-testid="new-password" />
           </Form.Item>
           <Form.Item
@@ -54,7 +98,12 @@ export function ChangePassword() {
             dependencies={['next']}
             rules={[
               { required: true, message: t('form.required') },
-              ({ getFieldValue }) => ({ validator: (_rule, value) => (!value || value === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error(t('changePassword.mismatch')))) }),
+              ({ getFieldValue }) => ({
+                validator: (_rule, value) =>
+                  !value || value === getFieldValue('next')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('changePassword.mismatch'))),
+              }),
             ]}
           >
             <Input.Password autoComplete="new-password" data-testid="confirm-password" />

@@ -16,14 +16,22 @@ export function Dashboard() {
   const [data, setData] = useState<Schemas['DashboardResponse'] | null>(null);
 
   useEffect(() => {
-    if (inspectionId) void call(() => client.GET('/api/inspections/{id}/dashboard', { params: { path: { id: inspectionId } } })).then(setData);
+    if (inspectionId)
+      void call(() => client.GET('/api/inspections/{id}/dashboard', { params: { path: { id: inspectionId } } })).then(
+        setData,
+      );
   }, [inspectionId]);
 
   const sections = useMemo(() => {
     const groups = new Map<string, { label: string; number: string; total: number; closed: number }>();
     for (const row of data?.bySection ?? []) {
       const key = row.number;
-      const entry = groups.get(key) ?? { label: `${row.number ? `${row.number}、` : ''}${row.title || t('dashboard.noSection')}`, number: row.number, total: 0, closed: 0 };
+      const entry = groups.get(key) ?? {
+        label: `${row.number ? `${row.number}、` : ''}${row.title || t('dashboard.noSection')}`,
+        number: row.number,
+        total: 0,
+        closed: 0,
+      };
       entry.total += row.total;
       entry.closed += row.closed;
       groups.set(key, entry);
@@ -38,10 +46,26 @@ export function Dashboard() {
     legend: { data: [t('dashboard.closed'), t('dashboard.open')] },
     grid: { left: 8, right: 8, containLabel: true },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: (categories.length ? categories.map((row) => `(${row.categoryNumber})${row.categoryTitle.slice(0, 12)}`) : sections.map((row) => row.label.slice(0, 14))).reverse() },
+    yAxis: {
+      type: 'category',
+      data: (categories.length
+        ? categories.map((row) => `(${row.categoryNumber})${row.categoryTitle.slice(0, 12)}`)
+        : sections.map((row) => row.label.slice(0, 14))
+      ).reverse(),
+    },
     series: [
-      { name: t('dashboard.closed'), type: 'bar', stack: 'all', data: (categories.length ? categories : sections).map((row) => row.closed).reverse() },
-      { name: t('dashboard.open'), type: 'bar', stack: 'all', data: (categories.length ? categories : sections).map((row) => row.total - row.closed).reverse() },
+      {
+        name: t('dashboard.closed'),
+        type: 'bar',
+        stack: 'all',
+        data: (categories.length ? categories : sections).map((row) => row.closed).reverse(),
+      },
+      {
+        name: t('dashboard.open'),
+        type: 'bar',
+        stack: 'all',
+        data: (categories.length ? categories : sections).map((row) => row.total - row.closed).reverse(),
+      },
     ],
   };
   const departments: EChartsOption = {
@@ -65,7 +89,11 @@ export function Dashboard() {
         data: [
           { name: t('colour.red'), value: data.totals.red, itemStyle: { color: '#cf1322' } },
           { name: t('colour.yellow'), value: data.totals.yellow, itemStyle: { color: '#faad14' } },
-          { name: t('colour.green'), value: data.totals.measures - data.totals.red - data.totals.yellow, itemStyle: { color: '#389e0d' } },
+          {
+            name: t('colour.green'),
+            value: data.totals.measures - data.totals.red - data.totals.yellow,
+            itemStyle: { color: '#389e0d' },
+          },
         ],
       },
     ],
@@ -75,7 +103,15 @@ export function Dashboard() {
     grid: { left: 8, right: 8, containLabel: true },
     xAxis: { type: 'category', data: data.trend.map((row) => row.day) },
     yAxis: { type: 'value' },
-    series: [{ name: t('dashboard.closedTotal'), type: 'line', smooth: true, areaStyle: {}, data: data.trend.map((row) => row.cumulative) }],
+    series: [
+      {
+        name: t('dashboard.closedTotal'),
+        type: 'line',
+        smooth: true,
+        areaStyle: {},
+        data: data.trend.map((row) => row.cumulative),
+      },
+    ],
   };
   const colourOf = [t('colour.red'), t('colour.yellow'), t('colour.green')];
 
@@ -100,23 +136,45 @@ export function Dashboard() {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.bySection')}>
-            <Chart testId="chart-completion" option={completion} height={Math.max(240, (categories.length || sections.length) * 36)} onClick={(event) => {
-              const row = (categories.length ? categories : sections)[(categories.length || sections.length) - 1 - (event.dataIndex ?? 0)];
-              navigate(`/ledger?sectionNumber=${encodeURIComponent((row as { number: string }).number)}${event.seriesIndex === 0 ? '&stage=closed' : ''}`);
-            }} />
+            <Chart
+              testId="chart-completion"
+              option={completion}
+              height={Math.max(240, (categories.length || sections.length) * 36)}
+              onClick={(event) => {
+                const row = (categories.length ? categories : sections)[
+                  (categories.length || sections.length) - 1 - (event.dataIndex ?? 0)
+                ];
+                navigate(
+                  `/ledger?sectionNumber=${encodeURIComponent((row as { number: string }).number)}${event.seriesIndex === 0 ? '&stage=closed' : ''}`,
+                );
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.byDepartment')}>
-            <Chart testId="chart-departments" option={departments} onClick={(event) => {
-              const row = data.byDepartment[event.dataIndex ?? 0];
-              navigate(`/ledger?departmentId=${row.id}${event.seriesIndex === 1 ? '&stage=closed' : event.seriesIndex === 2 ? '&overdue=true' : ''}`);
-            }} />
+            <Chart
+              testId="chart-departments"
+              option={departments}
+              onClick={(event) => {
+                const row = data.byDepartment[event.dataIndex ?? 0];
+                navigate(
+                  `/ledger?departmentId=${row.id}${event.seriesIndex === 1 ? '&stage=closed' : event.seriesIndex === 2 ? '&overdue=true' : ''}`,
+                );
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('dashboard.lights')}>
-            <Chart testId="chart-lights" option={lights} height={240} onClick={(event) => navigate(`/ledger?colour=${['red', 'yellow', 'green'][colourOf.indexOf(event.name)]}`)} />
+            <Chart
+              testId="chart-lights"
+              option={lights}
+              height={240}
+              onClick={(event) =>
+                navigate(`/ledger?colour=${['red', 'yellow', 'green'][colourOf.indexOf(event.name)]}`)
+              }
+            />
           </Card>
         </Col>
         <Col xs={24} lg={16}>
@@ -132,8 +190,17 @@ export function Dashboard() {
               pagination={false}
               dataSource={data.overdue}
               columns={[
-                { title: t('ledger.measure'), dataIndex: 'text', render: (text: string, row) => <Link to={`/measures/${row.id}`}>{text}</Link> },
-                { title: t('ledger.stage'), dataIndex: 'stage', width: 80, render: (stage: string) => t(`stage.${stage}`) },
+                {
+                  title: t('ledger.measure'),
+                  dataIndex: 'text',
+                  render: (text: string, row) => <Link to={`/measures/${row.id}`}>{text}</Link>,
+                },
+                {
+                  title: t('ledger.stage'),
+                  dataIndex: 'stage',
+                  width: 80,
+                  render: (stage: string) => t(`stage.${stage}`),
+                },
                 { title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
               ]}
             />
@@ -147,7 +214,11 @@ export function Dashboard() {
               pagination={false}
               dataSource={data.escalations}
               columns={[
-                { title: t('dashboard.level'), dataIndex: 'level', render: (level: number) => t(`escalation.${level}`) },
+                {
+                  title: t('dashboard.level'),
+                  dataIndex: 'level',
+                  render: (level: number) => t(`escalation.${level}`),
+                },
                 { title: t('dashboard.count'), dataIndex: 'count', width: 80 },
               ]}
               onRow={() => ({ onClick: () => navigate('/ledger?overdue=true') })}

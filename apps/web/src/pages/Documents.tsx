@@ -17,7 +17,11 @@ export function Documents() {
       <Typography.Title level={3}>{t('documents.title')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'document', label: t('documents.importDocument'), children: <DocumentImport inspectionId={inspectionId} /> },
+          {
+            key: 'document',
+            label: t('documents.importDocument'),
+            children: <DocumentImport inspectionId={inspectionId} />,
+          },
           { key: 'ledger', label: t('documents.importLedger'), children: <LedgerImport inspectionId={inspectionId} /> },
           { key: 'records', label: t('documents.records'), children: <Records inspectionId={inspectionId} /> },
           { key: 'notice', label: t('documents.notice'), children: <NoticeEditor inspectionId={inspectionId} /> },

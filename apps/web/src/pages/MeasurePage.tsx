@@ -41,7 +41,9 @@ export function MeasurePage() {
 
   useEffect(() => {
     void load();
-    void call(() => client.GET('/api/people')).then((list) => setPeople(Object.fromEntries(list.map((person) => [person.id, person.name]))));
+    void call(() => client.GET('/api/people')).then((list) =>
+      setPeople(Object.fromEntries(list.map((person) => [person.id, person.name]))),
+    );
     void call(() => client.GET('/api/client-config')).then((config) => setMaxBytes(config.evidenceMaxBytes));
   }, [load]);
 
@@ -49,8 +51,10 @@ export function MeasurePage() {
     if (!measure) return '';
     const { problem } = measure;
     return [
-      problem.sectionNumber && t('ladder.section', { number: problem.sectionNumber, title: problem.sectionTitle ?? '' }),
-      problem.categoryNumber && t('ladder.category', { number: problem.categoryNumber, title: problem.categoryTitle ?? '' }),
+      problem.sectionNumber &&
+        t('ladder.section', { number: problem.sectionNumber, title: problem.sectionTitle ?? '' }),
+      problem.categoryNumber &&
+        t('ladder.category', { number: problem.categoryNumber, title: problem.categoryTitle ?? '' }),
       problem.groupNumber && t('ladder.group', { number: problem.groupNumber, title: problem.groupTitle ?? '' }),
     ]
       .filter(Boolean)
@@ -59,7 +63,8 @@ export function MeasurePage() {
 
   if (error) return <Alert type="error" message={error} />;
   if (!measure) return <Spin />;
-  const canUpload = measure.allowedActions.includes('submit_evidence') || measure.allowedActions.includes('report_progress');
+  const canUpload =
+    measure.allowedActions.includes('submit_evidence') || measure.allowedActions.includes('report_progress');
   const current = STAGES.indexOf(measure.stage);
 
   return (
@@ -74,7 +79,9 @@ export function MeasurePage() {
           {t(`stage.${measure.stage}`)}
         </Tag>
         <Tag>{t('measure.round', { round: measure.round })}</Tag>
-        {measure.escalationLevel > 0 && <Tag color="red">{t('measure.escalation', { level: measure.escalationLevel })}</Tag>}
+        {measure.escalationLevel > 0 && (
+          <Tag color="red">{t('measure.escalation', { level: measure.escalationLevel })}</Tag>
+        )}
       </Space>
       <Steps
         size="small"
@@ -96,11 +103,17 @@ export function MeasurePage() {
                 </div>
               </Descriptions.Item>
               <Descriptions.Item label={t('measure.leadDepartment')}>{measure.leadDepartmentName}</Descriptions.Item>
-              {measure.cooperatingDepartmentNames.length > 0 && <Descriptions.Item label={t('measure.cooperatingDepartments')}>{measure.cooperatingDepartmentNames.join('、')}</Descriptions.Item>}
+              {measure.cooperatingDepartmentNames.length > 0 && (
+                <Descriptions.Item label={t('measure.cooperatingDepartments')}>
+                  {measure.cooperatingDepartmentNames.join('、')}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('measure.leader')}>{measure.responsibleLeaderName}</Descriptions.Item>
               <Descriptions.Item label={t('measure.dueAt')}>{formatDate(measure.dueAt)}</Descriptions.Item>
               <Descriptions.Item label={t('measure.stageDueAt')}>{formatDate(measure.stageDueAt)}</Descriptions.Item>
-              {measure.latestProgress && <Descriptions.Item label={t('measure.latestProgress')}>{measure.latestProgress}</Descriptions.Item>}
+              {measure.latestProgress && (
+                <Descriptions.Item label={t('measure.latestProgress')}>{measure.latestProgress}</Descriptions.Item>
+              )}
               {measure.workflowUrl && (
                 <Descriptions.Item label={t('measure.workflow')}>
                   <a href={measure.workflowUrl} target="_blank" rel="noreferrer">
@@ -116,8 +129,29 @@ export function MeasurePage() {
               dataSource={evidence}
               locale={{ emptyText: t('evidence.none') }}
               renderItem={(item) => (
-                <List.Item actions={[<a key="download" onClick={() => void download(() => client.GET('/api/evidence/{id}/content', { params: { path: { id: item.id } }, parseAs: 'blob' }), item.fileName)}>{t('evidence.download')}</a>]}>
-                  <List.Item.Meta title={item.fileName} description={`${Math.ceil(item.sizeBytes / 1024)} KB · ${formatDateTime(item.uploadedAt)} · SHA-256 ${item.sha256.slice(0, 12)}…`} />
+                <List.Item
+                  actions={[
+                    <a
+                      key="download"
+                      onClick={() =>
+                        void download(
+                          () =>
+                            client.GET('/api/evidence/{id}/content', {
+                              params: { path: { id: item.id } },
+                              parseAs: 'blob',
+                            }),
+                          item.fileName,
+                        )
+                      }
+                    >
+                      {t('evidence.download')}
+                    </a>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={item.fileName}
+                    description={`${Math.ceil(item.sizeBytes / 1024)} KB · ${formatDateTime(item.uploadedAt)} · SHA-256 ${item.sha256.slice(0, 12)}…`}
+                  />
                 </List.Item>
               )}
               data-testid="evidence-list"
@@ -128,9 +162,17 @@ export function MeasurePage() {
         {/* On a phone the actions come first: a leader opens the page to sign off. */}
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
-            {measure.allowedActions.length === 0 && <Alert type="info" showIcon message={t('action.none')} data-testid="no-actions" />}
+            {measure.allowedActions.length === 0 && (
+              <Alert type="info" showIcon message={t('action.none')} data-testid="no-actions" />
+            )}
             {measure.allowedActions.map((action) => (
-              <ActionForm key={`${action}-${measure.stage}-${measure.round}-${evidence.length}`} action={action} measure={measure} evidence={evidence} onDone={() => void load()} />
+              <ActionForm
+                key={`${action}-${measure.stage}-${measure.round}-${evidence.length}`}
+                action={action}
+                measure={measure}
+                evidence={evidence}
+                onDone={() => void load()}
+              />
             ))}
             <MeasureTimeline rows={timeline} people={people} />
           </Space>

@@ -15,7 +15,9 @@ export function MyWork() {
 
   useEffect(() => {
     setWork(null);
-    void call(() => client.GET('/api/my-work', { params: { query: inspectionId ? { inspectionId } : {} } })).then(setWork);
+    void call(() => client.GET('/api/my-work', { params: { query: inspectionId ? { inspectionId } : {} } })).then(
+      setWork,
+    );
   }, [inspectionId]);
 
   if (!work) return <Spin />;
@@ -26,7 +28,11 @@ export function MyWork() {
       <Row gutter={[16, 16]}>
         {work.groups.map((group) => (
           <Col xs={24} lg={12} key={group.action}>
-            <Card title={`${t(`action.${group.action}`)} (${group.items.length})`} size="small" data-testid={`work-${group.action}`}>
+            <Card
+              title={`${t(`action.${group.action}`)} (${group.items.length})`}
+              size="small"
+              data-testid={`work-${group.action}`}
+            >
               <List
                 size="small"
                 dataSource={group.items}

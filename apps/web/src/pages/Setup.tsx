@@ -11,7 +11,9 @@ import { useSession } from '../session';
 
 const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as PolicyDurationField[];
 // The form starts from the same defaults the server applies (libs/domain is pure and shared).
-const DEFAULTS = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ([] as string[]).concat(DEFAULT_POLICY[field]).join(', ')]));
+const DEFAULTS = Object.fromEntries(
+  POLICY_FIELDS.map((field) => [field, ([] as string[]).concat(DEFAULT_POLICY[field]).join(', ')]),
+);
 
 /** Inspection setup for the system administrator: the inspection and its timer policy, departments, people, roles. */
 export function Setup() {
@@ -24,7 +26,10 @@ export function Setup() {
   const reload = useCallback(() => {
     void call(() => client.GET('/api/departments')).then(setDepartments);
     void call(() => client.GET('/api/people')).then(setPeople);
-    if (inspectionId) void call(() => client.GET('/api/inspections/{id}/roles', { params: { path: { id: inspectionId } } })).then(setRoles);
+    if (inspectionId)
+      void call(() => client.GET('/api/inspections/{id}/roles', { params: { path: { id: inspectionId } } })).then(
+        setRoles,
+      );
   }, [inspectionId]);
   useEffect(reload, [reload]);
 
@@ -40,10 +45,28 @@ export function Setup() {
 
   const createInspection = (values: Record<string, any>) =>
     run(async () => {
-      const durations = Object.fromEntries(POLICY_FIELDS.map((field) => [field, ['remindBefore', 'escalateAfter'].includes(field) ? String(values[field]).split(/[,，\s]+/).filter(Boolean) : values[field]]));
+      const durations = Object.fromEntries(
+        POLICY_FIELDS.map((field) => [
+          field,
+          ['remindBefore', 'escalateAfter'].includes(field)
+            ? String(values[field])
+                .split(/[,，\s]+/)
+                .filter(Boolean)
+            : values[field],
+        ]),
+      );
       const policy = { ...durations, allowSubmitterSignOff: values.allowSubmitterSignOff === true };
       const date = (value?: Dayjs) => (value ? value.format('YYYY-MM-DD') : undefined);
-      const body = { title: values.title, kind: values.kind, inspectingBody: values.inspectingBody, inspectedUnit: values.inspectedUnit, startedOn: date(values.startedOn), endedOn: date(values.endedOn), feedbackOn: date(values.feedbackOn), policy };
+      const body = {
+        title: values.title,
+        kind: values.kind,
+        inspectingBody: values.inspectingBody,
+        inspectedUnit: values.inspectedUnit,
+        startedOn: date(values.startedOn),
+        endedOn: date(values.endedOn),
+        feedbackOn: date(values.feedbackOn),
+        policy,
+      };
       const created = await call(() => client.POST('/api/inspections', { body }));
       setInspectionId(created.id);
     }, t('setup.saved'));
@@ -57,16 +80,28 @@ export function Setup() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('setup.newInspection')}>
             <Form layout="vertical" onFinish={createInspection} initialValues={{ kind: 'xuncha', ...DEFAULTS }}>
-              <Form.Item name="title" label={t('setup.inspectionTitle')} rules={[{ required: true, message: t('form.required') }]}>
+              <Form.Item
+                name="title"
+                label={t('setup.inspectionTitle')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
                 <Input />
               </Form.Item>
               <Form.Item name="kind" label={t('setup.kind')}>
                 <Select options={INSPECTION_KINDS.map((value) => ({ value, label: t(`inspectionKind.${value}`) }))} />
               </Form.Item>
-              <Form.Item name="inspectingBody" label={t('setup.inspectingBody')} rules={[{ required: true, message: t('form.required') }]}>
+              <Form.Item
+                name="inspectingBody"
+                label={t('setup.inspectingBody')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
                 <Input />
               </Form.Item>
-              <Form.Item name="inspectedUnit" label={t('setup.inspectedUnit')} rules={[{ required: true, message: t('form.required') }]}>
+              <Form.Item
+                name="inspectedUnit"
+                label={t('setup.inspectedUnit')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
                 <Input />
               </Form.Item>
               <Space wrap>
@@ -90,7 +125,11 @@ export function Setup() {
                   </Col>
                 ))}
               </Row>
-              <Form.Item name="allowSubmitterSignOff" valuePropName="checked" extra={t('policy.allowSubmitterSignOffHelp')}>
+              <Form.Item
+                name="allowSubmitterSignOff"
+                valuePropName="checked"
+                extra={t('policy.allowSubmitterSignOffHelp')}
+              >
                 <Checkbox>{t('policy.allowSubmitterSignOff')}</Checkbox>
               </Form.Item>
               <Button type="primary" htmlType="submit">
@@ -102,7 +141,15 @@ export function Setup() {
         <Col xs={24} lg={12}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <Card size="small" title={t('setup.departments', { count: departments.length })}>
-              <Form layout="inline" onFinish={(values) => run(() => call(() => client.POST('/api/departments', { body: { name: values.name } })), t('setup.saved'))}>
+              <Form
+                layout="inline"
+                onFinish={(values) =>
+                  run(
+                    () => call(() => client.POST('/api/departments', { body: { name: values.name } })),
+                    t('setup.saved'),
+                  )
+                }
+              >
                 <Form.Item name="name" rules={[{ required: true, message: t('form.required') }]}>
                   <Input placeholder={t('setup.departmentName')} />
                 </Form.Item>
@@ -110,13 +157,26 @@ export function Setup() {
               </Form>
             </Card>
             <Card size="small" title={t('setup.people', { count: people.length })}>
-              <Form layout="vertical" onFinish={(values) => run(() => call(() => client.POST('/api/people', { body: values })), t('setup.saved'))}>
+              <Form
+                layout="vertical"
+                onFinish={(values) =>
+                  run(() => call(() => client.POST('/api/people', { body: values })), t('setup.saved'))
+                }
+              >
                 <Space wrap>
-                  <Form.Item name="name" label={t('setup.personName')} rules={[{ required: true, message: t('form.required') }]}>
+                  <Form.Item
+                    name="name"
+                    label={t('setup.personName')}
+                    rules={[{ required: true, message: t('form.required') }]}
+                  >
                     <Input />
                   </Form.Item>
                   <Form.Item name="departmentId" label={t('setup.department')}>
-                    <Select allowClear style={{ width: 160 }} options={departments.map((item) => ({ value: item.id, label: item.name }))} />
+                    <Select
+                      allowClear
+                      style={{ width: 160 }}
+                      options={departments.map((item) => ({ value: item.id, label: item.name }))}
+                    />
                   </Form.Item>
                   <Form.Item name="username" label={t('signIn.username')}>
                     <Input />
@@ -130,18 +190,52 @@ export function Setup() {
               <PeopleAccounts people={people} departments={departments} selfId={me?.id ?? ''} reload={reload} />
             </Card>
             <Card size="small" title={t('setup.roles')}>
-              <Form layout="inline" onFinish={(values) => run(() => call(() => client.POST('/api/inspections/{id}/roles', { params: { path: { id: inspectionId! } }, body: { roles: [values] } })), t('setup.saved'))}>
+              <Form
+                layout="inline"
+                onFinish={(values) =>
+                  run(
+                    () =>
+                      call(() =>
+                        client.POST('/api/inspections/{id}/roles', {
+                          params: { path: { id: inspectionId! } },
+                          body: { roles: [values] },
+                        }),
+                      ),
+                    t('setup.saved'),
+                  )
+                }
+              >
                 <Form.Item name="personId" rules={[{ required: true, message: t('form.required') }]}>
-                  <Select showSearch optionFilterProp="label" style={{ width: 160 }} placeholder={t('setup.person')} options={people.map((item) => ({ value: item.id, label: item.name }))} />
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    style={{ width: 160 }}
+                    placeholder={t('setup.person')}
+                    options={people.map((item) => ({ value: item.id, label: item.name }))}
+                  />
                 </Form.Item>
                 <Form.Item name="role" rules={[{ required: true, message: t('form.required') }]}>
-                  <Select style={{ width: 140 }} placeholder={t('setup.role')} options={INSPECTION_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
+                  <Select
+                    style={{ width: 140 }}
+                    placeholder={t('setup.role')}
+                    options={INSPECTION_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+                  />
                 </Form.Item>
                 <Button htmlType="submit" disabled={!inspectionId}>
                   {t('setup.assign')}
                 </Button>
               </Form>
-              <Table size="small" rowKey={(row) => `${row.personId}-${row.role}`} pagination={false} dataSource={roles} style={{ marginTop: 12 }} columns={[{ title: t('setup.person'), dataIndex: 'personId', render: name }, { title: t('setup.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) }]} />
+              <Table
+                size="small"
+                rowKey={(row) => `${row.personId}-${row.role}`}
+                pagination={false}
+                dataSource={roles}
+                style={{ marginTop: 12 }}
+                columns={[
+                  { title: t('setup.person'), dataIndex: 'personId', render: name },
+                  { title: t('setup.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) },
+                ]}
+              />
             </Card>
           </Space>
         </Col>

@@ -25,10 +25,28 @@ export function SignIn() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f5f5', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f5f5f5',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Segmented size="small" value={i18n.language} options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en-US' }]} onChange={(value) => setLanguage(value as Language)} data-testid="language-switch" />
+          <Segmented
+            size="small"
+            value={i18n.language}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'English', value: 'en-US' },
+            ]}
+            onChange={(value) => setLanguage(value as Language)}
+            data-testid="language-switch"
+          />
         </div>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {t('app.name')}
@@ -36,12 +54,29 @@ export function SignIn() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('app.tagline')}
         </Typography.Paragraph>
-        {error && <Alert type="error" showIcon message={error.headline} description={error.detail} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            message={error.headline}
+            description={error.detail}
+            style={{ marginBottom: 16 }}
+            data-testid="sign-in-error"
+          />
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true, message: t('signIn.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('signIn.username')}
+            rules={[{ required: true, message: t('signIn.usernameRequired') }]}
+          >
             <Input autoComplete="username" data-testid="username" />
           </Form.Item>
-          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('signIn.password')}
+            rules={[{ required: true, message: t('signIn.passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" data-testid="password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in">

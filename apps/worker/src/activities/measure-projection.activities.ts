@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { AuditEventRepository, EvidenceRepository, MeasureRepository, NotificationRepository, Recipients, UnitOfWork } from '@rectiflow/persistence';
+import {
+  AuditEventRepository,
+  EvidenceRepository,
+  MeasureRepository,
+  NotificationRepository,
+  Recipients,
+  UnitOfWork,
+} from '@rectiflow/persistence';
 import type { WorkerConfig } from '@rectiflow/platform';
 import { PROJECTION_REJECTED } from '@rectiflow/workflows/measure.contract';
 import type { ProjectionActivities, ProjectionEvent } from '@rectiflow/workflows/projection.types';
@@ -37,10 +44,17 @@ export class MeasureProjectionActivities implements ProjectionActivities {
     try {
       await this.write(event);
     } catch (error) {
-      const code = error instanceof QueryFailedError ? String((error.driverError as { code?: unknown })?.code ?? '') : '';
+      const code =
+        error instanceof QueryFailedError ? String((error.driverError as { code?: unknown })?.code ?? '') : '';
       if (event.kind !== 'action' || !/^2[23]/.test(code) || code === '23505') throw error;
-      this.logger.error(`ALERT: PostgreSQL refused ${event.action} on measure ${event.measureId} (${code}: ${(error as Error).message}); the action is refused, not retried`);
-      throw ApplicationFailure.create({ type: PROJECTION_REJECTED, message: `the database refused it (${code}: ${(error as Error).message})`, nonRetryable: true });
+      this.logger.error(
+        `ALERT: PostgreSQL refused ${event.action} on measure ${event.measureId} (${code}: ${(error as Error).message}); the action is refused, not retried`,
+      );
+      throw ApplicationFailure.create({
+        type: PROJECTION_REJECTED,
+        message: `the database refused it (${code}: ${(error as Error).message})`,
+        nonRetryable: true,
+      });
     }
   }
 
@@ -69,7 +83,11 @@ export class MeasureProjectionActivities implements ProjectionActivities {
         tx,
       );
       if (text !== undefined && event.action === 'assign') {
-        await this.measures.replaceCooperatingDepartments(event.measureId, state.participants.cooperatingDepartmentIds, tx);
+        await this.measures.replaceCooperatingDepartments(
+          event.measureId,
+          state.participants.cooperatingDepartmentIds,
+          tx,
+        );
       }
       // Notifications are keyed by event and recipient, so a retried event adds none.
       await this.notify(tx, event, text);
@@ -110,7 +128,10 @@ export class MeasureProjectionActivities implements ProjectionActivities {
     switch (audience) {
       case 'department_staff':
       case 'owner':
-        return { kind: 'departments', departmentIds: [participants.leadDepartmentId, ...participants.cooperatingDepartmentIds] };
+        return {
+          kind: 'departments',
+          departmentIds: [participants.leadDepartmentId, ...participants.cooperatingDepartmentIds],
+        };
       case 'submitter':
         return { kind: 'people', personIds: event.state.lastSubmission ? [event.state.lastSubmission.by] : [] };
       case 'reviewers':

@@ -33,7 +33,11 @@ export class MailerService implements OnApplicationBootstrap, BeforeApplicationS
     this.transport = nodemailer.createTransport(this.config.mail.smtpUrl);
     const interval = integerSetting(process.env, 'MAIL_POLL_MS', 2000, 50, 3_600_000);
     this.timer = setInterval(() => {
-      if (!this.running) this.running = this.sendPending().then(() => undefined).catch((error) => this.logger.error(`mail round failed: ${error.message}`)).finally(() => (this.running = undefined));
+      if (!this.running)
+        this.running = this.sendPending()
+          .then(() => undefined)
+          .catch((error) => this.logger.error(`mail round failed: ${error.message}`))
+          .finally(() => (this.running = undefined));
     }, interval);
   }
 
@@ -64,7 +68,13 @@ export class MailerService implements OnApplicationBootstrap, BeforeApplicationS
       if (!row) return null;
       tried.push(row.id);
       try {
-        await transport.sendMail({ from: this.config.mail.from, to: row.email, subject: row.title, text: row.body, messageId: `<${row.id}@rectiflow>` });
+        await transport.sendMail({
+          from: this.config.mail.from,
+          to: row.email,
+          subject: row.title,
+          text: row.body,
+          messageId: `<${row.id}@rectiflow>`,
+        });
         await this.notifications.recordEmailSent(row.id, tx);
         return true;
       } catch (error) {

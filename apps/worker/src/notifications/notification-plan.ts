@@ -2,7 +2,8 @@
 import { ACTION_LABELS, ActionName, MeasureState, STAGE_LABELS } from '@rectiflow/domain';
 import type { ProjectionEvent } from '@rectiflow/workflows/projection.types';
 
-export type Audience = 'department_staff' | 'submitter' | 'reviewers' | 'responsible_leader' | 'group_head' | 'supervisor' | 'owner';
+export type Audience =
+  'department_staff' | 'submitter' | 'reviewers' | 'responsible_leader' | 'group_head' | 'supervisor' | 'owner';
 
 export interface PlannedNotification {
   audience: Audience;
@@ -34,15 +35,36 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
   const stage = STAGE_LABELS[event.state.stage];
   if (event.kind === 'timer') {
     if (event.action === 'reminder') {
-      return [{ audience: ownerAudience(event.state), kind: 'reminder', title: `【到期提醒】${subject}`, body: `整改措施“${subject}”当前处于${stage}阶段${due},请按时办理。` }];
+      return [
+        {
+          audience: ownerAudience(event.state),
+          kind: 'reminder',
+          title: `【到期提醒】${subject}`,
+          body: `整改措施“${subject}”当前处于${stage}阶段${due},请按时办理。`,
+        },
+      ];
     }
     if (event.action === 'look_back_due') {
-      return [{ audience: 'supervisor', kind: 'look_back_due', title: `【回头看】${subject}`, body: `整改措施“${subject}”已到回头看时间${due},请组织回头看。` }];
+      return [
+        {
+          audience: 'supervisor',
+          kind: 'look_back_due',
+          title: `【回头看】${subject}`,
+          body: `整改措施“${subject}”已到回头看时间${due},请组织回头看。`,
+        },
+      ];
     }
     if (event.action === 'escalation') {
       const level = Number(detail.level ?? 1);
       const audience = (detail.audience === 'owner' ? ownerAudience(event.state) : detail.audience) as Audience;
-      return [{ audience, kind: level >= 4 ? 'supervision_notice' : 'escalation', title: `【${LEVEL_LABELS[level] ?? '逾期升级'}】${subject}`, body: `整改措施“${subject}”在${stage}阶段已逾期${due},请督促办理。` }];
+      return [
+        {
+          audience,
+          kind: level >= 4 ? 'supervision_notice' : 'escalation',
+          title: `【${LEVEL_LABELS[level] ?? '逾期升级'}】${subject}`,
+          body: `整改措施“${subject}”在${stage}阶段已逾期${due},请督促办理。`,
+        },
+      ];
     }
     return [];
   }
@@ -51,28 +73,90 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
   switch (action) {
     case 'assign':
       return [
-        { audience: 'department_staff', kind: 'assignment', title: `【新交办】${subject}`, body: `整改措施“${subject}”已交办贵部门${due}。` },
-        { audience: 'responsible_leader', kind: 'assignment', title: `【新交办】${subject}`, body: `您是整改措施“${subject}”的责任领导${due}。` },
+        {
+          audience: 'department_staff',
+          kind: 'assignment',
+          title: `【新交办】${subject}`,
+          body: `整改措施“${subject}”已交办贵部门${due}。`,
+        },
+        {
+          audience: 'responsible_leader',
+          kind: 'assignment',
+          title: `【新交办】${subject}`,
+          body: `您是整改措施“${subject}”的责任领导${due}。`,
+        },
       ];
     case 'submit_evidence':
-      return [{ audience: 'reviewers', kind: 'review_requested', title: `【待审核】${subject}`, body: `整改措施“${subject}”已提交佐证材料,请审核${due}。` }];
+      return [
+        {
+          audience: 'reviewers',
+          kind: 'review_requested',
+          title: `【待审核】${subject}`,
+          body: `整改措施“${subject}”已提交佐证材料,请审核${due}。`,
+        },
+      ];
     case 'review':
       return detail.decision === 'reject'
-        ? [{ audience: 'submitter', kind: 'rejection', title: `【退回】${subject}`, body: `整改措施“${subject}”的佐证材料被退回:${detail.reason ?? ''}。请补充后重新提交(第${event.round}轮)。` }]
-        : [{ audience: 'responsible_leader', kind: 'signoff_requested', title: `【待销号】${subject}`, body: `整改措施“${subject}”已审核通过,请销号${due}。` }];
+        ? [
+            {
+              audience: 'submitter',
+              kind: 'rejection',
+              title: `【退回】${subject}`,
+              body: `整改措施“${subject}”的佐证材料被退回:${detail.reason ?? ''}。请补充后重新提交(第${event.round}轮)。`,
+            },
+          ]
+        : [
+            {
+              audience: 'responsible_leader',
+              kind: 'signoff_requested',
+              title: `【待销号】${subject}`,
+              body: `整改措施“${subject}”已审核通过,请销号${due}。`,
+            },
+          ];
     case 'sign_off':
       return detail.decision === 'return'
-        ? [{ audience: 'department_staff', kind: 'rejection', title: `【销号退回】${subject}`, body: `整改措施“${subject}”未予销号:${detail.reason ?? ''}。请继续整改(第${event.round}轮)。` }]
+        ? [
+            {
+              audience: 'department_staff',
+              kind: 'rejection',
+              title: `【销号退回】${subject}`,
+              body: `整改措施“${subject}”未予销号:${detail.reason ?? ''}。请继续整改(第${event.round}轮)。`,
+            },
+          ]
         : [];
     case 'request_extension':
-      return [{ audience: 'responsible_leader', kind: 'extension_requested', title: `【延期申请】${subject}`, body: `整改措施“${subject}”申请延期至 ${String(detail.requestedDueAt).slice(0, 10)}:${detail.reason ?? ''}。` }];
+      return [
+        {
+          audience: 'responsible_leader',
+          kind: 'extension_requested',
+          title: `【延期申请】${subject}`,
+          body: `整改措施“${subject}”申请延期至 ${String(detail.requestedDueAt).slice(0, 10)}:${detail.reason ?? ''}。`,
+        },
+      ];
     case 'decide_extension':
-      return [{ audience: 'department_staff', kind: 'extension_decided', title: `【延期${detail.approve ? '已批准' : '未批准'}】${subject}`, body: `整改措施“${subject}”的延期申请${detail.approve ? '已批准' : `未批准:${detail.reason ?? ''}`}。` }];
+      return [
+        {
+          audience: 'department_staff',
+          kind: 'extension_decided',
+          title: `【延期${detail.approve ? '已批准' : '未批准'}】${subject}`,
+          body: `整改措施“${subject}”的延期申请${detail.approve ? '已批准' : `未批准:${detail.reason ?? ''}`}。`,
+        },
+      ];
     case 'record_look_back':
       return detail.result === 'rebound'
         ? [
-            { audience: 'department_staff', kind: 'rebound', title: `【回头看发现反弹】${subject}`, body: `整改措施“${subject}”经回头看发现问题反弹,已重新进入整改:${detail.note ?? ''}。` },
-            { audience: 'responsible_leader', kind: 'rebound', title: `【回头看发现反弹】${subject}`, body: `整改措施“${subject}”经回头看发现问题反弹,已重新进入整改。` },
+            {
+              audience: 'department_staff',
+              kind: 'rebound',
+              title: `【回头看发现反弹】${subject}`,
+              body: `整改措施“${subject}”经回头看发现问题反弹,已重新进入整改:${detail.note ?? ''}。`,
+            },
+            {
+              audience: 'responsible_leader',
+              kind: 'rebound',
+              title: `【回头看发现反弹】${subject}`,
+              body: `整改措施“${subject}”经回头看发现问题反弹,已重新进入整改。`,
+            },
           ]
         : [];
     case 'supervise':

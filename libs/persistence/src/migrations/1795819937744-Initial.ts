@@ -5,51 +5,105 @@ export class Initial1795819937744 implements MigrationInterface {
   name = 'Initial1795819937744';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "inspection" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "title" character varying(200) NOT NULL, "kind" character varying(20) NOT NULL, "inspecting_body" character varying(200) NOT NULL, "inspected_unit" character varying(200) NOT NULL, "started_on" date, "ended_on" date, "feedback_on" date, "policy" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1e895c2ae7b7d9d1ec464950013" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "department" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "name" character varying(100) NOT NULL, "parent_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9a2213262c1593bffb581e382f5" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "inspection" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "title" character varying(200) NOT NULL, "kind" character varying(20) NOT NULL, "inspecting_body" character varying(200) NOT NULL, "inspected_unit" character varying(200) NOT NULL, "started_on" date, "ended_on" date, "feedback_on" date, "policy" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1e895c2ae7b7d9d1ec464950013" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "department" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "name" character varying(100) NOT NULL, "parent_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9a2213262c1593bffb581e382f5" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_department_name" ON "department" ("name") `);
-    await queryRunner.query(`CREATE TABLE "person" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "name" character varying(100) NOT NULL, "department_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5fdaf670315c4b7e70cce85daa3" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "person" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "name" character varying(100) NOT NULL, "department_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5fdaf670315c4b7e70cce85daa3" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_person_department" ON "person" ("department_id") `);
-    await queryRunner.query(`CREATE TABLE "inspection_role" ("inspection_id" uuid NOT NULL, "person_id" uuid NOT NULL, "role" character varying(20) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_593b1fa795a024fb5efed9370ba" PRIMARY KEY ("inspection_id", "person_id", "role"))`);
-    await queryRunner.query(`CREATE TABLE "problem" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "section_number" character varying(10), "section_title" text, "category_number" character varying(10), "category_title" text, "group_number" character varying(10), "group_title" text, "number" integer NOT NULL, "title" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_119b5ca6f3371465bf1f0f90219" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "inspection_role" ("inspection_id" uuid NOT NULL, "person_id" uuid NOT NULL, "role" character varying(20) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_593b1fa795a024fb5efed9370ba" PRIMARY KEY ("inspection_id", "person_id", "role"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "problem" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "section_number" character varying(10), "section_title" text, "category_number" character varying(10), "category_title" text, "group_number" character varying(10), "group_title" text, "number" integer NOT NULL, "title" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_119b5ca6f3371465bf1f0f90219" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_problem_number" ON "problem" ("inspection_id", "number") `);
-    await queryRunner.query(`CREATE TABLE "measure" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "problem_id" uuid NOT NULL, "number" integer NOT NULL, "text" text NOT NULL, "kind" character varying(12) NOT NULL, "lead_department_id" uuid NOT NULL, "responsible_leader_id" uuid NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "stage" character varying(12) NOT NULL DEFAULT 'assign', "round" integer NOT NULL DEFAULT '1', "stage_due_at" TIMESTAMP WITH TIME ZONE, "yellow_from" TIMESTAMP WITH TIME ZONE, "escalation_level" integer NOT NULL DEFAULT '0', "look_back_due" boolean NOT NULL DEFAULT false, "latest_progress" text, "pending_extension" jsonb, "signed_off_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "last_seq" integer NOT NULL DEFAULT '0', "workflow_id" character varying(100) NOT NULL, "workflow_started" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ddc1ad2a86717cedc808809423e" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "measure" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "problem_id" uuid NOT NULL, "number" integer NOT NULL, "text" text NOT NULL, "kind" character varying(12) NOT NULL, "lead_department_id" uuid NOT NULL, "responsible_leader_id" uuid NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "stage" character varying(12) NOT NULL DEFAULT 'assign', "round" integer NOT NULL DEFAULT '1', "stage_due_at" TIMESTAMP WITH TIME ZONE, "yellow_from" TIMESTAMP WITH TIME ZONE, "escalation_level" integer NOT NULL DEFAULT '0', "look_back_due" boolean NOT NULL DEFAULT false, "latest_progress" text, "pending_extension" jsonb, "signed_off_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "last_seq" integer NOT NULL DEFAULT '0', "workflow_id" character varying(100) NOT NULL, "workflow_started" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ddc1ad2a86717cedc808809423e" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_measure_lead_department" ON "measure" ("lead_department_id") `);
     await queryRunner.query(`CREATE INDEX "ix_measure_responsible_leader" ON "measure" ("responsible_leader_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_measure_workflow_pending" ON "measure" ("workflow_started") WHERE workflow_started = false`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_measure_workflow_pending" ON "measure" ("workflow_started") WHERE workflow_started = false`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_measure_stage_due" ON "measure" ("stage_due_at") `);
     await queryRunner.query(`CREATE INDEX "ix_measure_inspection_stage" ON "measure" ("inspection_id", "stage") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_measure_number" ON "measure" ("problem_id", "number") `);
-    await queryRunner.query(`CREATE TABLE "measure_cooperating_department" ("measure_id" uuid NOT NULL, "department_id" uuid NOT NULL, CONSTRAINT "PK_fd4e6c9a407c97cb15f64ca036e" PRIMARY KEY ("measure_id", "department_id"))`);
-    await queryRunner.query(`CREATE TABLE "audit_event" ("id" BIGSERIAL NOT NULL, "event_key" character varying(120) NOT NULL, "measure_id" uuid NOT NULL, "inspection_id" uuid NOT NULL, "seq" integer NOT NULL, "kind" character varying(10) NOT NULL, "action" character varying(30) NOT NULL, "actor_id" uuid, "idempotency_key" character varying(100), "from_stage" character varying(12) NOT NULL, "to_stage" character varying(12) NOT NULL, "round" integer NOT NULL, "detail" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "measure_cooperating_department" ("measure_id" uuid NOT NULL, "department_id" uuid NOT NULL, CONSTRAINT "PK_fd4e6c9a407c97cb15f64ca036e" PRIMARY KEY ("measure_id", "department_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "audit_event" ("id" BIGSERIAL NOT NULL, "event_key" character varying(120) NOT NULL, "measure_id" uuid NOT NULL, "inspection_id" uuid NOT NULL, "seq" integer NOT NULL, "kind" character varying(10) NOT NULL, "action" character varying(30) NOT NULL, "actor_id" uuid, "idempotency_key" character varying(100), "from_stage" character varying(12) NOT NULL, "to_stage" character varying(12) NOT NULL, "round" integer NOT NULL, "detail" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_audit_event_key" ON "audit_event" ("event_key") `);
     await queryRunner.query(`CREATE INDEX "ix_audit_inspection" ON "audit_event" ("inspection_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_audit_idempotency" ON "audit_event" ("measure_id", "idempotency_key") WHERE idempotency_key IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_audit_idempotency" ON "audit_event" ("measure_id", "idempotency_key") WHERE idempotency_key IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_audit_measure_seq" ON "audit_event" ("measure_id", "seq") `);
-    await queryRunner.query(`CREATE TABLE "evidence" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "measure_id" uuid NOT NULL, "file_name" character varying(255) NOT NULL, "content_type" character varying(100) NOT NULL, "size_bytes" integer NOT NULL, "sha256" character(64) NOT NULL, "uploaded_by" uuid NOT NULL, "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "evidence" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "measure_id" uuid NOT NULL, "file_name" character varying(255) NOT NULL, "content_type" character varying(100) NOT NULL, "size_bytes" integer NOT NULL, "sha256" character(64) NOT NULL, "uploaded_by" uuid NOT NULL, "uploaded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b864cb5d49854f89917fc0b44b9" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_evidence_measure" ON "evidence" ("measure_id") `);
-    await queryRunner.query(`ALTER TABLE "department" ADD CONSTRAINT "FK_110d56d702b0880fe9b005878e9" FOREIGN KEY ("parent_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "person" ADD CONSTRAINT "FK_72380b74998f166d9a2e7d47f02" FOREIGN KEY ("department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "inspection_role" ADD CONSTRAINT "FK_82c178fd14afc2b6fc839b42271" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "inspection_role" ADD CONSTRAINT "FK_2dfebb0c906587f53f142788866" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "problem" ADD CONSTRAINT "FK_58e0bd3b37fc9fa62ae95df65f9" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "measure" ADD CONSTRAINT "FK_351ee50fc23038e02321b6bd13f" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "measure" ADD CONSTRAINT "FK_bc791b834f07405cf06f1360c84" FOREIGN KEY ("problem_id") REFERENCES "problem"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "measure" ADD CONSTRAINT "FK_5b32ba00ff97316d120d4b142a3" FOREIGN KEY ("lead_department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "measure" ADD CONSTRAINT "FK_0cf6de1179bc1ed77f60fcd7b20" FOREIGN KEY ("responsible_leader_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "measure_cooperating_department" ADD CONSTRAINT "FK_6c426f89bc241c00ff5fdd69cf6" FOREIGN KEY ("measure_id") REFERENCES "measure"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "measure_cooperating_department" ADD CONSTRAINT "FK_5fbc15e19dc1fdc3a5660fcf5e7" FOREIGN KEY ("department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "audit_event" ADD CONSTRAINT "FK_c9a87876993e3f82cabbdff9bec" FOREIGN KEY ("measure_id") REFERENCES "measure"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_8258c525bedda480e63a3ef49d3" FOREIGN KEY ("measure_id") REFERENCES "measure"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_97aa6cca7071d61f33d55c38e6c" FOREIGN KEY ("uploaded_by") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "department" ADD CONSTRAINT "FK_110d56d702b0880fe9b005878e9" FOREIGN KEY ("parent_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "person" ADD CONSTRAINT "FK_72380b74998f166d9a2e7d47f02" FOREIGN KEY ("department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "inspection_role" ADD CONSTRAINT "FK_82c178fd14afc2b6fc839b42271" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "inspection_role" ADD CONSTRAINT "FK_2dfebb0c906587f53f142788866" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "problem" ADD CONSTRAINT "FK_58e0bd3b37fc9fa62ae95df65f9" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "measure" ADD CONSTRAINT "FK_351ee50fc23038e02321b6bd13f" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "measure" ADD CONSTRAINT "FK_bc791b834f07405cf06f1360c84" FOREIGN KEY ("problem_id") REFERENCES "problem"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "measure" ADD CONSTRAINT "FK_5b32ba00ff97316d120d4b142a3" FOREIGN KEY ("lead_department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "measure" ADD CONSTRAINT "FK_0cf6de1179bc1ed77f60fcd7b20" FOREIGN KEY ("responsible_leader_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "measure_cooperating_department" ADD CONSTRAINT "FK_6c426f89bc241c00ff5fdd69cf6" FOREIGN KEY ("measure_id") REFERENCES "measure"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "measure_cooperating_department" ADD CONSTRAINT "FK_5fbc15e19dc1fdc3a5660fcf5e7" FOREIGN KEY ("department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "audit_event" ADD CONSTRAINT "FK_c9a87876993e3f82cabbdff9bec" FOREIGN KEY ("measure_id") REFERENCES "measure"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_8258c525bedda480e63a3ef49d3" FOREIGN KEY ("measure_id") REFERENCES "measure"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_97aa6cca7071d61f33d55c38e6c" FOREIGN KEY ("uploaded_by") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "evidence" DROP CONSTRAINT "FK_97aa6cca7071d61f33d55c38e6c"`);
     await queryRunner.query(`ALTER TABLE "evidence" DROP CONSTRAINT "FK_8258c525bedda480e63a3ef49d3"`);
     await queryRunner.query(`ALTER TABLE "audit_event" DROP CONSTRAINT "FK_c9a87876993e3f82cabbdff9bec"`);
-    await queryRunner.query(`ALTER TABLE "measure_cooperating_department" DROP CONSTRAINT "FK_5fbc15e19dc1fdc3a5660fcf5e7"`);
-    await queryRunner.query(`ALTER TABLE "measure_cooperating_department" DROP CONSTRAINT "FK_6c426f89bc241c00ff5fdd69cf6"`);
+    await queryRunner.query(
+      `ALTER TABLE "measure_cooperating_department" DROP CONSTRAINT "FK_5fbc15e19dc1fdc3a5660fcf5e7"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "measure_cooperating_department" DROP CONSTRAINT "FK_6c426f89bc241c00ff5fdd69cf6"`,
+    );
     await queryRunner.query(`ALTER TABLE "measure" DROP CONSTRAINT "FK_0cf6de1179bc1ed77f60fcd7b20"`);
     await queryRunner.query(`ALTER TABLE "measure" DROP CONSTRAINT "FK_5b32ba00ff97316d120d4b142a3"`);
     await queryRunner.query(`ALTER TABLE "measure" DROP CONSTRAINT "FK_bc791b834f07405cf06f1360c84"`);

@@ -5,18 +5,36 @@ export class DocumentsAndNotices1795821152943 implements MigrationInterface {
   name = 'DocumentsAndNotices1795821152943';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "import_draft" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "kind" character varying(10) NOT NULL, "file_name" character varying(255) NOT NULL, "content" jsonb NOT NULL, "warnings" jsonb NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "committed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_dfee4bc0c6bc1418f8e19a254c2" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "import_draft" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "kind" character varying(10) NOT NULL, "file_name" character varying(255) NOT NULL, "content" jsonb NOT NULL, "warnings" jsonb NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "committed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_dfee4bc0c6bc1418f8e19a254c2" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_import_draft_inspection" ON "import_draft" ("inspection_id") `);
-    await queryRunner.query(`CREATE TABLE "rectification_record" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "kind" character varying(12) NOT NULL, "title" character varying(300) NOT NULL, "held_on" date, "measure_ids" uuid array NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0c36487bf270d8a5387b21207ab" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_record_inspection_kind" ON "rectification_record" ("inspection_id", "kind") `);
-    await queryRunner.query(`CREATE TABLE "notice" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "narrative" jsonb NOT NULL, "published_content" jsonb, "published_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_705062b14410ff1a04998f86d72" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "rectification_record" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "kind" character varying(12) NOT NULL, "title" character varying(300) NOT NULL, "held_on" date, "measure_ids" uuid array NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0c36487bf270d8a5387b21207ab" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_record_inspection_kind" ON "rectification_record" ("inspection_id", "kind") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "notice" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "inspection_id" uuid NOT NULL, "narrative" jsonb NOT NULL, "published_content" jsonb, "published_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_705062b14410ff1a04998f86d72" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_notice_inspection" ON "notice" ("inspection_id") `);
-    await queryRunner.query(`CREATE TABLE "public_feedback" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "notice_id" uuid NOT NULL, "name" character varying(50), "contact" character varying(100), "content" text NOT NULL, "sender_hash" character(64) NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "read_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_69814195307c43cb6642b770023" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "public_feedback" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "notice_id" uuid NOT NULL, "name" character varying(50), "contact" character varying(100), "content" text NOT NULL, "sender_hash" character(64) NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "read_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_69814195307c43cb6642b770023" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_feedback_notice" ON "public_feedback" ("notice_id") `);
-    await queryRunner.query(`ALTER TABLE "import_draft" ADD CONSTRAINT "FK_3ffe01130c72d2a987ea67ffd1f" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "rectification_record" ADD CONSTRAINT "FK_3de0b6feb94121bfa5d57380701" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "notice" ADD CONSTRAINT "FK_6d2af77eb4b914521a9367cd058" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "public_feedback" ADD CONSTRAINT "FK_db61c59db864cbe2d9a91fa2640" FOREIGN KEY ("notice_id") REFERENCES "notice"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "import_draft" ADD CONSTRAINT "FK_3ffe01130c72d2a987ea67ffd1f" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "rectification_record" ADD CONSTRAINT "FK_3de0b6feb94121bfa5d57380701" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "notice" ADD CONSTRAINT "FK_6d2af77eb4b914521a9367cd058" FOREIGN KEY ("inspection_id") REFERENCES "inspection"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "public_feedback" ADD CONSTRAINT "FK_db61c59db864cbe2d9a91fa2640" FOREIGN KEY ("notice_id") REFERENCES "notice"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

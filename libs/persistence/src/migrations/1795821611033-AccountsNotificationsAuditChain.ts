@@ -5,24 +5,40 @@ export class AccountsNotificationsAuditChain1795821611033 implements MigrationIn
   name = 'AccountsNotificationsAuditChain1795821611033';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "account" ("person_id" uuid NOT NULL, "username" character varying(64) NOT NULL, "password_hash" character varying(100) NOT NULL, "is_admin" boolean NOT NULL DEFAULT false, "failed_attempts" integer NOT NULL DEFAULT '0', "locked_until" TIMESTAMP WITH TIME ZONE, "token_version" integer NOT NULL DEFAULT '0', "password_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_73b5a14ecc8f5529ea98a746d51" PRIMARY KEY ("person_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "account" ("person_id" uuid NOT NULL, "username" character varying(64) NOT NULL, "password_hash" character varying(100) NOT NULL, "is_admin" boolean NOT NULL DEFAULT false, "failed_attempts" integer NOT NULL DEFAULT '0', "locked_until" TIMESTAMP WITH TIME ZONE, "token_version" integer NOT NULL DEFAULT '0', "password_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_73b5a14ecc8f5529ea98a746d51" PRIMARY KEY ("person_id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_account_username" ON "account" ("username") `);
-    await queryRunner.query(`CREATE TABLE "refresh_token" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "person_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "refresh_token" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "person_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_refresh_token_person" ON "refresh_token" ("person_id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_refresh_token_hash" ON "refresh_token" ("token_hash") `);
-    await queryRunner.query(`CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "recipient_id" uuid NOT NULL, "inspection_id" uuid, "measure_id" uuid, "kind" character varying(30) NOT NULL, "title" character varying(300) NOT NULL, "body" text NOT NULL, "dedupe_key" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "read_at" TIMESTAMP WITH TIME ZONE, "email_status" character varying(10) NOT NULL DEFAULT 'none', "email_attempts" integer NOT NULL DEFAULT '0', "emailed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_705b6c7cdf9b2c2ff7ac7872cb7" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "recipient_id" uuid NOT NULL, "inspection_id" uuid, "measure_id" uuid, "kind" character varying(30) NOT NULL, "title" character varying(300) NOT NULL, "body" text NOT NULL, "dedupe_key" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "read_at" TIMESTAMP WITH TIME ZONE, "email_status" character varying(10) NOT NULL DEFAULT 'none', "email_attempts" integer NOT NULL DEFAULT '0', "emailed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_705b6c7cdf9b2c2ff7ac7872cb7" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_notification_dedupe" ON "notification" ("dedupe_key") `);
-    await queryRunner.query(`CREATE INDEX "ix_notification_email_pending" ON "notification" ("email_status") WHERE email_status = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_notification_email_pending" ON "notification" ("email_status") WHERE email_status = 'pending'`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_notification_inbox" ON "notification" ("recipient_id", "read_at") `);
-    await queryRunner.query(`CREATE TABLE "audit_chain_head" ("inspection_id" uuid NOT NULL, "last_seq" bigint NOT NULL DEFAULT '0', "last_hash" character(64) NOT NULL, CONSTRAINT "PK_f50400e363752350a5839a04e8b" PRIMARY KEY ("inspection_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_chain_head" ("inspection_id" uuid NOT NULL, "last_seq" bigint NOT NULL DEFAULT '0', "last_hash" character(64) NOT NULL, CONSTRAINT "PK_f50400e363752350a5839a04e8b" PRIMARY KEY ("inspection_id"))`,
+    );
     await queryRunner.query(`ALTER TABLE "person" ADD "email" character varying(200)`);
     await queryRunner.query(`ALTER TABLE "audit_event" ADD "chain_seq" bigint`);
     await queryRunner.query(`ALTER TABLE "audit_event" ADD "prev_hash" character(64)`);
     await queryRunner.query(`ALTER TABLE "audit_event" ADD "hash" character(64)`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_audit_chain" ON "audit_event" ("inspection_id", "chain_seq") `);
-    await queryRunner.query(`ALTER TABLE "account" ADD CONSTRAINT "FK_73b5a14ecc8f5529ea98a746d51" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "refresh_token" ADD CONSTRAINT "FK_424b965a6d37b889e91c97347ae" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "FK_9830357f52360a126737d498e66" FOREIGN KEY ("recipient_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "account" ADD CONSTRAINT "FK_73b5a14ecc8f5529ea98a746d51" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "refresh_token" ADD CONSTRAINT "FK_424b965a6d37b889e91c97347ae" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "notification" ADD CONSTRAINT "FK_9830357f52360a126737d498e66" FOREIGN KEY ("recipient_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -5,8 +5,12 @@ export class SharedThrottles1795849603445 implements MigrationInterface {
   name = 'SharedThrottles1795849603445';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "throttle_bucket" ("key" character varying(128) NOT NULL, "hits" integer NOT NULL, "window_ends_at" TIMESTAMP WITH TIME ZONE NOT NULL, "blocked_until" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_f4ab92420f5cbb287139e0662a4" PRIMARY KEY ("key"))`);
-    await queryRunner.query(`CREATE INDEX "ix_throttle_bucket_window_ends_at" ON "throttle_bucket" ("window_ends_at") `);
+    await queryRunner.query(
+      `CREATE TABLE "throttle_bucket" ("key" character varying(128) NOT NULL, "hits" integer NOT NULL, "window_ends_at" TIMESTAMP WITH TIME ZONE NOT NULL, "blocked_until" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_f4ab92420f5cbb287139e0662a4" PRIMARY KEY ("key"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_throttle_bucket_window_ends_at" ON "throttle_bucket" ("window_ends_at") `,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

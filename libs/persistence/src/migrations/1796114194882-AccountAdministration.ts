@@ -5,14 +5,22 @@ export class AccountAdministration1796114194882 implements MigrationInterface {
   name = 'AccountAdministration1796114194882';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "admin_audit_event" ("id" BIGSERIAL NOT NULL, "action" character varying(40) NOT NULL, "actor_id" uuid NOT NULL, "subject_id" uuid NOT NULL, "client_address" character varying(64), "detail" jsonb NOT NULL DEFAULT '{}', "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_34d249ec07cf9bf6f4dcd5b86a2" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_admin_audit_subject" ON "admin_audit_event" ("subject_id", "occurred_at") `);
+    await queryRunner.query(
+      `CREATE TABLE "admin_audit_event" ("id" BIGSERIAL NOT NULL, "action" character varying(40) NOT NULL, "actor_id" uuid NOT NULL, "subject_id" uuid NOT NULL, "client_address" character varying(64), "detail" jsonb NOT NULL DEFAULT '{}', "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_34d249ec07cf9bf6f4dcd5b86a2" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_admin_audit_subject" ON "admin_audit_event" ("subject_id", "occurred_at") `,
+    );
     await queryRunner.query(`ALTER TABLE "account" DROP COLUMN "failed_attempts"`);
     await queryRunner.query(`ALTER TABLE "account" DROP COLUMN "locked_until"`);
     await queryRunner.query(`ALTER TABLE "account" ADD "disabled_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "account" ADD "must_change_password" boolean NOT NULL DEFAULT false`);
-    await queryRunner.query(`ALTER TABLE "admin_audit_event" ADD CONSTRAINT "FK_b403fd8e7234031c090e4e1ed98" FOREIGN KEY ("actor_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "admin_audit_event" ADD CONSTRAINT "FK_7898bffcac6cbe96c0e009402b5" FOREIGN KEY ("subject_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "admin_audit_event" ADD CONSTRAINT "FK_b403fd8e7234031c090e4e1ed98" FOREIGN KEY ("actor_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "admin_audit_event" ADD CONSTRAINT "FK_7898bffcac6cbe96c0e009402b5" FOREIGN KEY ("subject_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -72,7 +72,10 @@ export class AccountRepository extends BaseRepository {
 
   /** A new password hash; `mustChange` after an administrator's reset, false when the person chose it. */
   async setPassword(personId: string, passwordHash: string, mustChange: boolean, tx?: EntityManager): Promise<void> {
-    await this.accounts(tx).update({ personId }, { passwordHash, passwordChangedAt: new Date(), mustChangePassword: mustChange });
+    await this.accounts(tx).update(
+      { personId },
+      { passwordHash, passwordChangedAt: new Date(), mustChangePassword: mustChange },
+    );
   }
 
   async setDisabled(personId: string, disabled: boolean, tx?: EntityManager): Promise<void> {

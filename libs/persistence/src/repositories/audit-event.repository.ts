@@ -148,7 +148,12 @@ function firstBreak(head: ChainHeadRow, rows: ChainedRow[]): ChainBreak | null {
   for (const row of rows) {
     const chainSeq = Number(row.chain_seq);
     if (chainSeq !== expected) {
-      return { inspectionId: head.inspection_id, chainSeq: expected, eventKey: null, problem: `row ${expected} of the chain is missing (next present row is ${chainSeq}, ${row.event_key})` };
+      return {
+        inspectionId: head.inspection_id,
+        chainSeq: expected,
+        eventKey: null,
+        problem: `row ${expected} of the chain is missing (next present row is ${chainSeq}, ${row.event_key})`,
+      };
     }
     const recomputed = chainHash(previous, chainSeq, {
       eventKey: row.event_key,
@@ -166,13 +171,23 @@ function firstBreak(head: ChainHeadRow, rows: ChainedRow[]): ChainBreak | null {
       occurredAt: new Date(row.occurred_at).toISOString(),
     });
     if (row.prev_hash !== previous || row.hash !== recomputed) {
-      return { inspectionId: head.inspection_id, chainSeq, eventKey: row.event_key, problem: `row ${chainSeq} (${row.event_key}, ${row.action}) was altered: its content no longer matches its hash` };
+      return {
+        inspectionId: head.inspection_id,
+        chainSeq,
+        eventKey: row.event_key,
+        problem: `row ${chainSeq} (${row.event_key}, ${row.action}) was altered: its content no longer matches its hash`,
+      };
     }
     previous = row.hash;
     expected += 1;
   }
   if (Number(head.last_seq) !== expected - 1 || head.last_hash !== previous) {
-    return { inspectionId: head.inspection_id, chainSeq: expected, eventKey: null, problem: `the chain ends at row ${expected - 1} but its head says ${head.last_seq}: the last row(s) were removed` };
+    return {
+      inspectionId: head.inspection_id,
+      chainSeq: expected,
+      eventKey: null,
+      problem: `the chain ends at row ${expected - 1} but its head says ${head.last_seq}: the last row(s) were removed`,
+    };
   }
   return null;
 }

@@ -40,7 +40,10 @@ export class EvidenceRepository extends BaseRepository {
 
   /** Of these ids, the ones that are files of this measure. */
   async idsOfMeasure(measureId: string, ids: string[], tx?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.db(tx).query('SELECT id FROM evidence WHERE measure_id = $1 AND id = ANY($2::uuid[])', [measureId, ids]);
+    const rows: { id: string }[] = await this.db(tx).query(
+      'SELECT id FROM evidence WHERE measure_id = $1 AND id = ANY($2::uuid[])',
+      [measureId, ids],
+    );
     return rows.map((row) => row.id);
   }
 

@@ -28,18 +28,26 @@ export class InboxRepository extends BaseRepository {
   }
 
   async unreadCount(recipientId: string, tx?: EntityManager): Promise<number> {
-    const [{ count }]: { count: number }[] = await this.db(tx).query('SELECT count(*)::int AS count FROM notification WHERE recipient_id = $1 AND read_at IS NULL', [recipientId]);
+    const [{ count }]: { count: number }[] = await this.db(tx).query(
+      'SELECT count(*)::int AS count FROM notification WHERE recipient_id = $1 AND read_at IS NULL',
+      [recipientId],
+    );
     return count;
   }
 
   /** Marks one notification read (keeping the first read time); false when the recipient has no such notification. */
   async markRead(id: string, recipientId: string, tx?: EntityManager): Promise<boolean> {
-    const rows = await this.db(tx).query('UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id', [id, recipientId]);
+    const rows = await this.db(tx).query(
+      'UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2 RETURNING id',
+      [id, recipientId],
+    );
     // TypeORM's postgres driver answers an UPDATE … RETURNING as [rows, affected count].
     return (Array.isArray(rows[0]) ? rows[0] : rows).length > 0;
   }
 
   async markAllRead(recipientId: string, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL', [recipientId]);
+    await this.db(tx).query('UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL', [
+      recipientId,
+    ]);
   }
 }

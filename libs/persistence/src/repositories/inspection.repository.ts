@@ -64,17 +64,24 @@ export class InspectionRepository extends BaseRepository {
 
   /** The roles the person holds in this inspection. */
   async rolesOf(inspectionId: string, personId: string, tx?: EntityManager): Promise<InspectionRole[]> {
-    const rows: { role: InspectionRole }[] = await this.db(tx).query('SELECT role FROM inspection_role WHERE inspection_id = $1 AND person_id = $2', [inspectionId, personId]);
+    const rows: { role: InspectionRole }[] = await this.db(tx).query(
+      'SELECT role FROM inspection_role WHERE inspection_id = $1 AND person_id = $2',
+      [inspectionId, personId],
+    );
     return rows.map((row) => row.role);
   }
 
   /** Whether the person holds one of these roles in this inspection. */
-  async holdsRole(inspectionId: string, personId: string, roles: InspectionRole[], tx?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.db(tx).query('SELECT 1 FROM inspection_role WHERE inspection_id = $1 AND person_id = $2 AND role = ANY($3)', [
-      inspectionId,
-      personId,
-      roles,
-    ]);
+  async holdsRole(
+    inspectionId: string,
+    personId: string,
+    roles: InspectionRole[],
+    tx?: EntityManager,
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.db(tx).query(
+      'SELECT 1 FROM inspection_role WHERE inspection_id = $1 AND person_id = $2 AND role = ANY($3)',
+      [inspectionId, personId, roles],
+    );
     return rows.length > 0;
   }
 
@@ -84,6 +91,8 @@ export class InspectionRepository extends BaseRepository {
   }
 
   roles(inspectionId: string, tx?: EntityManager): Promise<InspectionRoleEntity[]> {
-    return this.db(tx).getRepository(InspectionRoleEntity).find({ where: { inspectionId }, order: { role: 'ASC' } });
+    return this.db(tx)
+      .getRepository(InspectionRoleEntity)
+      .find({ where: { inspectionId }, order: { role: 'ASC' } });
   }
 }

@@ -89,7 +89,9 @@ export class LedgerRepository extends BaseRepository {
 
   /** The people with these names, oldest first (a ledger names a leader; the first of two namesakes is taken). */
   peopleNamed(names: string[], tx?: EntityManager): Promise<PersonEntity[]> {
-    return this.db(tx).getRepository(PersonEntity).find({ where: { name: In(names) }, order: { createdAt: 'ASC' } });
+    return this.db(tx)
+      .getRepository(PersonEntity)
+      .find({ where: { name: In(names) }, order: { createdAt: 'ASC' } });
   }
 
   async updateProblemTitle(id: string, title: string, tx?: EntityManager): Promise<void> {

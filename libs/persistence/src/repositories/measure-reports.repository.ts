@@ -94,7 +94,11 @@ export interface DashboardRows {
 /** Reads over many measures at once: an inspection's counts, the work waiting for a person, the dashboard. */
 export class MeasureReportsRepository extends BaseRepository {
   /** Measures of the inspection the scope lets through, counted per stage. */
-  async countsByStage(inspectionId: string, scope: MeasureScope, tx?: EntityManager): Promise<{ stage: Stage; count: number }[]> {
+  async countsByStage(
+    inspectionId: string,
+    scope: MeasureScope,
+    tx?: EntityManager,
+  ): Promise<{ stage: Stage; count: number }[]> {
     const parameters: unknown[] = [inspectionId];
     const visible = visibleMeasureCondition(scope, parameters);
     const rows: { stage: Stage; count: string }[] = await this.db(tx).query(
@@ -105,7 +109,11 @@ export class MeasureReportsRepository extends BaseRepository {
   }
 
   /** Red and yellow measures of the inspection the scope lets through. */
-  async colourCounts(inspectionId: string, scope: MeasureScope, tx?: EntityManager): Promise<{ red: number; yellow: number }> {
+  async colourCounts(
+    inspectionId: string,
+    scope: MeasureScope,
+    tx?: EntityManager,
+  ): Promise<{ red: number; yellow: number }> {
     const parameters: unknown[] = [inspectionId];
     const visible = visibleMeasureCondition(scope, parameters);
     const [row]: { red: string; yellow: string }[] = await this.db(tx).query(
@@ -117,7 +125,12 @@ export class MeasureReportsRepository extends BaseRepository {
   }
 
   /** What needs this person now (at most 1,000), red first, then by stage deadline and problem. */
-  work(personId: string, departmentId: string | null, inspectionId?: string, tx?: EntityManager): Promise<WorkItemRow[]> {
+  work(
+    personId: string,
+    departmentId: string | null,
+    inspectionId?: string,
+    tx?: EntityManager,
+  ): Promise<WorkItemRow[]> {
     const parameters: unknown[] = [personId, departmentId];
     if (inspectionId) parameters.push(inspectionId);
     return this.db(tx).query(

@@ -146,7 +146,13 @@ export interface MeasureProjection {
 /** `measure` (the read model of each measure's workflow) and `measure_cooperating_department`. */
 export class MeasureRepository extends BaseRepository {
   /** Filtered, paged, and only the rows the viewer may see; open measures by their stage deadline first. */
-  async list(filter: MeasureFilter, viewer: Viewer, limit: number, offset: number, tx?: EntityManager): Promise<{ total: number; items: MeasureListRow[] }> {
+  async list(
+    filter: MeasureFilter,
+    viewer: Viewer,
+    limit: number,
+    offset: number,
+    tx?: EntityManager,
+  ): Promise<{ total: number; items: MeasureListRow[] }> {
     const parameters: unknown[] = [];
     const where: string[] = [visibleMeasureCondition(viewer, parameters)];
     const add = (clause: (placeholder: string) => string, value: unknown) => {
@@ -159,18 +165,34 @@ export class MeasureRepository extends BaseRepository {
     if (filter.kind) add((p) => `m.kind = ${p}`, filter.kind);
     if (filter.leaderId) add((p) => `m.responsible_leader_id = ${p}`, filter.leaderId);
     if (filter.departmentId) {
-      add((p) => `(m.lead_department_id = ${p} OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = ${p}))`, filter.departmentId);
+      add(
+        (p) =>
+          `(m.lead_department_id = ${p} OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = ${p}))`,
+        filter.departmentId,
+      );
     }
     if (filter.colour) add((p) => `(${COLOUR_SQL}) = ${p}`, filter.colour);
-    if (filter.sectionNumber) add((p) => `EXISTS (SELECT 1 FROM problem ps WHERE ps.id = m.problem_id AND ps.section_number = ${p})`, filter.sectionNumber);
+    if (filter.sectionNumber)
+      add(
+        (p) => `EXISTS (SELECT 1 FROM problem ps WHERE ps.id = m.problem_id AND ps.section_number = ${p})`,
+        filter.sectionNumber,
+      );
     if (filter.q?.trim()) {
       const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      add((p) => `(m.text ILIKE ${p} OR EXISTS (SELECT 1 FROM problem pq WHERE pq.id = m.problem_id AND pq.title ILIKE ${p}))`, pattern);
+      add(
+        (p) =>
+          `(m.text ILIKE ${p} OR EXISTS (SELECT 1 FROM problem pq WHERE pq.id = m.problem_id AND pq.title ILIKE ${p}))`,
+        pattern,
+      );
     }
     if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign') AND m.stage_due_at < now()`);
-    if (filter.overdue === false) where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
+    if (filter.overdue === false)
+      where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
     const condition = `WHERE ${where.join(' AND ')}`;
-    const [{ total }]: { total: number }[] = await this.db(tx).query(`SELECT count(*)::int AS total FROM measure m ${condition}`, parameters);
+    const [{ total }]: { total: number }[] = await this.db(tx).query(
+      `SELECT count(*)::int AS total FROM measure m ${condition}`,
+      parameters,
+    );
     const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
     const order = {
       problemNumber: `pr.number ${direction}, m.number ${direction}, m.id`,
@@ -188,7 +210,9 @@ export class MeasureRepository extends BaseRepository {
   }
 
   async byId(id: string, tx?: EntityManager): Promise<MeasureRow | undefined> {
-    const [row]: MeasureRow[] = await this.db(tx).query(`SELECT ${MEASURE_COLUMNS} FROM measure m WHERE m.id = $1`, [id]);
+    const [row]: MeasureRow[] = await this.db(tx).query(`SELECT ${MEASURE_COLUMNS} FROM measure m WHERE m.id = $1`, [
+      id,
+    ]);
     return row;
   }
 
@@ -208,7 +232,12 @@ export class MeasureRepository extends BaseRepository {
    * may see it (undefined otherwise, as for a missing one), its stage and participants, the viewer's
    * roles in its inspection, and an earlier action with the same idempotency key.
    */
-  async actionContext(measureId: string, viewer: Viewer, idempotencyKey: string, tx?: EntityManager): Promise<ActionContextRow | undefined> {
+  async actionContext(
+    measureId: string,
+    viewer: Viewer,
+    idempotencyKey: string,
+    tx?: EntityManager,
+  ): Promise<ActionContextRow | undefined> {
     const parameters: unknown[] = [measureId, viewer.personId, idempotencyKey];
     const visible = visibleMeasureCondition(viewer, parameters);
     const [row]: ActionContextRow[] = await this.db(tx).query(
@@ -224,13 +253,18 @@ export class MeasureRepository extends BaseRepository {
 
   /** The highest measure number of the problem, 0 when it has none. */
   async maxNumber(problemId: string, tx?: EntityManager): Promise<number> {
-    const [{ max }]: { max: number | string }[] = await this.db(tx).query('SELECT coalesce(max(number), 0) AS max FROM measure WHERE problem_id = $1', [problemId]);
+    const [{ max }]: { max: number | string }[] = await this.db(tx).query(
+      'SELECT coalesce(max(number), 0) AS max FROM measure WHERE problem_id = $1',
+      [problemId],
+    );
     return Number(max);
   }
 
   /** Of these numbers, the ones a measure of the problem already has. */
   async numbersTaken(problemId: string, numbers: number[], tx?: EntityManager): Promise<number[]> {
-    const rows = await this.db(tx).getRepository(MeasureEntity).find({ where: { problemId, number: In(numbers) }, select: ['number'] });
+    const rows = await this.db(tx)
+      .getRepository(MeasureEntity)
+      .find({ where: { problemId, number: In(numbers) }, select: ['number'] });
     return rows.map((row) => row.number);
   }
 
@@ -238,16 +272,27 @@ export class MeasureRepository extends BaseRepository {
   async insertNew(measures: NewMeasure[], tx?: EntityManager): Promise<MeasureEntity[]> {
     if (measures.length === 0) return [];
     const repository = this.db(tx).getRepository(MeasureEntity);
-    const entities = measures.map(({ id, workflowId, ...values }) => Object.assign(repository.create({ ...values, stage: 'assign', round: 1, workflowStarted: false }), { id, workflowId }));
+    const entities = measures.map(({ id, workflowId, ...values }) =>
+      Object.assign(repository.create({ ...values, stage: 'assign', round: 1, workflowStarted: false }), {
+        id,
+        workflowId,
+      }),
+    );
     return repository.save(entities, { chunk: 500 });
   }
 
-  async insertCooperatingDepartments(links: { measureId: string; departmentId: string }[], tx?: EntityManager): Promise<void> {
+  async insertCooperatingDepartments(
+    links: { measureId: string; departmentId: string }[],
+    tx?: EntityManager,
+  ): Promise<void> {
     if (links.length) await this.db(tx).getRepository(MeasureCooperatingDepartmentEntity).insert(links);
   }
 
   async markWorkflowsStarted(ids: string[], tx?: EntityManager): Promise<void> {
-    if (ids.length) await this.db(tx).getRepository(MeasureEntity).update({ id: In(ids) }, { workflowStarted: true });
+    if (ids.length)
+      await this.db(tx)
+        .getRepository(MeasureEntity)
+        .update({ id: In(ids) }, { workflowStarted: true });
   }
 
   /** Measures committed but whose workflow start never completed (a crash between commit and start). */

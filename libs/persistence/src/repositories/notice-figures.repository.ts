@@ -53,7 +53,10 @@ export class NoticeFiguresRepository extends BaseRepository {
 
   /** Of these ids, the ones that are measures of this inspection (what a record may name). */
   async measureIdsOf(inspectionId: string, ids: string[], tx?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await this.db(tx).query('SELECT id FROM measure WHERE inspection_id = $1 AND id = ANY($2::uuid[])', [inspectionId, ids]);
+    const rows: { id: string }[] = await this.db(tx).query(
+      'SELECT id FROM measure WHERE inspection_id = $1 AND id = ANY($2::uuid[])',
+      [inspectionId, ids],
+    );
     return rows.map((row) => row.id);
   }
 }

@@ -44,7 +44,10 @@ function recipientsSql(recipients: Recipients): { sql: string; params: unknown[]
     case 'people':
       return { sql: 'SELECT unnest($8::uuid[])', params: [recipients.personIds] };
     case 'role':
-      return { sql: 'SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = $9', params: [recipients.inspectionId, recipients.role] };
+      return {
+        sql: 'SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = $9',
+        params: [recipients.inspectionId, recipients.role],
+      };
     case 'reviewers':
       return {
         sql: `SELECT person_id FROM inspection_role WHERE inspection_id = $8 AND role = 'reviewer'
@@ -99,11 +102,17 @@ export class NotificationRepository extends BaseRepository {
   }
 
   async recordEmailSent(id: string, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query(`UPDATE notification SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`, [id]);
+    await this.db(tx).query(
+      `UPDATE notification SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1 WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Counts a failed attempt; `givenUp` marks the copy failed for good, else it stays pending. */
   async recordEmailFailure(id: string, givenUp: boolean, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query(`UPDATE notification SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`, [id, givenUp ? 'failed' : 'pending']);
+    await this.db(tx).query(
+      `UPDATE notification SET email_attempts = email_attempts + 1, email_status = $2 WHERE id = $1`,
+      [id, givenUp ? 'failed' : 'pending'],
+    );
   }
 }

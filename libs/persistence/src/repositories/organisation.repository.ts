@@ -78,7 +78,9 @@ export class OrganisationRepository extends BaseRepository {
 
   /** Whether the person holds a role in any inspection (who may then see everyone's name). */
   async holdsInspectionRole(personId: string, tx?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.db(tx).query('SELECT 1 FROM inspection_role WHERE person_id = $1 LIMIT 1', [personId]);
+    const rows: unknown[] = await this.db(tx).query('SELECT 1 FROM inspection_role WHERE person_id = $1 LIMIT 1', [
+      personId,
+    ]);
     return rows.length > 0;
   }
 

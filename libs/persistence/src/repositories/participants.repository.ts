@@ -20,11 +20,15 @@ export interface NamedPersonRow {
 export class ParticipantsRepository extends BaseRepository {
   departments(ids: string[], tx?: EntityManager): Promise<NamedDepartmentRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db(tx).getRepository(DepartmentEntity).find({ where: { id: In(ids) }, select: ['id', 'name'] });
+    return this.db(tx)
+      .getRepository(DepartmentEntity)
+      .find({ where: { id: In(ids) }, select: ['id', 'name'] });
   }
 
   people(ids: string[], tx?: EntityManager): Promise<NamedPersonRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db(tx).getRepository(PersonEntity).find({ where: { id: In(ids) }, select: ['id', 'name', 'departmentId'] });
+    return this.db(tx)
+      .getRepository(PersonEntity)
+      .find({ where: { id: In(ids) }, select: ['id', 'name', 'departmentId'] });
   }
 }

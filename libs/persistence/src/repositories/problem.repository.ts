@@ -102,7 +102,11 @@ export class ProblemRepository extends BaseRepository {
   }
 
   /** The inspection's problems in scope, and how many of them have all their measures closed (销号). */
-  async closedCounts(inspectionId: string, scope: MeasureScope, tx?: EntityManager): Promise<{ total: number; closed: number }> {
+  async closedCounts(
+    inspectionId: string,
+    scope: MeasureScope,
+    tx?: EntityManager,
+  ): Promise<{ total: number; closed: number }> {
     const parameters: unknown[] = [inspectionId];
     const visible = visibleMeasureCondition(scope, parameters);
     const [row]: { total: string; closed: string }[] = await this.db(tx).query(

@@ -57,5 +57,9 @@ export const REPOSITORIES = [
 type RepositoryClass = new (dataSource: DataSource) => unknown;
 
 export function repositoryProviders(classes: readonly RepositoryClass[] = REPOSITORIES) {
-  return classes.map((repository) => ({ provide: repository, useFactory: (dataSource: DataSource) => new repository(dataSource), inject: [DataSource] }));
+  return classes.map((repository) => ({
+    provide: repository,
+    useFactory: (dataSource: DataSource) => new repository(dataSource),
+    inject: [DataSource],
+  }));
 }

@@ -49,6 +49,8 @@ export class PublicFeedbackRepository extends BaseRepository {
 
   /** Keeps the first time it was read. */
   async markRead(feedbackId: string, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('UPDATE public_feedback SET read_at = coalesce(read_at, now()) WHERE id = $1', [feedbackId]);
+    await this.db(tx).query('UPDATE public_feedback SET read_at = coalesce(read_at, now()) WHERE id = $1', [
+      feedbackId,
+    ]);
   }
 }

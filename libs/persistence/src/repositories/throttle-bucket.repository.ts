@@ -33,7 +33,10 @@ export class ThrottleBucketRepository extends BaseRepository {
   }
 
   async save(key: string, state: ThrottleBucketState, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query(`UPDATE throttle_bucket SET hits = $2, window_ends_at = $3, blocked_until = $4 WHERE key = $1`, [key, state.hits, state.windowEndsAt, state.blockedUntil]);
+    await this.db(tx).query(
+      `UPDATE throttle_bucket SET hits = $2, window_ends_at = $3, blocked_until = $4 WHERE key = $1`,
+      [key, state.hits, state.windowEndsAt, state.blockedUntil],
+    );
   }
 
   async delete(key: string, tx?: EntityManager): Promise<void> {
@@ -46,6 +49,8 @@ export class ThrottleBucketRepository extends BaseRepository {
 
   /** Forgets buckets whose window and block are over. */
   async sweep(tx?: EntityManager): Promise<void> {
-    await this.db(tx).query(`DELETE FROM throttle_bucket WHERE window_ends_at < now() AND (blocked_until IS NULL OR blocked_until < now())`);
+    await this.db(tx).query(
+      `DELETE FROM throttle_bucket WHERE window_ends_at < now() AND (blocked_until IS NULL OR blocked_until < now())`,
+    );
   }
 }

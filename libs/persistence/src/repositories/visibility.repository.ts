@@ -43,7 +43,10 @@ export function visibleMeasureCondition(viewer: MeasureScope, parameters: unknow
 export class VisibilityRepository extends BaseRepository {
   async canSeeMeasure(viewer: Viewer, measureId: string, tx?: EntityManager): Promise<boolean> {
     const parameters: unknown[] = [measureId];
-    const rows: unknown[] = await this.db(tx).query(`SELECT 1 FROM measure m WHERE m.id = $1 AND ${visibleMeasureCondition(viewer, parameters)}`, parameters);
+    const rows: unknown[] = await this.db(tx).query(
+      `SELECT 1 FROM measure m WHERE m.id = $1 AND ${visibleMeasureCondition(viewer, parameters)}`,
+      parameters,
+    );
     return rows.length > 0;
   }
 

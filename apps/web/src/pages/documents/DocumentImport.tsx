@@ -1,5 +1,22 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Progress, Row, Select, Space, Table, Tree, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tree,
+  Typography,
+  Upload,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,10 +50,19 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
   const edit = (problem: Problem, title: string | null) => {
     const next: Section[] = JSON.parse(JSON.stringify(sections));
     for (const section of next) {
-      const strip = (list?: Problem[]) => (list ? list.filter((item) => !(title === null && item.number === problem.number)).map((item) => (item.number === problem.number && title !== null ? { ...item, title } : item)) : list);
+      const strip = (list?: Problem[]) =>
+        list
+          ? list
+              .filter((item) => !(title === null && item.number === problem.number))
+              .map((item) => (item.number === problem.number && title !== null ? { ...item, title } : item))
+          : list;
       section.problems = strip(section.problems);
       section.groups = section.groups?.map((group) => ({ ...group, problems: strip(group.problems)! }));
-      section.categories = section.categories?.map((category) => ({ ...category, problems: strip(category.problems), groups: category.groups?.map((group) => ({ ...group, problems: strip(group.problems)! })) }));
+      section.categories = section.categories?.map((category) => ({
+        ...category,
+        problems: strip(category.problems),
+        groups: category.groups?.map((group) => ({ ...group, problems: strip(group.problems)! })),
+      }));
     }
     setSections(next);
   };
@@ -48,7 +74,11 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
       setPercent(10);
       await call(() => client.PUT('/api/imports/documents/{id}/structure', { params, body: { sections } }));
       setPercent(40);
-      const body = { leadDepartmentId: values.leadDepartmentId, responsibleLeaderId: values.responsibleLeaderId, dueAt: values.dueAt.format('YYYY-MM-DD') };
+      const body = {
+        leadDepartmentId: values.leadDepartmentId,
+        responsibleLeaderId: values.responsibleLeaderId,
+        dueAt: values.dueAt.format('YYYY-MM-DD'),
+      };
       const created = await call(() => client.POST('/api/imports/documents/{id}/commit', { params, body }));
       setPercent(100);
       setResult(t('documents.imported', { problems: created.problems, measures: created.measures }));
@@ -64,7 +94,10 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
   const tree = sections.map((section) => ({
     key: `s-${section.number}`,
     title: `${section.number}、${section.title}${problemsIn(section).length ? ` (${problemsIn(section).length})` : ` · ${t('documents.narrative')}`}`,
-    children: problemsIn(section).map((problem) => ({ key: `p-${problem.number}`, title: `(${problem.number}) ${problem.title} · ${t('documents.measureCount', { count: problem.measures.length })}` })),
+    children: problemsIn(section).map((problem) => ({
+      key: `p-${problem.number}`,
+      title: `(${problem.number}) ${problem.title} · ${t('documents.measureCount', { count: problem.measures.length })}`,
+    })),
   }));
 
   return (
@@ -76,7 +109,12 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
         customRequest={async ({ file }) => {
           try {
             setResult(null);
-            const preview = await uploadFile('/api/inspections/{id}/imports/document', inspectionId, file as File, setPercent);
+            const preview = await uploadFile(
+              '/api/inspections/{id}/imports/document',
+              inspectionId,
+              file as File,
+              setPercent,
+            );
             setDraft(preview);
             setSections(preview.content.sections);
           } catch (failure) {
@@ -94,7 +132,14 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
       {draft && (
         <Row gutter={16}>
           <Col xs={24} lg={12}>
-            <Card size="small" title={t('documents.preview', { problems: problems.length, measures: problems.reduce((sum, problem) => sum + problem.measures.length, 0) })} data-testid="import-preview">
+            <Card
+              size="small"
+              title={t('documents.preview', {
+                problems: problems.length,
+                measures: problems.reduce((sum, problem) => sum + problem.measures.length, 0),
+              })}
+              data-testid="import-preview"
+            >
               {draft.warnings.map((warning) => (
                 <Alert key={warning} type="warning" message={warning} style={{ marginBottom: 4 }} />
               ))}
@@ -110,18 +155,54 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
                 dataSource={problems}
                 columns={[
                   { title: '#', dataIndex: 'number', width: 50 },
-                  { title: t('documents.problemTitle'), dataIndex: 'title', render: (title: string, problem: Problem) => <Input size="small" defaultValue={title} onBlur={(event) => edit(problem, event.target.value)} /> },
-                  { title: '', width: 60, render: (_: unknown, problem: Problem) => <Button size="small" danger type="link" onClick={() => edit(problem, null)}>{t('documents.remove')}</Button> },
+                  {
+                    title: t('documents.problemTitle'),
+                    dataIndex: 'title',
+                    render: (title: string, problem: Problem) => (
+                      <Input size="small" defaultValue={title} onBlur={(event) => edit(problem, event.target.value)} />
+                    ),
+                  },
+                  {
+                    title: '',
+                    width: 60,
+                    render: (_: unknown, problem: Problem) => (
+                      <Button size="small" danger type="link" onClick={() => edit(problem, null)}>
+                        {t('documents.remove')}
+                      </Button>
+                    ),
+                  },
                 ]}
               />
               <Form layout="vertical" onFinish={commit}>
-                <Form.Item name="leadDepartmentId" label={t('measure.leadDepartment')} rules={[{ required: true, message: t('form.required') }]}>
-                  <Select showSearch optionFilterProp="label" options={departments.map((item) => ({ value: item.id, label: item.name }))} data-testid="commit-department" />
+                <Form.Item
+                  name="leadDepartmentId"
+                  label={t('measure.leadDepartment')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    options={departments.map((item) => ({ value: item.id, label: item.name }))}
+                    data-testid="commit-department"
+                  />
                 </Form.Item>
-                <Form.Item name="responsibleLeaderId" label={t('measure.leader')} rules={[{ required: true, message: t('form.required') }]}>
-                  <Select showSearch optionFilterProp="label" options={people.map((item) => ({ value: item.id, label: item.name }))} data-testid="commit-leader" />
+                <Form.Item
+                  name="responsibleLeaderId"
+                  label={t('measure.leader')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    options={people.map((item) => ({ value: item.id, label: item.name }))}
+                    data-testid="commit-leader"
+                  />
                 </Form.Item>
-                <Form.Item name="dueAt" label={t('measure.dueAt')} rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item
+                  name="dueAt"
+                  label={t('measure.dueAt')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
                   <DatePicker style={{ width: '100%' }} data-testid="commit-due" />
                 </Form.Item>
                 <Typography.Paragraph type="secondary">{t('documents.commitHelp')}</Typography.Paragraph>

@@ -8,7 +8,13 @@ import { formatDateTime } from '../../components/format';
 export function Feedback({ inspectionId }: { inspectionId: string }) {
   const { t } = useTranslation();
   const [data, setData] = useState<Schemas['FeedbackListResponse']>({ unread: 0, items: [] });
-  const load = useCallback(() => call(() => client.GET('/api/inspections/{id}/feedback', { params: { path: { id: inspectionId } } })).then(setData), [inspectionId]);
+  const load = useCallback(
+    () =>
+      call(() => client.GET('/api/inspections/{id}/feedback', { params: { path: { id: inspectionId } } })).then(
+        setData,
+      ),
+    [inspectionId],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -17,8 +23,33 @@ export function Feedback({ inspectionId }: { inspectionId: string }) {
       dataSource={data.items}
       locale={{ emptyText: t('documents.noFeedback') }}
       renderItem={(item) => (
-        <List.Item actions={item.readAt ? [] : [<a key="read" onClick={() => call(() => client.POST('/api/feedback/{id}/read', { params: { path: { id: item.id } } })).then(load)}>{t('inbox.markRead')}</a>]}>
-          <List.Item.Meta title={<Space>{item.readAt ? null : <Tag color="red">{t('documents.unread')}</Tag>}{item.name ?? t('documents.anonymous')} {item.contact}</Space>} description={formatDateTime(item.receivedAt)} />
+        <List.Item
+          actions={
+            item.readAt
+              ? []
+              : [
+                  <a
+                    key="read"
+                    onClick={() =>
+                      call(() => client.POST('/api/feedback/{id}/read', { params: { path: { id: item.id } } })).then(
+                        load,
+                      )
+                    }
+                  >
+                    {t('inbox.markRead')}
+                  </a>,
+                ]
+          }
+        >
+          <List.Item.Meta
+            title={
+              <Space>
+                {item.readAt ? null : <Tag color="red">{t('documents.unread')}</Tag>}
+                {item.name ?? t('documents.anonymous')} {item.contact}
+              </Space>
+            }
+            description={formatDateTime(item.receivedAt)}
+          />
           {item.content}
         </List.Item>
       )}

@@ -15,14 +15,25 @@ export function LedgerImport({ inspectionId }: { inspectionId: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Button onClick={() => void download(() => client.GET('/api/imports/ledger-template.xlsx', { parseAs: 'blob' }), '整改台账模板.xlsx')}>{t('documents.template')}</Button>
+        <Button
+          onClick={() =>
+            void download(
+              () => client.GET('/api/imports/ledger-template.xlsx', { parseAs: 'blob' }),
+              '整改台账模板.xlsx',
+            )
+          }
+        >
+          {t('documents.template')}
+        </Button>
         <Upload
           accept={LEDGER_EXTENSIONS.join(',')}
           showUploadList={false}
           customRequest={async ({ file }) => {
             try {
               setResult(null);
-              setPreview(await uploadFile('/api/inspections/{id}/imports/ledger', inspectionId, file as File, () => undefined));
+              setPreview(
+                await uploadFile('/api/inspections/{id}/imports/ledger', inspectionId, file as File, () => undefined),
+              );
             } catch (failure) {
               void message.error(failureText(failure, t));
             }
@@ -33,10 +44,35 @@ export function LedgerImport({ inspectionId }: { inspectionId: string }) {
       </Space>
       {result && <Alert type="success" showIcon message={result} />}
       {preview && (
-        <Card size="small" title={t('documents.ledgerPreview', { rows: preview.counts.rows, problems: preview.counts.problems, bad: preview.counts.badRows })}>
-          {preview.errors.length > 0 && <Table size="small" rowKey="row" pagination={false} dataSource={preview.errors} columns={[{ title: t('documents.row'), dataIndex: 'row', width: 70 }, { title: t('documents.reason'), dataIndex: 'reason' }]} />}
+        <Card
+          size="small"
+          title={t('documents.ledgerPreview', {
+            rows: preview.counts.rows,
+            problems: preview.counts.problems,
+            bad: preview.counts.badRows,
+          })}
+        >
+          {preview.errors.length > 0 && (
+            <Table
+              size="small"
+              rowKey="row"
+              pagination={false}
+              dataSource={preview.errors}
+              columns={[
+                { title: t('documents.row'), dataIndex: 'row', width: 70 },
+                { title: t('documents.reason'), dataIndex: 'reason' },
+              ]}
+            />
+          )}
           {(preview.unknownDepartments.length > 0 || preview.unknownLeaders.length > 0) && (
-            <Alert type="warning" style={{ marginTop: 8 }} message={t('documents.unknown', { departments: preview.unknownDepartments.join('、') || '—', leaders: preview.unknownLeaders.join('、') || '—' })} />
+            <Alert
+              type="warning"
+              style={{ marginTop: 8 }}
+              message={t('documents.unknown', {
+                departments: preview.unknownDepartments.join('、') || '—',
+                leaders: preview.unknownLeaders.join('、') || '—',
+              })}
+            />
           )}
           <Button
             type="primary"
@@ -44,8 +80,15 @@ export function LedgerImport({ inspectionId }: { inspectionId: string }) {
             disabled={preview.errors.length > 0}
             onClick={async () => {
               try {
-                const report = await call(() => client.POST('/api/imports/ledgers/{id}/commit', { params: { path: { id: preview.id } }, body: { createUnknown: true } }));
-                setResult(t('documents.ledgerApplied', { created: report.measuresCreated, updated: report.measuresUpdated }));
+                const report = await call(() =>
+                  client.POST('/api/imports/ledgers/{id}/commit', {
+                    params: { path: { id: preview.id } },
+                    body: { createUnknown: true },
+                  }),
+                );
+                setResult(
+                  t('documents.ledgerApplied', { created: report.measuresCreated, updated: report.measuresUpdated }),
+                );
                 setPreview(null);
               } catch (failure) {
                 void message.error(failureText(failure, t));

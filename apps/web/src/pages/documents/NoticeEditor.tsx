@@ -13,13 +13,30 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
   const [published, setPublished] = useState<string | null>(null);
   const [form] = Form.useForm();
 
-  const refresh = useCallback(async (id: string) => setPreview(await call(() => client.GET('/api/notices/{id}/preview', { params: { path: { id }, query: { format: 'txt' } }, parseAs: 'text' }))), []);
+  const refresh = useCallback(
+    async (id: string) =>
+      setPreview(
+        await call(() =>
+          client.GET('/api/notices/{id}/preview', {
+            params: { path: { id }, query: { format: 'txt' } },
+            parseAs: 'text',
+          }),
+        ),
+      ),
+    [],
+  );
   useEffect(() => {
-    void call(() => client.POST('/api/inspections/{id}/notice', { params: { path: { id: inspectionId } } })).then((loaded) => {
-      setNotice(loaded);
-      form.setFieldsValue({ ...loaded.narrative, part1: loaded.narrative.part1.paragraphs.join('\n'), part3: loaded.narrative.part3.paragraphs.join('\n') });
-      void refresh(loaded.id);
-    });
+    void call(() => client.POST('/api/inspections/{id}/notice', { params: { path: { id: inspectionId } } })).then(
+      (loaded) => {
+        setNotice(loaded);
+        form.setFieldsValue({
+          ...loaded.narrative,
+          part1: loaded.narrative.part1.paragraphs.join('\n'),
+          part3: loaded.narrative.part3.paragraphs.join('\n'),
+        });
+        void refresh(loaded.id);
+      },
+    );
   }, [inspectionId, form, refresh]);
 
   if (!notice) return null;
@@ -86,13 +103,28 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
             <Button htmlType="submit" data-testid="notice-save">
               {t('notice.save')}
             </Button>
-            <Button onClick={() => void download(() => client.GET('/api/notices/{id}/preview', { params: { path: { id: notice.id }, query: { format: 'docx' } }, parseAs: 'blob' }), '整改进展情况.docx')}>{t('notice.downloadDocx')}</Button>
+            <Button
+              onClick={() =>
+                void download(
+                  () =>
+                    client.GET('/api/notices/{id}/preview', {
+                      params: { path: { id: notice.id }, query: { format: 'docx' } },
+                      parseAs: 'blob',
+                    }),
+                  '整改进展情况.docx',
+                )
+              }
+            >
+              {t('notice.downloadDocx')}
+            </Button>
             <Button
               type="primary"
               data-testid="notice-publish"
               onClick={async () => {
                 try {
-                  const result = await call(() => client.POST('/api/notices/{id}/publish', { params: { path: { id: notice.id } } }));
+                  const result = await call(() =>
+                    client.POST('/api/notices/{id}/publish', { params: { path: { id: notice.id } } }),
+                  );
                   setPublished(result.publicUrl);
                 } catch (failure) {
                   void message.error(failureText(failure, t));
@@ -118,7 +150,10 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
       </Col>
       <Col xs={24} lg={14}>
         <Card size="small" title={t('notice.preview')}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', maxHeight: 640, overflow: 'auto' }} data-testid="notice-preview">
+          <Typography.Paragraph
+            style={{ whiteSpace: 'pre-wrap', maxHeight: 640, overflow: 'auto' }}
+            data-testid="notice-preview"
+          >
             {preview}
           </Typography.Paragraph>
         </Card>

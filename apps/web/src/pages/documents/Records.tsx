@@ -14,7 +14,13 @@ export function Records({ inspectionId }: { inspectionId: string }) {
   const { message } = App.useApp();
   const [records, setRecords] = useState<Schemas['RecordResponse'][]>([]);
   const params = { path: { id: inspectionId } };
-  const load = useCallback(() => call(() => client.GET('/api/inspections/{id}/records', { params: { path: { id: inspectionId } } })).then(setRecords), [inspectionId]);
+  const load = useCallback(
+    () =>
+      call(() => client.GET('/api/inspections/{id}/records', { params: { path: { id: inspectionId } } })).then(
+        setRecords,
+      ),
+    [inspectionId],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -24,7 +30,11 @@ export function Records({ inspectionId }: { inspectionId: string }) {
         layout="inline"
         onFinish={async (values: { kind: Schemas['RecordKind']; title: string; heldOn?: Dayjs }) => {
           try {
-            const body = { kind: values.kind, title: values.title, ...(values.heldOn ? { heldOn: values.heldOn.format('YYYY-MM-DD') } : {}) };
+            const body = {
+              kind: values.kind,
+              title: values.title,
+              ...(values.heldOn ? { heldOn: values.heldOn.format('YYYY-MM-DD') } : {}),
+            };
             await call(() => client.POST('/api/inspections/{id}/records', { params, body }));
             void load();
           } catch (failure) {
@@ -33,7 +43,11 @@ export function Records({ inspectionId }: { inspectionId: string }) {
         }}
       >
         <Form.Item name="kind" rules={[{ required: true, message: t('form.required') }]}>
-          <Select style={{ width: 140 }} placeholder={t('records.kind')} options={Object.keys(KINDS).map((value) => ({ value, label: t(`records.${value}`) }))} />
+          <Select
+            style={{ width: 140 }}
+            placeholder={t('records.kind')}
+            options={Object.keys(KINDS).map((value) => ({ value, label: t(`records.${value}`) }))}
+          />
         </Form.Item>
         <Form.Item name="title" rules={[{ required: true, message: t('form.required') }]}>
           <Input placeholder={t('records.title')} style={{ width: 260 }} />
