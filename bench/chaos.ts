@@ -58,7 +58,7 @@ async function act(
       if (status >= 400 && status < 500) throw error;
       if (Date.now() > DEADLINE) {
         counters.lost += 1;
-        throw new Error(`gave up on ${action} of ${measure}: ${(error as Error).message}`);
+        throw new Error(`gave up on ${action} of ${measure}: ${(error as Error).message}`, { cause: error });
       }
       counters.retries += 1;
       await sleep(500);

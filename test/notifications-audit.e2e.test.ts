@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { MeasureProjectionActivities } from '../apps/worker/src/activities/measure-projection.activities';
 import { measureWorkflowId, snapshotQuery } from '@rectiflow/workflows/measure.contract';
 import { startSmtpSink } from './support/smtp';
-import { env, fastPolicy, temporalClient, waitFor } from './support/stack';
+import { env, temporalClient, waitFor } from './support/stack';
 import {
   actOk,
   buildWorld,

@@ -18,6 +18,7 @@ export type TextCheck = { ok: true; value: string } | { ok: false; problem: stri
 
 /** Forbidden everywhere: C0 controls but tab/LF/CR, DEL, C1 controls, line/paragraph separators, bidi controls, noncharacters. */
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this rule's whole job
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
 const LINE_BREAKS = /[\n\t]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

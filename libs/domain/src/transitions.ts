@@ -265,7 +265,7 @@ export function applyAction<A extends ActionName>(
   const at = now.toISOString();
   const policy = state.policy;
   let next: MeasureState;
-  let detail: Record<string, unknown> = {};
+  let detail: Record<string, unknown>;
 
   switch (action) {
     case 'assign': {

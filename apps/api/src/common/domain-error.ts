@@ -53,14 +53,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS[exception.code];
-      response
-        .status(statusCode)
-        .json({
-          statusCode,
-          error: exception.code,
-          message: exception.message,
-          ...(exception.details ? { details: exception.details } : {}),
-        });
+      response.status(statusCode).json({
+        statusCode,
+        error: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+      });
       return;
     }
     if (exception instanceof HttpException) {

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { RECORD_KINDS, RecordKind } from '@rectiflow/persistence';
 import { EnumField, IdListField, TextField, TextListField, Type } from '../common/validation';
 import { IsDateOnly } from '../inspections/date-only';

@@ -37,7 +37,7 @@ function Inbox() {
   );
   useEffect(() => {
     void load();
-    const timer = setInterval(load, 15_000);
+    const timer = setInterval(() => void load(), 15_000);
     return () => clearInterval(timer);
   }, [load]);
   const open = async (item: Notification) => {
@@ -45,7 +45,7 @@ function Inbox() {
       () => undefined,
     );
     void load();
-    if (item.measureId) navigate(`/measures/${item.measureId}`);
+    if (item.measureId) void navigate(`/measures/${item.measureId}`);
   };
   const content = (
     <div style={{ width: 340, maxHeight: 420, overflow: 'auto' }}>

@@ -144,7 +144,7 @@ export function Dashboard() {
                 const row = (categories.length ? categories : sections)[
                   (categories.length || sections.length) - 1 - (event.dataIndex ?? 0)
                 ];
-                navigate(
+                void navigate(
                   `/ledger?sectionNumber=${encodeURIComponent((row as { number: string }).number)}${event.seriesIndex === 0 ? '&stage=closed' : ''}`,
                 );
               }}
@@ -158,7 +158,7 @@ export function Dashboard() {
               option={departments}
               onClick={(event) => {
                 const row = data.byDepartment[event.dataIndex ?? 0];
-                navigate(
+                void navigate(
                   `/ledger?departmentId=${row.id}${event.seriesIndex === 1 ? '&stage=closed' : event.seriesIndex === 2 ? '&overdue=true' : ''}`,
                 );
               }}
@@ -221,7 +221,7 @@ export function Dashboard() {
                 },
                 { title: t('dashboard.count'), dataIndex: 'count', width: 80 },
               ]}
-              onRow={() => ({ onClick: () => navigate('/ledger?overdue=true') })}
+              onRow={() => ({ onClick: () => void navigate('/ledger?overdue=true') })}
             />
           </Card>
         </Col>

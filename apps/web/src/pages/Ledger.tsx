@@ -55,7 +55,7 @@ export function Ledger() {
     ) as Partial<Query>;
     const query: Query = { inspectionId, limit: pageSize, offset: (page - 1) * pageSize, ...filters };
     setLoading(true);
-    call(() => client.GET('/api/measures', { params: { query } }))
+    void call(() => client.GET('/api/measures', { params: { query } }))
       .then(setData)
       .finally(() => setLoading(false));
   }, [inspectionId, params, page, pageSize]);

@@ -10,6 +10,14 @@ import { INSPECTION_KINDS, INSPECTION_ROLES } from '@rectiflow/domain/stage';
 import { useSession } from '../session';
 
 const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as PolicyDurationField[];
+
+/** What the new-inspection form holds: the inspection's fields, its days as pickers, the policy as text. */
+type InspectionForm = Omit<Schemas['CreateInspectionDto'], 'startedOn' | 'endedOn' | 'feedbackOn' | 'policy'> & {
+  startedOn?: Dayjs;
+  endedOn?: Dayjs;
+  feedbackOn?: Dayjs;
+  allowSubmitterSignOff?: boolean;
+} & Partial<Record<PolicyDurationField, string>>;
 // The form starts from the same defaults the server applies (libs/domain is pure and shared).
 const DEFAULTS = Object.fromEntries(
   POLICY_FIELDS.map((field) => [field, ([] as string[]).concat(DEFAULT_POLICY[field]).join(', ')]),
@@ -43,7 +51,7 @@ export function Setup() {
     }
   };
 
-  const createInspection = (values: Record<string, any>) =>
+  const createInspection = (values: InspectionForm) =>
     run(async () => {
       const durations = Object.fromEntries(
         POLICY_FIELDS.map((field) => [

@@ -31,7 +31,7 @@ const LEVEL_LABELS = ['', '逾期提醒', '逾期升级至责任领导', '逾期
 export function planNotifications(event: ProjectionEvent, measureText: string): PlannedNotification[] {
   const subject = measureText.length > 40 ? `${measureText.slice(0, 40)}…` : measureText;
   const due = event.state.stageDueAt ? `,时限 ${event.state.stageDueAt.slice(0, 10)}` : '';
-  const detail = event.detail as Record<string, any>;
+  const detail = event.detail as Record<string, unknown>;
   const stage = STAGE_LABELS[event.state.stage];
   if (event.kind === 'timer') {
     if (event.action === 'reminder') {

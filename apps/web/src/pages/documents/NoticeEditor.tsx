@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { call, client, download, Schemas } from '../../api';
 import { failureText } from '../../errors';
 
+/** The notice form: the narrative's two parts are edited as one text each, a paragraph a line. */
+type NoticeForm = Omit<Schemas['EditNoticeDto'], 'part1' | 'part3'> & { part1?: string; part3?: string };
+
 /** The public progress notice: edit the narrative, preview from live data, download, publish. */
 export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
   const { t } = useTranslation();
@@ -40,7 +43,7 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
   }, [inspectionId, form, refresh]);
 
   if (!notice) return null;
-  const save = async (values: Record<string, any>) => {
+  const save = async (values: NoticeForm) => {
     try {
       const params = { path: { id: notice.id } };
       const body = {
