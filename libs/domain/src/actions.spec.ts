@@ -1,7 +1,8 @@
 import { ACTION_FORMS, ACTIONS, ActionInputs, ActionName, isRefusal, textRequired } from './actions';
 import { initialState } from './initial-state';
 import { DEFAULT_POLICY } from './policy';
-import { ActionRefused, validateInput } from './transitions';
+import { validateInput } from './action-input';
+import { ActionRefused } from './authority';
 
 const now = new Date('2025-03-01T00:00:00Z');
 const state = initialState(

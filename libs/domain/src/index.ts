@@ -3,6 +3,8 @@ export * from './stage';
 export * from './policy';
 export * from './measure-state';
 export * from './actions';
+export * from './authority';
+export * from './action-input';
 export * from './transitions';
 export * from './schedule';
 export * from './initial-state';

@@ -1,7 +1,8 @@
 import { ACTIONS, ActionName } from './actions';
 import { Actor, MeasureState } from './measure-state';
 import { DEFAULT_POLICY } from './policy';
-import { ActionRefused, actionsFor, applyAction, stageActions } from './transitions';
+import { ActionRefused, actionsFor, stageActions } from './authority';
+import { applyAction } from './transitions';
 import { initialState } from './initial-state';
 import { Stage } from './stage';
 

@@ -4,7 +4,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import {
   AuditEventRepository,
   EvidenceRepository,
-  MeasureRepository,
+  MeasureProjectionRepository,
   NotificationRepository,
   Recipients,
   UnitOfWork,
@@ -28,7 +28,7 @@ export class MeasureProjectionActivities implements ProjectionActivities {
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly measures: MeasureRepository,
+    private readonly measures: MeasureProjectionRepository,
     private readonly evidence: EvidenceRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditEventRepository,

@@ -15,6 +15,7 @@ import { VisibilityRepository } from './visibility.repository';
 import { InspectionRepository } from './inspection.repository';
 import { ProblemRepository } from './problem.repository';
 import { MeasureRepository } from './measure.repository';
+import { MeasureProjectionRepository } from './measure-projection.repository';
 import { MeasureReportsRepository } from './measure-reports.repository';
 import { ParticipantsRepository } from './participants.repository';
 import { AuditEventRepository } from './audit-event.repository';
@@ -46,6 +47,7 @@ export const REPOSITORIES = [
   InspectionRepository,
   ProblemRepository,
   MeasureRepository,
+  MeasureProjectionRepository,
   MeasureReportsRepository,
   ParticipantsRepository,
   AuditEventRepository,

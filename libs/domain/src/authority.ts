@@ -1,0 +1,101 @@
+import { ACTION_ROLES, ActionName } from './actions';
+import { Actor, MeasureState, measureRolesOf } from './measure-state';
+import { STAGE_LABELS } from './stage';
+
+/** Why an action was refused; the API maps these to HTTP 409 / 403 / 400. */
+export type RefusalCode = 'STAGE_CONFLICT' | 'FORBIDDEN' | 'INVALID_INPUT';
+
+export class ActionRefused extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ActionRefused';
+  }
+}
+
+/**
+ * Rules added after workflows were already running (the product's text rule, no 销号 of one's own
+ * submission). Update validators always apply them; a handler replaying an older history applies
+ * them only when the workflow's history says so (patched), so replay gives the same result.
+ */
+export interface RuleOptions {
+  strict: boolean;
+}
+export const STRICT: RuleOptions = { strict: true };
+
+/** Actions the current stage allows, whoever asks. */
+export function stageActions(state: MeasureState): ActionName[] {
+  const ongoing = state.kind === 'ongoing';
+  switch (state.stage) {
+    case 'assign':
+      return ['assign'];
+    case 'rectify':
+      if (ongoing) return ['report_progress', 'conclude', 'supervise'];
+      return state.pendingExtension
+        ? ['submit_evidence', 'decide_extension', 'supervise']
+        : ['submit_evidence', 'request_extension', 'supervise'];
+    case 'review':
+      return ['review', 'supervise'];
+    case 'signoff':
+      return ['sign_off', 'supervise'];
+    case 'lookback':
+      return state.lookBackDue ? ['record_look_back', 'supervise'] : [];
+    case 'closed':
+      return [];
+  }
+}
+
+/** Actions this actor may take now (what a UI offers). */
+export function actionsFor(state: MeasureState, actor: Actor): ActionName[] {
+  const roles = measureRolesOf(state, actor);
+  return stageActions(state).filter((action) => {
+    if (!ACTION_ROLES[action].some((role) => roles.includes(role))) return false;
+    if (action === 'review' && state.lastSubmission?.by === actor.personId) return false;
+    if (action === 'sign_off' && signsOwnSubmission(state, actor)) return false;
+    return true;
+  });
+}
+
+function describeStage(state: MeasureState): string {
+  const label = `${STAGE_LABELS[state.stage]} (${state.stage})`;
+  if (state.stage === 'lookback' && !state.lookBackDue) {
+    return `${label}, look-back not due until ${state.stageDueAt}`;
+  }
+  return label;
+}
+
+/** Refuses unless the action is allowed in this stage and by this actor's role in this measure. */
+export function authorise(state: MeasureState, action: ActionName, actor: Actor, options: RuleOptions = STRICT): void {
+  const allowed = stageActions(state);
+  if (!allowed.includes(action)) {
+    const list = allowed.length ? allowed.join(', ') : 'none';
+    throw new ActionRefused(
+      'STAGE_CONFLICT',
+      `action "${action}" is not allowed in stage ${describeStage(state)}; allowed now: ${list}`,
+    );
+  }
+  const roles = measureRolesOf(state, actor);
+  const needed = ACTION_ROLES[action];
+  if (!needed.some((role) => roles.includes(role))) {
+    throw new ActionRefused(
+      'FORBIDDEN',
+      `person ${actor.personId} may not "${action}" on this measure: it needs the role ${needed.join(' or ')}, and the person has ${roles.length ? roles.join(', ') : 'no role'} here`,
+    );
+  }
+  if (action === 'review' && state.lastSubmission?.by === actor.personId) {
+    throw new ActionRefused('FORBIDDEN', `person ${actor.personId} submitted this evidence and may not review it`);
+  }
+  if (options.strict && action === 'sign_off' && signsOwnSubmission(state, actor)) {
+    throw new ActionRefused(
+      'FORBIDDEN',
+      `person ${actor.personId} submitted this round's evidence and may not sign it off (销号); the inspection's policy does not allow it`,
+    );
+  }
+}
+
+/** Separation of duties at 销号: the submitter of the round's evidence signs it off only where the policy allows. */
+function signsOwnSubmission(state: MeasureState, actor: Actor): boolean {
+  return state.lastSubmission?.by === actor.personId && !state.policy.allowSubmitterSignOff;
+}

@@ -1,0 +1,75 @@
+import { EntityManager } from 'typeorm';
+import type { ExtensionRequest, Stage } from '@rectiflow/domain';
+import { BaseRepository } from './unit-of-work';
+
+/** The read-model values one workflow event leaves on its measure (the projection writes them). */
+export interface MeasureProjection {
+  measureId: string;
+  /** The event's sequence number: the row only moves forward (an older event changes nothing). */
+  seq: number;
+  stage: Stage;
+  round: number;
+  dueAt: string;
+  stageDueAt: string | null;
+  yellowFrom: string | null;
+  escalationLevel: number;
+  lookBackDue: boolean;
+  latestProgress: string | null;
+  pendingExtension: ExtensionRequest | null;
+  signedOffAt: string | null;
+  closedAt: string | null;
+  leadDepartmentId: string;
+  responsibleLeaderId: string;
+}
+
+/** What the worker's projection writes to `measure` and `measure_cooperating_department` (the hot path). */
+export class MeasureProjectionRepository extends BaseRepository {
+  /**
+   * Moves the row to the event's state unless a later event is already there (last_seq guard).
+   * Returns the measure's text when the row moved, undefined when it did not.
+   */
+  async project(values: MeasureProjection, tx?: EntityManager): Promise<string | undefined> {
+    const updated: [{ text: string }[], number] = await this.db(tx).query(
+      `UPDATE measure SET stage = $2, round = $3, due_at = $4, stage_due_at = $5, yellow_from = $6, escalation_level = $7,
+         look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
+         lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, updated_at = now()
+       WHERE id = $1 AND last_seq < $15
+       RETURNING text`,
+      [
+        values.measureId,
+        values.stage,
+        values.round,
+        values.dueAt,
+        values.stageDueAt,
+        values.yellowFrom,
+        values.escalationLevel,
+        values.lookBackDue,
+        values.latestProgress,
+        values.pendingExtension ? JSON.stringify(values.pendingExtension) : null,
+        values.signedOffAt,
+        values.closedAt,
+        values.leadDepartmentId,
+        values.responsibleLeaderId,
+        values.seq,
+      ],
+    );
+    return updated[0][0]?.text;
+  }
+
+  /** Replaces the measure's cooperating departments (交办 may name new ones). */
+  async replaceCooperatingDepartments(measureId: string, departmentIds: string[], tx?: EntityManager): Promise<void> {
+    await this.db(tx).query('DELETE FROM measure_cooperating_department WHERE measure_id = $1', [measureId]);
+    if (departmentIds.length > 0) {
+      await this.db(tx).query(
+        `INSERT INTO measure_cooperating_department (measure_id, department_id)
+         SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [measureId, departmentIds],
+      );
+    }
+  }
+
+  async textOf(id: string, tx?: EntityManager): Promise<string | undefined> {
+    const [row]: { text: string }[] = await this.db(tx).query('SELECT text FROM measure WHERE id = $1', [id]);
+    return row?.text;
+  }
+}
