@@ -33,7 +33,7 @@ afterAll(() => {
 
 it('comes up, then stops everything in order on Ctrl-C and exits 0', async () => {
   const [api, postgres, temporal, ui] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(api),
     EMBEDDED_PG_PORT: String(postgres),

@@ -390,3 +390,39 @@ it('warns the office in Chinese when the responsible leader works in the lead de
   await waitFor(async () => (await stage(office.page)) === '整改', 'the rectify stage');
   await office.context.close();
 });
+
+it('lets the supervisor send a second 督办 from the same page (a new request, not a repeat of the first)', async () => {
+  const measureId = await measure(
+    inspectionId,
+    41,
+    '规范国有资产出租管理',
+    departmentA,
+    users.leader.id,
+    users.office.id,
+  );
+  const supervisor = await open(users.supervisor.username);
+  await openMeasure(supervisor.page, measureId);
+  for (const reason of ['进度滞后，请于三日内报告', '仍未整改，再次督办']) {
+    await supervisor.page.getByTestId('action-supervise').locator('textarea').fill(reason);
+    await supervisor.page.getByTestId('submit-supervise').click();
+    await supervisor.page.locator('.ant-message-success').getByText('已督办').last().waitFor();
+    // The form starts empty for the next request.
+    await waitFor(
+      async () => (await supervisor.page.getByTestId('action-supervise').locator('textarea').inputValue()) === '',
+      'an empty form',
+    );
+  }
+  const timeline = await call(world, 'GET', `/measures/${measureId}/timeline`, users.office.id);
+  expect(timeline.body.filter((row: { action: string }) => row.action === 'supervise')).toHaveLength(2);
+  await supervisor.context.close();
+});
+
+it('says why a hand-edited ledger link is refused instead of showing the last result', async () => {
+  const office = await open(users.office.username);
+  await office.page.goto(`${origin}/ledger?stage=nope`);
+  const error = office.page.getByTestId('ledger-error');
+  await error.waitFor();
+  expect(await error.innerText()).toContain('stage must be one of');
+  expect(await office.page.getByTestId('ledger-search').getAttribute('maxlength')).toBe('100');
+  await office.context.close();
+});

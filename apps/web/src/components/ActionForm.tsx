@@ -33,8 +33,9 @@ export function ActionForm({
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const answer = Form.useWatch('decision', form);
-  // One key per form instance: a double click or a retry after a network error never acts twice.
-  const [key] = useState(idempotencyKey);
+  // One key per request: a double click or a retry after a network error never acts twice, and after
+  // a success the form starts a new request (a second 督办 is a new action, not a repeat of the first).
+  const [key, setKey] = useState(idempotencyKey);
   const shape = ACTION_FORMS[action];
   const refusing = shape.decision !== null && answer === shape.decision.answers[1];
 
@@ -60,6 +61,9 @@ export function ActionForm({
       // Done, but the server saw something the office should know (e.g. a leader in his own lead department).
       for (const warning of result.warnings ?? [])
         void message.warning({ content: t(`warning.${warning.code}`, warning), duration: 10 });
+      void message.success(t('action.done', { action: t(`action.${action}`) }));
+      form.resetFields();
+      setKey(idempotencyKey());
       onDone();
     } catch (failure) {
       setError(failureText(failure, t));

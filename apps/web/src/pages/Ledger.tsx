@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Grid, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Grid, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { call, client, download, Schemas } from '../api';
 import type { paths } from '../generated/api';
 import { ColourTag } from '../components/ColourTag';
 import { formatDate } from '../components/format';
+import { failureText } from '../errors';
 import { useInspectionRoles, useSession } from '../session';
 
 type Row = Schemas['MeasureListItemResponse'];
@@ -36,6 +37,7 @@ export function Ledger() {
   const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<{ total: number; items: Row[] }>({ total: 0, items: [] });
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [departments, setDepartments] = useState<Schemas['DepartmentResponse'][]>([]);
   const [people, setPeople] = useState<Schemas['PersonResponse'][]>([]);
@@ -55,10 +57,16 @@ export function Ledger() {
     ) as Partial<Query>;
     const query: Query = { inspectionId, limit: pageSize, offset: (page - 1) * pageSize, ...filters };
     setLoading(true);
-    void call(() => client.GET('/api/measures', { params: { query } }))
+    setRefusal(null);
+    // A refused filter (a hand-edited link) says why, instead of leaving the last result on screen.
+    call(() => client.GET('/api/measures', { params: { query } }))
       .then(setData)
+      .catch((failure: unknown) => {
+        setData({ total: 0, items: [] });
+        setRefusal(failureText(failure, t));
+      })
       .finally(() => setLoading(false));
-  }, [inspectionId, params, page, pageSize]);
+  }, [inspectionId, params, page, pageSize, t]);
 
   const set = (key: string, value: string | undefined | null) => {
     const next = new URLSearchParams(params);
@@ -180,6 +188,7 @@ export function Ledger() {
           placeholder={t('ledger.search')}
           defaultValue={params.get('q') ?? ''}
           onSearch={(value) => set('q', value)}
+          maxLength={100}
           style={{ width: 220 }}
           data-testid="ledger-search"
         />
@@ -236,6 +245,16 @@ export function Ledger() {
           {t('ledger.overdueOnly')}
         </Space>
       </Space>
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('action.refused')}
+          description={refusal}
+          style={{ marginBottom: 12 }}
+          data-testid="ledger-error"
+        />
+      )}
       <Table
         rowKey="id"
         size="small"
