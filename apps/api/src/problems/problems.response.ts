@@ -95,37 +95,10 @@ export class CreatedMeasureResponse {
   warnings?: ParticipantsWarningResponse[];
 }
 
-/** A problem as just created, with its measures. */
-export class CreatedProblemResponse {
-  @Res.id()
-  id: string;
-
+/** A problem as just created (its place in the ladder, number and title), with its measures. */
+export class CreatedProblemResponse extends ProblemLadderResponse {
   @Res.id()
   inspectionId: string;
-
-  @Res.text({ nullable: true })
-  sectionNumber: string | null;
-
-  @Res.text({ nullable: true })
-  sectionTitle: string | null;
-
-  @Res.text({ nullable: true })
-  categoryNumber: string | null;
-
-  @Res.text({ nullable: true })
-  categoryTitle: string | null;
-
-  @Res.text({ nullable: true })
-  groupNumber: string | null;
-
-  @Res.text({ nullable: true })
-  groupTitle: string | null;
-
-  @Res.int()
-  number: number;
-
-  @Res.text()
-  title: string;
 
   @Res.dateTime()
   createdAt: string;

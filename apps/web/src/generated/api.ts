@@ -1358,16 +1358,17 @@ export interface components {
         CreatedProblemResponse: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            inspectionId: string;
             sectionNumber: string | null;
             sectionTitle: string | null;
             categoryNumber: string | null;
             categoryTitle: string | null;
             groupNumber: string | null;
             groupTitle: string | null;
+            /** @description 问题序号 */
             number: number;
             title: string;
+            /** Format: uuid */
+            inspectionId: string;
             /** Format: date-time */
             createdAt: string;
             measures: components["schemas"]["CreatedMeasureResponse"][];
