@@ -28,21 +28,24 @@ beforeAll(async () => {
   });
   // Problem numbers out of order, deadlines in another order, and one measure not yet assigned (no stage deadline).
   const spec = [
-    { number: 7, title: '问题七', measures: [['7-1', '2099-03-01']] },
+    { number: 7, title: '问题七', categoryNumber: '二', measures: [['7-1', '2099-03-01']] },
     {
       number: 3,
       title: '问题三',
+      categoryNumber: '一',
       measures: [
         ['3-1', '2099-09-01'],
         ['3-2', '2099-09-01'],
       ],
     },
-    { number: 12, title: '问题十二', measures: [['12-1', '2099-01-15']] },
+    { number: 12, title: '问题十二', categoryNumber: '一', measures: [['12-1', '2099-01-15']] },
   ];
   for (const problem of spec) {
     const created = await createProblem(world, {
       number: problem.number,
       title: problem.title,
+      sectionNumber: '二',
+      categoryNumber: problem.categoryNumber,
       measures: problem.measures.map(([text, dueAt]) => ({ text: `措施${text}`, dueAt })),
     });
     created.measures.forEach((measure, index) => (measures[problem.measures[index][0]] = measure.id));
@@ -147,4 +150,10 @@ it('shows 问题序号, 所属问题 and 最新进展 in the ledger, and sorts b
   await page.reload();
   await expectRows(page, ['12 措施12-1', '7 措施7-1', '3 措施3-1', '3 措施3-2']);
   await context.close();
+});
+
+it("filters by the problem's category within its section, as the dashboard's category bars link", async () => {
+  expect(await ledger('&sectionNumber=二&categoryNumber=一&sort=problemNumber')).toEqual(['3-1', '3-2', '12-1']);
+  expect(await ledger('&sectionNumber=二&categoryNumber=二&sort=problemNumber')).toEqual(['7-1']);
+  expect(await ledger('&sectionNumber=二&categoryNumber=三')).toEqual([]);
 });

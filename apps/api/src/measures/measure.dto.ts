@@ -36,6 +36,9 @@ export class ListMeasuresQuery {
   @TextField({ optional: true, max: 10, description: 'section number of the problem (一、 → 一)' })
   sectionNumber?: string;
 
+  @TextField({ optional: true, max: 10, description: 'category number of the problem within its section ((一) → 一)' })
+  categoryNumber?: string;
+
   @TextField({ optional: true, max: 100, description: 'search in the measure text and the problem title' })
   q?: string;
 

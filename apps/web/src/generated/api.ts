@@ -3489,6 +3489,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description section number of the problem (一、 → 一) */
                 sectionNumber?: string;
+                /** @description category number of the problem within its section ((一) → 一) */
+                categoryNumber?: string;
                 /** @description search in the measure text and the problem title */
                 q?: string;
                 /** @description order by 问题序号 (problemNumber) or 整改时限 (dueAt); without it, open measures first by their stage deadline */

@@ -144,8 +144,11 @@ export function Dashboard() {
                 const row = (categories.length ? categories : sections)[
                   (categories.length || sections.length) - 1 - (event.dataIndex ?? 0)
                 ];
+                // A category bar narrows to its section and category; a section bar to its section.
+                const category =
+                  'categoryNumber' in row ? `&categoryNumber=${encodeURIComponent(row.categoryNumber)}` : '';
                 void navigate(
-                  `/ledger?sectionNumber=${encodeURIComponent((row as { number: string }).number)}${event.seriesIndex === 0 ? '&stage=closed' : ''}`,
+                  `/ledger?sectionNumber=${encodeURIComponent(row.number)}${category}${event.seriesIndex === 0 ? '&stage=closed' : ''}`,
                 );
               }}
             />

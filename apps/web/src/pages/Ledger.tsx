@@ -25,6 +25,7 @@ const FILTERS = [
   'overdue',
   'q',
   'sectionNumber',
+  'categoryNumber',
   'sort',
   'order',
 ] as const satisfies readonly (keyof Query)[];

@@ -62,6 +62,8 @@ export interface MeasureFilter {
   departmentId?: string;
   colour?: Colour;
   sectionNumber?: string;
+  /** The problem's category within its section ((一) → 一); the dashboard's category bars link with both. */
+  categoryNumber?: string;
   /** Matched (case-insensitively, as a substring) against the measure's and its problem's text. */
   q?: string;
   overdue?: boolean;
@@ -156,6 +158,11 @@ export class MeasureRepository extends BaseRepository {
       add(
         (p) => `EXISTS (SELECT 1 FROM problem ps WHERE ps.id = m.problem_id AND ps.section_number = ${p})`,
         filter.sectionNumber,
+      );
+    if (filter.categoryNumber)
+      add(
+        (p) => `EXISTS (SELECT 1 FROM problem pc WHERE pc.id = m.problem_id AND pc.category_number = ${p})`,
+        filter.categoryNumber,
       );
     if (filter.q?.trim()) {
       const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
