@@ -426,3 +426,14 @@ it('says why a hand-edited ledger link is refused instead of showing the last re
   expect(await office.page.getByTestId('ledger-search').getAttribute('maxlength')).toBe('100');
   await office.context.close();
 });
+
+it('tells a clerk who opens 设置 or 文件与通报 by URL that the page is not theirs, without showing its forms', async () => {
+  const staff = await open(users.staff.username);
+  for (const path of ['/setup', '/documents']) {
+    await staff.page.goto(`${origin}${path}`);
+    await staff.page.getByTestId('access-denied').waitFor();
+    expect(await staff.page.getByTestId('access-denied').innerText()).toContain('没有权限');
+    expect(await staff.page.getByText('新建整改事项').count()).toBe(0);
+  }
+  await staff.context.close();
+});

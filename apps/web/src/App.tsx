@@ -1,4 +1,6 @@
-import { Spin } from 'antd';
+import { Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/Shell';
 import { ChangePassword } from './pages/ChangePassword';
@@ -10,10 +12,23 @@ import { MyWork } from './pages/MyWork';
 import { Setup } from './pages/Setup';
 import { SignIn } from './pages/SignIn';
 import './i18n';
-import { useSession } from './session';
+import { useInspectionRoles, useSession } from './session';
+
+/** A page opened by URL that the person's roles do not include says so (the menu does not offer it either). */
+function Allowed({ when, children }: { when: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return when ? (
+    children
+  ) : (
+    <div data-testid="access-denied">
+      <Result status="403" title={t('access.denied')} subTitle={t('access.deniedHelp')} />
+    </div>
+  );
+}
 
 export function AppRoutes() {
   const { me, loading, passwordChange } = useSession();
+  const roles = useInspectionRoles();
   if (loading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
   if (passwordChange) return <ChangePassword />;
   if (!me) return <SignIn />;
@@ -25,8 +40,22 @@ export function AppRoutes() {
         <Route path="/ledger" element={<Ledger />} />
         <Route path="/dashboard" element={<Dashboard />} />
         <Route path="/measures/:id" element={<MeasurePage />} />
-        <Route path="/setup" element={<Setup />} />
-        <Route path="/documents" element={<Documents />} />
+        <Route
+          path="/setup"
+          element={
+            <Allowed when={me?.isAdmin === true}>
+              <Setup />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/documents"
+          element={
+            <Allowed when={roles.includes('office')}>
+              <Documents />
+            </Allowed>
+          }
+        />
         <Route path="*" element={<Navigate to="/work" replace />} />
       </Routes>
     </Shell>
