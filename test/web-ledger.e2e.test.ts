@@ -23,6 +23,7 @@ beforeAll(async () => {
       office: { name: '台账办', roles: 'office' },
       leader: '台账领导',
       staff: { name: '台账经办', department: 'a' },
+      supervisor: { name: '台账督查', roles: 'supervisor' },
     },
     inspection: { title: `台账排序-${tag}` },
   });
@@ -156,4 +157,11 @@ it("filters by the problem's category within its section, as the dashboard's cat
   expect(await ledger('&sectionNumber=二&categoryNumber=一&sort=problemNumber')).toEqual(['3-1', '3-2', '12-1']);
   expect(await ledger('&sectionNumber=二&categoryNumber=二&sort=problemNumber')).toEqual(['7-1']);
   expect(await ledger('&sectionNumber=二&categoryNumber=三')).toEqual([]);
+});
+
+it('lists the escalated open measures, as the dashboard counts 升级未办', async () => {
+  expect(await ledger('&escalated=true')).toEqual([]);
+  await actOk(world, measures['3-2'], 'supervise', 'supervisor', { reason: '进度滞后，督办' });
+  expect(await ledger('&escalated=true')).toEqual(['3-2']);
+  expect(await ledger('&escalated=false&sort=problemNumber')).toEqual(['3-1', '7-1', '12-1']);
 });

@@ -437,3 +437,14 @@ it('tells a clerk who opens 设置 or 文件与通报 by URL that the page is no
   }
   await staff.context.close();
 });
+
+it('opens the escalated measures from the dashboard’s 升级未办 card', async () => {
+  const measureId = await measure(inspectionId, 42, '清理违规兼职取酬', departmentA, users.leader.id, users.office.id);
+  expect((await act(world, measureId, 'supervise', users.supervisor.id, { reason: '逾期未报' })).status).toBe(200);
+  const office = await open(users.office.username);
+  await office.page.goto(`${origin}/dashboard`);
+  await office.page.getByTestId('stat-escalated').click();
+  await office.page.waitForURL(/\/ledger\?escalated=true/);
+  await office.page.getByText('清理违规兼职取酬').waitFor();
+  await office.context.close();
+});

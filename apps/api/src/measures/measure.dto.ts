@@ -33,6 +33,14 @@ export class ListMeasuresQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'only open measures escalated at least once (升级未办), as the dashboard counts them',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  escalated?: boolean;
+
   @TextField({ optional: true, max: 10, description: 'section number of the problem (一、 → 一)' })
   sectionNumber?: string;
 

@@ -3487,6 +3487,8 @@ export interface operations {
                 kind?: "immediate" | "deadline" | "ongoing";
                 /** @description only measures past the due date of their current stage */
                 overdue?: boolean;
+                /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
+                escalated?: boolean;
                 /** @description section number of the problem (一、 → 一) */
                 sectionNumber?: string;
                 /** @description category number of the problem within its section ((一) → 一) */

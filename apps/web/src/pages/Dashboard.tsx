@@ -124,7 +124,7 @@ export function Dashboard() {
           ['closed', data.totals.closed, '/ledger?stage=closed'],
           ['signOffRate', `${Math.round(data.totals.signOffRate * 100)}%`, '/ledger?stage=lookback'],
           ['red', data.totals.red, '/ledger?colour=red'],
-          ['escalated', data.totals.escalated, '/ledger?overdue=true'],
+          ['escalated', data.totals.escalated, '/ledger?escalated=true'],
         ].map(([key, value, link]) => (
           <Col xs={12} md={8} lg={4} key={key as string}>
             <Card size="small" hoverable onClick={() => navigate(link as string)} data-testid={`stat-${key}`}>
@@ -224,7 +224,7 @@ export function Dashboard() {
                 },
                 { title: t('dashboard.count'), dataIndex: 'count', width: 80 },
               ]}
-              onRow={() => ({ onClick: () => void navigate('/ledger?overdue=true') })}
+              onRow={() => ({ onClick: () => void navigate('/ledger?escalated=true') })}
             />
           </Card>
         </Col>

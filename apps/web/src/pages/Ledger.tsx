@@ -23,6 +23,7 @@ const FILTERS = [
   'colour',
   'kind',
   'overdue',
+  'escalated',
   'q',
   'sectionNumber',
   'categoryNumber',

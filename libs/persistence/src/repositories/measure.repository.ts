@@ -67,6 +67,8 @@ export interface MeasureFilter {
   /** Matched (case-insensitively, as a substring) against the measure's and its problem's text. */
   q?: string;
   overdue?: boolean;
+  /** Open measures with an escalation level above 0 (the dashboard's 升级未办). */
+  escalated?: boolean;
   /** Without it: open measures first, by their stage deadline. Ties end on the problem and measure numbers. */
   sort?: MeasureSort;
   order?: 'asc' | 'desc';
@@ -172,6 +174,8 @@ export class MeasureRepository extends BaseRepository {
         pattern,
       );
     }
+    if (filter.escalated === true) where.push(`m.escalation_level > 0 AND m.stage <> 'closed'`);
+    if (filter.escalated === false) where.push(`NOT (m.escalation_level > 0 AND m.stage <> 'closed')`);
     if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign') AND m.stage_due_at < now()`);
     if (filter.overdue === false)
       where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
