@@ -16,6 +16,7 @@ export * from './visibility.repository';
 export * from './inspection.repository';
 export * from './problem.repository';
 export * from './measure.repository';
+export * from './measure-filter';
 export * from './measure-projection.repository';
 export * from './measure-reports.repository';
 export * from './participants.repository';

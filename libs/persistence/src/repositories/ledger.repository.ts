@@ -1,7 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
 import { PersonEntity } from '../entities';
-import { COLOUR_SQL } from './measure.repository';
+import { COLOUR_SQL } from './measure-filter';
 import { BaseRepository } from './unit-of-work';
 
 /** One measure of the live ledger with its problem's place in the heading ladder and its names (the export). */

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
-import { COLOUR_SQL } from './measure.repository';
+import { COLOUR_SQL } from './measure-filter';
 import { BaseRepository } from './unit-of-work';
 import { MeasureScope, visibleMeasureCondition } from './visibility.repository';
 

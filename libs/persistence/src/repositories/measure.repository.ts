@@ -2,12 +2,8 @@ import { EntityManager, In } from 'typeorm';
 import type { Colour, ExtensionRequest, InspectionRole, MeasureKind, Stage, TimerPolicy } from '@rectiflow/domain';
 import { MeasureCooperatingDepartmentEntity, MeasureEntity } from '../entities';
 import { BaseRepository } from './unit-of-work';
+import { COLOUR_SQL, MeasureFilter, measureFilterCondition } from './measure-filter';
 import { Viewer, visibleMeasureCondition } from './visibility.repository';
-
-/** 红黄绿灯 in SQL over measure alias `m`, the same rule as colourOf() in libs/domain. */
-export const COLOUR_SQL = `CASE WHEN m.stage IN ('closed', 'assign') OR m.stage_due_at IS NULL THEN 'green'
-  WHEN now() > m.stage_due_at THEN 'red'
-  WHEN m.yellow_from IS NOT NULL AND now() >= m.yellow_from THEN 'yellow' ELSE 'green' END`;
 
 const MEASURE_COLUMNS = `m.id, m.inspection_id AS "inspectionId", m.problem_id AS "problemId", m.number, m.text, m.kind,
   m.lead_department_id AS "leadDepartmentId", m.responsible_leader_id AS "responsibleLeaderId", m.due_at AS "dueAt",
@@ -42,36 +38,10 @@ export interface MeasureRow {
   cooperatingDepartmentIds: string[];
 }
 
-/** The ledger's orders besides its default: 问题序号, 整改时限. */
-export const MEASURE_SORTS = ['problemNumber', 'dueAt'] as const;
-export type MeasureSort = (typeof MEASURE_SORTS)[number];
-
 /** A ledger row: the measure and the number and title of its problem. */
 export interface MeasureListRow extends MeasureRow {
   problemNumber: number;
   problemTitle: string;
-}
-
-/** The filters of the measure list; each one given narrows it. */
-export interface MeasureFilter {
-  inspectionId?: string;
-  problemId?: string;
-  stage?: Stage;
-  kind?: MeasureKind;
-  leaderId?: string;
-  departmentId?: string;
-  colour?: Colour;
-  sectionNumber?: string;
-  /** The problem's category within its section ((一) → 一); the dashboard's category bars link with both. */
-  categoryNumber?: string;
-  /** Matched (case-insensitively, as a substring) against the measure's and its problem's text. */
-  q?: string;
-  overdue?: boolean;
-  /** Open measures with an escalation level above 0 (the dashboard's 升级未办). */
-  escalated?: boolean;
-  /** Without it: open measures first, by their stage deadline. Ties end on the problem and measure numbers. */
-  sort?: MeasureSort;
-  order?: 'asc' | 'desc';
 }
 
 export interface MeasureNamesRow {
@@ -138,48 +108,7 @@ export class MeasureRepository extends BaseRepository {
     tx?: EntityManager,
   ): Promise<{ total: number; items: MeasureListRow[] }> {
     const parameters: unknown[] = [];
-    const where: string[] = [visibleMeasureCondition(viewer, parameters)];
-    const add = (clause: (placeholder: string) => string, value: unknown) => {
-      parameters.push(value);
-      where.push(clause(`$${parameters.length}`));
-    };
-    if (filter.inspectionId) add((p) => `m.inspection_id = ${p}`, filter.inspectionId);
-    if (filter.problemId) add((p) => `m.problem_id = ${p}`, filter.problemId);
-    if (filter.stage) add((p) => `m.stage = ${p}`, filter.stage);
-    if (filter.kind) add((p) => `m.kind = ${p}`, filter.kind);
-    if (filter.leaderId) add((p) => `m.responsible_leader_id = ${p}`, filter.leaderId);
-    if (filter.departmentId) {
-      add(
-        (p) =>
-          `(m.lead_department_id = ${p} OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = ${p}))`,
-        filter.departmentId,
-      );
-    }
-    if (filter.colour) add((p) => `(${COLOUR_SQL}) = ${p}`, filter.colour);
-    if (filter.sectionNumber)
-      add(
-        (p) => `EXISTS (SELECT 1 FROM problem ps WHERE ps.id = m.problem_id AND ps.section_number = ${p})`,
-        filter.sectionNumber,
-      );
-    if (filter.categoryNumber)
-      add(
-        (p) => `EXISTS (SELECT 1 FROM problem pc WHERE pc.id = m.problem_id AND pc.category_number = ${p})`,
-        filter.categoryNumber,
-      );
-    if (filter.q?.trim()) {
-      const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      add(
-        (p) =>
-          `(m.text ILIKE ${p} OR EXISTS (SELECT 1 FROM problem pq WHERE pq.id = m.problem_id AND pq.title ILIKE ${p}))`,
-        pattern,
-      );
-    }
-    if (filter.escalated === true) where.push(`m.escalation_level > 0 AND m.stage <> 'closed'`);
-    if (filter.escalated === false) where.push(`NOT (m.escalation_level > 0 AND m.stage <> 'closed')`);
-    if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign') AND m.stage_due_at < now()`);
-    if (filter.overdue === false)
-      where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
-    const condition = `WHERE ${where.join(' AND ')}`;
+    const condition = `WHERE ${measureFilterCondition(filter, viewer, parameters)}`;
     const [{ total }]: { total: number }[] = await this.db(tx).query(
       `SELECT count(*)::int AS total FROM measure m ${condition}`,
       parameters,

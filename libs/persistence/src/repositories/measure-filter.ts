@@ -1,0 +1,81 @@
+import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
+import { Viewer, visibleMeasureCondition } from './visibility.repository';
+
+/** 红黄绿灯 in SQL over measure alias `m`, the same rule as colourOf() in libs/domain. */
+export const COLOUR_SQL = `CASE WHEN m.stage IN ('closed', 'assign') OR m.stage_due_at IS NULL THEN 'green'
+  WHEN now() > m.stage_due_at THEN 'red'
+  WHEN m.yellow_from IS NOT NULL AND now() >= m.yellow_from THEN 'yellow' ELSE 'green' END`;
+
+/** The ledger's orders besides its default: 问题序号, 整改时限. */
+export const MEASURE_SORTS = ['problemNumber', 'dueAt'] as const;
+export type MeasureSort = (typeof MEASURE_SORTS)[number];
+
+/** The filters of the measure list; each one given narrows it. */
+export interface MeasureFilter {
+  inspectionId?: string;
+  problemId?: string;
+  stage?: Stage;
+  kind?: MeasureKind;
+  leaderId?: string;
+  departmentId?: string;
+  colour?: Colour;
+  sectionNumber?: string;
+  /** The problem's category within its section ((一) → 一); the dashboard's category bars link with both. */
+  categoryNumber?: string;
+  /** Matched (case-insensitively, as a substring) against the measure's and its problem's text. */
+  q?: string;
+  overdue?: boolean;
+  /** Open measures with an escalation level above 0 (the dashboard's 升级未办). */
+  escalated?: boolean;
+  /** Without it: open measures first, by their stage deadline. Ties end on the problem and measure numbers. */
+  sort?: MeasureSort;
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * The list's WHERE clause over measure alias `m` (and problem subqueries): what the viewer may see and
+ * every filter given; appends the values to `parameters`, so every value is a placeholder.
+ */
+export function measureFilterCondition(filter: MeasureFilter, viewer: Viewer, parameters: unknown[]): string {
+  const where: string[] = [visibleMeasureCondition(viewer, parameters)];
+  const add = (clause: (placeholder: string) => string, value: unknown) => {
+    parameters.push(value);
+    where.push(clause(`$${parameters.length}`));
+  };
+  if (filter.inspectionId) add((p) => `m.inspection_id = ${p}`, filter.inspectionId);
+  if (filter.problemId) add((p) => `m.problem_id = ${p}`, filter.problemId);
+  if (filter.stage) add((p) => `m.stage = ${p}`, filter.stage);
+  if (filter.kind) add((p) => `m.kind = ${p}`, filter.kind);
+  if (filter.leaderId) add((p) => `m.responsible_leader_id = ${p}`, filter.leaderId);
+  if (filter.departmentId) {
+    add(
+      (p) =>
+        `(m.lead_department_id = ${p} OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = ${p}))`,
+      filter.departmentId,
+    );
+  }
+  if (filter.colour) add((p) => `(${COLOUR_SQL}) = ${p}`, filter.colour);
+  // The problem's place in the heading ladder: 一、 section, (一) category.
+  for (const [key, column] of [
+    ['sectionNumber', 'section_number'],
+    ['categoryNumber', 'category_number'],
+  ] as const) {
+    const value = filter[key];
+    if (value)
+      add((p) => `EXISTS (SELECT 1 FROM problem pl WHERE pl.id = m.problem_id AND pl.${column} = ${p})`, value);
+  }
+  if (filter.q?.trim()) {
+    const pattern = `%${filter.q.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    add(
+      (p) =>
+        `(m.text ILIKE ${p} OR EXISTS (SELECT 1 FROM problem pq WHERE pq.id = m.problem_id AND pq.title ILIKE ${p}))`,
+      pattern,
+    );
+  }
+  if (filter.escalated === true) where.push(`m.escalation_level > 0 AND m.stage <> 'closed'`);
+  if (filter.escalated === false) where.push(`NOT (m.escalation_level > 0 AND m.stage <> 'closed')`);
+  if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign') AND m.stage_due_at < now()`);
+  if (filter.overdue === false)
+    where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
+  return where.join(' AND ');
+}
