@@ -2,6 +2,32 @@
 export interface ParsedMeasure {
   number: number;
   text: string;
+  /**
+   * Owners and deadline in force for this measure as the document names them: the problem's owner
+   * lines merged with the measure's own bracket or lines (the measure's own win, field by field).
+   */
+  owners?: ParsedOwners;
+}
+
+/** The 整改时限 as written, and what it means. */
+export interface ParsedDeadline {
+  /** The phrase as written, e.g. `2024年9月底前`, `立行立改`, `长期坚持`. */
+  phrase: string;
+  /** The last day it allows (YYYY-MM-DD), when the phrase names one. */
+  dueDate?: string;
+  /** 立行立改 → immediate, 长期坚持/持续推进 → ongoing, a date → deadline. */
+  kind?: 'immediate' | 'deadline' | 'ongoing';
+}
+
+/** Owner names as the document writes them (matched to people and departments by the import). */
+export interface ParsedOwners {
+  /** 责任领导 / 牵头领导 / 分管领导: the first is the responsible leader, the rest co-leaders. */
+  leaders?: string[];
+  /** 牵头单位 / 牵头部门 / 责任单位 / 责任部门: the first leads; any further ones cooperate. */
+  leadDepartments?: string[];
+  /** 配合单位 / 配合部门. */
+  cooperatingDepartments?: string[];
+  deadline?: ParsedDeadline;
 }
 
 export interface ParsedProblem {
@@ -10,6 +36,8 @@ export interface ParsedProblem {
   measures: ParsedMeasure[];
   /** Text after the title that precedes the first measure marker, if any. */
   preface?: string;
+  /** Owner lines written after the problem (they apply to all its measures; each measure carries the merge). */
+  owners?: ParsedOwners;
 }
 
 export interface ParsedGroup {
