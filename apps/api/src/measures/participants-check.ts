@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ParticipantsRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
@@ -27,8 +28,8 @@ export interface NamedParticipants {
 export class ParticipantsCheck {
   constructor(private readonly participants: ParticipantsRepository) {}
 
-  /** Throws 400 naming every unknown reference; returns the warnings per path. */
-  async check(measures: NamedParticipants[]): Promise<Map<string, ParticipantsWarning[]>> {
+  /** Throws 400 naming every unknown reference; returns the warnings per path (inside the transaction `tx` if given). */
+  async check(measures: NamedParticipants[], tx?: EntityManager): Promise<Map<string, ParticipantsWarning[]>> {
     const departmentIds = new Set<string>();
     const personIds = new Set<string>();
     for (const measure of measures) {
@@ -37,8 +38,8 @@ export class ParticipantsCheck {
       if (measure.responsibleLeaderId) personIds.add(measure.responsibleLeaderId);
     }
     const [departments, people] = await Promise.all([
-      this.participants.departments([...departmentIds]),
-      this.participants.people([...personIds]),
+      this.participants.departments([...departmentIds], tx),
+      this.participants.people([...personIds], tx),
     ]);
     const departmentNames = new Map(departments.map((item) => [item.id, item.name]));
     const leaders = new Map(people.map((item) => [item.id, item]));

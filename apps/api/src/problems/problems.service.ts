@@ -36,8 +36,16 @@ export class ProblemsService {
     return inspection;
   }
 
-  /** Creates problems with their measures in one transaction, then starts one workflow per measure. */
-  async createProblems(inspectionId: string, problems: CreateProblemDto[]) {
+  /**
+   * Creates problems with their measures in one transaction, then starts one workflow per measure.
+   * `before` writes rows of the caller's first, in the same transaction (an import's new departments
+   * and leaders, which the measures name): the references are then checked inside it.
+   */
+  async createProblems(
+    inspectionId: string,
+    problems: CreateProblemDto[],
+    options: { before?: (tx: EntityManager) => Promise<void> } = {},
+  ) {
     const inspection = await this.inspection(inspectionId);
     const numbers = problems.map((problem) => problem.number);
     const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
@@ -46,13 +54,16 @@ export class ProblemsService {
         ErrorCode.InvalidInput,
         `problems[].number repeated in the request: ${[...new Set(repeated)].join(', ')}`,
       );
-    const warnings = await this.participants.check(
-      problems.flatMap((problem, p) =>
-        (problem.measures ?? []).map((measure, m) => ({ ...measure, path: `problems[${p}].measures[${m}]` })),
-      ),
+    const named = problems.flatMap((problem, p) =>
+      (problem.measures ?? []).map((measure, m) => ({ ...measure, path: `problems[${p}].measures[${m}]` })),
     );
+    let warnings = options.before ? new Map<string, ParticipantsWarning[]>() : await this.participants.check(named);
     const toStart: StartableMeasure[] = [];
     const created = await this.unitOfWork.run(async (tx) => {
+      if (options.before) {
+        await options.before(tx);
+        warnings = await this.participants.check(named, tx);
+      }
       const existing = await this.problems.numbersTaken(inspectionId, numbers, tx);
       if (existing.length)
         throw new DomainError(
