@@ -75,6 +75,10 @@ export const actionUpdates: {
   record_look_back: defineUpdate('record_look_back'),
   conclude: defineUpdate('conclude'),
   supervise: defineUpdate('supervise'),
+  reassign: defineUpdate('reassign'),
+  change_deadline: defineUpdate('change_deadline'),
+  edit_text: defineUpdate('edit_text'),
+  void: defineUpdate('void'),
 };
 
 export interface MeasureSnapshot {

@@ -11,6 +11,8 @@ import {
   applyAction,
   applyTimer,
   authorise,
+  authoriseInput,
+  FINAL_STAGES,
   planTimers,
   TimerEvent,
   validateInput,
@@ -42,6 +44,8 @@ const REMEMBERED_RESULTS = 200;
 
 /** Patch id of the rules added after workflows were running (text rule, no 销号 of one's own submission). */
 const STRICT_RULES_PATCH = 'strict-text-and-signoff-2026-12';
+/** Patch id of the plan's content at 交办 (承办人, 交办要求, the original deadline, a deadline not before today). */
+const PLAN_RULES_PATCH = 'plan-content-2026-12';
 
 function projectionRejection(error: unknown): string | null {
   const cause = error instanceof wf.ActivityFailure ? error.cause : error;
@@ -106,6 +110,7 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
         try {
           transition = applyAction(state, action, request.input, request.actor, new Date(), {
             strict: wf.patched(STRICT_RULES_PATCH),
+            plan: action === 'assign' ? wf.patched(PLAN_RULES_PATCH) : true,
           });
         } catch (error) {
           throw toFailure(error);
@@ -184,6 +189,7 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
           }
           try {
             authorise(state, action, request.actor);
+            authoriseInput(state, action, request.input, request.actor);
             validateInput(state, action, request.input, new Date());
           } catch (error) {
             throw toFailure(error);
@@ -215,7 +221,7 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
     });
   }
 
-  while (state.stage !== 'closed') {
+  while (!FINAL_STAGES.includes(state.stage)) {
     const plan = planTimers(state, handledTimers, new Date());
     for (const event of plan.skip) handledTimers.add(event.key);
     for (const event of plan.fire) {

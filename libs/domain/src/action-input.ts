@@ -38,6 +38,26 @@ function requireInstant(value: unknown, field: string, options: RuleOptions): st
   return new Date(time).toISOString();
 }
 
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** Midnight of `now`'s day in China time: a deadline may be today, not earlier. */
+export function startOfChinaDay(now: Date): number {
+  return Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+}
+
+function requireNotPast(value: string, field: string, now: Date): void {
+  if (Date.parse(value) < startOfChinaDay(now))
+    throw new ActionRefused('INVALID_INPUT', `${field} must not be before today (got ${value.slice(0, 10)})`);
+}
+
+function optionalId(value: unknown, field: string): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'string' || !value) throw new ActionRefused('INVALID_INPUT', `${field} must be an id`);
+}
+
+const KINDS = ['immediate', 'deadline', 'ongoing'];
+
 function requireIdList(value: unknown, field: string, minimum: number): string[] {
   if (value === undefined && minimum === 0) return [];
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !item)) {
@@ -62,11 +82,46 @@ export function validateInput<A extends ActionName>(
   const words = textRequired(action, isRefusal(action, payload));
   switch (action) {
     case 'assign':
-      if (payload.dueAt !== undefined) instant(payload.dueAt, 'dueAt');
+      if (payload.dueAt !== undefined) {
+        const due = instant(payload.dueAt, 'dueAt');
+        if (options.plan) requireNotPast(due, 'dueAt', now);
+      }
       if (payload.cooperatingDepartmentIds !== undefined)
         requireIdList(payload.cooperatingDepartmentIds, 'cooperatingDepartmentIds', 0);
       if (payload.leadDepartmentId !== undefined) text(payload.leadDepartmentId, 'leadDepartmentId');
       if (payload.responsibleLeaderId !== undefined) text(payload.responsibleLeaderId, 'responsibleLeaderId');
+      if (options.plan) {
+        if (payload.coLeaderIds !== undefined) requireIdList(payload.coLeaderIds, 'coLeaderIds', 0);
+        optionalId(payload.assigneeId, 'assigneeId');
+        text(payload.instructions, 'instructions', false);
+      }
+      return;
+    case 'reassign':
+      validateReassign(state, payload, text);
+      return;
+    case 'change_deadline': {
+      text(payload.reason, 'reason', words);
+      if (payload.dueAt === undefined && payload.kind === undefined)
+        throw new ActionRefused('INVALID_INPUT', 'dueAt or kind is required');
+      if (payload.kind !== undefined && !KINDS.includes(payload.kind as string))
+        throw new ActionRefused('INVALID_INPUT', 'kind must be "immediate", "deadline" or "ongoing"');
+      optionalId(payload.approvedById, 'approvedById');
+      const due = payload.dueAt === undefined ? null : instant(payload.dueAt, 'dueAt');
+      if (due) requireNotPast(due, 'dueAt', now);
+      if ((due === null || due === state.dueAt) && (payload.kind === undefined || payload.kind === state.kind))
+        throw new ActionRefused('INVALID_INPUT', 'dueAt and kind are what the measure already has: nothing to change');
+      return;
+    }
+    case 'edit_text': {
+      if (payload.text === undefined || payload.text === null || payload.text === '')
+        throw new ActionRefused('INVALID_INPUT', 'text is required');
+      const check = checkText(payload.text, { max: TEXT_LIMITS.measureText, min: 1, multiline: true });
+      if (!check.ok) throw new ActionRefused('INVALID_INPUT', `text ${check.problem}`);
+      text(payload.reason, 'reason', false);
+      return;
+    }
+    case 'void':
+      text(payload.reason, 'reason', words);
       return;
     case 'submit_evidence':
       text(payload.summary, 'summary', words);
@@ -123,4 +178,40 @@ export function validateInput<A extends ActionName>(
       text(payload.reason, 'reason', words);
       return;
   }
+}
+
+const OWNER_FIELDS = [
+  'leadDepartmentId',
+  'cooperatingDepartmentIds',
+  'responsibleLeaderId',
+  'coLeaderIds',
+  'assigneeId',
+] as const;
+
+/** A reassign names at least one owner, changes something, and gives the reason (it changes someone's duty). */
+function validateReassign(
+  state: MeasureState,
+  payload: Record<string, unknown>,
+  text: (value: unknown, field: string, required?: boolean) => string | undefined,
+): void {
+  text(payload.reason, 'reason', true);
+  if (payload.leadDepartmentId !== undefined) text(payload.leadDepartmentId, 'leadDepartmentId');
+  if (payload.responsibleLeaderId !== undefined) text(payload.responsibleLeaderId, 'responsibleLeaderId');
+  if (payload.cooperatingDepartmentIds !== undefined)
+    requireIdList(payload.cooperatingDepartmentIds, 'cooperatingDepartmentIds', 0);
+  if (payload.coLeaderIds !== undefined) requireIdList(payload.coLeaderIds, 'coLeaderIds', 0);
+  optionalId(payload.assigneeId, 'assigneeId');
+  const given = OWNER_FIELDS.filter((field) => payload[field] !== undefined);
+  if (given.length === 0)
+    throw new ActionRefused('INVALID_INPUT', `name at least one of ${OWNER_FIELDS.join(', ')} to reassign`);
+  const current = state.participants as unknown as Record<string, unknown>;
+  const same = (field: (typeof OWNER_FIELDS)[number]) => {
+    const now = current[field] ?? (field.endsWith('Ids') ? [] : null);
+    const asked = payload[field];
+    if (Array.isArray(asked) && Array.isArray(now))
+      return [...new Set(asked)].sort().join() === [...new Set(now as string[])].sort().join();
+    return asked === now;
+  };
+  if (given.every(same))
+    throw new ActionRefused('INVALID_INPUT', 'the measure already has these owners: nothing to reassign');
 }

@@ -17,10 +17,16 @@ const state = initialState(
   now,
 );
 
+/** What the plan's upkeep forms add beside the table's fields: the owners or the deadline they change. */
+const OWNERS_AND_DEADLINES: Partial<Record<ActionName, Record<string, unknown>>> = {
+  reassign: { responsibleLeaderId: 'leader2' },
+  change_deadline: { dueAt: '2025-06-30T00:00:00.000Z' },
+};
+
 /** A complete input for each action, without its words. */
 function input(action: ActionName, refusing: boolean): Record<string, unknown> {
   const form = ACTION_FORMS[action];
-  const body: Record<string, unknown> = {};
+  const body: Record<string, unknown> = { ...OWNERS_AND_DEADLINES[action] };
   if (form.decision)
     body[form.decision.field] = form.decision.field === 'approve' ? !refusing : form.decision.answers[refusing ? 1 : 0];
   if (form.date?.required) body[form.date.field] = '2025-06-30T00:00:00.000Z';

@@ -11,6 +11,10 @@ export const ACTIONS = [
   'record_look_back',
   'conclude',
   'supervise',
+  'reassign',
+  'change_deadline',
+  'edit_text',
+  'void',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
@@ -18,7 +22,39 @@ export interface AssignInput {
   leadDepartmentId?: string;
   cooperatingDepartmentIds?: string[];
   responsibleLeaderId?: string;
+  coLeaderIds?: string[];
+  /** 承办人: a person of the lead department who then gets the work. */
+  assigneeId?: string | null;
+  /** 交办要求: instructions shown to the department. */
+  instructions?: string;
+  /** The deadline confirmed or changed (omitted: the plan's; 立行立改 without one: the policy's immediateWithin). */
   dueAt?: string;
+}
+/** 调整责任: the office moves a measure to other owners; only the fields given change. */
+export interface ReassignInput {
+  leadDepartmentId?: string;
+  cooperatingDepartmentIds?: string[];
+  responsibleLeaderId?: string;
+  coLeaderIds?: string[];
+  assigneeId?: string | null;
+  reason: string;
+}
+/** 调整时限 by the office (with the responsible leader's consent) or the group head; the original deadline is kept. */
+export interface ChangeDeadlineInput {
+  dueAt?: string;
+  kind?: 'immediate' | 'deadline' | 'ongoing';
+  reason: string;
+  /** The responsible leader who agreed (需经责任领导同意), when the office and not the group head changes it. */
+  approvedById?: string;
+}
+/** 修改措施: the measure's text, the earlier wording kept in the audit trail. */
+export interface EditTextInput {
+  text: string;
+  reason?: string;
+}
+/** 作废: the measure is withdrawn from the plan; its workflow ends and it leaves every count. */
+export interface VoidInput {
+  reason: string;
 }
 export interface SubmitEvidenceInput {
   summary: string;
@@ -68,6 +104,10 @@ export interface ActionInputs {
   record_look_back: LookBackInput;
   conclude: ConcludeInput;
   supervise: SuperviseInput;
+  reassign: ReassignInput;
+  change_deadline: ChangeDeadlineInput;
+  edit_text: EditTextInput;
+  void: VoidInput;
 }
 
 /** Who may take each action (any one of the roles suffices). */
@@ -82,6 +122,10 @@ export const ACTION_ROLES: Record<ActionName, MeasureRole[]> = {
   record_look_back: ['supervisor', 'office'],
   conclude: ['office'],
   supervise: ['supervisor'],
+  reassign: ['office'],
+  change_deadline: ['office', 'group_head'],
+  edit_text: ['office'],
+  void: ['office'],
 };
 
 export const ACTION_LABELS: Record<ActionName, string> = {
@@ -95,7 +139,14 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   record_look_back: '回头看',
   conclude: '结束长期坚持',
   supervise: '督办',
+  reassign: '调整责任',
+  change_deadline: '调整时限',
+  edit_text: '修改措施',
+  void: '作废',
 };
+
+/** The office's upkeep of the plan (not a step of the measure's own work). */
+export const PLAN_ACTIONS: readonly ActionName[] = ['reassign', 'change_deadline', 'edit_text', 'void'];
 
 /**
  * What each action's input asks of a person, for the validators (transitions.ts) and the
@@ -104,19 +155,25 @@ export const ACTION_LABELS: Record<ActionName, string> = {
  */
 export interface ActionForm {
   /** The field that carries the person's words, if the action takes any. */
-  text: 'reason' | 'summary' | 'note' | null;
+  text: 'reason' | 'summary' | 'note' | 'instructions' | 'text' | null;
   /** Required always, never, or only with the decision's refusing answer. */
   textRequired: 'always' | 'never' | 'refusal';
   /** The field of the decision and its answers; for `approve` the answers stand for true and false. */
   decision: { field: 'decision' | 'approve' | 'result'; answers: readonly [string, string] } | null;
   /** A day the person picks; `refusal`: only offered with the refusing answer. */
-  date: { field: 'requestedDueAt' | 'newDueAt'; required: boolean; refusal: boolean } | null;
+  date: { field: 'requestedDueAt' | 'newDueAt' | 'dueAt'; required: boolean; refusal: boolean } | null;
   /** Evidence files the person picks (at least one). */
   evidence: boolean;
 }
 
 export const ACTION_FORMS: Record<ActionName, ActionForm> = {
-  assign: { text: null, textRequired: 'never', decision: null, date: null, evidence: false },
+  assign: {
+    text: 'instructions',
+    textRequired: 'never',
+    decision: null,
+    date: { field: 'dueAt', required: false, refusal: false },
+    evidence: false,
+  },
   submit_evidence: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: true },
   report_progress: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: false },
   request_extension: {
@@ -156,6 +213,16 @@ export const ACTION_FORMS: Record<ActionName, ActionForm> = {
   },
   conclude: { text: 'note', textRequired: 'always', decision: null, date: null, evidence: false },
   supervise: { text: 'reason', textRequired: 'always', decision: null, date: null, evidence: false },
+  reassign: { text: 'reason', textRequired: 'always', decision: null, date: null, evidence: false },
+  change_deadline: {
+    text: 'reason',
+    textRequired: 'always',
+    decision: null,
+    date: { field: 'dueAt', required: false, refusal: false },
+    evidence: false,
+  },
+  edit_text: { text: 'text', textRequired: 'always', decision: null, date: null, evidence: false },
+  void: { text: 'reason', textRequired: 'always', decision: null, date: null, evidence: false },
 };
 
 /** Whether the input gives the decision's refusing answer (reject, return, refuse, rebound). */

@@ -1,4 +1,4 @@
-import { ACTION_ROLES, ActionName } from './actions';
+import { ACTION_ROLES, ActionName, PLAN_ACTIONS } from './actions';
 import { Actor, MeasureState, measureRolesOf } from './measure-state';
 import { STAGE_LABELS } from './stage';
 
@@ -22,11 +22,24 @@ export class ActionRefused extends Error {
  */
 export interface RuleOptions {
   strict: boolean;
+  /** The plan's rules (a confirmed deadline not before today, 承办人 and 交办要求 checked), added with plan upkeep. */
+  plan?: boolean;
 }
-export const STRICT: RuleOptions = { strict: true };
+export const STRICT: RuleOptions = { strict: true, plan: true };
 
-/** Actions the current stage allows, whoever asks. */
+/** Actions the current stage allows, whoever asks: the stage's own work, then the office's upkeep of the plan. */
 export function stageActions(state: MeasureState): ActionName[] {
+  const work = workActions(state);
+  return state.stage === 'closed' || state.stage === 'voided' ? work : [...work, ...upkeepActions(state)];
+}
+
+/** Keeping the plan up to date, in any stage before the end; the deadline only while it still governs the work. */
+function upkeepActions(state: MeasureState): ActionName[] {
+  const deadlineGoverns = state.stage === 'assign' || state.stage === 'rectify';
+  return PLAN_ACTIONS.filter((action) => action !== 'change_deadline' || deadlineGoverns);
+}
+
+function workActions(state: MeasureState): ActionName[] {
   const ongoing = state.kind === 'ongoing';
   switch (state.stage) {
     case 'assign':
@@ -43,6 +56,7 @@ export function stageActions(state: MeasureState): ActionName[] {
     case 'lookback':
       return state.lookBackDue ? ['record_look_back', 'supervise'] : [];
     case 'closed':
+    case 'voided':
       return [];
   }
 }
@@ -91,6 +105,21 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor,
     throw new ActionRefused(
       'FORBIDDEN',
       `person ${actor.personId} submitted this round's evidence and may not sign it off (销号); the inspection's policy does not allow it`,
+    );
+  }
+}
+
+/**
+ * Rules that depend on who acts and what they ask: the office changes a deadline only with the
+ * responsible leader's consent (需经责任领导同意), named in the request; the group head needs none.
+ */
+export function authoriseInput(state: MeasureState, action: ActionName, input: unknown, actor: Actor): void {
+  if (action !== 'change_deadline' || actor.inspectionRoles.includes('group_head')) return;
+  const approvedById = (input as { approvedById?: unknown } | null)?.approvedById;
+  if (approvedById !== state.participants.responsibleLeaderId) {
+    throw new ActionRefused(
+      'INVALID_INPUT',
+      'approvedById must name the responsible leader who agreed to the new deadline (需经责任领导同意), unless the group head changes it',
     );
   }
 }

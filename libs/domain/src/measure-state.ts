@@ -5,6 +5,10 @@ export interface Participants {
   leadDepartmentId: string;
   cooperatingDepartmentIds: string[];
   responsibleLeaderId: string;
+  /** Further leaders named with the responsible one (`张三、李四`): informed and seeing the measure; 销号 stays his. */
+  coLeaderIds?: string[];
+  /** 承办人: the person of the lead department who does the work (null: the whole department). */
+  assigneeId?: string | null;
 }
 
 export interface Submission {
@@ -44,6 +48,12 @@ export interface MeasureState {
   signedOffAt: string | null;
   reportsFiled: number;
   latestProgress: string | null;
+  /** 原定时限: the deadline given at 交办, kept when the office or an extension moves it. */
+  originalDueAt?: string;
+  /** 交办要求: the office's instructions to the department. */
+  instructions?: string | null;
+  /** The deadline is provisional until 交办 (立行立改 and 长期坚持 created without a date): computed then from the policy. */
+  dueOnAssign?: boolean;
 }
 
 /** Who is acting. Inspection roles are asserted by the API; measure roles are derived here. */
@@ -65,5 +75,9 @@ export function measureRolesOf(state: Pick<MeasureState, 'participants'>, actor:
     roles.push('staff');
   }
   if (actor.personId === responsibleLeaderId) roles.push('responsible_leader');
+  // The 承办人 works the measure even when filed under another department.
+  if (!roles.includes('staff') && state.participants.assigneeId && actor.personId === state.participants.assigneeId) {
+    roles.push('staff');
+  }
   return roles;
 }

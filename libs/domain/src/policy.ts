@@ -24,6 +24,8 @@ export interface TimerPolicy {
   reportEvery: string;
   /** New rectification deadline after a look-back rebound, unless the supervisor sets one. */
   reboundRectifyWithin: string;
+  /** 立行立改 measures given no date are due this long after 交办 (optional: policies written before it default to P30D). */
+  immediateWithin?: string;
   /**
    * Whether the person who submitted a round's evidence may also sign it off (销号), e.g. a small
    * unit whose responsible leader does the work himself. Off unless the inspection says so.
@@ -44,6 +46,7 @@ export const DEFAULT_POLICY: TimerPolicy & Required<Pick<TimerPolicy, PolicyDura
   yellowWithin: 'P7D',
   reportEvery: 'P1M',
   reboundRectifyWithin: 'P30D',
+  immediateWithin: 'P30D',
 };
 
 export const ESCALATION_AUDIENCES = ['owner', 'responsible_leader', 'group_head', 'supervisor'] as const;
@@ -57,6 +60,7 @@ const SINGLE_FIELDS = [
   'yellowWithin',
   'reportEvery',
   'reboundRectifyWithin',
+  'immediateWithin',
 ] as const;
 
 /** A refused value as the refusal quotes it: its start only, so a megabyte sent is not a megabyte answered. */
@@ -73,9 +77,10 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
   const policy: TimerPolicy = { ...DEFAULT_POLICY, ...(partial ?? {}) };
   const errors: string[] = [];
   for (const field of SINGLE_FIELDS) {
-    if (!isDuration(policy[field]))
-      errors.push(`policy.${field} must be an ISO-8601 duration (got ${shown(policy[field])})`);
-    else if (durationTooLong(policy[field])) errors.push(`policy.${field} is longer than ${LONGEST_POLICY_DURATION}`);
+    const value = policy[field];
+    if (value === undefined || !isDuration(value))
+      errors.push(`policy.${field} must be an ISO-8601 duration (got ${shown(value)})`);
+    else if (durationTooLong(value)) errors.push(`policy.${field} is longer than ${LONGEST_POLICY_DURATION}`);
   }
   for (const field of ['remindBefore', 'escalateAfter'] as const) {
     const list = policy[field];

@@ -1,5 +1,5 @@
 /** The stages of one measure's life, in order (domain.md: 交办 → 整改 → 审核 → 销号 → 回头看 → 办结). */
-export const STAGES = ['assign', 'rectify', 'review', 'signoff', 'lookback', 'closed'] as const;
+export const STAGES = ['assign', 'rectify', 'review', 'signoff', 'lookback', 'closed', 'voided'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -9,6 +9,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   signoff: '销号',
   lookback: '回头看',
   closed: '办结',
+  voided: '已作废',
 };
 
 /** 立行立改 immediate, 限期整改 by a deadline, 长期坚持 ongoing (periodic reports, no single closure). */
@@ -39,5 +40,8 @@ export const COLOURS = ['green', 'yellow', 'red'] as const;
 export type Colour = (typeof COLOURS)[number];
 
 export function isOpenStage(stage: Stage): boolean {
-  return stage !== 'closed';
+  return stage !== 'closed' && stage !== 'voided';
 }
+
+/** Stages a measure's workflow ends in: 办结, or 作废 (voided by the office: it leaves every count). */
+export const FINAL_STAGES: readonly Stage[] = ['closed', 'voided'];

@@ -76,5 +76,7 @@ export function checkText(value: unknown, rule: TextRule): TextCheck {
 export const TEXT_LIMITS = {
   /** Reasons, summaries, notes of measure actions. */
   actionText: 4000,
+  /** A measure's own text (as CreateMeasureDto allows). */
+  measureText: 4000,
   idempotencyKey: 100,
 } as const;

@@ -40,13 +40,17 @@ function measure(overrides: Partial<MeasureState> = {}): MeasureState {
 
 const submission = { by: 'staff', at: now.toISOString(), summary: '已完成', evidenceIds: ['e1'], round: 1 };
 
+/** The office's upkeep of the plan: in every stage before the end; the deadline only in 交办 and 整改. */
+const UPKEEP: ActionName[] = ['reassign', 'change_deadline', 'edit_text', 'void'];
+const UPKEEP_LATER: ActionName[] = ['reassign', 'edit_text', 'void'];
+
 /** Every state a measure can be in, with the actions its stage allows. */
 const situations: { name: string; state: MeasureState; allowed: ActionName[] }[] = [
-  { name: 'assign', state: measure(), allowed: ['assign'] },
+  { name: 'assign', state: measure(), allowed: ['assign', ...UPKEEP] },
   {
     name: 'rectify',
     state: measure({ stage: 'rectify', stageDueAt: '2025-04-30T15:59:59.000Z' }),
-    allowed: ['submit_evidence', 'request_extension', 'supervise'],
+    allowed: ['submit_evidence', 'request_extension', 'supervise', ...UPKEEP],
   },
   {
     name: 'rectify with a pending extension',
@@ -59,30 +63,35 @@ const situations: { name: string; state: MeasureState; allowed: ActionName[] }[]
         reason: '需要时间',
       },
     }),
-    allowed: ['submit_evidence', 'decide_extension', 'supervise'],
+    allowed: ['submit_evidence', 'decide_extension', 'supervise', ...UPKEEP],
   },
   {
     name: 'rectify (长期坚持)',
     state: measure({ stage: 'rectify', kind: 'ongoing' }),
-    allowed: ['report_progress', 'conclude', 'supervise'],
+    allowed: ['report_progress', 'conclude', 'supervise', ...UPKEEP],
   },
-  { name: 'review', state: measure({ stage: 'review', lastSubmission: submission }), allowed: ['review', 'supervise'] },
+  {
+    name: 'review',
+    state: measure({ stage: 'review', lastSubmission: submission }),
+    allowed: ['review', 'supervise', ...UPKEEP_LATER],
+  },
   {
     name: 'signoff',
     state: measure({ stage: 'signoff', lastSubmission: submission }),
-    allowed: ['sign_off', 'supervise'],
+    allowed: ['sign_off', 'supervise', ...UPKEEP_LATER],
   },
   {
     name: 'lookback, not yet due',
     state: measure({ stage: 'lookback', stageDueAt: '2025-06-01T00:00:00.000Z' }),
-    allowed: [],
+    allowed: UPKEEP_LATER,
   },
   {
     name: 'lookback, due',
     state: measure({ stage: 'lookback', lookBackDue: true }),
-    allowed: ['record_look_back', 'supervise'],
+    allowed: ['record_look_back', 'supervise', ...UPKEEP_LATER],
   },
   { name: 'closed', state: measure({ stage: 'closed' }), allowed: [] },
+  { name: 'voided', state: measure({ stage: 'voided' }), allowed: [] },
 ];
 
 const validInput: Record<ActionName, unknown> = {
@@ -96,6 +105,10 @@ const validInput: Record<ActionName, unknown> = {
   record_look_back: { result: 'holds' },
   conclude: { note: '转入常态化' },
   supervise: { reason: '进度滞后' },
+  reassign: { responsibleLeaderId: 'leader2', reason: '领导分工调整' },
+  change_deadline: { dueAt: '2025-05-31T15:59:59Z', reason: '上级要求调整', approvedById: 'leader' },
+  edit_text: { text: '修订后的措施' },
+  void: { reason: '与措施二重复' },
 };
 
 /** One person who holds a role that may take each action. */
@@ -110,6 +123,10 @@ const permitted: Record<ActionName, Actor> = {
   record_look_back: people.supervisor,
   conclude: people.office,
   supervise: people.supervisor,
+  reassign: people.office,
+  change_deadline: people.office,
+  edit_text: people.office,
+  void: people.office,
 };
 
 describe('stage machine: every action in every stage', () => {
@@ -152,6 +169,10 @@ describe('roles: who may take each action', () => {
     record_look_back: ['office', 'supervisor'],
     conclude: ['office'],
     supervise: ['supervisor'],
+    reassign: ['office'],
+    change_deadline: ['office', 'groupHead'],
+    edit_text: ['office'],
+    void: ['office'],
   };
   for (const action of ACTIONS) {
     const situation = situations.find((item) => item.allowed.includes(action))!;
@@ -413,5 +434,5 @@ describe('input validation names the field', () => {
 
 it('covers every stage', () => {
   const stages = new Set<Stage>(situations.map((situation) => situation.state.stage));
-  expect([...stages].sort()).toEqual(['assign', 'closed', 'lookback', 'rectify', 'review', 'signoff']);
+  expect([...stages].sort()).toEqual(['assign', 'closed', 'lookback', 'rectify', 'review', 'signoff', 'voided']);
 });

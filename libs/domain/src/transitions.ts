@@ -1,8 +1,9 @@
 import { addDuration } from './duration';
 import { ActionInputs, ActionName } from './actions';
-import { ActionRefused, authorise, RuleOptions, STRICT } from './authority';
+import { ActionRefused, authorise, authoriseInput, RuleOptions, STRICT } from './authority';
 import { validateInput } from './action-input';
-import { Actor, MeasureState } from './measure-state';
+import { Actor, MeasureState, Participants } from './measure-state';
+import { normaliseText } from './text';
 import { ESCALATION_AUDIENCES } from './policy';
 import { Stage } from './stage';
 
@@ -16,6 +17,37 @@ export interface TransitionResult {
 
 function enter(state: MeasureState, stage: Stage, now: Date, stageDueAt: string | null): MeasureState {
   return { ...state, stage, stageEnteredAt: now.toISOString(), stageDueAt, escalationLevel: 0 };
+}
+
+type OwnerFields = Partial<
+  Pick<
+    Participants,
+    'leadDepartmentId' | 'cooperatingDepartmentIds' | 'responsibleLeaderId' | 'coLeaderIds' | 'assigneeId'
+  >
+>;
+
+/** The participants with the owners a request names (an omitted field stays as it is). */
+function withOwners(current: Participants, given: OwnerFields): Participants {
+  const participants: Participants = {
+    leadDepartmentId: given.leadDepartmentId ?? current.leadDepartmentId,
+    cooperatingDepartmentIds: given.cooperatingDepartmentIds
+      ? [...new Set(given.cooperatingDepartmentIds)]
+      : current.cooperatingDepartmentIds,
+    responsibleLeaderId: given.responsibleLeaderId ?? current.responsibleLeaderId,
+  };
+  const coLeaderIds = given.coLeaderIds ? [...new Set(given.coLeaderIds)] : current.coLeaderIds;
+  const assigneeId = given.assigneeId !== undefined ? given.assigneeId : current.assigneeId;
+  // Only present when used, so histories from before these fields keep their exact detail.
+  if (coLeaderIds !== undefined) participants.coLeaderIds = coLeaderIds;
+  if (assigneeId !== undefined) participants.assigneeId = assigneeId;
+  return participants;
+}
+
+/** The deadline at 交办 when none is given: the plan's, or, if it was provisional, the policy's from today. */
+function assignedDueAt(state: MeasureState, now: Date): string {
+  if (!state.dueOnAssign) return state.dueAt;
+  const within = state.kind === 'ongoing' ? state.policy.reportEvery : (state.policy.immediateWithin ?? 'P30D');
+  return addDuration(now, within).toISOString();
 }
 
 function reopen(state: MeasureState, now: Date, dueAt: string): MeasureState {
@@ -41,6 +73,7 @@ export function applyAction<A extends ActionName>(
   options: RuleOptions = STRICT,
 ): TransitionResult {
   authorise(state, action, actor, options);
+  authoriseInput(state, action, input, actor);
   validateInput(state, action, input, now, options);
   const fromStage = state.stage;
   const at = now.toISOString();
@@ -51,14 +84,52 @@ export function applyAction<A extends ActionName>(
   switch (action) {
     case 'assign': {
       const payload = input as ActionInputs['assign'];
-      const participants = {
-        leadDepartmentId: payload.leadDepartmentId ?? state.participants.leadDepartmentId,
-        cooperatingDepartmentIds: payload.cooperatingDepartmentIds ?? state.participants.cooperatingDepartmentIds,
-        responsibleLeaderId: payload.responsibleLeaderId ?? state.participants.responsibleLeaderId,
-      };
+      const participants = withOwners(state.participants, payload);
+      const dueAt = payload.dueAt ? new Date(payload.dueAt).toISOString() : assignedDueAt(state, now);
+      const instructions = payload.instructions?.trim() || null;
+      const content = options.plan ? { originalDueAt: dueAt, instructions, dueOnAssign: false } : {};
+      next = enter({ ...state, participants, dueAt, ...content }, 'rectify', now, dueAt);
+      detail = instructions ? { participants, dueAt, instructions } : { participants, dueAt };
+      break;
+    }
+    case 'reassign': {
+      const payload = input as ActionInputs['reassign'];
+      const participants = withOwners(state.participants, payload);
+      next = { ...state, participants };
+      detail = { previous: state.participants, participants, reason: payload.reason.trim() };
+      break;
+    }
+    case 'change_deadline': {
+      const payload = input as ActionInputs['change_deadline'];
       const dueAt = payload.dueAt ? new Date(payload.dueAt).toISOString() : state.dueAt;
-      next = enter({ ...state, participants, dueAt }, 'rectify', now, dueAt);
-      detail = { participants, dueAt };
+      const kind = payload.kind ?? state.kind;
+      const moved = { ...state, kind, dueAt, originalDueAt: state.originalDueAt ?? state.dueAt };
+      // In 整改 the new deadline governs the timers at once (new keys, the ladder starts again).
+      next =
+        state.stage === 'rectify'
+          ? { ...enter(moved, 'rectify', now, dueAt), stageEnteredAt: state.stageEnteredAt, pendingExtension: null }
+          : moved;
+      detail = {
+        previousDueAt: state.dueAt,
+        dueAt,
+        originalDueAt: next.originalDueAt,
+        previousKind: state.kind,
+        kind,
+        reason: payload.reason.trim(),
+        approvedById: payload.approvedById ?? null,
+      };
+      break;
+    }
+    case 'edit_text': {
+      const payload = input as ActionInputs['edit_text'];
+      next = state;
+      detail = { text: normaliseText(payload.text), reason: payload.reason?.trim() || null };
+      break;
+    }
+    case 'void': {
+      const payload = input as ActionInputs['void'];
+      next = { ...enter(state, 'voided', now, null), pendingExtension: null };
+      detail = { reason: payload.reason.trim(), previousStage: state.stage };
       break;
     }
     case 'submit_evidence': {
