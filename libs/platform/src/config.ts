@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, ImportLimits } from '@rectiflow/documents/import-limits';
+import { EvidenceS3Config, evidenceS3Config } from './evidence-config';
 
 /** Settings shared by the API and the worker; read from the environment (or .env via @nestjs/config). */
 export interface PlatformConfig {
@@ -74,6 +75,8 @@ export interface MailConfig {
 export interface ApiConfig extends PlatformConfig {
   port: number;
   evidenceDir: string;
+  /** Evidence in an S3-compatible bucket instead of evidenceDir (EVIDENCE_S3_*); unset or null: the directory. */
+  evidenceS3?: EvidenceS3Config | null;
   evidenceMaxBytes: number;
   corsOrigin: string | null;
   auth: AuthConfig;
@@ -172,6 +175,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     ...platformConfig(env),
     port: integerSetting(env, 'PORT', 3000, 0, 65_535),
     evidenceDir: resolve(env.EVIDENCE_DIR ?? '.data/evidence'),
+    evidenceS3: evidenceS3Config(env),
     evidenceMaxBytes: integerSetting(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     corsOrigin: env.CORS_ORIGIN || null,
     auth: authConfig(env),

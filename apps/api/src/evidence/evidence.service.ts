@@ -6,7 +6,7 @@ import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
 import { MeasuresService } from '../measures/measures.service';
-import { EvidenceStorage } from './evidence.storage';
+import { EvidenceStore } from './evidence-store';
 import { signatureProblem } from './file-signature';
 
 export interface UploadedEvidence {
@@ -20,7 +20,7 @@ export interface UploadedEvidence {
 export class EvidenceService {
   constructor(
     private readonly evidence: EvidenceRepository,
-    private readonly storage: EvidenceStorage,
+    private readonly storage: EvidenceStore,
     private readonly measures: MeasuresService,
     private readonly visibility: Visibility,
   ) {}
@@ -60,6 +60,7 @@ export class EvidenceService {
     }
     if (measure.stage === 'closed')
       throw new DomainError(ErrorCode.StageConflict, 'the measure is closed (办结); no more evidence is accepted');
+    // The bytes first: a store that fails answers 503 and no row points at missing bytes.
     const sha256 = await this.storage.put(file.buffer);
     return this.evidence.create({
       measureId,
@@ -80,6 +81,6 @@ export class EvidenceService {
     const evidence = await this.evidence.byId(id);
     if (!evidence || !(await this.visibility.canSeeMeasure(actor, evidence.measureId)))
       throw new DomainError(ErrorCode.NotFound, `no evidence with id ${id}`);
-    return { evidence, stream: this.storage.open(evidence.sha256) };
+    return { evidence, stream: await this.storage.open(evidence.sha256) };
   }
 }
