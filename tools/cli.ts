@@ -1,7 +1,8 @@
 /**
  * `npm run cli -- <command>`.
  *
- *   import-doc <file> --dry-run [--json]      parse a plan or notice (.txt, .md, .docx) and print its structure
+ *   import-doc <file> --dry-run [--json]      parse a plan, notice or Word task-list table (.txt, .md, .docx) and print
+ *                                            its structure with each measure's owners, 整改时限 (ISO date) and kind
  *   import-doc <file> --inspection <id> --lead-department <id> --leader <id> --due <YYYY-MM-DD> [--kind deadline]
  *              [--api http://127.0.0.1:3000/api] (--username <name> with RECTIFLOW_PASSWORD | --token <access token>)
  *                                            import it into an inspection through the running API, with a progress bar
@@ -11,7 +12,7 @@
 import { SingleBar } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { documentText, parseNotice, ParsedDocument, problemsForImport, problemsOf } from '@rectiflow/documents';
+import { parseDocument, ParsedDocument, ParsedOwners, problemsForImport, problemsOf } from '@rectiflow/documents';
 
 const CHUNK = 10;
 
@@ -20,7 +21,10 @@ function option(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-/** The JSON shape the issue names: sections → categories → groups → problems → measures, absent levels left out. */
+/**
+ * The JSON shape the issue names: sections → categories → groups → problems → measures, absent levels
+ * left out; each measure carries its owners in force (leaders, departments, deadline with dueDate and kind).
+ */
 export function structureJson(parsed: ParsedDocument) {
   return {
     title: parsed.title,
@@ -37,16 +41,35 @@ export function structureJson(parsed: ParsedDocument) {
   };
 }
 
+/** `张三 · 县委办公室 (+组织部) · 2024-09-30 deadline`, or '' when the document names no owners. */
+function ownersBrief(owners: ParsedOwners | undefined): string {
+  if (!owners) return '';
+  const deadline = owners.deadline;
+  const parts = [
+    owners.leaders?.join('、'),
+    [
+      owners.leadDepartments?.join('、'),
+      owners.cooperatingDepartments?.length ? `(+${owners.cooperatingDepartments.join('、')})` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    deadline && [deadline.dueDate ?? `"${deadline.phrase}"`, deadline.kind].filter(Boolean).join(' '),
+  ].filter(Boolean);
+  return parts.length ? `  [${parts.join(' · ')}]` : '';
+}
+
 function printTree(parsed: ParsedDocument) {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`${parsed.title ?? '(no title)'}`);
   for (const section of parsed.sections) {
-    out(
-      `${section.number}、${section.title}${section.narrative !== undefined && !problemsOf(section).length ? '  [narrative]' : ''}`,
-    );
+    const narrative = section.narrative !== undefined && !problemsOf(section).length ? '  [narrative]' : '';
+    out(`${section.number ? `${section.number}、` : ''}${section.title || '(untitled section)'}${narrative}`);
     for (const { category, group, problem } of problemsOf(section)) {
       const place = [category ? `(${category.number})` : '', group ? `${group.number}.` : ''].join('');
       out(`  ${place}(${problem.number}) ${problem.title}  — ${problem.measures.length} measure(s)`);
+      // Owners per measure only where the document names some.
+      for (const measure of problem.measures)
+        if (measure.owners) out(`      ${measure.number}. ${measure.text.slice(0, 24)}${ownersBrief(measure.owners)}`);
     }
   }
   const counts = parsed.counts;
@@ -79,7 +102,7 @@ async function importDocument(args: string[]) {
   const file =
     args.find((arg, index) => index > 0 && !arg.startsWith('--') && !args[index - 1].startsWith('--')) ?? args[1];
   if (!file) throw new Error('usage: npm run cli -- import-doc <file> --dry-run --json');
-  const parsed = parseNotice(await documentText(file, readFileSync(file)));
+  const parsed = await parseDocument(file, readFileSync(file));
   if (args.includes('--dry-run')) {
     if (args.includes('--json')) process.stdout.write(`${JSON.stringify(structureJson(parsed))}\n`);
     else printTree(parsed);

@@ -8,3 +8,7 @@ export * from './notice-docx';
 export * from './import-limits';
 export * from './zip-limits';
 export * from './xlsx-rows';
+export * from './parse-document';
+export * from './deadline-phrase';
+export { splitNames } from './owner-fields';
+export * from './ledger-columns';

@@ -20,6 +20,9 @@ const CLOSING_START = /^(欢迎.{0,20}(监督|意见)|如有.{0,10}(意见|建�
 const TITLE_HINT =
   /(整改|巡视|巡察|审计|督查).*(情况|进展|通报|公告|公示|方案|报告)|(情况|进展)的?(通报|公告|公示|报告)$/;
 
+/** A line that reads as the document's title (整改…方案, …情况的通报), not a sentence. */
+export const isTitleLine = (line: string) => TITLE_HINT.test(line) && line.length <= 80 && !/[。]$/.test(line);
+
 /** Everything before the first heading: the title and the preamble; `body` is the rest. */
 export function readPreamble(
   lines: string[],
@@ -30,7 +33,7 @@ export function readPreamble(
   const before = firstSection < 0 ? [] : lines.slice(0, firstSection);
   let body = firstSection < 0 ? lines : lines.slice(firstSection);
   const kept = before.filter((line) => !CLUTTER.test(line) && !(line.length < 6 && !/[。，,]/.test(line)));
-  const titleIndex = kept.findIndex((line) => TITLE_HINT.test(line) && line.length <= 80 && !/[。]$/.test(line));
+  const titleIndex = kept.findIndex(isTitleLine);
   const title = titleIndex >= 0 ? kept[titleIndex] : null;
   const preambleLines =
     titleIndex >= 0 ? kept.slice(titleIndex + 1) : kept.filter((line) => line.length >= 20 || /[。]$/.test(line));

@@ -21,12 +21,32 @@ function markerValue(match: RegExpExecArray): { kind: 'chinese' | 'circled'; val
   return { kind: 'circled', value: CIRCLED.indexOf(match[2]) + 1 };
 }
 
-/** Splits `一是…二是…` (or `①…②…`) into measures, accepting markers only in sequence. */
-export function splitMeasures(text: string): { preface: string; measures: ParsedMeasure[] } | null {
+/** A marker at a given place, whatever precedes it (a line's start, where an owner bracket was taken out). */
+const MARKER_HERE = new RegExp(`([${CHINESE}]{1,3})是|([${CIRCLED}])`, 'y');
+
+function candidates(text: string, boundaries: number[]): RegExpExecArray[] {
+  MARKER.lastIndex = 0;
+  const found = [...text.matchAll(MARKER)];
+  for (const at of boundaries) {
+    if (found.some((match) => match.index === at)) continue;
+    MARKER_HERE.lastIndex = at;
+    const match = MARKER_HERE.exec(text);
+    if (match) found.push(match);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Splits `一是…二是…` (or `①…②…`) into measures, accepting markers only in sequence; `starts` holds
+ * where each marker stands. A marker follows punctuation or a space, or stands at one of `boundaries`.
+ */
+export function splitMeasures(
+  text: string,
+  boundaries: number[] = [],
+): { preface: string; measures: ParsedMeasure[]; starts: number[] } | null {
   const found: { index: number; length: number }[] = [];
   let kind: 'chinese' | 'circled' | null = null;
-  MARKER.lastIndex = 0;
-  for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
+  for (const match of candidates(text, boundaries)) {
     const marker = markerValue(match);
     if (!marker) continue;
     if (kind === null) {
@@ -43,5 +63,5 @@ export function splitMeasures(text: string): { preface: string; measures: Parsed
       .slice(marker.index + marker.length, index + 1 < found.length ? found[index + 1].index : undefined)
       .trim(),
   }));
-  return { preface: text.slice(0, found[0].index).trim(), measures };
+  return { preface: text.slice(0, found[0].index).trim(), measures, starts: found.map((marker) => marker.index) };
 }

@@ -3,9 +3,9 @@
  * lowest heading level that carries measures; without markers anywhere, the lower of two heading
  * levels lists the measures; a section with no problem level keeps its text as narrative.
  */
-import type { ParsedCategory, ParsedGroup, ParsedMeasure, ParsedProblem, ParsedSection } from './document-model';
+import type { ParsedCategory, ParsedGroup, ParsedProblem, ParsedSection } from './document-model';
 import type { Level } from './notice-lines';
-import { splitMeasures, splitOnFirstStop } from './notice-measures';
+import { makeProblem } from './notice-problem';
 import { allText, hasMarkers, HeadingNode, nodesAt, numberLabel } from './notice-tree';
 
 export function buildSection(raw: HeadingNode, documentHasMarkers: boolean, warnings: string[]): ParsedSection {
@@ -70,36 +70,4 @@ export function buildSection(raw: HeadingNode, documentHasMarkers: boolean, warn
 
 function stripStop(text: string): string {
   return text.replace(/[。：:；;]\s*$/, '').trim();
-}
-
-function makeProblem(node: HeadingNode, childrenAsMeasures: boolean, warnings: string[]): ParsedProblem {
-  const { title, rest } = splitOnFirstStop(node.head);
-  const body = [rest, ...node.lines].filter(Boolean).join('');
-  const label = `problem (${node.number})`;
-  if (!title) warnings.push(`${label} has no title`);
-  const split = splitMeasures(body);
-  let measures: ParsedMeasure[];
-  let preface: string | undefined;
-  if (split) {
-    measures = split.measures;
-    preface = split.preface || undefined;
-    if (node.children.length)
-      warnings.push(`${label} has numbered items besides its 一是/二是 measures; they were left out`);
-  } else if (node.children.length && (childrenAsMeasures || !body)) {
-    measures = node.children.map((child, index) => ({
-      number: index + 1,
-      text: [child.head, ...child.lines].join('').trim(),
-    }));
-    preface = body || undefined;
-  } else if (body) {
-    measures = [{ number: 1, text: body }];
-    warnings.push(`${label} has no 一是/二是 markers; its text is taken as one measure`);
-  } else {
-    measures = [];
-    warnings.push(`${label} has no measures`);
-  }
-  const empty = measures.filter((measure) => !measure.text);
-  if (empty.length)
-    warnings.push(`${label} has empty measure(s): ${empty.map((measure) => measure.number).join(', ')}`);
-  return { number: node.number, title, measures, ...(preface ? { preface } : {}) };
 }

@@ -1,6 +1,6 @@
 /** The body's lines as a tree of headings per section, each heading with the plain lines under it. */
 import { classify, Level } from './notice-lines';
-import { splitMeasures, splitOnFirstStop } from './notice-measures';
+import { gatherProblem, markedMeasures } from './problem-text';
 
 export interface HeadingNode {
   level: Level;
@@ -50,13 +50,9 @@ export function headingTree(body: string[], warnings: string[]): HeadingNode[] {
   return sections;
 }
 
-export function bodyOf(node: HeadingNode): string {
-  return [node.head, ...node.lines].join('');
-}
-
-/** Whether the node's text after its title carries 一是/① measure markers. */
+/** Whether the node's text after its title carries 一是/① measure markers (read as its problem would be). */
 export function hasMarkers(node: HeadingNode): boolean {
-  return splitMeasures(splitOnFirstStop(bodyOf(node)).rest) !== null;
+  return markedMeasures(gatherProblem(node)) !== null;
 }
 
 export function nodesAt(nodes: HeadingNode[], level: Level): HeadingNode[] {

@@ -1,31 +1,12 @@
 /** The Excel ledger (台账): column headers, how rows are read, and how values are written. */
 import { types } from 'node:util';
 import type { PlainCell, PlainSheet } from '@rectiflow/documents';
+import { LEDGER_COLUMNS, LedgerKey, namesColumn } from '@rectiflow/documents/ledger-columns';
 import { MEASURE_KIND_LABELS, MeasureKind } from '@rectiflow/domain';
 import { DEADLINE_UTC_OFFSET } from '../measures/deadline';
 
-export const LEDGER_COLUMNS = [
-  { key: 'problemNumber', header: '问题序号', aliases: ['问题编号', '序号'], required: true, width: 10 },
-  { key: 'section', header: '所属部分', aliases: [], required: false, width: 24 },
-  { key: 'category', header: '所属类别', aliases: ['问题类别'], required: false, width: 24 },
-  { key: 'group', header: '所属组别', aliases: [], required: false, width: 24 },
-  { key: 'problem', header: '问题', aliases: ['问题描述', '存在问题', '反馈问题'], required: true, width: 36 },
-  { key: 'measureNumber', header: '措施序号', aliases: ['措施编号'], required: false, width: 10 },
-  { key: 'measure', header: '整改措施', aliases: ['措施'], required: true, width: 60 },
-  { key: 'kind', header: '措施类型', aliases: ['整改类型'], required: true, width: 12 },
-  { key: 'leader', header: '责任领导', aliases: ['分管领导'], required: true, width: 14 },
-  {
-    key: 'leadDepartment',
-    header: '牵头部门',
-    aliases: ['牵头单位', '责任部门', '责任单位'],
-    required: true,
-    width: 18,
-  },
-  { key: 'cooperatingDepartments', header: '配合部门', aliases: ['配合单位'], required: false, width: 24 },
-  { key: 'dueAt', header: '整改时限', aliases: ['完成时限', '整改期限'], required: true, width: 14 },
-] as const;
-
-export type LedgerKey = (typeof LEDGER_COLUMNS)[number]['key'];
+// The column names live with the document readers, which find a Word task list's columns by them too.
+export { LEDGER_COLUMNS, type LedgerKey };
 
 export interface LedgerRow {
   row: number;
@@ -90,9 +71,7 @@ export function readLedger(sheet: PlainSheet): { rows: LedgerRow[]; errors: RowE
     if (texts.includes('问题序号') || texts.some((text) => text === '整改措施')) {
       headerRow = row.number;
       for (const column of LEDGER_COLUMNS) {
-        const index = texts.findIndex(
-          (text) => text === column.header || (column.aliases as readonly string[]).includes(text),
-        );
+        const index = texts.findIndex((text) => namesColumn(column, text));
         if (index >= 0) positions.set(column.key, index);
       }
     }
