@@ -99,6 +99,7 @@ beforeAll(async () => {
   ids.ongoing = await measureAt(world, 'rectify', { kind: 'ongoing' });
   ids.ongoing2 = await measureAt(world, 'rectify', { kind: 'ongoing' });
   ids.supervise = await measureAt(world, 'rectify');
+  for (const key of ['reassign', 'changeDeadline', 'editText', 'void']) ids[key] = await measureAt(world, 'rectify');
   await waitFor(
     async () => (await call(world, 'GET', `/measures/${ids.lookback}`, people.office)).body.lookBackDue,
     'the look-back to fall due',
@@ -166,6 +167,14 @@ const ACTION_CELLS: Record<(typeof ACTIONS)[number], Cell> = {
   record_look_back: action('lookback', () => ({ result: 'holds' }), ['supervisor', 'office']),
   conclude: action('ongoing2', () => ({ note: '转入常态' }), ['office']),
   supervise: action('supervise', () => ({ reason: '进度滞后' }), ['supervisor']),
+  reassign: action('reassign', () => ({ cooperatingDepartmentIds: [ids.departmentB], reason: '职能调整' }), ['office']),
+  change_deadline: action(
+    'changeDeadline',
+    () => ({ dueAt: '2099-03-31T00:00:00Z', reason: '上级要求', approvedById: people.leader }),
+    ['office', 'groupHead'],
+  ),
+  edit_text: action('editText', () => ({ text: '修订后的措施' }), ['office']),
+  void: action('void', () => ({ reason: '与其他措施合并' }), ['office']),
 };
 
 const MATRIX: Record<string, Cell> = {

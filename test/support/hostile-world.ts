@@ -126,6 +126,9 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
   };
   const submitted = async (measure: string) => ({ summary: '已完成', evidenceIds: [await evidence(measure)] });
 
+  const [reassign, changeDeadline, editText, voidMeasure] = await Promise.all(
+    [1, 2, 3, 4].map(() => measureAfter([['assign', {}]])),
+  );
   const [assign, rectify, extensionRequest, extension, review, signoff, lookback, ongoing, ongoing2, supervise] =
     await Promise.all([
       measureAfter([]),
@@ -168,6 +171,10 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     record_look_back: lookback,
     conclude: ongoing2,
     supervise,
+    reassign,
+    change_deadline: changeDeadline,
+    edit_text: editText,
+    void: voidMeasure,
   };
   const bodies: Record<ActionName, () => Record<string, unknown>> = {
     assign: () => ({
@@ -185,6 +192,10 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     record_look_back: () => ({ result: 'rebound', note: '反弹', newDueAt: '2099-06-30T00:00:00Z' }),
     conclude: () => ({ note: '转入常态' }),
     supervise: () => ({ reason: '进度滞后' }),
+    reassign: () => ({ cooperatingDepartmentIds: [], reason: '职能调整' }),
+    change_deadline: () => ({ dueAt: '2099-03-31T00:00:00Z', reason: '上级要求', approvedById: people.leader }),
+    edit_text: () => ({ text: '修订后的措施' }),
+    void: () => ({ reason: '与其他措施合并' }),
   };
   const actors = Object.fromEntries(
     Object.entries(ACTION_ROLES).map(([action, roles]) => [action, WHO_FOR_ROLE[roles[0]]]),

@@ -347,7 +347,7 @@ export async function bringTo(
     summary,
     file,
   } = options;
-  const steps: Record<Exclude<Stage, 'closed'>, () => Promise<unknown>> = {
+  const steps: Record<Exclude<Stage, 'closed' | 'voided'>, () => Promise<unknown>> = {
     assign: () => actOk(world, measureId, 'assign', office),
     rectify: async () => {
       const submitted = await submitEvidence(world, measureId, { who: staff, summary, file });
@@ -364,7 +364,7 @@ export async function bringTo(
     },
   };
   for (let at = STAGES.indexOf(from); at < STAGES.indexOf(stage); at += 1)
-    await steps[STAGES[at] as Exclude<Stage, 'closed'>]();
+    await steps[STAGES[at] as Exclude<Stage, 'closed' | 'voided'>]();
 }
 
 /** A new measure brought to a stage (see bringTo); answers its id. */

@@ -9,6 +9,7 @@ export interface NewMeasure {
   policy: TimerPolicy;
   participants: Participants;
   dueAt: string;
+  dueOnAssign?: boolean;
 }
 
 /** A measure starts waiting for the office to assign it (交办). */

@@ -5,7 +5,8 @@ import { validateInput } from './action-input';
 import { Actor, MeasureState, Participants } from './measure-state';
 import { normaliseText } from './text';
 import { ESCALATION_AUDIENCES } from './policy';
-import { Stage } from './stage';
+import { MeasureKind, Stage } from './stage';
+import type { TimerPolicy } from './policy';
 
 export interface TransitionResult {
   state: MeasureState;
@@ -45,9 +46,12 @@ function withOwners(current: Participants, given: OwnerFields): Participants {
 
 /** The deadline at 交办 when none is given: the plan's, or, if it was provisional, the policy's from today. */
 function assignedDueAt(state: MeasureState, now: Date): string {
-  if (!state.dueOnAssign) return state.dueAt;
-  const within = state.kind === 'ongoing' ? state.policy.reportEvery : (state.policy.immediateWithin ?? 'P30D');
-  return addDuration(now, within).toISOString();
+  return state.dueOnAssign ? dueFromAssign(state.kind, state.policy, now).toISOString() : state.dueAt;
+}
+
+/** A measure given no date: 立行立改 due immediateWithin (default P30D), 长期坚持 reporting reportEvery, from `from`. */
+export function dueFromAssign(kind: MeasureKind, policy: TimerPolicy, from: Date): Date {
+  return addDuration(from, kind === 'ongoing' ? policy.reportEvery : (policy.immediateWithin ?? 'P30D'));
 }
 
 function reopen(state: MeasureState, now: Date, dueAt: string): MeasureState {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ACTIONS, ActionInputs, ActionName, Actor, checkText, STAGE_LABELS, TEXT_LIMITS } from '@rectiflow/domain';
+import {
+  ACTIONS,
+  ActionInputs,
+  ActionName,
+  Actor,
+  checkText,
+  FINAL_STAGES,
+  STAGE_LABELS,
+  TEXT_LIMITS,
+} from '@rectiflow/domain';
 import { ActionContextRow, EvidenceRepository, MeasureRepository } from '@rectiflow/persistence';
 import { createHash } from 'node:crypto';
 import {
@@ -12,6 +21,8 @@ import {
 } from '@rectiflow/workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { ApiMetrics } from '../metrics/api-metrics';
+import { parseDeadline } from './deadline';
 import { ParticipantsCheck, ParticipantsWarning } from './participants-check';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
@@ -32,6 +43,13 @@ export function requestHash(action: string, input: Record<string, unknown>): str
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** Deadlines written as days (2025-06-30) mean the end of that day in China time, as at creation. */
+function withDeadlines(input: Record<string, unknown>): Record<string, unknown> {
+  if (typeof input.dueAt !== 'string') return input;
+  const due = parseDeadline(input.dueAt);
+  return due ? { ...input, dueAt: due.toISOString() } : input;
+}
+
 /**
  * Turns an HTTP action into a Workflow Update. The workflow's validator is the authority on stage
  * and role; this service only resolves who is acting, checks what needs the database (evidence ids),
@@ -44,6 +62,7 @@ export class MeasureActionsService {
     private readonly evidence: EvidenceRepository,
     private readonly temporal: TemporalClientService,
     private readonly participants: ParticipantsCheck,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   async act(
@@ -70,15 +89,17 @@ export class MeasureActionsService {
     const hash = requestHash(action, input);
     const context = await this.context(measureId, actor, idempotencyKey);
     if (context.earlier) return this.earlierResult(measureId, idempotencyKey, action as ActionName, hash, context);
-    if (context.stage === 'closed') {
+    if (FINAL_STAGES.includes(context.stage)) {
       throw new DomainError(
         ErrorCode.StageConflict,
-        `action "${action}" is not allowed in stage ${STAGE_LABELS.closed} (closed); allowed now: none`,
+        `action "${action}" is not allowed in stage ${STAGE_LABELS[context.stage]} (${context.stage}); allowed now: none`,
       );
     }
     if (Array.isArray(input.evidenceIds) && input.evidenceIds.length)
       await this.checkEvidence(measureId, input.evidenceIds as string[]);
-    const warnings = action === 'assign' ? await this.checkAssignment(context, input) : [];
+    input = withDeadlines(input);
+    const warnings =
+      action === 'assign' || action === 'reassign' ? await this.checkAssignment(context, input, action) : [];
     const domainActor: Actor = {
       personId: actor.personId,
       departmentId: actor.departmentId,
@@ -88,6 +109,7 @@ export class MeasureActionsService {
       throw new DomainError(ErrorCode.Unavailable, `Temporal is unreachable: ${error.message}`);
     });
     const handle = client.workflow.getHandle(measureWorkflowId(measureId));
+    const timed = this.metrics.timeUpdate(action);
     try {
       const result = await handle.executeUpdate(actionUpdates[action as ActionName] as never, {
         args: [
@@ -102,9 +124,12 @@ export class MeasureActionsService {
         // so a changed request under the same key must reach the validator, which refuses it.
         updateId: `${action}:${idempotencyKey}:${hash.slice(0, 16)}`,
       });
+      timed('ok');
       return warnings.length ? { ...(result as ActionResult), warnings } : (result as ActionResult);
     } catch (error) {
-      throw this.translate(error, action as ActionName);
+      const translated = this.translate(error, action as ActionName);
+      timed(translated instanceof DomainError && translated.code !== ErrorCode.Unavailable ? 'refused' : 'error');
+      throw translated;
     }
   }
 
@@ -153,19 +178,25 @@ export class MeasureActionsService {
     };
   }
 
-  /** 交办 names departments and a leader: they must exist (the read model could not store them otherwise). */
+  /**
+   * 交办 and 调整责任 name departments and people: they must exist (the read model could not store
+   * them otherwise), and the 承办人 must work in the lead department.
+   */
   private async checkAssignment(
     context: { leadDepartmentId: string; responsibleLeaderId: string },
     input: Record<string, unknown>,
+    path: 'assign' | 'reassign',
   ): Promise<ParticipantsWarning[]> {
     const named = {
-      path: 'assign',
+      path,
       leadDepartmentId: (input.leadDepartmentId as string | undefined) ?? context.leadDepartmentId,
       cooperatingDepartmentIds: input.cooperatingDepartmentIds as string[] | undefined,
       responsibleLeaderId: (input.responsibleLeaderId as string | undefined) ?? context.responsibleLeaderId,
+      coLeaderIds: input.coLeaderIds as string[] | undefined,
+      assigneeId: input.assigneeId as string | null | undefined,
     };
     const warnings = await this.participants.check([named]);
-    return warnings.get('assign') ?? [];
+    return warnings.get(path) ?? [];
   }
 
   private async checkEvidence(measureId: string, evidenceIds: string[]): Promise<void> {

@@ -13,7 +13,10 @@ export interface StartableMeasure {
   leadDepartmentId: string;
   cooperatingDepartmentIds: string[];
   responsibleLeaderId: string;
+  coLeaderIds: string[];
   dueAt: Date;
+  /** 立行立改 / 长期坚持 created without a date: due from 交办 by the policy. */
+  dueOnAssign: boolean;
 }
 
 /**
@@ -54,8 +57,10 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
                 leadDepartmentId: measure.leadDepartmentId,
                 cooperatingDepartmentIds: measure.cooperatingDepartmentIds,
                 responsibleLeaderId: measure.responsibleLeaderId,
+                ...(measure.coLeaderIds.length ? { coLeaderIds: measure.coLeaderIds } : {}),
               },
               dueAt: measure.dueAt.toISOString(),
+              ...(measure.dueOnAssign ? { dueOnAssign: true } : {}),
             },
             now,
           ),

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsDeadline } from './deadline';
 import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, STAGES, Stage } from '@rectiflow/domain';
 import { MEASURE_SORTS, MeasureSort } from '@rectiflow/persistence';
 import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
@@ -85,17 +86,57 @@ export class ActionBodyDto {
   @TextField({ optional: true, max: 100, description: 'idempotency key; the Idempotency-Key header works too' })
   idempotencyKey?: string;
 
-  @IdField({ optional: true, description: 'assign: lead department' })
+  @IdField({ optional: true, description: 'assign / reassign: lead department' })
   leadDepartmentId?: string;
 
-  @IdListField({ optional: true, description: 'assign: cooperating departments' })
+  @IdListField({ optional: true, description: 'assign / reassign: cooperating departments' })
   cooperatingDepartmentIds?: string[];
 
-  @IdField({ optional: true, description: 'assign: responsible leader' })
+  @IdField({ optional: true, description: 'assign / reassign: responsible leader' })
   responsibleLeaderId?: string;
 
-  @DateTimeField({ optional: true, description: 'assign: new deadline' })
+  @IdListField({ optional: true, description: 'assign / reassign: co-leaders' })
+  coLeaderIds?: string[];
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    nullable: true,
+    description: 'assign / reassign: 承办人, a person of the lead department (null: the department as a whole)',
+  })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string | null;
+
+  @TextField({
+    optional: true,
+    max: 4000,
+    multiline: true,
+    description: 'assign: 交办要求, instructions to the department',
+  })
+  instructions?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'assign: the deadline confirmed or changed; change_deadline: the new deadline. A date (YYYY-MM-DD: the end of that day, China time) or an ISO-8601 date-time; not before today',
+    example: '2025-06-30',
+  })
+  @IsOptional()
+  @IsDeadline()
   dueAt?: string;
+
+  @EnumField(MEASURE_KINDS, { optional: true, description: 'change_deadline: the new kind' })
+  kind?: MeasureKind;
+
+  @IdField({
+    optional: true,
+    description:
+      'change_deadline by the office: the responsible leader who agreed (需经责任领导同意); the group head needs none',
+  })
+  approvedById?: string;
+
+  @TextField({ optional: true, max: 4000, multiline: true, description: "edit_text: the measure's new wording" })
+  text?: string;
 
   @TextField({
     optional: true,
@@ -115,7 +156,8 @@ export class ActionBodyDto {
     optional: true,
     max: 4000,
     multiline: true,
-    description: 'reason (required to reject, return, refuse an extension or request one)',
+    description:
+      'reason (required to reject, return, refuse an extension or request one, and for reassign, change_deadline and void)',
   })
   reason?: string;
 

@@ -53,9 +53,12 @@ export class MeasuresController {
   @ApiOperation({
     summary: 'Take an action on a measure (a Workflow Update)',
     description:
-      'assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, dueAt?} · submit_evidence {summary, evidenceIds} · ' +
+      'assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId? (承办人), instructions? (交办要求), dueAt?} · submit_evidence {summary, evidenceIds} · ' +
       'report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · ' +
-      'review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor). ' +
+      'review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor) · ' +
+      'the office keeping the plan up to date: reassign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId?, reason} (调整责任) · ' +
+      'change_deadline {dueAt?, kind?, reason, approvedById (the responsible leader who agreed; not needed from the group head)} (调整时限, the original deadline kept) · ' +
+      'edit_text {text, reason?} (修改措施) · void {reason} (作废: the workflow ends, the measure leaves every count). ' +
       "409 when the stage does not allow it, 403 when the person's role does not, 400 for bad input. A repeated idempotency key returns the first result.",
   })
   @ApiParam({ name: 'action', enum: ACTIONS })

@@ -45,8 +45,26 @@ export class MeasureResponse {
   @Res.id()
   responsibleLeaderId: string;
 
-  @Res.dateTime({ description: '整改时限: the rectification deadline' })
+  @Res.dateTime({ description: '整改时限: the rectification deadline (调整后时限 once changed)' })
   dueAt: string;
+
+  @Res.dateTime({
+    nullable: true,
+    description: '原定时限: the deadline set at 交办, once it has been changed (null: unchanged)',
+  })
+  originalDueAt: string | null;
+
+  @Res.bool({ description: 'the deadline is provisional until 交办 (立行立改 / 长期坚持 created without a date)' })
+  dueOnAssign: boolean;
+
+  @Res.id({ nullable: true, description: '承办人: the person of the lead department doing the work' })
+  assigneeId: string | null;
+
+  @Res.ids({ description: 'further leaders named with the responsible one' })
+  coLeaderIds: string[];
+
+  @Res.text({ nullable: true, description: '交办要求: the instructions given at 交办' })
+  instructions: string | null;
 
   @Res.enum(STAGES, 'Stage')
   stage: string;
@@ -149,6 +167,12 @@ export class MeasureDetailResponse extends MeasureResponse {
 
   @Res.text()
   responsibleLeaderName: string;
+
+  @Res.text({ nullable: true })
+  assigneeName: string | null;
+
+  @Res.texts()
+  coLeaderNames: string[];
 
   @Res.one(() => ProblemLadderResponse)
   problem: ProblemLadderResponse;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actionsFor, Actor, MeasureState } from '@rectiflow/domain';
+import { actionsFor, Actor, isOpenStage, MeasureState } from '@rectiflow/domain';
 import {
   AuditEventRepository,
   InspectionRepository,
@@ -52,7 +52,7 @@ export class MeasuresService {
     const problem = await this.problems.ladder(measure.problemId);
     let allowedActions: string[] = [];
     let round = measure.round;
-    if (measure.stage !== 'closed') {
+    if (isOpenStage(measure.stage)) {
       try {
         const state: MeasureState = (await this.temporal.measureSnapshot(id)).state;
         allowedActions = actionsFor(state, await this.domainActor(actor, measure.inspectionId));

@@ -17,6 +17,9 @@ export interface NamedParticipants {
   leadDepartmentId?: string;
   cooperatingDepartmentIds?: string[];
   responsibleLeaderId?: string;
+  coLeaderIds?: string[];
+  /** 承办人: must work in the lead department. */
+  assigneeId?: string | null;
 }
 
 /**
@@ -36,6 +39,8 @@ export class ParticipantsCheck {
       if (measure.leadDepartmentId) departmentIds.add(measure.leadDepartmentId);
       (measure.cooperatingDepartmentIds ?? []).forEach((id) => departmentIds.add(id));
       if (measure.responsibleLeaderId) personIds.add(measure.responsibleLeaderId);
+      (measure.coLeaderIds ?? []).forEach((id) => personIds.add(id));
+      if (measure.assigneeId) personIds.add(measure.assigneeId);
     }
     const [departments, people] = await Promise.all([
       this.participants.departments([...departmentIds], tx),
@@ -45,7 +50,9 @@ export class ParticipantsCheck {
     const leaders = new Map(people.map((item) => [item.id, item]));
     const errors: string[] = [];
     const warnings = new Map<string, ParticipantsWarning[]>();
-    for (const { path, leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } of measures) {
+    for (const named of measures) {
+      const { path, leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } = named;
+      errors.push(...this.namedPeopleErrors(named, leaders));
       if (leadDepartmentId && !departmentNames.has(leadDepartmentId))
         errors.push(`${path}.leadDepartmentId names no department`);
       (cooperatingDepartmentIds ?? []).forEach((id, index) => {
@@ -67,5 +74,23 @@ export class ParticipantsCheck {
     }
     if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors });
     return warnings;
+  }
+
+  /** Co-leaders must be people; the 承办人 a person of the lead department. */
+  private namedPeopleErrors(
+    named: NamedParticipants,
+    people: Map<string, { departmentId: string | null; name: string }>,
+  ): string[] {
+    const errors: string[] = [];
+    (named.coLeaderIds ?? []).forEach((id, index) => {
+      if (!people.has(id)) errors.push(`${named.path}.coLeaderIds[${index}] names no person`);
+    });
+    if (named.assigneeId) {
+      const assignee = people.get(named.assigneeId);
+      if (!assignee) errors.push(`${named.path}.assigneeId names no person`);
+      else if (named.leadDepartmentId && assignee.departmentId !== named.leadDepartmentId)
+        errors.push(`${named.path}.assigneeId names ${assignee.name}, who does not work in the lead department`);
+    }
+    return errors;
   }
 }

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { MEASURE_KINDS, MeasureKind } from '@rectiflow/domain';
 import { EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 import { IsDeadline } from '../measures/deadline';
@@ -27,13 +37,18 @@ export class CreateMeasureDto {
   @IdField({ description: 'responsible leader (责任领导)' })
   responsibleLeaderId: string;
 
-  @ApiProperty({
+  @IdListField({ optional: true, description: 'further leaders named with the responsible one (张三、李四: 李四)' })
+  coLeaderIds?: string[];
+
+  @ApiPropertyOptional({
     description:
-      'deadline (整改时限): a date (YYYY-MM-DD, meaning the end of that day, China time) or an ISO-8601 date-time; for 长期坚持 the first progress report',
+      'deadline (整改时限): a date (YYYY-MM-DD, meaning the end of that day, China time) or an ISO-8601 date-time; for 长期坚持 the first progress report. ' +
+      "Required for 限期整改; without it a 立行立改 measure is due the policy's immediateWithin after 交办 and a 长期坚持 one reports first reportEvery after 交办",
     example: '2024-06-30',
   })
+  @ValidateIf((measure: CreateMeasureDto) => measure.kind === 'deadline' || measure.dueAt !== undefined)
   @IsDeadline()
-  dueAt: string;
+  dueAt?: string;
 }
 
 export class CreateProblemDto {

@@ -9,6 +9,7 @@ import {
   ProblemRepository,
   UnitOfWork,
 } from '@rectiflow/persistence';
+import { dueFromAssign, TimerPolicy } from '@rectiflow/domain';
 import { measureWorkflowId } from '@rectiflow/workflows/measure.contract';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -93,6 +94,7 @@ export class ProblemsService {
           problems[index].measures ?? [],
           0,
           `problems[${index}]`,
+          inspection.policy,
         );
         toStart.push(...measures.startable);
         result.push({
@@ -114,7 +116,15 @@ export class ProblemsService {
     const toStart: StartableMeasure[] = [];
     const rows = await this.unitOfWork.run(async (tx) => {
       const max = await this.measures.maxNumber(problemId, tx);
-      const inserted = await this.insertMeasures(tx, problem.inspectionId, problemId, [measure], max, 'measure');
+      const inserted = await this.insertMeasures(
+        tx,
+        problem.inspectionId,
+        problemId,
+        [measure],
+        max,
+        'measure',
+        inspection.policy,
+      );
       toStart.push(...inserted.startable);
       return inserted.rows;
     });
@@ -129,7 +139,9 @@ export class ProblemsService {
     measures: CreateMeasureDto[],
     numberBase: number,
     path: string,
+    policy: TimerPolicy,
   ) {
+    const now = new Date();
     const numbers = measures.map((measure, index) => measure.number ?? numberBase + index + 1);
     const repeated = numbers.filter((number, index) => numbers.indexOf(number) !== index);
     if (repeated.length)
@@ -156,7 +168,10 @@ export class ProblemsService {
           kind: measure.kind,
           leadDepartmentId: measure.leadDepartmentId,
           responsibleLeaderId: measure.responsibleLeaderId,
-          dueAt: parseDeadline(measure.dueAt)!,
+          coLeaderIds: [...new Set(measure.coLeaderIds ?? [])],
+          // Without a date the deadline is provisional: the workflow sets it at 交办 from the policy.
+          dueAt: measure.dueAt ? parseDeadline(measure.dueAt)! : dueFromAssign(measure.kind, policy, now),
+          dueOnAssign: !measure.dueAt,
         };
       }),
       tx,
@@ -175,7 +190,9 @@ export class ProblemsService {
       leadDepartmentId: row.leadDepartmentId,
       cooperatingDepartmentIds: [...new Set(measures[index].cooperatingDepartmentIds ?? [])],
       responsibleLeaderId: row.responsibleLeaderId,
+      coLeaderIds: row.coLeaderIds,
       dueAt: row.dueAt,
+      dueOnAssign: row.dueOnAssign,
     }));
     return { rows, startable };
   }

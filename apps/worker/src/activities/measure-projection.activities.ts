@@ -9,6 +9,7 @@ import {
   Recipients,
   UnitOfWork,
 } from '@rectiflow/persistence';
+import type { Participants } from '@rectiflow/domain';
 import type { WorkerConfig } from '@rectiflow/platform';
 import { PROJECTION_REJECTED } from '@rectiflow/workflows/measure.contract';
 import type { ProjectionActivities, ProjectionEvent } from '@rectiflow/workflows/projection.types';
@@ -22,6 +23,23 @@ import { WORKER_CONFIG } from '../worker-config';
  * recipient, and the measure row only moves forward (last_seq guard), so retries, replays and
  * out-of-order deliveries never duplicate or regress anything.
  */
+/** Who held the measure before a 调整责任 and holds it no more. */
+function released(event: ProjectionEvent, audience: 'departments_released' | 'people_released'): Recipients {
+  const previous = (event.detail as { previous?: Participants }).previous;
+  const now = event.state.participants;
+  if (!previous) return { kind: 'people', personIds: [] };
+  if (audience === 'departments_released') {
+    const current = new Set([now.leadDepartmentId, ...now.cooperatingDepartmentIds]);
+    return {
+      kind: 'departments',
+      departmentIds: [previous.leadDepartmentId, ...previous.cooperatingDepartmentIds].filter((id) => !current.has(id)),
+    };
+  }
+  const current = new Set([now.responsibleLeaderId, now.assigneeId, ...(now.coLeaderIds ?? [])]);
+  const before = [previous.responsibleLeaderId, previous.assigneeId, ...(previous.coLeaderIds ?? [])];
+  return { kind: 'people', personIds: before.filter((id): id is string => !!id && !current.has(id)) };
+}
+
 @Injectable()
 export class MeasureProjectionActivities implements ProjectionActivities {
   private readonly logger = new Logger('Projection');
@@ -79,10 +97,15 @@ export class MeasureProjectionActivities implements ProjectionActivities {
           closedAt: state.stage === 'closed' ? state.stageEnteredAt : null,
           leadDepartmentId: state.participants.leadDepartmentId,
           responsibleLeaderId: state.participants.responsibleLeaderId,
+          coLeaderIds: state.participants.coLeaderIds ?? [],
+          assigneeId: state.participants.assigneeId ?? null,
+          instructions: state.instructions ?? null,
+          originalDueAt: state.originalDueAt ?? null,
+          text: event.action === 'edit_text' ? String((event.detail as { text?: unknown }).text) : null,
         },
         tx,
       );
-      if (text !== undefined && event.action === 'assign') {
+      if (text !== undefined && (event.action === 'assign' || event.action === 'reassign')) {
         await this.measures.replaceCooperatingDepartments(
           event.measureId,
           state.participants.cooperatingDepartmentIds,
@@ -143,6 +166,14 @@ export class MeasureProjectionActivities implements ProjectionActivities {
         return { kind: 'role', inspectionId: event.inspectionId, role: 'group_head' };
       case 'supervisor':
         return { kind: 'role', inspectionId: event.inspectionId, role: 'supervisor' };
+      case 'named_people':
+        return {
+          kind: 'people',
+          personIds: [...(participants.coLeaderIds ?? []), participants.assigneeId].filter((id): id is string => !!id),
+        };
+      case 'departments_released':
+      case 'people_released':
+        return released(event, audience);
     }
   }
 

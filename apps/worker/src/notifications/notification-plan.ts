@@ -3,7 +3,19 @@ import { ACTION_LABELS, ActionName, MeasureState, STAGE_LABELS } from '@rectiflo
 import type { ProjectionEvent } from '@rectiflow/workflows/projection.types';
 
 export type Audience =
-  'department_staff' | 'submitter' | 'reviewers' | 'responsible_leader' | 'group_head' | 'supervisor' | 'owner';
+  | 'department_staff'
+  | 'submitter'
+  | 'reviewers'
+  | 'responsible_leader'
+  | 'group_head'
+  | 'supervisor'
+  | 'owner'
+  /** 承办人 and co-leaders: the people named on the measure besides its departments and leader. */
+  | 'named_people'
+  /** After 调整责任: the departments that no longer hold the measure. */
+  | 'departments_released'
+  /** After 调整责任: the leader and 承办人 who no longer hold it. */
+  | 'people_released';
 
 export interface PlannedNotification {
   audience: Audience;
@@ -85,6 +97,12 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
           title: `【新交办】${subject}`,
           body: `您是整改措施“${subject}”的责任领导${due}。`,
         },
+        {
+          audience: 'named_people',
+          kind: 'assignment',
+          title: `【新交办】${subject}`,
+          body: `整改措施“${subject}”已交办${due}${detail.instructions ? `。交办要求:${sentence(detail.instructions)}` : '。'}`,
+        },
       ];
     case 'submit_evidence':
       return [
@@ -159,6 +177,11 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
             },
           ]
         : [];
+    case 'reassign':
+    case 'change_deadline':
+    case 'edit_text':
+    case 'void':
+      return planUpkeepNotifications(action, subject, due, detail);
     case 'supervise':
       return (['department_staff', 'responsible_leader', 'group_head'] as Audience[]).map((audience) => ({
         audience,
@@ -168,5 +191,44 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
       }));
     default:
       return label ? [] : [];
+  }
+}
+
+/** A person's words as the end of a sentence: one full stop, never two. */
+export function sentence(words: unknown): string {
+  const text = String(words ?? '').trim();
+  return /[。！？!?.]$/.test(text) ? text : `${text}。`;
+}
+
+/** What the office's upkeep of the plan tells those it concerns. */
+function planUpkeepNotifications(
+  action: 'reassign' | 'change_deadline' | 'edit_text' | 'void',
+  subject: string,
+  due: string,
+  detail: Record<string, unknown>,
+): PlannedNotification[] {
+  const reason = detail.reason ? `原因:${sentence(detail.reason)}` : '';
+  const concerned: Audience[] = ['department_staff', 'responsible_leader', 'named_people'];
+  const tell = (kind: string, title: string, body: string, audiences = concerned) =>
+    audiences.map((audience) => ({ audience, kind, title: `【${title}】${subject}`, body }));
+  switch (action) {
+    case 'reassign':
+      return [
+        ...tell('reassigned', '责任调整', `整改措施“${subject}”的责任已调整,现由您(贵部门)承担${due}。${reason}`),
+        ...tell('released', '责任调整', `整改措施“${subject}”已调整至其他责任主体,您(贵部门)不再承担。${reason}`, [
+          'departments_released',
+          'people_released',
+        ]),
+      ];
+    case 'change_deadline':
+      return tell(
+        'deadline_changed',
+        '时限调整',
+        `整改措施“${subject}”的整改时限由 ${String(detail.previousDueAt).slice(0, 10)} 调整为 ${String(detail.dueAt).slice(0, 10)}。${reason}`,
+      );
+    case 'edit_text':
+      return tell('measure_edited', '措施修改', `整改措施已修改为“${subject}”。${reason}`, ['department_staff']);
+    case 'void':
+      return tell('voided', '措施作废', `整改措施“${subject}”已作废,无需继续办理。${reason}`);
   }
 }

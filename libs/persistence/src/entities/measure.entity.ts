@@ -62,8 +62,33 @@ export class MeasureEntity {
   @JoinColumn({ name: 'responsible_leader_id' })
   responsibleLeader?: PersonEntity;
 
+  /** Further leaders named with the responsible one; they see the measure and are told of its changes. */
+  @Column({ name: 'co_leader_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  coLeaderIds: string[];
+
+  /** 承办人: the person of the lead department doing the work (null: the department as a whole). */
+  @Index('ix_measure_assignee')
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: PersonEntity;
+
+  /** 交办要求: the office's instructions at 交办. */
+  @Column({ type: 'text', nullable: true })
+  instructions: string | null;
+
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;
+
+  /** 原定时限: the deadline set at 交办, kept when it is later changed (due_at is then the 调整后时限). */
+  @Column({ name: 'original_due_at', type: 'timestamptz', nullable: true })
+  originalDueAt: Date | null;
+
+  /** The deadline is provisional until 交办 (立行立改 / 长期坚持 created without a date). */
+  @Column({ name: 'due_on_assign', type: 'boolean', default: false })
+  dueOnAssign: boolean;
 
   @Column({ type: 'varchar', length: 12, default: 'assign' })
   stage: Stage;

@@ -1,3 +1,4 @@
+import { PlanOwnersAndUpkeep1796124342783 } from './1796124342783-PlanOwnersAndUpkeep';
 import { AccountAdministration1796114194882 } from './1796114194882-AccountAdministration';
 import { SharedThrottles1795849603445 } from './1795849603445-SharedThrottles';
 import { AccountsNotificationsAuditChain1795821611033 } from './1795821611033-AccountsNotificationsAuditChain';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AccountsNotificationsAuditChain1795821611033,
   SharedThrottles1795849603445,
   AccountAdministration1796114194882,
+  PlanOwnersAndUpkeep1796124342783,
 ];

@@ -20,6 +20,13 @@ export interface MeasureProjection {
   closedAt: string | null;
   leadDepartmentId: string;
   responsibleLeaderId: string;
+  coLeaderIds: string[];
+  assigneeId: string | null;
+  instructions: string | null;
+  /** Set once the deadline has been moved (null: unchanged, the column keeps what it had). */
+  originalDueAt: string | null;
+  /** The measure's new wording (修改措施), or null to keep it. */
+  text: string | null;
 }
 
 /** What the worker's projection writes to `measure` and `measure_cooperating_department` (the hot path). */
@@ -32,7 +39,9 @@ export class MeasureProjectionRepository extends BaseRepository {
     const updated: [{ text: string }[], number] = await this.db(tx).query(
       `UPDATE measure SET stage = $2, round = $3, due_at = $4, stage_due_at = $5, yellow_from = $6, escalation_level = $7,
          look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
-         lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, updated_at = now()
+         lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, co_leader_ids = $16, assignee_id = $17,
+         instructions = $18, original_due_at = coalesce($19, original_due_at), text = coalesce($20, text),
+         due_on_assign = due_on_assign AND $2 = 'assign', updated_at = now()
        WHERE id = $1 AND last_seq < $15
        RETURNING text`,
       [
@@ -51,12 +60,17 @@ export class MeasureProjectionRepository extends BaseRepository {
         values.leadDepartmentId,
         values.responsibleLeaderId,
         values.seq,
+        values.coLeaderIds,
+        values.assigneeId,
+        values.instructions,
+        values.originalDueAt,
+        values.text,
       ],
     );
     return updated[0][0]?.text;
   }
 
-  /** Replaces the measure's cooperating departments (交办 may name new ones). */
+  /** Replaces the measure's cooperating departments (交办 and 调整责任 may name new ones). */
   async replaceCooperatingDepartments(measureId: string, departmentIds: string[], tx?: EntityManager): Promise<void> {
     await this.db(tx).query('DELETE FROM measure_cooperating_department WHERE measure_id = $1', [measureId]);
     if (departmentIds.length > 0) {

@@ -9,7 +9,8 @@ const MEASURE_COLUMNS = `m.id, m.inspection_id AS "inspectionId", m.problem_id A
   m.lead_department_id AS "leadDepartmentId", m.responsible_leader_id AS "responsibleLeaderId", m.due_at AS "dueAt",
   m.stage, m.round, m.stage_due_at AS "stageDueAt", m.escalation_level AS "escalationLevel", m.look_back_due AS "lookBackDue",
   m.latest_progress AS "latestProgress", m.pending_extension AS "pendingExtension", m.signed_off_at AS "signedOffAt",
-  m.closed_at AS "closedAt", m.workflow_id AS "workflowId", m.updated_at AS "updatedAt", ${COLOUR_SQL} AS colour,
+  m.closed_at AS "closedAt", m.original_due_at AS "originalDueAt", m.assignee_id AS "assigneeId",
+  m.co_leader_ids AS "coLeaderIds", m.instructions, m.due_on_assign AS "dueOnAssign", m.workflow_id AS "workflowId", m.updated_at AS "updatedAt", ${COLOUR_SQL} AS colour,
   ARRAY(SELECT c.department_id FROM measure_cooperating_department c WHERE c.measure_id = m.id) AS "cooperatingDepartmentIds"`;
 
 /** One measure's read-model row as the API shows it (MEASURE_COLUMNS). */
@@ -36,6 +37,12 @@ export interface MeasureRow {
   updatedAt: Date;
   colour: Colour;
   cooperatingDepartmentIds: string[];
+  /** 原定时限, set once the deadline was changed after 交办 (null: unchanged). */
+  originalDueAt: Date | null;
+  assigneeId: string | null;
+  coLeaderIds: string[];
+  instructions: string | null;
+  dueOnAssign: boolean;
 }
 
 /** A ledger row: the measure and the number and title of its problem. */
@@ -48,6 +55,8 @@ export interface MeasureNamesRow {
   leadDepartmentName: string;
   responsibleLeaderName: string;
   cooperatingDepartmentNames: string[];
+  assigneeName: string | null;
+  coLeaderNames: string[];
 }
 
 /** An earlier action under the same idempotency key, from the audit trail. */
@@ -81,6 +90,8 @@ export interface UnstartedMeasureRow {
   dueAt: Date;
   policy: TimerPolicy;
   cooperatingDepartmentIds: string[];
+  coLeaderIds: string[];
+  dueOnAssign: boolean;
 }
 
 /** A new measure row; its id (and so its workflow id) is chosen by the caller before the insert. */
@@ -94,7 +105,9 @@ export interface NewMeasure {
   kind: MeasureKind;
   leadDepartmentId: string;
   responsibleLeaderId: string;
+  coLeaderIds: string[];
   dueAt: Date;
+  dueOnAssign: boolean;
 }
 
 /** `measure` (the read model of each measure's workflow) and `measure_cooperating_department`. */
@@ -140,7 +153,9 @@ export class MeasureRepository extends BaseRepository {
   async names(id: string, tx?: EntityManager): Promise<MeasureNamesRow | undefined> {
     const [row]: MeasureNamesRow[] = await this.db(tx).query(
       `SELECT d.name AS "leadDepartmentName", p.name AS "responsibleLeaderName",
-              ARRAY(SELECT cd.name FROM measure_cooperating_department c JOIN department cd ON cd.id = c.department_id WHERE c.measure_id = $1 ORDER BY cd.name) AS "cooperatingDepartmentNames"
+              ARRAY(SELECT cd.name FROM measure_cooperating_department c JOIN department cd ON cd.id = c.department_id WHERE c.measure_id = $1 ORDER BY cd.name) AS "cooperatingDepartmentNames",
+              (SELECT a.name FROM person a WHERE a.id = m.assignee_id) AS "assigneeName",
+              ARRAY(SELECT cl.name FROM unnest(m.co_leader_ids) WITH ORDINALITY AS u(id, n) JOIN person cl ON cl.id = u.id ORDER BY u.n) AS "coLeaderNames"
          FROM measure m JOIN department d ON d.id = m.lead_department_id JOIN person p ON p.id = m.responsible_leader_id WHERE m.id = $1`,
       [id],
     );
@@ -220,6 +235,7 @@ export class MeasureRepository extends BaseRepository {
     return this.db(tx).query(
       `SELECT m.id, m.inspection_id AS "inspectionId", m.kind, m.lead_department_id AS "leadDepartmentId",
               m.responsible_leader_id AS "responsibleLeaderId", m.due_at AS "dueAt", i.policy,
+              m.co_leader_ids AS "coLeaderIds", m.due_on_assign AS "dueOnAssign",
               coalesce(array_agg(c.department_id) FILTER (WHERE c.department_id IS NOT NULL), '{}') AS "cooperatingDepartmentIds"
          FROM measure m JOIN inspection i ON i.id = m.inspection_id
          LEFT JOIN measure_cooperating_department c ON c.measure_id = m.id

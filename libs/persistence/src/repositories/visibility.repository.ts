@@ -18,7 +18,7 @@ export const OVERSIGHT_ROLES: InspectionRole[] = ['office', 'reviewer', 'group_h
 /**
  * The row-level visibility rule as an SQL condition over measure alias `m`; appends its parameters
  * to `parameters`. An administrator sees every measure; a person with an oversight role in the
- * inspection all its measures; a responsible leader the measures they lead; department staff the
+ * inspection all its measures; a responsible leader (or co-leader, or 承办人) the measures they hold; department staff the
  * measures of their lead or cooperating department. 'all' lets every row through.
  */
 export function visibleMeasureCondition(viewer: MeasureScope, parameters: unknown[]): string {
@@ -30,7 +30,7 @@ export function visibleMeasureCondition(viewer: MeasureScope, parameters: unknow
     parameters.push(viewer.departmentId);
     department = `$${parameters.length}`;
   }
-  return `(m.responsible_leader_id = ${person}
+  return `(m.responsible_leader_id = ${person} OR m.assignee_id = ${person} OR ${person} = ANY(m.co_leader_ids)
       OR m.inspection_id IN (SELECT r.inspection_id FROM inspection_role r WHERE r.person_id = ${person} AND r.role IN ('office', 'reviewer', 'group_head', 'supervisor'))
       OR m.lead_department_id = ${department}
       OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = ${department}))`;
