@@ -63,7 +63,7 @@ function datesIn(text: string): string[] {
  * immediate; 长期坚持/持续推进 → ongoing, which wins over the others (`立行立改，长期坚持` never ends).
  * A phrase with none of these keeps only the phrase (no kind): the caller warns about it.
  */
-export function parseDeadline(phrase: string): ParsedDeadline {
+export function parseDeadlinePhrase(phrase: string): ParsedDeadline {
   const written = phrase.trim().replace(/[。；;，,、\s]+$/, '');
   const text = written
     .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))

@@ -3,7 +3,7 @@
  * 整改时限：2024年9月底前`, several on a line (separated by ；/; or spaces), or in a bracket
  * `(责任领导:…;牵头单位:…)`. Text is normalised first (notice-lines), so brackets are ASCII here.
  */
-import { parseDeadline } from './deadline-phrase';
+import { parseDeadlinePhrase } from './deadline-phrase';
 import type { ParsedOwners } from './document-model';
 
 type Field = 'leaders' | 'leadDepartments' | 'cooperatingDepartments' | 'deadline';
@@ -61,7 +61,7 @@ function readFields(text: string, starts: RegExpExecArray[]): ParsedOwners {
       .trim();
     const field = LABELS[start[1]];
     if (!value) return;
-    if (field === 'deadline') owners.deadline = parseDeadline(value);
+    if (field === 'deadline') owners.deadline = parseDeadlinePhrase(value);
     else if (splitNames(value).length) owners[field] = [...(owners[field] ?? []), ...splitNames(value)];
   });
   return owners;

@@ -11,7 +11,7 @@ import { LEDGER_COLUMNS, LedgerKey, namesColumn } from './ledger-columns';
 import { isTitleLine } from './notice-frame';
 import { classify, normaliseLines } from './notice-lines';
 import { splitOnFirstStop } from './notice-measures';
-import { parseDeadline } from './deadline-phrase';
+import { parseDeadlinePhrase } from './deadline-phrase';
 import { hasOwners, mergeOwners, splitNames, takeOwnerPieces, combineOwners } from './owner-fields';
 
 type Columns = Map<LedgerKey, number>;
@@ -50,7 +50,7 @@ function rowOwners(row: TableRow, columns: Columns): ParsedOwners {
   if (leads.length) owners.leadDepartments = leads;
   if (cooperating.length) owners.cooperatingDepartments = cooperating;
   const due = cellLines(row, columns.get('dueAt')).join('，');
-  if (due) owners.deadline = parseDeadline(due);
+  if (due) owners.deadline = parseDeadlinePhrase(due);
   return owners;
 }
 

@@ -3,8 +3,7 @@
  * pure code of libs/documents; this only runs it and posts the result or the error back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { documentText } from '@rectiflow/documents/document-text';
-import { parseNotice } from '@rectiflow/documents/notice-parser';
+import { parseDocument } from '@rectiflow/documents/parse-document';
 import { workbookRows } from '@rectiflow/documents/xlsx-rows';
 import type { UploadJob, UploadReply } from './upload-reader';
 
@@ -12,7 +11,8 @@ async function read(job: UploadJob): Promise<UploadReply> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   if (job.kind === 'workbook')
     return { ok: true, kind: 'workbook', sheets: await workbookRows(job.fileName, bytes, job.limits) };
-  return { ok: true, kind: 'document', parsed: parseNotice(await documentText(job.fileName, bytes, job.limits)) };
+  // A plan or notice as text, or a Word task-list table.
+  return { ok: true, kind: 'document', parsed: await parseDocument(job.fileName, bytes, job.limits) };
 }
 
 read(workerData as UploadJob).then(
