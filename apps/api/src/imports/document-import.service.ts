@@ -1,15 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { countDocument, ParsedDocument, ParsedSection, problemsForImport, problemsOf } from '@rectiflow/documents';
+import type { EntityManager } from 'typeorm';
+import { countDocument, ParsedDocument, ParsedSection, problemsOf } from '@rectiflow/documents';
 import { checkText, TextRule } from '@rectiflow/domain';
-import { ImportDraftEntity, ImportDraftRepository } from '@rectiflow/persistence';
+import { ImportDraftEntity, ImportDraftRepository, UnitOfWork } from '@rectiflow/persistence';
 import type { ApiConfig } from '@rectiflow/platform';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { cleanFileName } from '../common/file-name';
 import { ProblemsService } from '../problems/problems.service';
-import type { CreateProblemDto } from '../problems/problem.dto';
 import { API_CONFIG } from '../temporal/temporal-client.service';
-import type { CommitDocumentDto } from './import.dto';
+import type { OwnersContent } from './document-owners';
+import { DocumentOwnersService } from './document-owners.service';
+import type { CommitDocumentDto, EditAssignmentsDto, MapNamesDto } from './import.dto';
+import { NewNamesService } from './new-names.service';
+import { ownersErrors } from './owners-validation';
 import { readDocumentUpload, uploadRefusal } from './upload-reader';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -19,7 +23,10 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export class DocumentImportService {
   constructor(
     private readonly drafts: ImportDraftRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly problems: ProblemsService,
+    private readonly owners: DocumentOwnersService,
+    private readonly newNames: NewNamesService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -50,8 +57,9 @@ export class DocumentImportService {
     return draft;
   }
 
-  view(draft: ImportDraftEntity) {
-    const content = draft.content as { sections?: ParsedSection[] };
+  /** The draft as previewed, with each measure's owners as read and as resolved against the organisation now. */
+  async view(draft: ImportDraftEntity) {
+    const content = draft.content as OwnersContent;
     return {
       id: draft.id,
       inspectionId: draft.inspectionId,
@@ -61,47 +69,92 @@ export class DocumentImportService {
       warnings: draft.warnings,
       counts: countDocument(content.sections ?? []),
       content: draft.content,
+      ...(await this.owners.view(content)),
     };
   }
 
-  /** The office corrects the tree (titles, numbers, measures moved or removed) before committing. */
+  /** The office corrects the tree (titles, numbers, owners as read, measures moved or removed) before committing. */
   async correct(id: string, sections: unknown[]) {
-    const draft = await this.open(id, 'document');
-    const errors = validateSections(sections);
-    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 10).join('; '), { errors });
-    draft.content = { ...draft.content, sections };
-    await this.drafts.saveContent(id, draft.content);
+    return this.update(id, (content) => {
+      const errors = validateSections(sections);
+      if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 10).join('; '), { errors });
+      content.sections = sections as ParsedSection[];
+      return Promise.resolve();
+    });
+  }
+
+  /** Owners set for a selection of measures or one problem's (kept in the draft; ids checked, nothing else written). */
+  editAssignments(id: string, body: EditAssignmentsDto) {
+    return this.update(id, (content, tx) => this.owners.editAssignments(content, body, tx));
+  }
+
+  /** Names mapped to existing departments and people, or marked to be created at commit. */
+  mapNames(id: string, body: MapNamesDto) {
+    return this.update(id, (content, tx) => this.owners.mapNames(content, body, tx));
+  }
+
+  /** Changes an open document draft's content under a row lock (concurrent edits wait, none is lost). */
+  private async update(id: string, change: (content: OwnersContent, tx: EntityManager) => Promise<void>) {
+    const draft = await this.unitOfWork.run(async (tx) => {
+      const locked = await this.drafts.lockById(id, tx);
+      if (!locked) throw new DomainError(ErrorCode.NotFound, `no import draft with id ${id}`);
+      this.checkOpen(locked, 'document');
+      const content = { ...(locked.content as OwnersContent) };
+      await change(content, tx);
+      locked.content = content as Record<string, unknown>;
+      await this.drafts.saveContent(id, locked.content, tx);
+      return locked;
+    });
     return this.view(draft);
   }
 
+  /**
+   * Creates the problems and measures with each measure's owners: the body's defaults only where a
+   * measure has none; refused (400, details.missing) while any measure misses a lead department, a
+   * leader or a deadline. Names marked "create" are created in the same transaction as the problems.
+   */
   async commit(id: string, defaults: CommitDocumentDto) {
     const draft = await this.open(id, 'document');
-    const sections = ((draft.content as { sections?: ParsedSection[] }).sections ?? []) as ParsedSection[];
-    const problems = problemsForImport(sections, {
-      kind: defaults.kind ?? 'deadline',
-      leadDepartmentId: defaults.leadDepartmentId,
-      responsibleLeaderId: defaults.responsibleLeaderId,
-      dueAt: defaults.dueAt,
-    }) as CreateProblemDto[];
+    const { problems, planned } = await this.owners.commitPlan(draft.content as OwnersContent, defaults);
     if (problems.length === 0) throw new DomainError(ErrorCode.InvalidInput, 'the document has no problems to import');
     // Claim the draft first so two concurrent commits cannot both import it.
     if (!(await this.drafts.claim(id))) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
+    const creates = planned.departments.length + planned.people.length > 0;
     try {
-      const created = await this.problems.createProblems(draft.inspectionId, problems);
-      return { problems: created.length, measures: created.reduce((sum, problem) => sum + problem.measures.length, 0) };
+      const created = await this.problems.createProblems(
+        draft.inspectionId,
+        problems,
+        creates ? { before: (tx) => this.newNames.create(planned, tx) } : {},
+      );
+      return {
+        problems: created.length,
+        measures: created.reduce((sum, problem) => sum + problem.measures.length, 0),
+        createdDepartments: planned.departments,
+        createdPeople: planned.people,
+      };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === ErrorCode.Unavailable)) {
         await this.drafts.release(id);
       }
+      if ((error as { code?: unknown }).code === '23505')
+        throw new DomainError(
+          ErrorCode.Conflict,
+          'a department of a name to create was created meanwhile; look at the preview again and commit',
+        );
       throw error;
     }
   }
 
   private async open(id: string, kind: 'document' | 'ledger'): Promise<ImportDraftEntity> {
     const draft = await this.draft(id);
-    if (draft.kind !== kind) throw new DomainError(ErrorCode.InvalidInput, `import ${id} is a ${draft.kind} import`);
-    if (draft.committedAt) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
+    this.checkOpen(draft, kind);
     return draft;
+  }
+
+  private checkOpen(draft: ImportDraftEntity, kind: 'document' | 'ledger'): void {
+    if (draft.kind !== kind)
+      throw new DomainError(ErrorCode.InvalidInput, `import ${draft.id} is a ${draft.kind} import`);
+    if (draft.committedAt) throw new DomainError(ErrorCode.Conflict, 'this import was already committed');
   }
 }
 
@@ -144,16 +197,19 @@ export function validateSections(sections: unknown[]): string[] {
     for (const { problem } of problemsOf(raw as ParsedSection)) {
       const number = Number(problem?.number);
       const where = `problem (${problem?.number})`;
+      errors.push(...ownersErrors(problem?.owners, `${where}.owners`));
       if (!Number.isInteger(number) || number < 1) errors.push(`${where}: number must be a positive whole number`);
       else if (seen.has(number)) errors.push(`${where}: number used twice`);
       seen.add(number);
       if (typeof problem?.title !== 'string' || !problem.title.trim()) errors.push(`${where}: title is required`);
       if (!Array.isArray(problem?.measures)) errors.push(`${where}: measures must be a list`);
       else
-        problem.measures.forEach(
-          (measure, index) =>
-            typeof measure?.text !== 'string' && errors.push(`${where}: measures[${index}].text is required`),
-        );
+        problem.measures.forEach((measure, index) => {
+          if (typeof measure?.text !== 'string') errors.push(`${where}: measures[${index}].text is required`);
+          if (!Number.isInteger(measure?.number) || measure.number < 1 || measure.number > 1000)
+            errors.push(`${where}: measures[${index}].number must be a whole number from 1 to 1000`);
+          errors.push(...ownersErrors(measure?.owners, `${where}.measures[${index}].owners`));
+        });
     }
   });
   return errors;

@@ -5,6 +5,7 @@ import {
   Header,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Put,
   StreamableFile,
@@ -26,7 +27,7 @@ import {
 import { CurrentActor, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
 import { DocumentImportService } from './document-import.service';
-import { CommitDocumentDto, CommitLedgerDto, CorrectDocumentDto } from './import.dto';
+import { CommitDocumentDto, CommitLedgerDto, CorrectDocumentDto, EditAssignmentsDto, MapNamesDto } from './import.dto';
 import { LedgerExportService } from './ledger-export.service';
 import { LedgerImportService } from './ledger-import.service';
 import { ledgerTemplate } from './ledger-template';
@@ -122,7 +123,11 @@ export class ImportsController {
   }
 
   @Put('imports/documents/:id/structure')
-  @ApiOperation({ summary: 'Replace the parsed tree with the office’s corrections' })
+  @ApiOperation({
+    summary: 'Replace the parsed tree with the office’s corrections',
+    description:
+      'The sections in the shape the preview returned; owners (as read) on problems and measures may be corrected too. The office’s owner edits stay with their problem and measure numbers.',
+  })
   @ApiOkResponse({ type: DocumentDraftResponse })
   @ApiErrors(400, 404, 409)
   async correct(
@@ -134,8 +139,46 @@ export class ImportsController {
     return this.documents.correct(id, body.sections);
   }
 
+  @Patch('imports/documents/:id/assignments')
+  @ApiOperation({
+    summary: 'Set owners for a selection of measures, or for every measure of one problem, before the commit',
+    description:
+      'Select with `measures` ([{problemNumber, measureNumber}]) or `problemNumber`; every field given replaces what the document says for those measures (null gives it back to the document). Department and person ids must exist (400 naming the field). Kept in the draft; nothing else is written. Answers the draft as GET /imports/{id}.',
+  })
+  @ApiOkResponse({ type: DocumentDraftResponse })
+  @ApiErrors(400, 404, 409)
+  async editAssignments(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: RequestActor,
+    @Body() body: EditAssignmentsDto,
+  ) {
+    await this.access.require(actor, (await this.documents.draft(id)).inspectionId, ['office']);
+    return this.documents.editAssignments(id, body);
+  }
+
+  @Patch('imports/documents/:id/names')
+  @ApiOperation({
+    summary: 'Map names the document reads to existing departments and people, or mark them to be created at commit',
+    description:
+      'Each entry: {name, id} maps the name to an existing record, {name, create: true} creates it at commit (a department at the top level, a person without a department), {name} alone forgets the mapping. The names are those of the preview’s names lists; names not listed keep their mapping. Answers the draft as GET /imports/{id}.',
+  })
+  @ApiOkResponse({ type: DocumentDraftResponse })
+  @ApiErrors(400, 404, 409)
+  async mapNames(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: RequestActor,
+    @Body() body: MapNamesDto,
+  ) {
+    await this.access.require(actor, (await this.documents.draft(id)).inspectionId, ['office']);
+    return this.documents.mapNames(id, body);
+  }
+
   @Post('imports/documents/:id/commit')
-  @ApiOperation({ summary: 'Create the previewed problems and measures (one workflow each)' })
+  @ApiOperation({
+    summary: 'Create the previewed problems and measures (one workflow each), each with its own owners',
+    description:
+      'Each measure keeps the owners, deadline and kind the document names or the office set; the body’s values are defaults for the measures that name none. Refused with 400 and details.missing ([{problemNumber, measureNumber, fields, unknown}]) while any measure misses a lead department, a responsible leader or a deadline (立行立改 and 长期坚持 need none) or names someone nobody resolved; then nothing is written. Names marked create are created in the same transaction as the problems.',
+  })
   @ApiCreatedResponse({ type: DocumentCommitResponse })
   @ApiErrors(400, 404, 409)
   async commitDocument(

@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
 import { ProblemsModule } from '../problems/problems.module';
 import { DocumentImportService } from './document-import.service';
+import { DocumentOwnersService } from './document-owners.service';
 import { ImportsController } from './imports.controller';
 import { LedgerExportService } from './ledger-export.service';
 import { LedgerImportService } from './ledger-import.service';
+import { NewNamesService } from './new-names.service';
+import { OwnerDirectory } from './owner-directory.service';
 
 /** Plans and notices in, the Excel ledger in and out. */
 @Module({
   imports: [ProblemsModule],
   controllers: [ImportsController],
-  providers: [DocumentImportService, LedgerImportService, LedgerExportService],
+  providers: [
+    DocumentImportService,
+    DocumentOwnersService,
+    LedgerImportService,
+    LedgerExportService,
+    NewNamesService,
+    OwnerDirectory,
+  ],
 })
 export class ImportsModule {}

@@ -18,6 +18,7 @@ import { ProblemsService } from '../problems/problems.service';
 import type { CreateMeasureDto, CreateProblemDto } from '../problems/problem.dto';
 import { API_CONFIG } from '../temporal/temporal-client.service';
 import { LedgerRow, readLedger, RowError, splitLadderLabel } from './ledger-format';
+import { NewNamesService } from './new-names.service';
 import { readWorkbookUpload, uploadRefusal } from './upload-reader';
 
 interface LedgerDraft {
@@ -37,6 +38,7 @@ export class LedgerImportService {
     private readonly inspections: InspectionRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly problems: ProblemsService,
+    private readonly newNames: NewNamesService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -165,12 +167,7 @@ export class LedgerImportService {
     rows: LedgerRow[],
     unknown: { unknownDepartments: string[]; unknownLeaders: string[] },
   ) {
-    if (unknown.unknownDepartments.length) {
-      await this.organisation.insertDepartments(unknown.unknownDepartments.map((name) => ({ name, parentId: null })));
-    }
-    if (unknown.unknownLeaders.length) {
-      await this.organisation.insertPeople(unknown.unknownLeaders.map((name) => ({ name })));
-    }
+    await this.newNames.create(this.newNames.plan(unknown.unknownDepartments, unknown.unknownLeaders));
     const departments = new Map(
       (await this.organisation.listDepartments()).map((department) => [department.name, department.id]),
     );

@@ -27,6 +27,11 @@ export class ImportDraftRepository extends BaseRepository {
     return this.drafts(tx).findOne({ where: { id } });
   }
 
+  /** The draft, locked for the rest of the transaction `tx` (edits of one draft wait for each other). */
+  async lockById(id: string, tx: EntityManager): Promise<ImportDraftEntity | null> {
+    return this.drafts(tx).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   async saveContent(id: string, content: Record<string, unknown>, tx?: EntityManager): Promise<void> {
     await this.db(tx).query('UPDATE import_draft SET content = $2::jsonb WHERE id = $1', [id, JSON.stringify(content)]);
   }

@@ -14,6 +14,15 @@ export interface NewPerson {
   email?: string | null;
 }
 
+/** A department or person by id and name. */
+export interface NamedRow {
+  id: string;
+  name: string;
+}
+
+/** A name's matching key in SQL: NFKC, every whitespace removed (libs/documents nameKey). */
+const NAME_KEY = `regexp_replace(normalize(name, NFKC), '\\s', '', 'g')`;
+
 /** A person as the people list shows them to a non-administrator: e-mail only on the reader's own row. */
 export interface PersonRow {
   id: string;
@@ -65,6 +74,45 @@ export class OrganisationRepository extends BaseRepository {
   insertPeople(items: NewPerson[], tx?: EntityManager): Promise<PersonEntity[]> {
     const people = this.people(tx);
     return people.save(items.map((item) => people.create(item)));
+  }
+
+  /**
+   * Departments named exactly one of `names`, or whose name has one of `keys` once NFKC-normalised
+   * with every whitespace removed (the caller's matcher computes the keys and picks among them).
+   */
+  departmentsMatching(names: string[], keys: string[], tx?: EntityManager): Promise<NamedRow[]> {
+    if (names.length === 0 && keys.length === 0) return Promise.resolve([]);
+    return this.db(tx).query(
+      `SELECT id, name FROM department WHERE name = ANY($1::text[]) OR ${NAME_KEY} = ANY($2::text[]) ORDER BY name, id`,
+      [names, keys],
+    );
+  }
+
+  /** The same for people, oldest first among people of one name. */
+  peopleMatching(names: string[], keys: string[], tx?: EntityManager): Promise<NamedRow[]> {
+    if (names.length === 0 && keys.length === 0) return Promise.resolve([]);
+    return this.db(tx).query(
+      `SELECT id, name FROM person WHERE name = ANY($1::text[]) OR ${NAME_KEY} = ANY($2::text[]) ORDER BY created_at, id`,
+      [names, keys],
+    );
+  }
+
+  /** Top-level departments with ids chosen by the caller (an import names them before they exist). */
+  async insertDepartmentsWithIds(items: NamedRow[], tx?: EntityManager): Promise<void> {
+    if (items.length === 0) return;
+    await this.db(tx).query(
+      'INSERT INTO department (id, name, parent_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])',
+      [items.map((item) => item.id), items.map((item) => item.name), items.map(() => null)],
+    );
+  }
+
+  /** People without a department, with ids chosen by the caller. */
+  async insertPeopleWithIds(items: NamedRow[], tx?: EntityManager): Promise<void> {
+    if (items.length === 0) return;
+    await this.db(tx).query('INSERT INTO person (id, name) SELECT * FROM unnest($1::uuid[], $2::text[])', [
+      items.map((item) => item.id),
+      items.map((item) => item.name),
+    ]);
   }
 
   /** Everyone, with e-mail addresses and account state, by name. */
