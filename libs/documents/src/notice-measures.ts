@@ -27,8 +27,10 @@ const MARKER_HERE = new RegExp(`([${CHINESE}]{1,3})是|([${CIRCLED}])`, 'y');
 function candidates(text: string, boundaries: number[]): RegExpExecArray[] {
   MARKER.lastIndex = 0;
   const found = [...text.matchAll(MARKER)];
+  const seen = new Set(found.map((match) => match.index));
   for (const at of boundaries) {
-    if (found.some((match) => match.index === at)) continue;
+    if (seen.has(at)) continue;
+    seen.add(at);
     MARKER_HERE.lastIndex = at;
     const match = MARKER_HERE.exec(text);
     if (match) found.push(match);
