@@ -216,7 +216,8 @@ export function addToDay(day: string, amount: { days?: number; months?: number }
 /**
  * The owners the commit writes, or the fields still missing. Names marked "create" take the ids
  * chosen for them (`created`); a 立行立改 measure without a deadline gets today + 30 days and a
- * 长期坚持 one today + 1 month (its first progress report), `today` being China's date.
+ * 长期坚持 one today + 1 month (its first progress report), `today` being China's date — the
+ * default deadline only when its kind is the default too.
  */
 export function completeOwners(
   resolved: ResolvedOwners,
@@ -241,9 +242,11 @@ export function completeOwners(
       ),
       responsibleLeaderId,
       coLeaderIds: [...new Set(resolved.coLeaders.map(person))].filter((id) => id !== responsibleLeaderId),
+      // The default deadline is for measures the document gives no kind (or 限期整改): a 立行立改 or
+      // 长期坚持 the document names keeps its own rhythm.
       dueAt:
         resolved.dueAt ??
-        defaults.dueAt ??
+        (resolved.kind === null || resolved.kind === 'deadline' ? defaults.dueAt : undefined) ??
         (kind === 'immediate' ? addToDay(today, { days: 30 }) : addToDay(today, { months: 1 })),
       kind,
     },

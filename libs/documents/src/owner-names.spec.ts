@@ -215,6 +215,9 @@ describe('owner assignment', () => {
     ).toMatchObject({
       owners: { dueAt: '2027-01-15', kind: 'ongoing' },
     });
+    expect(completeOwners(immediate, { dueAt: '2099-06-30' }, none, '2026-01-31')).toMatchObject({
+      owners: { dueAt: '2026-03-02' },
+    });
     expect(addToDay('2024-01-31', { months: 1 })).toBe('2024-02-29');
   });
 });

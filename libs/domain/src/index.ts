@@ -10,3 +10,4 @@ export * from './schedule';
 export * from './initial-state';
 export * from './text';
 export * from './bounds';
+export * from './progress';

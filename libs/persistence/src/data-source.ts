@@ -3,6 +3,7 @@ import { integerSetting } from '@rectiflow/platform/config';
 import {
   AccountEntity,
   AdminAuditEventEntity,
+  PlanChangeEntity,
   AuditChainHeadEntity,
   AuditEventEntity,
   NotificationEntity,
@@ -43,6 +44,7 @@ export const ENTITIES = [
   AuditChainHeadEntity,
   ThrottleBucketEntity,
   AdminAuditEventEntity,
+  PlanChangeEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

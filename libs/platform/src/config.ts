@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, ImportLimits } from '@rectiflow/documents/import-limits';
 import { EvidenceS3Config, evidenceS3Config } from './evidence-config';
+import { ApiMetricsConfig, apiMetricsConfig, WorkerMetricsConfig, workerMetricsConfig } from './metrics-config';
 
 /** Settings shared by the API and the worker; read from the environment (or .env via @nestjs/config). */
 export interface PlatformConfig {
@@ -90,6 +91,8 @@ export interface ApiConfig extends PlatformConfig {
    */
   trustProxy: false | number | string[];
   imports: ImportConfig;
+  /** The Prometheus endpoint on a port of its own; absent or null: none (see metrics-config.ts). */
+  metrics?: ApiMetricsConfig | null;
 }
 
 /** Limits of document and ledger imports (see libs/documents/src/import-limits.ts), and of the thread that reads them. */
@@ -183,6 +186,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     workflowStartConcurrency: integerSetting(env, 'WORKFLOW_START_CONCURRENCY', 100, 1, 1000),
     trustProxy: trustProxySetting(env),
     imports: importConfig(env),
+    metrics: apiMetricsConfig(env),
   };
 }
 
@@ -198,6 +202,8 @@ export interface WorkerConfig extends PlatformConfig {
   mail: MailConfig;
   /** The worker process exits when its Temporal worker stops unexpectedly, so a supervisor restarts it. */
   exitOnFailure: boolean;
+  /** The worker's Prometheus endpoint and the Temporal SDK's; absent: neither. */
+  metrics?: WorkerMetricsConfig;
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -211,5 +217,6 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     workflowStackTraceLimit: workflowStackTraceLimit(env),
     mail: mailConfig(env),
     exitOnFailure: true,
+    metrics: workerMetricsConfig(env),
   };
 }

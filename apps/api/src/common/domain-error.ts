@@ -33,6 +33,11 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
 };
 
+/** The HTTP status a domain error answers with. */
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,

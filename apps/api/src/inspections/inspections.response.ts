@@ -71,11 +71,14 @@ export class InspectionResponse {
 }
 
 export class InspectionCountsResponse {
-  @Res.int()
+  @Res.int({ description: 'measures counted (voided ones aside)' })
   measures: number;
 
-  @Res.map({ type: 'integer' }, { description: 'every stage, 0 where none' })
+  @Res.map({ type: 'integer' }, { description: 'every stage, 0 where none (voided: 0, they are in no count)' })
   measuresByStage: Record<string, number>;
+
+  @Res.int({ description: '已完成: signed off (销号), in 回头看 or 办结' })
+  measuresDone: number;
 
   @Res.int()
   red: number;
@@ -86,7 +89,7 @@ export class InspectionCountsResponse {
   @Res.int()
   problems: number;
 
-  @Res.int({ description: 'problems whose measures are all closed (销号)' })
+  @Res.int({ description: '已整改销号: problems whose measures, voided ones aside, are all done' })
   problemsClosed: number;
 }
 

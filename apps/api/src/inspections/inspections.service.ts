@@ -66,6 +66,7 @@ export class InspectionsService {
       counts: {
         measures: total,
         measuresByStage,
+        measuresDone: measuresByStage.lookback + measuresByStage.closed,
         red: colours.red,
         yellow: colours.yellow,
         problems: problems.total,

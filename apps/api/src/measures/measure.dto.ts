@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsDeadline } from './deadline';
-import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, STAGES, Stage } from '@rectiflow/domain';
+import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, PROGRESS, Progress, STAGES, Stage } from '@rectiflow/domain';
 import { MEASURE_SORTS, MeasureSort } from '@rectiflow/persistence';
 import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 
@@ -41,6 +41,13 @@ export class ListMeasuresQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   escalated?: boolean;
+
+  @EnumField(PROGRESS, {
+    optional: true,
+    description:
+      'the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none',
+  })
+  progress?: Progress;
 
   @TextField({ optional: true, max: 10, description: 'section number of the problem (一、 → 一)' })
   sectionNumber?: string;

@@ -4,11 +4,21 @@ import { MeasureWorkflowsService } from './measure-workflows.service';
 import { MeasuresController } from './measures.controller';
 import { MeasuresService } from './measures.service';
 import { ParticipantsCheck } from './participants-check';
+import { BatchActionsService } from './batch-actions.service';
+import { PlanController } from './plan.controller';
+import { PlanService } from './plan.service';
 
-/** Measures: lists, reads, actions as Workflow Updates, and the workflow starts others (problems, imports) use. */
+/** Measures: lists, reads, actions as Workflow Updates (one or a batch), the plan's upkeep, and the workflow starts others use. */
 @Module({
-  controllers: [MeasuresController],
-  providers: [MeasuresService, MeasureActionsService, MeasureWorkflowsService, ParticipantsCheck],
+  controllers: [MeasuresController, PlanController],
+  providers: [
+    MeasuresService,
+    MeasureActionsService,
+    MeasureWorkflowsService,
+    ParticipantsCheck,
+    BatchActionsService,
+    PlanService,
+  ],
   exports: [MeasuresService, MeasureWorkflowsService, ParticipantsCheck],
 })
 export class MeasuresModule {}

@@ -10,6 +10,12 @@ export class ProblemWithCountsResponse extends ProblemLadderResponse {
   @Res.int()
   measuresClosed: number;
 
+  @Res.int({ description: '已完成 measures (销号) in scope' })
+  measuresDone: number;
+
+  @Res.bool({ description: '已整改销号: every measure, voided ones aside, done (told to all, whatever their scope)' })
+  done: boolean;
+
   @Res.bool({ description: 'every measure of the problem closed (told to all, whatever their scope)' })
   closed: boolean;
 

@@ -58,10 +58,25 @@ export class MyWorkResponse {
 }
 
 export class DashboardTotalsResponse {
-  @Res.int()
+  @Res.int({ description: 'measures counted (voided ones aside)' })
   measures: number;
 
-  @Res.int()
+  @Res.int({ description: '已完成: signed off (销号), in 回头看 or 办结' })
+  done: number;
+
+  @Res.int({ description: '持续推进: 长期坚持 measures whose periodic report is on time' })
+  ongoing: number;
+
+  @Res.int({ description: '未完成: the rest' })
+  open: number;
+
+  @Res.int({ description: '作废: voided, in no other figure' })
+  voided: number;
+
+  @Res.number({ description: '完成率: done / measures, 0 with no measures' })
+  completionRate: number;
+
+  @Res.int({ description: '办结: past the look-back' })
   closed: number;
 
   @Res.int({ description: '销号 at least once' })
@@ -97,6 +112,9 @@ export class DashboardSectionResponse {
   @Res.int()
   total: number;
 
+  @Res.int({ description: '已完成 (销号)' })
+  done: number;
+
   @Res.int()
   closed: number;
 
@@ -113,6 +131,9 @@ export class DashboardDepartmentResponse {
 
   @Res.int()
   total: number;
+
+  @Res.int({ description: '已完成 (销号)' })
+  done: number;
 
   @Res.int()
   closed: number;
@@ -145,10 +166,13 @@ export class DashboardTrendResponse {
   @Res.date({ description: 'a day (Asia/Shanghai)' })
   day: string;
 
-  @Res.int({ description: 'measures closed that day' })
+  @Res.int({ description: 'measures signed off (销号) that day and still done' })
+  done: number;
+
+  @Res.int({ description: 'measures closed (办结) that day' })
   closed: number;
 
-  @Res.int({ description: 'closed up to and including that day' })
+  @Res.int({ description: 'done up to and including that day' })
   cumulative: number;
 }
 

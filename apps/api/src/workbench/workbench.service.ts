@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { completionRate } from '@rectiflow/domain';
 import { MeasureReportsRepository, WorkItemRow } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { Visibility } from '../common/visibility';
@@ -26,11 +27,15 @@ export class WorkbenchService {
     );
     let running = 0;
     return {
-      totals: { ...totals, signOffRate: totals.measures ? totals.signedOff / totals.measures : 0 },
+      totals: {
+        ...totals,
+        completionRate: completionRate(totals.done, totals.measures),
+        signOffRate: completionRate(totals.signedOff, totals.measures),
+      },
       bySection,
       byDepartment,
       overdue,
-      trend: trend.map((row) => ({ ...row, cumulative: (running += row.closed) })),
+      trend: trend.map((row) => ({ ...row, cumulative: (running += row.done) })),
       escalations,
     };
   }

@@ -10,7 +10,11 @@ import { formatDate } from './format';
 type Measure = Schemas['MeasureDetailResponse'];
 type Evidence = Schemas['EvidenceResponse'];
 
-const DATE_LABELS = { requestedDueAt: 'extension.requestedDueAt', newDueAt: 'lookBack.newDueAt' } as const;
+const DATE_LABELS = {
+  requestedDueAt: 'extension.requestedDueAt',
+  newDueAt: 'lookBack.newDueAt',
+  dueAt: 'field.dueAt',
+} as const;
 
 /**
  * The form of one action, laid out by the domain's table (ACTION_FORMS): the decision and its two

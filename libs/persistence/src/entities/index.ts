@@ -17,3 +17,4 @@ export * from './notification.entity';
 export * from './audit-chain-head.entity';
 export * from './throttle-bucket.entity';
 export * from './admin-audit-event.entity';
+export * from './plan-change.entity';

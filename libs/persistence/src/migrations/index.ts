@@ -1,3 +1,4 @@
+import { PlanChanges1796124566409 } from './1796124566409-PlanChanges';
 import { PlanOwnersAndUpkeep1796124342783 } from './1796124342783-PlanOwnersAndUpkeep';
 import { AccountAdministration1796114194882 } from './1796114194882-AccountAdministration';
 import { SharedThrottles1795849603445 } from './1795849603445-SharedThrottles';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   SharedThrottles1795849603445,
   AccountAdministration1796114194882,
   PlanOwnersAndUpkeep1796124342783,
+  PlanChanges1796124566409,
 ];

@@ -1,10 +1,23 @@
-import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
+import type { Colour, MeasureKind, Progress, Stage } from '@rectiflow/domain';
 import { Viewer, visibleMeasureCondition } from './visibility.repository';
 
 /** 红黄绿灯 in SQL over measure alias `m`, the same rule as colourOf() in libs/domain. */
-export const COLOUR_SQL = `CASE WHEN m.stage IN ('closed', 'assign') OR m.stage_due_at IS NULL THEN 'green'
+export const COLOUR_SQL = `CASE WHEN m.stage IN ('closed', 'assign', 'voided') OR m.stage_due_at IS NULL THEN 'green'
   WHEN now() > m.stage_due_at THEN 'red'
   WHEN m.yellow_from IS NOT NULL AND now() >= m.yellow_from THEN 'yellow' ELSE 'green' END`;
+
+/**
+ * The done rule in SQL over alias `m`, the same rule as progressOf() in libs/domain: 'done' from
+ * 销号 on, 'ongoing' for a 长期坚持 measure whose report is on time, 'open' otherwise, NULL voided.
+ */
+export const PROGRESS_SQL = `CASE WHEN m.stage = 'voided' THEN NULL WHEN m.stage IN ('lookback', 'closed') THEN 'done'
+  WHEN m.kind = 'ongoing' AND m.stage = 'rectify' AND coalesce(m.stage_due_at >= now(), true) THEN 'ongoing' ELSE 'open' END`;
+
+/** Measures that count in totals: all but the voided (作废). */
+export const COUNTED_SQL = `m.stage <> 'voided'`;
+
+/** Open measures: neither finished nor voided. */
+const OPEN_SQL = `m.stage NOT IN ('closed', 'voided')`;
 
 /** The ledger's orders besides its default: 问题序号, 整改时限. */
 export const MEASURE_SORTS = ['problemNumber', 'dueAt'] as const;
@@ -27,6 +40,8 @@ export interface MeasureFilter {
   overdue?: boolean;
   /** Open measures with an escalation level above 0 (the dashboard's 升级未办). */
   escalated?: boolean;
+  /** 已完成 / 持续推进 / 未完成 by the done rule (a voided measure is in none). */
+  progress?: Progress;
   /** Without it: open measures first, by their stage deadline. Ties end on the problem and measure numbers. */
   sort?: MeasureSort;
   order?: 'asc' | 'desc';
@@ -72,10 +87,13 @@ export function measureFilterCondition(filter: MeasureFilter, viewer: Viewer, pa
       pattern,
     );
   }
-  if (filter.escalated === true) where.push(`m.escalation_level > 0 AND m.stage <> 'closed'`);
-  if (filter.escalated === false) where.push(`NOT (m.escalation_level > 0 AND m.stage <> 'closed')`);
-  if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign') AND m.stage_due_at < now()`);
+  if (filter.progress) add((p) => `${PROGRESS_SQL} = ${p}`, filter.progress);
+  if (filter.escalated === true) where.push(`m.escalation_level > 0 AND ${OPEN_SQL}`);
+  if (filter.escalated === false) where.push(`NOT (m.escalation_level > 0 AND ${OPEN_SQL})`);
+  if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign', 'voided') AND m.stage_due_at < now()`);
   if (filter.overdue === false)
-    where.push(`NOT (m.stage NOT IN ('closed', 'assign') AND coalesce(m.stage_due_at >= now(), true) = false)`);
+    where.push(
+      `NOT (m.stage NOT IN ('closed', 'assign', 'voided') AND coalesce(m.stage_due_at >= now(), true) = false)`,
+    );
   return where.join(' AND ');
 }

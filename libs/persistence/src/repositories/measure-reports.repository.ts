@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
-import { COLOUR_SQL } from './measure-filter';
+import { COLOUR_SQL, COUNTED_SQL, PROGRESS_SQL } from './measure-filter';
 import { BaseRepository } from './unit-of-work';
 import { MeasureScope, visibleMeasureCondition } from './visibility.repository';
 
@@ -44,7 +44,13 @@ export interface WorkItemRow {
 }
 
 export interface DashboardTotalsRow {
+  /** Counted measures (voided ones aside). */
   measures: number;
+  /** 已完成 / 持续推进 / 未完成 by the done rule. */
+  done: number;
+  ongoing: number;
+  open: number;
+  voided: number;
   closed: number;
   signedOff: number;
   red: number;
@@ -58,6 +64,7 @@ export interface DashboardSectionRow {
   categoryNumber: string;
   categoryTitle: string;
   total: number;
+  done: number;
   closed: number;
   signedOff: number;
 }
@@ -66,6 +73,7 @@ export interface DashboardDepartmentRow {
   id: string;
   name: string;
   total: number;
+  done: number;
   closed: number;
   overdue: number;
 }
@@ -86,7 +94,7 @@ export interface DashboardRows {
   byDepartment: DashboardDepartmentRow[];
   overdue: DashboardOverdueRow[];
   /** Measures closed per day (Asia/Shanghai), oldest first. */
-  trend: { day: string; closed: number }[];
+  trend: { day: string; done: number; closed: number }[];
   /** Open measures per escalation level above 0. */
   escalations: { level: number; count: number }[];
 }
@@ -102,7 +110,7 @@ export class MeasureReportsRepository extends BaseRepository {
     const parameters: unknown[] = [inspectionId];
     const visible = visibleMeasureCondition(scope, parameters);
     const rows: { stage: Stage; count: string }[] = await this.db(tx).query(
-      `SELECT stage, count(*) AS count FROM measure m WHERE m.inspection_id = $1 AND ${visible} GROUP BY stage`,
+      `SELECT stage, count(*) AS count FROM measure m WHERE m.inspection_id = $1 AND ${visible} AND ${COUNTED_SQL} GROUP BY stage`,
       parameters,
     );
     return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
@@ -148,24 +156,33 @@ export class MeasureReportsRepository extends BaseRepository {
   async dashboard(inspectionId: string, scope: MeasureScope, tx?: EntityManager): Promise<DashboardRows> {
     const parameters: unknown[] = [inspectionId];
     const visible = visibleMeasureCondition(scope, parameters);
-    const base = `FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.inspection_id = $1 AND ${visible}`;
+    const all = `FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.inspection_id = $1 AND ${visible}`;
+    const base = `${all} AND ${COUNTED_SQL}`;
     const query = <T>(sql: string): Promise<T[]> => this.db(tx).query(sql, parameters);
-    const [totals] = await query<DashboardTotalsRow>(
+    const [{ voided }] = await query<{ voided: number }>(
+      `SELECT count(*) FILTER (WHERE NOT ${COUNTED_SQL})::int AS voided ${all}`,
+    );
+    const [counted] = await query<Omit<DashboardTotalsRow, 'voided'>>(
       `SELECT count(*)::int AS measures,
+              count(*) FILTER (WHERE ${PROGRESS_SQL} = 'done')::int AS done,
+              count(*) FILTER (WHERE ${PROGRESS_SQL} = 'ongoing')::int AS ongoing,
+              count(*) FILTER (WHERE ${PROGRESS_SQL} = 'open')::int AS open,
               count(*) FILTER (WHERE m.stage = 'closed')::int AS closed,
               count(*) FILTER (WHERE m.signed_off_at IS NOT NULL)::int AS "signedOff",
               count(*) FILTER (WHERE ${COLOUR_SQL} = 'red')::int AS red,
               count(*) FILTER (WHERE ${COLOUR_SQL} = 'yellow')::int AS yellow,
               count(*) FILTER (WHERE m.escalation_level > 0 AND m.stage <> 'closed')::int AS escalated ${base}`,
     );
+    const totals: DashboardTotalsRow = { ...counted, voided };
     const bySection = await query<DashboardSectionRow>(
       `SELECT coalesce(p.section_number, '') AS number, coalesce(p.section_title, '') AS title, coalesce(p.category_number, '') AS "categoryNumber",
               coalesce(p.category_title, '') AS "categoryTitle", count(*)::int AS total,
-              count(*) FILTER (WHERE m.stage = 'closed')::int AS closed, count(*) FILTER (WHERE m.signed_off_at IS NOT NULL)::int AS "signedOff"
+              count(*) FILTER (WHERE ${PROGRESS_SQL} = 'done')::int AS done, count(*) FILTER (WHERE m.stage = 'closed')::int AS closed, count(*) FILTER (WHERE m.signed_off_at IS NOT NULL)::int AS "signedOff"
          ${base} GROUP BY 1, 2, 3, 4 ORDER BY 1, 3`,
     );
     const byDepartment = await query<DashboardDepartmentRow>(
-      `SELECT d.id, d.name, count(*)::int AS total, count(*) FILTER (WHERE m.stage = 'closed')::int AS closed,
+      `SELECT d.id, d.name, count(*)::int AS total, count(*) FILTER (WHERE ${PROGRESS_SQL} = 'done')::int AS done,
+              count(*) FILTER (WHERE m.stage = 'closed')::int AS closed,
               count(*) FILTER (WHERE ${COLOUR_SQL} = 'red')::int AS overdue
          ${base.replace('FROM measure m JOIN problem p ON p.id = m.problem_id', 'FROM measure m JOIN problem p ON p.id = m.problem_id JOIN department d ON d.id = m.lead_department_id')}
         GROUP BY d.id, d.name ORDER BY total DESC`,
@@ -174,9 +191,14 @@ export class MeasureReportsRepository extends BaseRepository {
       `SELECT m.id, m.text, m.stage, m.stage_due_at AS "stageDueAt", m.escalation_level AS "escalationLevel", p.number AS "problemNumber"
          ${base} AND ${COLOUR_SQL} = 'red' ORDER BY m.stage_due_at LIMIT 20`,
     );
-    const trend = await query<{ day: string; closed: number }>(
-      `SELECT to_char(date_trunc('day', m.closed_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS day, count(*)::int AS closed
-         ${base} AND m.closed_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    // Per day (China time): measures signed off (销号, still done) and measures closed after the look-back.
+    const day = (column: string) => `to_char(date_trunc('day', ${column} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+    const trend = await query<{ day: string; done: number; closed: number }>(
+      `SELECT day, sum(done)::int AS done, sum(closed)::int AS closed FROM (
+         SELECT ${day('m.signed_off_at')} AS day, 1 AS done, 0 AS closed ${base} AND ${PROGRESS_SQL} = 'done' AND m.signed_off_at IS NOT NULL
+         UNION ALL
+         SELECT ${day('m.closed_at')}, 0, 1 ${base} AND m.closed_at IS NOT NULL) t
+       GROUP BY day ORDER BY day`,
     );
     const escalations = await query<{ level: number; count: number }>(
       `SELECT m.escalation_level AS level, count(*)::int AS count ${base} AND m.escalation_level > 0 AND m.stage <> 'closed' GROUP BY 1 ORDER BY 1`,

@@ -1,12 +1,15 @@
 import { EntityManager } from 'typeorm';
+import { COUNTED_SQL, PROGRESS_SQL } from './measure-filter';
+import { PROBLEM_DONE_SQL } from './problem.repository';
 import { BaseRepository } from './unit-of-work';
 
 /** Problems and measures of an inspection, and how many are closed (the notice's live figures). */
 export interface ProgressCounts {
   problems: number;
   measures: number;
+  /** 已完成整改措施: done by the done rule (销号), not only past the look-back; the name is the notice's placeholder. */
   closedMeasures: number;
-  /** Problems that have measures and all of them closed. */
+  /** 已整改销号: problems whose measures (voided ones aside) are all done. */
   closedProblems: number;
 }
 
@@ -30,11 +33,9 @@ export class NoticeFiguresRepository extends BaseRepository {
   async progress(inspectionId: string, tx?: EntityManager): Promise<ProgressCounts> {
     const [row]: ProgressCounts[] = await this.db(tx).query(
       `SELECT (SELECT count(*) FROM problem WHERE inspection_id = $1)::int AS problems,
-              (SELECT count(*) FROM measure WHERE inspection_id = $1)::int AS measures,
-              (SELECT count(*) FROM measure WHERE inspection_id = $1 AND stage = 'closed')::int AS "closedMeasures",
-              (SELECT count(*) FROM problem p WHERE p.inspection_id = $1
-                  AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id)
-                  AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND m.stage <> 'closed'))::int AS "closedProblems"`,
+              (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${COUNTED_SQL})::int AS measures,
+              (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${PROGRESS_SQL} = 'done')::int AS "closedMeasures",
+              (SELECT count(*) FROM problem p WHERE p.inspection_id = $1 AND ${PROBLEM_DONE_SQL})::int AS "closedProblems"`,
       [inspectionId],
     );
     return row;
@@ -45,7 +46,7 @@ export class NoticeFiguresRepository extends BaseRepository {
     return this.db(tx).query(
       `SELECT p.section_number, p.section_title, p.category_number, p.category_title, p.group_number, p.group_title,
               p.number AS problem_number, p.title AS problem_title, m.number AS measure_number, coalesce(m.latest_progress, m.text) AS text
-         FROM problem p LEFT JOIN measure m ON m.problem_id = p.id
+         FROM problem p LEFT JOIN measure m ON m.problem_id = p.id AND m.stage <> 'voided'
         WHERE p.inspection_id = $1 ORDER BY p.number, m.number`,
       [inspectionId],
     );

@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { ProblemEntity } from '../entities';
+import { COUNTED_SQL, PROGRESS_SQL } from './measure-filter';
 import { BaseRepository } from './unit-of-work';
 import { MeasureScope, visibleMeasureCondition } from './visibility.repository';
 
@@ -33,9 +34,17 @@ export interface ProblemLadderRow {
 export interface ProblemCountsRow extends ProblemLadderRow {
   measures: number;
   measuresClosed: number;
+  /** 已完成 measures (销号) in scope. */
+  measuresDone: number;
   closed: boolean;
+  /** 已整改销号: every measure (voided ones aside) done. */
+  done: boolean;
   lastClosedAt: Date | null;
 }
+
+/** 已整改销号 over problem alias `p`: it has counted measures and each is done (the done rule). */
+export const PROBLEM_DONE_SQL = `EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND ${COUNTED_SQL})
+  AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND ${COUNTED_SQL} AND ${PROGRESS_SQL} <> 'done')`;
 
 const LADDER_COLUMNS = `p.id, p.section_number AS "sectionNumber", p.section_title AS "sectionTitle", p.category_number AS "categoryNumber",
               p.category_title AS "categoryTitle", p.group_number AS "groupNumber", p.group_title AS "groupTitle", p.number, p.title`;
@@ -89,9 +98,11 @@ export class ProblemRepository extends BaseRepository {
     const visible = visibleMeasureCondition(scope, parameters);
     return this.db(tx).query(
       `SELECT ${LADDER_COLUMNS},
-              count(m.id) FILTER (WHERE ${visible})::int AS measures,
+              count(m.id) FILTER (WHERE ${visible} AND ${COUNTED_SQL})::int AS measures,
               count(m.id) FILTER (WHERE m.stage = 'closed' AND ${visible})::int AS "measuresClosed",
-              count(m.id) > 0 AND bool_and(m.stage = 'closed') AS closed,
+              count(m.id) FILTER (WHERE ${PROGRESS_SQL} = 'done' AND ${visible})::int AS "measuresDone",
+              count(m.id) FILTER (WHERE ${COUNTED_SQL}) > 0 AND coalesce(bool_and(m.stage = 'closed') FILTER (WHERE ${COUNTED_SQL}), false) AS closed,
+              count(m.id) FILTER (WHERE ${COUNTED_SQL}) > 0 AND coalesce(bool_and(${PROGRESS_SQL} = 'done') FILTER (WHERE ${COUNTED_SQL}), false) AS done,
               max(m.closed_at) AS "lastClosedAt"
          FROM problem p LEFT JOIN measure m ON m.problem_id = p.id
         WHERE p.inspection_id = $1
@@ -101,7 +112,7 @@ export class ProblemRepository extends BaseRepository {
     );
   }
 
-  /** The inspection's problems in scope, and how many of them have all their measures closed (销号). */
+  /** The inspection's problems in scope, and how many are 已整改销号: every measure, voided ones aside, done. */
   async closedCounts(
     inspectionId: string,
     scope: MeasureScope,
@@ -111,8 +122,7 @@ export class ProblemRepository extends BaseRepository {
     const visible = visibleMeasureCondition(scope, parameters);
     const [row]: { total: string; closed: string }[] = await this.db(tx).query(
       `SELECT count(*) AS total,
-              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND m.stage <> 'closed')
-                                 AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id)) AS closed
+              count(*) FILTER (WHERE ${PROBLEM_DONE_SQL}) AS closed
          FROM problem p WHERE p.inspection_id = $1
           ${visible === 'true' ? '' : `AND EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id AND ${visible})`}`,
       parameters,

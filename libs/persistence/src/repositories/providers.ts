@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { AccountRepository } from './account.repository';
 import { AdminAuditEventRepository } from './admin-audit-event.repository';
+import { PlanChangeRepository } from './plan-change.repository';
+import { PlanEditRepository } from './plan-edit.repository';
 import { InboxRepository } from './inbox.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { ThrottleBucketRepository } from './throttle-bucket.repository';
@@ -22,6 +24,7 @@ import { AuditEventRepository } from './audit-event.repository';
 import { NotificationRepository } from './notification.repository';
 import { RequestActorRepository } from './request-actor.repository';
 import { HealthRepository } from './health.repository';
+import { InspectionGaugesRepository } from './inspection-gauges.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -33,6 +36,8 @@ export const REPOSITORIES = [
   UnitOfWork,
   AccountRepository,
   AdminAuditEventRepository,
+  PlanChangeRepository,
+  PlanEditRepository,
   InboxRepository,
   OrganisationRepository,
   ThrottleBucketRepository,
@@ -54,6 +59,7 @@ export const REPOSITORIES = [
   NotificationRepository,
   RequestActorRepository,
   HealthRepository,
+  InspectionGaugesRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;
