@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseNotice, problemsOf } from '@rectiflow/documents';
 import { OpenApi, responseSchema, schemaProblems } from './support/openapi-check';
-import { buildWorld, call, createInspection, startStack, upload, World } from './support/world';
+import { buildWorld, call, createInspection, createProblem, startStack, upload, World } from './support/world';
 
 const tag = randomUUID().slice(0, 6);
 /** The tag in full-width letters and digits, as a plan typed on a Chinese keyboard may write it. */
@@ -21,6 +21,7 @@ const NAMES = {
   zhang: `张三${tag}`,
   li: `李四${tag}`,
   wang: `王五${tag}`,
+  zhao: `赵六${tag}`,
 };
 
 type Who = 'office' | 'zhang' | 'li' | 'leader';
@@ -372,18 +373,20 @@ describe('a plan with owners per measure', () => {
     });
     expect(measures['2.1']).toMatchObject({ responsibleLeaderId: p.leader, kind: 'ongoing' });
     expect(measures['3.1']).toMatchObject({ leadDepartmentId: d.other, responsibleLeaderId: p.li, kind: 'immediate' });
-    expect(await count(inspectionId)).toMatchObject({ fresh: 0, wang: 0 });
+    expect(committed.body.createdPeople).toEqual([]);
     expect((await patch({ problemNumber: 3, kind: 'deadline' })).status).toBe(409);
   });
 
   it('maps an unknown name to an existing person, and refuses an owner field that is not one in the corrections', async () => {
     const inspectionId = await createInspection(world, { title: `方案映射-${tag}` });
-    const draft = await withOwners(await preview(inspectionId, PLAN), { '2': OWNERS['2'] });
+    const draft = await withOwners(await preview(inspectionId, PLAN), {
+      '2': { problem: { ...OWNERS['2'].problem, leaders: [NAMES.zhao] } },
+    });
     const mapped = await call(world, 'PATCH', `/imports/documents/${draft.id}/names`, 'office', {
-      people: [{ name: NAMES.wang, id: world.people.leader }],
+      people: [{ name: NAMES.zhao, id: world.people.leader }],
     });
     expect(mapped.body.names.people).toContainEqual({
-      name: NAMES.wang,
+      name: NAMES.zhao,
       status: 'mapped',
       id: world.people.leader,
       matchedName: null,
@@ -391,9 +394,9 @@ describe('a plan with owners per measure', () => {
     });
     expect(byKey(mapped.body, 2, 1).assignment.responsibleLeaderId).toBe(world.people.leader);
     const forgotten = await call(world, 'PATCH', `/imports/documents/${draft.id}/names`, 'office', {
-      people: [{ name: NAMES.wang }],
+      people: [{ name: NAMES.zhao }],
     });
-    expect(forgotten.body.unknown.people).toEqual([NAMES.wang]);
+    expect(forgotten.body.unknown.people).toEqual([NAMES.zhao]);
 
     const sections = draft.content.sections;
     sections[0].problems[0].owners = {
@@ -405,6 +408,39 @@ describe('a plan with owners per measure', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/owners\.owner is not an owner field/);
     expect(bad.body.message).toMatch(/owners\.deadline\.dueDate must be a date/);
+  });
+
+  it('writes nothing when the commit fails after the names to create were written: they go with the transaction', async () => {
+    const inspectionId = await createInspection(world, { title: `方案回滚-${tag}` });
+    const another = `县另设局${tag}`;
+    const draft = await withOwners(await preview(inspectionId, PLAN), {
+      '2': {
+        problem: {
+          leaders: [NAMES.zhang],
+          leadDepartments: [another],
+          deadline: { phrase: '长期坚持', kind: 'ongoing' },
+        },
+      },
+    });
+    await call(world, 'PATCH', `/imports/documents/${draft.id}/names`, 'office', {
+      departments: [{ name: another, create: true }],
+    });
+    // Problem 3 is taken meanwhile: the commit fails inside its transaction, after the department was inserted.
+    await createProblem(world, { inspection: inspectionId, number: 3 });
+    const defaults = {
+      leadDepartmentId: world.departments.other,
+      responsibleLeaderId: world.people.leader,
+      dueAt: '2099-06-30',
+    };
+    const failed = await call(world, 'POST', `/imports/documents/${draft.id}/commit`, 'office', defaults);
+    expect(failed.status).toBe(409);
+    expect(failed.body.message).toMatch(/problem number already used in this inspection: 3/);
+    const [{ departments, problems }] = await world.dataSource.query(
+      'SELECT (SELECT count(*) FROM department WHERE name = $1)::int AS departments, (SELECT count(*) FROM problem WHERE inspection_id = $2)::int AS problems',
+      [another, inspectionId],
+    );
+    expect({ departments, problems }).toEqual({ departments: 0, problems: 1 });
+    expect((await call(world, 'GET', `/imports/${draft.id}`, 'office')).body.committedAt).toBeNull();
   });
 
   const UPLOAD = [
