@@ -5,7 +5,11 @@
  */
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EvidenceS3Config } from '@rectiflow/platform';
+import { backupEvidence } from '../tools/backup';
+import { restoreEvidence } from '../tools/restore';
 import { env } from './support/stack';
 import { startMinio, TestMinio } from './support/minio';
 import { buildWorld, call, createMeasure, startStack, uploadEvidence, World } from './support/world';
@@ -40,8 +44,8 @@ afterAll(async () => {
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size)]);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-async function keys(): Promise<string[]> {
-  const listed = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+async function keys(bucket = s3.bucket): Promise<string[]> {
+  const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
   return (listed.Contents ?? []).map((object) => object.Key!).sort();
 }
 
@@ -104,4 +108,20 @@ it('answers 503 while the store is down, writes no evidence row, and works again
   expect(stored.status).toBe(201);
   expect(await evidenceRows(measureId)).toBe(1);
   expect((await call(world, 'GET', `/evidence/${stored.body.id}/content`, 'staff')).raw.equals(bytes)).toBe(true);
+});
+
+it('backs the bucket up into a directory and restores it into another bucket, object for object', async () => {
+  const measureId = await createMeasure(world);
+  const bytes = pdf(4096);
+  expect((await uploadEvidence(world, measureId, 'staff', '台账.pdf', bytes, 'application/pdf')).status).toBe(201);
+  const directory = mkdtempSync(join(env().directory, 'evidence-backup-'));
+  const copied = await backupEvidence({ kind: 's3', s3 }, directory, new Set([sha256(bytes)]));
+  const stored = await keys();
+  expect(copied).toMatchObject({ files: stored.length, missing: [] });
+  const target = await minio.bucket(`restored-${randomBytes(4).toString('hex')}`);
+  expect(await restoreEvidence(directory, { kind: 's3', s3: target })).toBe(stored.length);
+  expect(await keys(target.bucket)).toEqual(stored);
+  // Restoring again sends nothing new and changes nothing.
+  expect(await restoreEvidence(directory, { kind: 's3', s3: target })).toBe(stored.length);
+  expect(await keys(target.bucket)).toEqual(stored);
 });

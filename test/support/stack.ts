@@ -145,8 +145,8 @@ export async function startApi(
   return { app, url: `http://127.0.0.1:${address.port}/api` };
 }
 
-export async function openDataSource(): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(env().databaseUrl, { extra: { max: 4 } }));
+export async function openDataSource(url = env().databaseUrl): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 4 } }));
   return dataSource.initialize();
 }
 
@@ -167,12 +167,17 @@ export interface StackOptions {
   api?: Partial<ApiConfig>;
   /** The worker in this process: true (the default), false (the suite needs none or runs its own), or overrides of its configuration (mail). */
   worker?: boolean | Partial<WorkerConfig>;
+  /** PostgreSQL and Temporal of the suite's own instead of the shared ones (a backup restored into a fresh stack), and the task queue to reuse. */
+  services?: { databaseUrl: string; temporalAddress: string; taskQueue?: string };
 }
 
 /** Starts the API (and a worker) on a task queue of its own, with a data source for the suite's own checks. */
 export async function startStack(name: string, options: StackOptions = {}): Promise<Stack> {
-  const taskQueue = uniqueTaskQueue(name);
-  const dataSource = await openDataSource();
+  const taskQueue = options.services?.taskQueue ?? uniqueTaskQueue(name);
+  const services = options.services
+    ? { databaseUrl: options.services.databaseUrl, temporalAddress: options.services.temporalAddress }
+    : {};
+  const dataSource = await openDataSource(options.services?.databaseUrl);
   let api: Stack['api'] | undefined;
   let worker: INestApplicationContext | null = null;
   const stop = async () => {
@@ -181,8 +186,9 @@ export async function startStack(name: string, options: StackOptions = {}): Prom
     await dataSource.destroy();
   };
   try {
-    api = await startApi(taskQueue, options.api);
-    if (options.worker !== false) worker = await startWorker(taskQueue, options.worker === true ? {} : options.worker);
+    api = await startApi(taskQueue, { ...services, ...options.api });
+    if (options.worker !== false)
+      worker = await startWorker(taskQueue, { ...services, ...(options.worker === true ? {} : options.worker) });
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { EvidenceStore, evidenceKey, sha256Of } from './evidence-store';
+import { EvidenceStore, evidenceKey, hashOfKey, sha256Of } from './evidence-store';
 
 /** Evidence bytes at <dir>/<first two hex digits>/<sha256> (EVIDENCE_DIR), written whole or not at all. */
 export class DiskEvidenceStore extends EvidenceStore {
@@ -33,6 +33,18 @@ export class DiskEvidenceStore extends EvidenceStore {
 
   async open(sha256: string): Promise<Readable> {
     return createReadStream(this.pathOf(sha256));
+  }
+
+  async *hashes(): AsyncIterable<string> {
+    const prefixes = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    for (const prefix of prefixes.filter((name) => /^[0-9a-f]{2}$/.test(name)).sort())
+      for (const name of (await readdir(join(this.directory, prefix))).sort()) {
+        const hash = hashOfKey(`${prefix}/${name}`);
+        if (hash) yield hash;
+      }
   }
 
   describe(): string {

@@ -11,8 +11,16 @@ export abstract class EvidenceStore {
   abstract put(bytes: Buffer): Promise<string>;
   /** The stored bytes, streamed. */
   abstract open(sha256: string): Promise<Readable>;
+  /** The hash of every file the store holds (for backups), in no particular order. */
+  abstract hashes(): AsyncIterable<string>;
   /** Where the bytes live, for logs. */
   abstract describe(): string;
+}
+
+/** A key or relative path that evidenceKey made, or null for anything else (temporary files, strangers). */
+export function hashOfKey(key: string): string | null {
+  const match = /^([0-9a-f]{2})\/([0-9a-f]{64})$/.exec(key);
+  return match && match[2].startsWith(match[1]) ? match[2] : null;
 }
 
 export function sha256Of(bytes: Buffer): string {

@@ -1,9 +1,15 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  paginateListObjectsV2,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { describeEvidenceS3, EvidenceS3Config } from '@rectiflow/platform';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { EvidenceStore, evidenceKey, sha256Of } from './evidence-store';
+import { EvidenceStore, evidenceKey, hashOfKey, sha256Of } from './evidence-store';
 import { evidenceS3Client, s3Reason, s3Status } from './s3-client';
 
 /**
@@ -63,6 +69,14 @@ export class S3EvidenceStore extends EvidenceStore implements OnModuleDestroy {
       }
       throw this.unavailable('read', error);
     }
+  }
+
+  async *hashes(): AsyncIterable<string> {
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.config.bucket }))
+      for (const object of page.Contents ?? []) {
+        const hash = object.Key ? hashOfKey(object.Key) : null;
+        if (hash) yield hash;
+      }
   }
 
   describe(): string {
