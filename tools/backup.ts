@@ -1,10 +1,10 @@
 /**
  * `npm run backup -- <directory>`: the product's database, Temporal's (the dev server's SQLite file,
  * or its PostgreSQL databases) and the evidence files (directory or S3 bucket) into one new
- * directory with a manifest (see backup-manifest.ts). Works while everything runs: Temporal is
- * copied first, then the product's database from one snapshot, then the evidence (files are written
- * before the rows that name them and never change, so every file a row of the copy names is there).
- * Stop the API and the worker first for a copy with no action between the parts.
+ * directory with a manifest (see backup-manifest.ts). Works while everything runs: the product's
+ * database first (one snapshot), then Temporal, then the evidence (files are written before the rows
+ * that name them and never change, so every file a row of the copy names is there). Stop the API and
+ * the worker first for a copy with no action between the parts.
  */
 import { createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -108,9 +108,12 @@ export async function backup(target: string, sources: Sources, log: Log = () => 
   await mkdir(join(directory, 'database'), { recursive: true });
   await mkdir(join(directory, 'evidence'), { recursive: true });
   const startedAt = new Date().toISOString();
-  const temporal = await backupTemporal(sources, directory, log);
+  // The database before Temporal: an action in between is then in Temporal's history and not yet in the
+  // read model, which the workflow's next event catches up (the other way round the read model would
+  // hold sequence numbers the workflow has yet to reach, and their events would not be projected).
   log('database: copying every table from one snapshot');
   const copy = await dumpDatabase(sources.databaseUrl, join(directory, 'database'));
+  const temporal = await backupTemporal(sources, directory, log);
   const evidence = await backupEvidence(
     sources.evidence,
     directory,
