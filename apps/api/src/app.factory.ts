@@ -8,9 +8,11 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { ApiConfig, apiConfig } from '@rectiflow/platform';
+import { ApiConfig, apiConfig, QuietNestLogger } from '@rectiflow/platform';
 import { AppModule } from './app.module';
 import { requestShapeGuard } from './common/request-shape';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { openApiDocument } from './openapi';
 
 /** Builds the HTTP API (used by main.ts and by the end-to-end tests). */
@@ -19,7 +21,10 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
     bufferLogs: true,
     bodyParser: true,
   });
-  app.useLogger(app.get(Logger));
+  // pino through nestjs-pino (request context on every line), without Nest's route-by-route start-up dump.
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
+  // First, so every request is counted and timed, the refused ones too.
+  app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   // Behind a load balancer the client's address is in X-Forwarded-For, believed only from the configured proxies.
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: '2mb' });

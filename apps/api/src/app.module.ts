@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { MulterModule } from '@nestjs/platform-express';
@@ -16,9 +16,11 @@ import { HttpErrorFilter } from './common/domain-error';
 import { CoreModule } from './core.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health.module';
+import { httpLogging } from './http-logging';
 import { ImportsModule } from './imports/imports.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { MeasuresModule } from './measures/measures.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -76,14 +78,8 @@ export class AppModule {
           ...MulterModule.register({ limits: { fileSize: config.evidenceMaxBytes, files: 1, fields: 10 } }),
           global: true,
         },
-        LoggerModule.forRoot({
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: process.env.LOG_LEVEL ?? 'info',
-            autoLogging: process.env.LOG_REQUESTS !== 'false',
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
-        }),
+        LoggerModule.forRoot(httpLogging()),
+        MetricsModule,
         ...FEATURES,
       ],
       providers: [

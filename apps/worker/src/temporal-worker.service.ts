@@ -1,7 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import type { WorkerConfig } from '@rectiflow/platform';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
+import { WorkerMetrics } from './metrics/worker-metrics';
+import { installTemporalRuntime } from './temporal-runtime';
 import { WORKER_CONFIG } from './worker-config';
 
 let runtimeInstalled = false;
@@ -21,16 +23,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly projection: MeasureProjectionActivities,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!runtimeInstalled) {
-      try {
-        const level = (process.env.TEMPORAL_LOG_LEVEL ?? 'WARN').toUpperCase() as LogLevel;
-        Runtime.install({ shutdownSignals: [], logger: new DefaultLogger(level) });
-      } catch {
-        // Already installed by an earlier worker in this process (tests).
-      }
+      installTemporalRuntime(this.config);
       runtimeInstalled = true;
     }
     this.connection = await this.connect();
@@ -43,6 +41,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: this.config.taskQueue,
       ...workflows,
       activities: { projectMeasureEvent: this.projection.projectMeasureEvent.bind(this.projection) },
+      interceptors: { activity: [this.metrics.activityInterceptors] },
       ...(this.config.maxCachedWorkflows !== null ? { maxCachedWorkflows: this.config.maxCachedWorkflows } : {}),
       shutdownGraceTime: '10s',
     });

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, repositoryProviders } from '@rectiflow/persistence';
 import { WorkerConfig, workerConfig } from '@rectiflow/platform';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
+import { WorkerMetrics } from './metrics/worker-metrics';
+import { WorkerMetricsEndpointService } from './metrics/worker-metrics-endpoint.service';
 import { MailerService } from './notifications/mailer.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WORKER_CONFIG } from './worker-config';
@@ -19,6 +21,8 @@ export class WorkerModule {
         MeasureProjectionActivities,
         TemporalWorkerService,
         MailerService,
+        WorkerMetrics,
+        WorkerMetricsEndpointService,
       ],
     };
   }
