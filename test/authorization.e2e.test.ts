@@ -287,6 +287,16 @@ const MATRIX: Record<string, Cell> = {
     path: () => `/imports/documents/${ids.documentDraft}/structure`,
     body: () => ({ sections: JSON.parse(ids.documentSections) }),
   },
+  'PATCH /api/imports/documents/{id}/assignments': {
+    allow: ['office'],
+    path: () => `/imports/documents/${ids.documentDraft}/assignments`,
+    body: () => ({ problemNumber: 2001, kind: 'deadline' }),
+  },
+  'PATCH /api/imports/documents/{id}/names': {
+    allow: ['office'],
+    path: () => `/imports/documents/${ids.documentDraft}/names`,
+    body: () => ({}),
+  },
   'POST /api/imports/documents/{id}/commit': {
     allow: ['office'],
     path: () => `/imports/documents/${ids.documentDraft}/commit`,

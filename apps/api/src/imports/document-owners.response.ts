@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { MEASURE_KINDS } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 import { NAME_STATUSES } from './document-owners';
@@ -62,8 +63,12 @@ export class AssignmentResponse {
   @Res.date({ nullable: true, description: 'the last day (null: none named; 立行立改 and 长期坚持 need none)' })
   dueAt: string | null;
 
-  @Res.enum(MEASURE_KINDS, 'MeasureKind', {
+  // Written out: a named enum cannot be nullable in the document (openapi-typescript wants a type beside nullable).
+  @ApiProperty({
+    type: 'string',
+    enum: [...MEASURE_KINDS],
     nullable: true,
+    required: true,
     description: 'null: the document says none (the commit’s kind, else deadline)',
   })
   kind: string | null;

@@ -164,6 +164,7 @@ export class EditAssignmentsDto {
   dueAt?: string | null;
 
   @ApiPropertyOptional({
+    type: 'string',
     enum: MEASURE_KINDS as unknown as string[],
     nullable: true,
     description: `immediate 立行立改, deadline 限期整改, ongoing 长期坚持; ${NULL_REVERTS}`,

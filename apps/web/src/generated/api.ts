@@ -411,7 +411,8 @@ export interface paths {
         get: operations["Measures_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a measure before 交办 (office): 409 once it was handed out or has evidence (void it then) */
+        delete: operations["Plan_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -445,9 +446,63 @@ export interface paths {
         put?: never;
         /**
          * Take an action on a measure (a Workflow Update)
-         * @description assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, dueAt?} · submit_evidence {summary, evidenceIds} · report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor). 409 when the stage does not allow it, 403 when the person's role does not, 400 for bad input. A repeated idempotency key returns the first result.
+         * @description assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId? (承办人), instructions? (交办要求), dueAt?} · submit_evidence {summary, evidenceIds} · report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor) · the office keeping the plan up to date: reassign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId?, reason} (调整责任) · change_deadline {dueAt?, kind?, reason, approvedById (the responsible leader who agreed; not needed from the group head)} (调整时限, the original deadline kept) · edit_text {text, reason?} (修改措施) · void {reason} (作废: the workflow ends, the measure leaves every count). 409 when the stage does not allow it, 403 when the person's role does not, 400 for bad input. A repeated idempotency key returns the first result.
          */
         post: operations["Measures_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/batch-actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take one action on a selection of measures (批量交办 from the ledger)
+         * @description The body is the action's own (see POST /measures/{id}/actions/{action}) plus measureIds. Each measure gets its own Update under the key "<idempotencyKey>:<measureId>", so repeating the batch acts on none twice; every measure answers for itself (status as the single action would answer it), and one refusal does not stop the others.
+         */
+        post: operations["Plan_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a problem's title (office); the earlier title is kept in the plan's record */
+        patch: operations["Plan_retitle"];
+        trace?: never;
+    };
+    "/api/inspections/{id}/plan-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's changes outside the measures' own trails (problem titles, deletions), newest first */
+        get: operations["Plan_changes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -565,13 +620,56 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the parsed tree with the office’s corrections */
+        /**
+         * Replace the parsed tree with the office’s corrections
+         * @description The sections in the shape the preview returned; owners (as read) on problems and measures may be corrected too. The office’s owner edits stay with their problem and measure numbers.
+         */
         put: operations["Imports_correct"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/imports/documents/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set owners for a selection of measures, or for every measure of one problem, before the commit
+         * @description Select with `measures` ([{problemNumber, measureNumber}]) or `problemNumber`; every field given replaces what the document says for those measures (null gives it back to the document). Department and person ids must exist (400 naming the field). Kept in the draft; nothing else is written. Answers the draft as GET /imports/{id}.
+         */
+        patch: operations["Imports_editAssignments"];
+        trace?: never;
+    };
+    "/api/imports/documents/{id}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Map names the document reads to existing departments and people, or mark them to be created at commit
+         * @description Each entry: {name, id} maps the name to an existing record, {name, create: true} creates it at commit (a department at the top level, a person without a department), {name} alone forgets the mapping. The names are those of the preview’s names lists; names not listed keep their mapping. Answers the draft as GET /imports/{id}.
+         */
+        patch: operations["Imports_mapNames"];
         trace?: never;
     };
     "/api/imports/documents/{id}/commit": {
@@ -583,7 +681,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create the previewed problems and measures (one workflow each) */
+        /**
+         * Create the previewed problems and measures (one workflow each), each with its own owners
+         * @description Each measure keeps the owners, deadline and kind the document names or the office set; the body’s values are defaults for the measures that name none. Refused with 400 and details.missing ([{problemNumber, measureNumber, fields, unknown}]) while any measure misses a lead department, a responsible leader or a deadline (立行立改 and 长期坚持 need none) or names someone nobody resolved; then nothing is written. Names marked create are created in the same transaction as the problems.
+         */
         post: operations["Imports_commitDocument"];
         delete?: never;
         options?: never;
@@ -1196,15 +1297,18 @@ export interface components {
             createdAt: string;
         };
         InspectionCountsResponse: {
+            /** @description measures counted (voided ones aside) */
             measures: number;
-            /** @description every stage, 0 where none */
+            /** @description every stage, 0 where none (voided: 0, they are in no count) */
             measuresByStage: {
                 [key: string]: number;
             };
+            /** @description 已完成: signed off (销号), in 回头看 or 办结 */
+            measuresDone: number;
             red: number;
             yellow: number;
             problems: number;
-            /** @description problems whose measures are all closed (销号) */
+            /** @description 已整改销号: problems whose measures, voided ones aside, are all done */
             problemsClosed: number;
         };
         InspectionSummaryResponse: {
@@ -1265,11 +1369,13 @@ export interface components {
              * @description responsible leader (责任领导)
              */
             responsibleLeaderId: string;
+            /** @description further leaders named with the responsible one (张三、李四: 李四) */
+            coLeaderIds?: string[];
             /**
-             * @description deadline (整改时限): a date (YYYY-MM-DD, meaning the end of that day, China time) or an ISO-8601 date-time; for 长期坚持 the first progress report
+             * @description deadline (整改时限): a date (YYYY-MM-DD, meaning the end of that day, China time) or an ISO-8601 date-time; for 长期坚持 the first progress report. Required for 限期整改; without it a 立行立改 measure is due the policy's immediateWithin after 交办 and a 长期坚持 one reports first reportEvery after 交办
              * @example 2024-06-30
              */
-            dueAt: string;
+            dueAt?: string;
         };
         CreateProblemDto: {
             /**
@@ -1303,7 +1409,7 @@ export interface components {
         /** @enum {string} */
         MeasureKind: "immediate" | "deadline" | "ongoing";
         /** @enum {string} */
-        Stage: "assign" | "rectify" | "review" | "signoff" | "lookback" | "closed";
+        Stage: "assign" | "rectify" | "review" | "signoff" | "lookback" | "closed" | "voided";
         /** @enum {string} */
         WarningCode: "LEADER_IN_LEAD_DEPARTMENT";
         ParticipantsWarningResponse: {
@@ -1391,6 +1497,10 @@ export interface components {
             /** @description measures in scope */
             measures: number;
             measuresClosed: number;
+            /** @description 已完成 measures (销号) in scope */
+            measuresDone: number;
+            /** @description 已整改销号: every measure, voided ones aside, done (told to all, whatever their scope) */
+            done: boolean;
             /** @description every measure of the problem closed (told to all, whatever their scope) */
             closed: boolean;
             /**
@@ -1434,9 +1544,25 @@ export interface components {
             responsibleLeaderId: string;
             /**
              * Format: date-time
-             * @description 整改时限: the rectification deadline
+             * @description 整改时限: the rectification deadline (调整后时限 once changed)
              */
             dueAt: string;
+            /**
+             * Format: date-time
+             * @description 原定时限: the deadline set at 交办, once it has been changed (null: unchanged)
+             */
+            originalDueAt: string | null;
+            /** @description the deadline is provisional until 交办 (立行立改 / 长期坚持 created without a date) */
+            dueOnAssign: boolean;
+            /**
+             * Format: uuid
+             * @description 承办人: the person of the lead department doing the work
+             */
+            assigneeId: string | null;
+            /** @description further leaders named with the responsible one */
+            coLeaderIds: string[];
+            /** @description 交办要求: the instructions given at 交办 */
+            instructions: string | null;
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -1487,7 +1613,7 @@ export interface components {
          * @description the actions this person may take now (empty when none, or when the workflow cannot be asked)
          * @enum {string}
          */
-        ActionName: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise";
+        ActionName: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void";
         MeasureDetailResponse: {
             /** Format: uuid */
             id: string;
@@ -1506,9 +1632,25 @@ export interface components {
             responsibleLeaderId: string;
             /**
              * Format: date-time
-             * @description 整改时限: the rectification deadline
+             * @description 整改时限: the rectification deadline (调整后时限 once changed)
              */
             dueAt: string;
+            /**
+             * Format: date-time
+             * @description 原定时限: the deadline set at 交办, once it has been changed (null: unchanged)
+             */
+            originalDueAt: string | null;
+            /** @description the deadline is provisional until 交办 (立行立改 / 长期坚持 created without a date) */
+            dueOnAssign: boolean;
+            /**
+             * Format: uuid
+             * @description 承办人: the person of the lead department doing the work
+             */
+            assigneeId: string | null;
+            /** @description further leaders named with the responsible one */
+            coLeaderIds: string[];
+            /** @description 交办要求: the instructions given at 交办 */
+            instructions: string | null;
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -1533,6 +1675,8 @@ export interface components {
             leadDepartmentName: string;
             cooperatingDepartmentNames: string[];
             responsibleLeaderName: string;
+            assigneeName: string | null;
+            coLeaderNames: string[];
             problem: components["schemas"]["ProblemLadderResponse"];
             /** @description the actions this person may take now (empty when none, or when the workflow cannot be asked) */
             allowedActions: components["schemas"]["ActionName"][];
@@ -1567,21 +1711,42 @@ export interface components {
             idempotencyKey?: string;
             /**
              * Format: uuid
-             * @description assign: lead department
+             * @description assign / reassign: lead department
              */
             leadDepartmentId?: string;
-            /** @description assign: cooperating departments */
+            /** @description assign / reassign: cooperating departments */
             cooperatingDepartmentIds?: string[];
             /**
              * Format: uuid
-             * @description assign: responsible leader
+             * @description assign / reassign: responsible leader
              */
             responsibleLeaderId?: string;
+            /** @description assign / reassign: co-leaders */
+            coLeaderIds?: string[];
             /**
-             * Format: date-time
-             * @description assign: new deadline
+             * Format: uuid
+             * @description assign / reassign: 承办人, a person of the lead department (null: the department as a whole)
+             */
+            assigneeId?: string | null;
+            /** @description assign: 交办要求, instructions to the department */
+            instructions?: string;
+            /**
+             * @description assign: the deadline confirmed or changed; change_deadline: the new deadline. A date (YYYY-MM-DD: the end of that day, China time) or an ISO-8601 date-time; not before today
+             * @example 2025-06-30
              */
             dueAt?: string;
+            /**
+             * @description change_deadline: the new kind
+             * @enum {string}
+             */
+            kind?: "immediate" | "deadline" | "ongoing";
+            /**
+             * Format: uuid
+             * @description change_deadline by the office: the responsible leader who agreed (需经责任领导同意); the group head needs none
+             */
+            approvedById?: string;
+            /** @description edit_text: the measure's new wording */
+            text?: string;
             /** @description submit_evidence / report_progress: progress summary */
             summary?: string;
             /** @description submit_evidence / report_progress: uploaded evidence ids */
@@ -1591,7 +1756,7 @@ export interface components {
              * @description request_extension: the deadline asked for
              */
             requestedDueAt?: string;
-            /** @description reason (required to reject, return, refuse an extension or request one) */
+            /** @description reason (required to reject, return, refuse an extension or request one, and for reassign, change_deadline and void) */
             reason?: string;
             /** @description decide_extension: approve or refuse */
             approve?: boolean;
@@ -1627,6 +1792,131 @@ export interface components {
             /** @description true when this is the stored answer of an earlier request with the same idempotency key */
             duplicate?: boolean;
             warnings?: components["schemas"]["ParticipantsWarningResponse"][];
+        };
+        BatchActionBodyDto: {
+            /** @description idempotency key; the Idempotency-Key header works too */
+            idempotencyKey?: string;
+            /**
+             * Format: uuid
+             * @description assign / reassign: lead department
+             */
+            leadDepartmentId?: string;
+            /** @description assign / reassign: cooperating departments */
+            cooperatingDepartmentIds?: string[];
+            /**
+             * Format: uuid
+             * @description assign / reassign: responsible leader
+             */
+            responsibleLeaderId?: string;
+            /** @description assign / reassign: co-leaders */
+            coLeaderIds?: string[];
+            /**
+             * Format: uuid
+             * @description assign / reassign: 承办人, a person of the lead department (null: the department as a whole)
+             */
+            assigneeId?: string | null;
+            /** @description assign: 交办要求, instructions to the department */
+            instructions?: string;
+            /**
+             * @description assign: the deadline confirmed or changed; change_deadline: the new deadline. A date (YYYY-MM-DD: the end of that day, China time) or an ISO-8601 date-time; not before today
+             * @example 2025-06-30
+             */
+            dueAt?: string;
+            /**
+             * @description change_deadline: the new kind
+             * @enum {string}
+             */
+            kind?: "immediate" | "deadline" | "ongoing";
+            /**
+             * Format: uuid
+             * @description change_deadline by the office: the responsible leader who agreed (需经责任领导同意); the group head needs none
+             */
+            approvedById?: string;
+            /** @description edit_text: the measure's new wording */
+            text?: string;
+            /** @description submit_evidence / report_progress: progress summary */
+            summary?: string;
+            /** @description submit_evidence / report_progress: uploaded evidence ids */
+            evidenceIds?: string[];
+            /**
+             * Format: date-time
+             * @description request_extension: the deadline asked for
+             */
+            requestedDueAt?: string;
+            /** @description reason (required to reject, return, refuse an extension or request one, and for reassign, change_deadline and void) */
+            reason?: string;
+            /** @description decide_extension: approve or refuse */
+            approve?: boolean;
+            /**
+             * @description review: approve | reject; sign_off: approve | return
+             * @enum {string}
+             */
+            decision?: "approve" | "reject" | "return";
+            /**
+             * @description record_look_back: holds (closes) | rebound (reopens)
+             * @enum {string}
+             */
+            result?: "holds" | "rebound";
+            /** @description record_look_back / conclude: note */
+            note?: string;
+            /**
+             * Format: date-time
+             * @description record_look_back rebound: new deadline
+             */
+            newDueAt?: string;
+            /** @description the measures to act on (1–200) */
+            measureIds: string[];
+        };
+        BatchOutcomeResponse: {
+            /** Format: uuid */
+            measureId: string;
+            ok: boolean;
+            /** @description the status the single action would have answered */
+            status: number;
+            /** @description the action result, when ok */
+            result?: {
+                [key: string]: unknown;
+            };
+            /** @description the refusal code, when not ok */
+            code?: string;
+            message?: string;
+        };
+        BatchResultResponse: {
+            action: string;
+            succeeded: number;
+            failed: number;
+            results: components["schemas"]["BatchOutcomeResponse"][];
+        };
+        RetitleProblemDto: {
+            /** @description the problem's new title */
+            title: string;
+            /** @description why it changed (kept with the change) */
+            reason?: string;
+        };
+        RetitledProblemResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            previousTitle: string;
+        };
+        PlanChangeResponse: {
+            id: string;
+            /** Format: uuid */
+            inspectionId: string;
+            /** Format: uuid */
+            problemId: string;
+            /** Format: uuid */
+            measureId: string | null;
+            /** @description problem.edit | measure.delete */
+            action: string;
+            /** Format: uuid */
+            actorId: string;
+            actorName: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            occurredAt: string;
         };
         EvidenceResponse: {
             /** Format: uuid */
@@ -1699,9 +1989,29 @@ export interface components {
             problems: number;
             measures: number;
         };
+        ParsedDeadlineResponse: {
+            /** @description as written: 2024年9月底前, 立行立改, 长期坚持 */
+            phrase: string;
+            /**
+             * Format: date
+             * @description the last day it allows, when it names one
+             */
+            dueDate?: string;
+            kind?: components["schemas"]["MeasureKind"];
+        };
+        ParsedOwnersResponse: {
+            /** @description the first is the responsible leader, the rest co-leaders */
+            leaders?: string[];
+            /** @description the first leads, the rest cooperate */
+            leadDepartments?: string[];
+            cooperatingDepartments?: string[];
+            deadline?: components["schemas"]["ParsedDeadlineResponse"];
+        };
         ParsedMeasureResponse: {
             number: number;
             text: string;
+            /** @description owners in force for this measure as read (the problem's lines merged with its own) */
+            owners?: components["schemas"]["ParsedOwnersResponse"];
         };
         ParsedProblemResponse: {
             /** @description the number as written, e.g. "12" */
@@ -1710,6 +2020,8 @@ export interface components {
             measures: components["schemas"]["ParsedMeasureResponse"][];
             /** @description text between the title and the first measure marker */
             preface?: string;
+            /** @description the problem's own owner lines */
+            owners?: components["schemas"]["ParsedOwnersResponse"];
         };
         ParsedGroupResponse: {
             number: string;
@@ -1748,6 +2060,85 @@ export interface components {
             warnings: string[];
             counts: components["schemas"]["DocumentCountsResponse"];
         };
+        AssignmentResponse: {
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            cooperatingDepartmentIds: string[];
+            /** Format: uuid */
+            responsibleLeaderId: string | null;
+            /** @description the further leaders the document names */
+            coLeaderIds: string[];
+            /**
+             * Format: date
+             * @description the last day (null: none named; 立行立改 and 长期坚持 need none)
+             */
+            dueAt: string | null;
+            /**
+             * @description null: the document says none (the commit’s kind, else deadline)
+             * @enum {string|null}
+             */
+            kind: "immediate" | "deadline" | "ongoing" | null;
+        };
+        /**
+         * @description the fields the office set (PATCH assignments)
+         * @enum {string}
+         */
+        AssignmentField: "leadDepartmentId" | "cooperatingDepartmentIds" | "responsibleLeaderId" | "coLeaderIds" | "dueAt" | "kind";
+        OwnerNamesResponse: {
+            departments: string[];
+            people: string[];
+        };
+        /**
+         * @description what a commit without defaults would refuse this measure for
+         * @enum {string}
+         */
+        MissingOwnerField: "leadDepartmentId" | "responsibleLeaderId" | "dueAt" | "cooperatingDepartmentIds" | "coLeaderIds";
+        MeasureAssignmentResponse: {
+            problemNumber: number;
+            measureNumber: number;
+            text: string;
+            /** @description the owners in force as read: the measure's own, else its problem's (field by field) */
+            read: components["schemas"]["ParsedOwnersResponse"] | null;
+            assignment: components["schemas"]["AssignmentResponse"];
+            /** @description the fields the office set (PATCH assignments) */
+            edited: components["schemas"]["AssignmentField"][];
+            /** @description names read for this measure that match nobody (or several): map them or mark them create */
+            unknown: components["schemas"]["OwnerNamesResponse"];
+            /** @description names marked create: their ids fill the assignment at commit */
+            toCreate: components["schemas"]["OwnerNamesResponse"];
+            /** @description what a commit without defaults would refuse this measure for */
+            missing: components["schemas"]["MissingOwnerField"][];
+        };
+        /**
+         * @description matched: found (exactly, or ignoring spaces and full-/half-width; matchedName is its spelling); mapped: the office chose the id; create: created at commit; ambiguous: several have this name (candidates); unknown: nobody has it
+         * @enum {string}
+         */
+        NameStatus: "matched" | "mapped" | "create" | "ambiguous" | "unknown";
+        NamedRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NameResolutionResponse: {
+            /** @description as the document writes it (the key for PATCH names) */
+            name: string;
+            /** @description matched: found (exactly, or ignoring spaces and full-/half-width; matchedName is its spelling); mapped: the office chose the id; create: created at commit; ambiguous: several have this name (candidates); unknown: nobody has it */
+            status: components["schemas"]["NameStatus"];
+            /** Format: uuid */
+            id: string | null;
+            matchedName: string | null;
+            candidates: components["schemas"]["NamedRecordResponse"][];
+        };
+        NameResolutionsResponse: {
+            departments: components["schemas"]["NameResolutionResponse"][];
+            people: components["schemas"]["NameResolutionResponse"][];
+        };
+        MissingOwnersResponse: {
+            problemNumber: number;
+            measureNumber: number;
+            fields: components["schemas"]["MissingOwnerField"][];
+            unknown: components["schemas"]["OwnerNamesResponse"];
+        };
         DocumentDraftResponse: {
             /** Format: uuid */
             id: string;
@@ -1760,29 +2151,94 @@ export interface components {
             warnings: string[];
             counts: components["schemas"]["DocumentCountsResponse"];
             content: components["schemas"]["ParsedDocumentResponse"];
+            /** @description every measure the commit would create, in order: what it reads and what that resolves to */
+            assignments: components["schemas"]["MeasureAssignmentResponse"][];
+            /** @description names no measure can be given yet: map them or mark them create */
+            unknown: components["schemas"]["OwnerNamesResponse"];
+            /** @description every department and person name read, and how it resolves */
+            names: components["schemas"]["NameResolutionsResponse"];
+            /** @description the measures a commit without defaults would refuse */
+            missing: components["schemas"]["MissingOwnersResponse"][];
         };
         CorrectDocumentDto: {
             /** @description the corrected sections, in the shape the preview returned */
             sections: Record<string, unknown>[];
         };
+        MeasureRefDto: {
+            /** @example 3 */
+            problemNumber: number;
+            /** @example 1 */
+            measureNumber: number;
+        };
+        EditAssignmentsDto: {
+            /** @description the measures to edit (or give problemNumber) */
+            measures?: components["schemas"]["MeasureRefDto"][];
+            /** @description every measure of this problem (or give measures) */
+            problemNumber?: number;
+            /**
+             * Format: uuid
+             * @description lead department (牵头部门); null gives the field back to what the document says
+             */
+            leadDepartmentId?: Record<string, unknown> | null;
+            /** @description cooperating departments (配合部门), the whole list; null gives the field back to what the document says */
+            cooperatingDepartmentIds?: string[] | null;
+            /**
+             * Format: uuid
+             * @description responsible leader (责任领导); null gives the field back to what the document says
+             */
+            responsibleLeaderId?: Record<string, unknown> | null;
+            /** @description co-leaders (the further 责任领导), the whole list; null gives the field back to what the document says */
+            coLeaderIds?: string[] | null;
+            /**
+             * Format: date
+             * @description 整改时限, the last day (YYYY-MM-DD, end of that day China time); null gives the field back to what the document says
+             * @example 2024-09-30
+             */
+            dueAt?: Record<string, unknown> | null;
+            /**
+             * @description immediate 立行立改, deadline 限期整改, ongoing 长期坚持; null gives the field back to what the document says
+             * @enum {string|null}
+             */
+            kind?: "immediate" | "deadline" | "ongoing" | null;
+        };
+        NameMappingDto: {
+            /**
+             * @description the name as the preview lists it (names.*.name)
+             * @example 县财政局
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description the existing department (or person) this name means
+             */
+            id?: string;
+            /** @description true: create it at commit (with the problems, in one transaction) */
+            create?: boolean;
+        };
+        MapNamesDto: {
+            /** @description department names (牵头/配合单位) */
+            departments?: components["schemas"]["NameMappingDto"][];
+            /** @description people names (责任领导) */
+            people?: components["schemas"]["NameMappingDto"][];
+        };
         CommitDocumentDto: {
             /**
              * Format: uuid
-             * @description lead department for every imported measure (re-assign each later with the assign action)
+             * @description lead department for every measure that names none
              */
-            leadDepartmentId: string;
+            leadDepartmentId?: string;
             /**
              * Format: uuid
-             * @description responsible leader for every imported measure
+             * @description responsible leader for every measure that names none
              */
-            responsibleLeaderId: string;
+            responsibleLeaderId?: string;
             /**
-             * @description deadline for every imported measure
+             * @description deadline for every measure that names none
              * @example 2025-06-30
              */
-            dueAt: string;
+            dueAt?: string;
             /**
-             * @description measure kind for every imported measure (default deadline 限期整改)
+             * @description kind for every measure whose deadline says none (else deadline 限期整改)
              * @enum {string}
              */
             kind?: "immediate" | "deadline" | "ongoing";
@@ -1792,6 +2248,10 @@ export interface components {
             problems: number;
             /** @description measures created (one workflow each) */
             measures: number;
+            /** @description departments created for names marked create */
+            createdDepartments: components["schemas"]["NamedRecordResponse"][];
+            /** @description people created for names marked create (no department yet) */
+            createdPeople: components["schemas"]["NamedRecordResponse"][];
         };
         CommitLedgerDto: {
             /** @description create departments and leaders the ledger names but the system does not know yet */
@@ -1987,7 +2447,19 @@ export interface components {
             groups: components["schemas"]["WorkGroupResponse"][];
         };
         DashboardTotalsResponse: {
+            /** @description measures counted (voided ones aside) */
             measures: number;
+            /** @description 已完成: signed off (销号), in 回头看 or 办结 */
+            done: number;
+            /** @description 持续推进: 长期坚持 measures whose periodic report is on time */
+            ongoing: number;
+            /** @description 未完成: the rest */
+            open: number;
+            /** @description 作废: voided, in no other figure */
+            voided: number;
+            /** @description 完成率: done / measures, 0 with no measures */
+            completionRate: number;
+            /** @description 办结: past the look-back */
             closed: number;
             /** @description 销号 at least once */
             signedOff: number;
@@ -2004,6 +2476,8 @@ export interface components {
             categoryNumber: string;
             categoryTitle: string;
             total: number;
+            /** @description 已完成 (销号) */
+            done: number;
             closed: number;
             signedOff: number;
         };
@@ -2012,6 +2486,8 @@ export interface components {
             id: string;
             name: string;
             total: number;
+            /** @description 已完成 (销号) */
+            done: number;
             closed: number;
             /** @description red (past the stage due date) */
             overdue: number;
@@ -2032,9 +2508,11 @@ export interface components {
              * @description a day (Asia/Shanghai)
              */
             day: string;
-            /** @description measures closed that day */
+            /** @description measures signed off (销号) that day and still done */
+            done: number;
+            /** @description measures closed (办结) that day */
             closed: number;
-            /** @description closed up to and including that day */
+            /** @description done up to and including that day */
             cumulative: number;
         };
         DashboardEscalationResponse: {
@@ -3477,7 +3955,7 @@ export interface operations {
             query?: {
                 inspectionId?: string;
                 problemId?: string;
-                stage?: "assign" | "rectify" | "review" | "signoff" | "lookback" | "closed";
+                stage?: "assign" | "rectify" | "review" | "signoff" | "lookback" | "closed" | "voided";
                 /** @description lead or cooperating department */
                 departmentId?: string;
                 /** @description responsible leader */
@@ -3489,6 +3967,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
                 escalated?: boolean;
+                /** @description the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none */
+                progress?: "done" | "ongoing" | "open";
                 /** @description section number of the problem (一、 → 一) */
                 sectionNumber?: string;
                 /** @description category number of the problem within its section ((一) → 一) */
@@ -3602,6 +4082,71 @@ export interface operations {
             };
         };
     };
+    Plan_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted, and recorded in the plan changes */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Measures_timeline: {
         parameters: {
             query?: never;
@@ -3668,7 +4213,7 @@ export interface operations {
             };
             path: {
                 id: string;
-                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise";
+                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void";
             };
             cookie?: never;
         };
@@ -3733,6 +4278,191 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_CONFLICT: the idempotency key was used for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Plan_act: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description or the idempotencyKey field (at most 60 characters); one is required */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchActionBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResultResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Plan_retitle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetitleProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetitledProblemResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Plan_changes: {
+        parameters: {
+            query?: {
+                /** @description only the changes of this problem */
+                problemId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangeResponse"][];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4210,6 +4940,146 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CorrectDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDraftResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Imports_editAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditAssignmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDraftResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Imports_mapNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MapNamesDto"];
             };
         };
         responses: {
