@@ -1,11 +1,12 @@
 import {
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   paginateListObjectsV2,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { describeEvidenceS3, EvidenceS3Config } from '@rectiflow/platform';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -19,7 +20,7 @@ import { evidenceS3Client, s3Reason, s3Status } from './s3-client';
  * and two uploads of one file cannot race. A store that does not answer gives 503, and the caller
  * writes no row.
  */
-export class S3EvidenceStore extends EvidenceStore implements OnModuleDestroy {
+export class S3EvidenceStore extends EvidenceStore implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('EvidenceStore');
   private readonly client: S3Client;
 
@@ -81,6 +82,17 @@ export class S3EvidenceStore extends EvidenceStore implements OnModuleDestroy {
 
   describe(): string {
     return describeEvidenceS3(this.config);
+  }
+
+  /** A store that is down at start is reported, not fatal: uploads answer 503 until it is back. */
+  async onModuleInit(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.config.bucket }));
+    } catch (error) {
+      this.logger.warn(
+        `${this.describe()} does not answer (${s3Reason(error)}); evidence uploads answer 503 until it does`,
+      );
+    }
   }
 
   onModuleDestroy(): void {
