@@ -252,6 +252,9 @@ describe('the log lines of the API and worker processes with LOG_FORMAT=json', (
       return scraped.some((sample) => sample.name.startsWith('temporal_')) ? scraped : null;
     }, "the Temporal SDK's metrics");
     expect(value(samples, 'process_cpu_seconds_total', { process: 'worker' })).toBeGreaterThan(0);
+    // The SDK's own series, as the Grafana dashboard reads them (deploy/grafana/rectiflow.json).
+    const names = [...new Set(samples.map((sample) => sample.name))];
+    expect(names).toEqual(expect.arrayContaining(['temporal_worker_task_slots_available', 'temporal_num_pollers']));
     expect((await scrape(port, null)).status).toBe(401);
     await stopped(worker.child);
     const entries = worker
