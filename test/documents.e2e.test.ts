@@ -423,6 +423,60 @@ describe('Excel ledger', () => {
     ]);
   });
 
+  it("applies a running measure's owner and deadline changes through its workflow, and reports each", async () => {
+    const ownInspection = await newInspection(`台账调整-${tag}`);
+    const otherName = `其他部门-${tag}`;
+    const rows = [good(1, 1, '措施甲'), good(1, 2, '措施乙')];
+    const importLedger = async (body: Record<string, unknown>) => {
+      const draft = await upload(
+        world,
+        `/inspections/${ownInspection}/imports/ledger`,
+        people.office,
+        '台账.xlsx',
+        await ledgerFile(rows),
+      );
+      expect(draft.body.errors).toEqual([]);
+      return call(world, 'POST', `/imports/ledgers/${draft.body.id}/commit`, people.office, body);
+    };
+    expect((await importLedger({})).body).toMatchObject({ problemsCreated: 1, measuresCreated: 2 });
+    const [first, second] = (
+      await call(world, 'GET', `/measures?inspectionId=${ownInspection}&sort=problemNumber`, people.office)
+    ).body.items as { id: string }[];
+    await call(
+      world,
+      'POST',
+      `/measures/${first.id}/actions/assign`,
+      people.office,
+      {},
+      { 'Idempotency-Key': `a-${tag}` },
+    );
+
+    rows[0][9] = otherName; // 牵头部门 of 措施甲, now under way
+    rows[1][11] = '2099-09-30'; // 整改时限 of 措施乙, not yet handed out
+    const refused = await importLedger({});
+    expect(refused.body.changes).toEqual([
+      { row: 2, action: 'reassign', fields: ['牵头部门'], applied: true },
+      expect.objectContaining({ row: 3, action: 'change_deadline', applied: false }),
+    ]);
+    expect(refused.body.notApplied[0].reason).toMatch(/整改时限: approvedById must name the responsible leader/);
+    const moved = (await call(world, 'GET', `/measures/${first.id}`, people.office)).body;
+    expect(moved.leadDepartmentName).toBe(otherName);
+    const timeline = (await call(world, 'GET', `/measures/${first.id}/timeline`, people.office)).body as {
+      action: string;
+      actorId: string;
+      detail: { reason?: string };
+    }[];
+    const reassigned = timeline.find((row) => row.action === 'reassign')!;
+    expect(reassigned.actorId).toBe(people.office);
+    expect(reassigned.detail.reason).toMatch(/^台账导入\(台账.xlsx，第2行\)$/);
+
+    const agreed = await importLedger({ leadersAgreed: true });
+    expect(agreed.body.changes).toEqual([{ row: 3, action: 'change_deadline', fields: ['整改时限'], applied: true }]);
+    expect((await call(world, 'GET', `/measures/${second.id}`, people.office)).body.dueAt).toBe(
+      '2099-09-30T15:59:59.000Z',
+    );
+  });
+
   it('exports the live ledger as .xlsx (a sheet per section, filters on) and as CSV, and the export re-imports as a no-op', async () => {
     const xlsx = await call(world, 'GET', `/inspections/${inspectionId}/ledger.xlsx`, people.office);
     expect(xlsx.status).toBe(200);

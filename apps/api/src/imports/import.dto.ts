@@ -58,6 +58,14 @@ export class CommitLedgerDto {
   @IsOptional()
   @IsBoolean()
   createUnknown?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "the responsible leaders agreed to the ledger's changed deadlines (调整时限 needs it unless the importer is the group head); without it such rows are refused and reported",
+  })
+  @IsOptional()
+  @IsBoolean()
+  leadersAgreed?: boolean;
 }
 
 /** A day (YYYY-MM-DD, within 2000–2100), or null. */

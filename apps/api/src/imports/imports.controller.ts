@@ -193,6 +193,8 @@ export class ImportsController {
   @Post('imports/ledgers/:id/commit')
   @ApiOperation({
     summary: 'Apply the previewed ledger: new rows are created, existing ones updated (never duplicated)',
+    description:
+      "An existing measure's owners, deadline, kind and text change through its workflow's actions (调整责任, 调整时限, 修改措施) as the importing office member; each change is reported in `changes`, applied or refused with the action's reason (notApplied lists the refused ones).",
   })
   @ApiCreatedResponse({ type: LedgerCommitResponse })
   @ApiErrors(400, 404, 409)
@@ -202,7 +204,11 @@ export class ImportsController {
     @Body() body: CommitLedgerDto,
   ) {
     await this.access.require(actor, (await this.documents.draft(id)).inspectionId, ['office']);
-    return this.ledger.commit(id, body.createUnknown === true);
+    return this.ledger.commit(
+      id,
+      { createUnknown: body.createUnknown === true, leadersAgreed: body.leadersAgreed === true },
+      actor,
+    );
   }
 
   @Get('inspections/:id/ledger.xlsx')

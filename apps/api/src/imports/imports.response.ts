@@ -102,6 +102,24 @@ export class LedgerDraftResponse {
   rows: LedgerRowResponse[];
 }
 
+/** One change a re-imported row asked of an existing measure, as its workflow answered it. */
+export class LedgerChangeResponse {
+  @Res.int({ description: 'the sheet row' })
+  row: number;
+
+  @Res.enum(['reassign', 'change_deadline', 'edit_text'], 'LedgerChangeAction')
+  action: string;
+
+  @Res.texts({ description: 'what changes (牵头部门, 责任领导, 配合部门, 整改时限, 措施类型, 措施内容)' })
+  fields: string[];
+
+  @Res.bool()
+  applied: boolean;
+
+  @Res.text({ optional: true, description: "why the measure's workflow refused it" })
+  reason?: string;
+}
+
 export class LedgerCommitResponse {
   @Res.int()
   problemsCreated: number;
@@ -118,8 +136,11 @@ export class LedgerCommitResponse {
   @Res.int()
   unchanged: number;
 
-  @Res.many(() => RowProblemResponse, {
-    description: 'changes to measures already under way, which go through the assign action or an extension',
+  @Res.many(() => LedgerChangeResponse, {
+    description: "each change to an existing measure, made through its workflow's actions as the importer",
   })
+  changes: LedgerChangeResponse[];
+
+  @Res.many(() => RowProblemResponse, { description: 'the refused changes, with the reason' })
   notApplied: RowProblemResponse[];
 }

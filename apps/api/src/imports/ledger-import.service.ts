@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDuration, STAGE_LABELS, TimerPolicy } from '@rectiflow/domain';
+import { addDuration, TimerPolicy } from '@rectiflow/domain';
 import type { PlainSheet } from '@rectiflow/documents';
 import {
   ImportDraftEntity,
@@ -8,7 +8,6 @@ import {
   InspectionRepository,
   LedgerRepository,
   OrganisationRepository,
-  UnitOfWork,
 } from '@rectiflow/persistence';
 import type { ApiConfig } from '@rectiflow/platform';
 import type { RequestActor } from '../common/actor';
@@ -17,6 +16,8 @@ import { cleanFileName } from '../common/file-name';
 import { ProblemsService } from '../problems/problems.service';
 import type { CreateMeasureDto, CreateProblemDto } from '../problems/problem.dto';
 import { API_CONFIG } from '../temporal/temporal-client.service';
+import { PlanService } from '../measures/plan.service';
+import { LedgerChange, LedgerChangeOutcome, LedgerChangesService } from './ledger-changes.service';
 import { LedgerRow, readLedger, RowError, splitLadderLabel } from './ledger-format';
 import { NewNamesService } from './new-names.service';
 import { readWorkbookUpload, uploadRefusal } from './upload-reader';
@@ -36,9 +37,10 @@ export class LedgerImportService {
     private readonly ledger: LedgerRepository,
     private readonly organisation: OrganisationRepository,
     private readonly inspections: InspectionRepository,
-    private readonly unitOfWork: UnitOfWork,
     private readonly problems: ProblemsService,
     private readonly newNames: NewNamesService,
+    private readonly changes: LedgerChangesService,
+    private readonly plan: PlanService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -125,11 +127,14 @@ export class LedgerImportService {
   }
 
   /**
-   * Creates what is new and updates what exists, keyed by 问题序号 and 措施序号: problem titles and
-   * measure texts are updated; owners, deadline and kind of a measure whose workflow is already
-   * running are not changed here (that is the assign action or an extension) and are reported.
+   * Creates what is new and updates what exists, keyed by 问题序号 and 措施序号: a problem's title
+   * through the plan's record, and an existing measure's owners, deadline, kind and text through its
+   * workflow's actions (调整责任, 调整时限, 修改措施) as the importing office member; each change is
+   * reported applied or refused with the action's reason. `leadersAgreed` declares the responsible
+   * leaders' consent to the ledger's deadlines (调整时限 needs it when the importer is not the group head).
    */
-  async commit(id: string, createUnknown: boolean) {
+  async commit(id: string, options: { createUnknown: boolean; leadersAgreed: boolean }, actor: RequestActor) {
+    const { createUnknown } = options;
     const draft = await this.drafts.byId(id);
     if (!draft) throw new DomainError(ErrorCode.NotFound, `no import draft with id ${id}`);
     if (draft.kind !== 'ledger')
@@ -155,7 +160,12 @@ export class LedgerImportService {
     const inspection = await this.inspections.byId(draft.inspectionId);
     if (!inspection) throw new DomainError(ErrorCode.NotFound, `no inspection with id ${draft.inspectionId}`);
     try {
-      return await this.apply(inspection, content.rows, names);
+      return await this.apply(inspection, content.rows, names, {
+        actor,
+        draftId: id,
+        fileName: draft.fileName,
+        leadersAgreed: options.leadersAgreed,
+      });
     } catch (error) {
       await this.drafts.release(id);
       throw error;
@@ -166,6 +176,7 @@ export class LedgerImportService {
     inspection: InspectionEntity,
     rows: LedgerRow[],
     unknown: { unknownDepartments: string[]; unknownLeaders: string[] },
+    context: { actor: RequestActor; draftId: string; fileName: string; leadersAgreed: boolean },
   ) {
     await this.newNames.create(this.newNames.plan(unknown.unknownDepartments, unknown.unknownLeaders));
     const departments = new Map(
@@ -199,13 +210,13 @@ export class LedgerImportService {
       measuresCreated: 0,
       measuresUpdated: 0,
       unchanged: 0,
+      changes: [] as LedgerChangeOutcome[],
       notApplied: [] as { row: number; reason: string }[],
     };
     const newProblems = new Map<number, CreateProblemDto>();
-    // Text changes to existing rows, written together at the end in one transaction.
-    const updates: (
-      { table: 'problem'; id: string; title: string } | { table: 'measure'; id: string; text: string }
-    )[] = [];
+    const retitled: { id: string; title: string; row: number }[] = [];
+    const changes: LedgerChange[] = [];
+    const names = { departments, leaders };
     for (const row of rows) {
       const problem = existingProblems.find((item) => item.number === row.problemNumber);
       if (!problem) {
@@ -227,10 +238,9 @@ export class LedgerImportService {
         newProblems.set(row.problemNumber, entry);
         continue;
       }
-      if (problem.title !== row.problem && !updates.some((update) => update.id === problem.id)) {
-        updates.push({ table: 'problem', id: problem.id, title: row.problem });
+      if (problem.title !== row.problem && !retitled.some((item) => item.id === problem.id)) {
+        retitled.push({ id: problem.id, title: row.problem, row: row.row });
         problem.title = row.problem;
-        report.problemsUpdated += 1;
       }
       const measure = measureFor(row);
       if (!measure) {
@@ -238,31 +248,27 @@ export class LedgerImportService {
         report.measuresCreated += 1;
         continue;
       }
-      const changed: string[] = [];
-      if (measure.kind !== row.kind) changed.push('措施类型');
-      if (measure.lead !== departments.get(row.leadDepartment)) changed.push('牵头部门');
-      if (measure.leader !== leaders.get(row.leader)) changed.push('责任领导');
-      if (row.dueAt && new Date(measure.due_at).toISOString() !== row.dueAt) changed.push('整改时限');
-      if (changed.length)
-        report.notApplied.push({
-          row: row.row,
-          reason: `${changed.join('、')} of a measure already under way (${STAGE_LABELS[measure.stage]}) change through the assign action or an extension`,
-        });
-      if (measure.text !== row.measure) {
-        updates.push({ table: 'measure', id: measure.id, text: row.measure });
-        report.measuresUpdated += 1;
-      } else if (!changed.length) {
-        report.unchanged += 1;
-      }
+      const asked = this.changes.changesOf(row, measure, names, context);
+      if (asked.length === 0) report.unchanged += 1;
+      changes.push(...asked);
     }
-    if (updates.length) {
-      await this.unitOfWork.run(async (tx) => {
-        for (const update of updates) {
-          if (update.table === 'problem') await this.ledger.updateProblemTitle(update.id, update.title, tx);
-          else await this.ledger.updateMeasureText(update.id, update.text, tx);
-        }
-      });
+    for (const problem of retitled) {
+      await this.plan.retitleProblem(
+        problem.id,
+        problem.title,
+        `台账导入(${context.fileName}，第${problem.row}行)`,
+        context.actor,
+      );
+      report.problemsUpdated += 1;
     }
+    const stages = new Map(existingMeasures.map((measure) => [measure.id, measure.stage as string]));
+    report.changes = await this.changes.apply(changes, context.actor, context.draftId, stages);
+    report.measuresUpdated = new Set(
+      report.changes.filter((outcome) => outcome.applied).map((outcome) => outcome.row),
+    ).size;
+    report.notApplied = report.changes
+      .filter((outcome) => !outcome.applied)
+      .map((outcome) => ({ row: outcome.row, reason: `${outcome.fields.join('、')}: ${outcome.reason}` }));
     if (newProblems.size) {
       const created = await this.problems.createProblems(inspection.id, [...newProblems.values()]);
       report.problemsCreated = created.length;

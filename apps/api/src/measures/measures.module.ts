@@ -19,6 +19,6 @@ import { PlanService } from './plan.service';
     BatchActionsService,
     PlanService,
   ],
-  exports: [MeasuresService, MeasureWorkflowsService, ParticipantsCheck],
+  exports: [MeasuresService, MeasureWorkflowsService, ParticipantsCheck, MeasureActionsService, PlanService],
 })
 export class MeasuresModule {}

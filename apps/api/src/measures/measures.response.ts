@@ -50,7 +50,8 @@ export class MeasureResponse {
 
   @Res.dateTime({
     nullable: true,
-    description: '原定时限: the deadline set at 交办, once it has been changed (null: unchanged)',
+    description:
+      '原定时限: the deadline set at 交办 (null before 交办, and for measures handed out before it was kept); differs from dueAt once changed',
   })
   originalDueAt: string | null;
 

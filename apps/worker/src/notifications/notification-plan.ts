@@ -82,6 +82,7 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
   }
   const action = event.action as ActionName;
   const label = ACTION_LABELS[action] ?? action;
+  const instructions = detail.instructions ? `。交办要求:${sentence(detail.instructions)}` : '。';
   switch (action) {
     case 'assign':
       return [
@@ -89,7 +90,7 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
           audience: 'department_staff',
           kind: 'assignment',
           title: `【新交办】${subject}`,
-          body: `整改措施“${subject}”已交办贵部门${due}。`,
+          body: `整改措施“${subject}”已交办贵部门${due}${instructions}`,
         },
         {
           audience: 'responsible_leader',
@@ -101,7 +102,7 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
           audience: 'named_people',
           kind: 'assignment',
           title: `【新交办】${subject}`,
-          body: `整改措施“${subject}”已交办${due}${detail.instructions ? `。交办要求:${sentence(detail.instructions)}` : '。'}`,
+          body: `整改措施“${subject}”已交办${due}${instructions}`,
         },
       ];
     case 'submit_evidence':

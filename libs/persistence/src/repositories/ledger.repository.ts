@@ -51,6 +51,8 @@ export interface LedgerMeasureRow {
   lead: string;
   /** Responsible leader id. */
   leader: string;
+  /** Cooperating department ids. */
+  cooperating: string[];
   due_at: Date;
 }
 
@@ -81,7 +83,8 @@ export class LedgerRepository extends BaseRepository {
 
   measures(inspectionId: string, tx?: EntityManager): Promise<LedgerMeasureRow[]> {
     return this.db(tx).query(
-      `SELECT m.id, p.number AS problem_number, m.number, m.text, m.kind, m.stage, m.lead_department_id AS lead, m.responsible_leader_id AS leader, m.due_at
+      `SELECT m.id, p.number AS problem_number, m.number, m.text, m.kind, m.stage, m.lead_department_id AS lead, m.responsible_leader_id AS leader, m.due_at,
+              ARRAY(SELECT c.department_id FROM measure_cooperating_department c WHERE c.measure_id = m.id) AS cooperating
          FROM measure m JOIN problem p ON p.id = m.problem_id WHERE m.inspection_id = $1`,
       [inspectionId],
     );
@@ -92,13 +95,5 @@ export class LedgerRepository extends BaseRepository {
     return this.db(tx)
       .getRepository(PersonEntity)
       .find({ where: { name: In(names) }, order: { createdAt: 'ASC' } });
-  }
-
-  async updateProblemTitle(id: string, title: string, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('UPDATE problem SET title = $2 WHERE id = $1', [id, title]);
-  }
-
-  async updateMeasureText(id: string, text: string, tx?: EntityManager): Promise<void> {
-    await this.db(tx).query('UPDATE measure SET text = $2, updated_at = now() WHERE id = $1', [id, text]);
   }
 }

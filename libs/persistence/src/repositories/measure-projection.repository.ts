@@ -23,7 +23,7 @@ export interface MeasureProjection {
   coLeaderIds: string[];
   assigneeId: string | null;
   instructions: string | null;
-  /** Set once the deadline has been moved (null: unchanged, the column keeps what it had). */
+  /** The deadline set at 交办 (null: not known to the workflow, the column keeps what it had). */
   originalDueAt: string | null;
   /** The measure's new wording (修改措施), or null to keep it. */
   text: string | null;
@@ -41,7 +41,7 @@ export class MeasureProjectionRepository extends BaseRepository {
          look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
          lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, co_leader_ids = $16, assignee_id = $17,
          instructions = $18, original_due_at = coalesce($19, original_due_at), text = coalesce($20, text),
-         due_on_assign = due_on_assign AND $2 = 'assign', updated_at = now()
+         due_on_assign = due_on_assign AND $2::varchar = 'assign', updated_at = now()
        WHERE id = $1 AND last_seq < $15
        RETURNING text`,
       [

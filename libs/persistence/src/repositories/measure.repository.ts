@@ -37,7 +37,7 @@ export interface MeasureRow {
   updatedAt: Date;
   colour: Colour;
   cooperatingDepartmentIds: string[];
-  /** 原定时限, set once the deadline was changed after 交办 (null: unchanged). */
+  /** 原定时限: the deadline set at 交办 (null before it); differs from dueAt once changed. */
   originalDueAt: Date | null;
   assigneeId: string | null;
   coLeaderIds: string[];
