@@ -45,12 +45,6 @@ afterAll(async () => {
   await world?.stop();
 });
 
-const chinaDay = (days = 0, months = 0) => {
-  const today = new Date(Date.now() + 8 * 3600_000);
-  const [year, month, date] = [today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()];
-  const last = new Date(Date.UTC(year, month + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month + months, Math.min(date, last) + days)).toISOString().slice(0, 10);
-};
 /** A deadline day as the read model stores it: the end of that day, China time. */
 const endOf = (day: string) => new Date(`${day}T23:59:59+08:00`).toISOString();
 
@@ -270,15 +264,19 @@ describe('a plan with owners per measure', () => {
       leadDepartmentId: d.finance,
       cooperatingDepartmentIds: [fresh],
       responsibleLeaderId: p.li,
-      dueAt: endOf(chinaDay(30)),
+      coLeaderIds: [p.zhang],
+      dueOnAssign: true,
       kind: 'immediate',
     });
+    // 立行立改 and 长期坚持 without a date get no default deadline: they are due from 交办.
+    expect(measures['1.2'].dueAt).not.toBe(endOf('2099-06-30'));
     expect(measures['2.1']).toMatchObject({
       leadDepartmentId: d.audit,
       responsibleLeaderId: wang,
-      dueAt: endOf(chinaDay(0, 1)),
+      dueOnAssign: true,
       kind: 'ongoing',
     });
+    expect(measures['1.1'].dueOnAssign).toBe(false);
     expect(measures['3.1']).toMatchObject({
       leadDepartmentId: d.other,
       responsibleLeaderId: p.leader,
@@ -369,9 +367,9 @@ describe('a plan with owners per measure', () => {
     expect(measures['1.2']).toMatchObject({
       cooperatingDepartmentIds: [d.audit],
       kind: 'immediate',
-      dueAt: endOf(chinaDay(30)),
+      dueOnAssign: true,
     });
-    expect(measures['2.1']).toMatchObject({ responsibleLeaderId: p.leader, kind: 'ongoing' });
+    expect(measures['2.1']).toMatchObject({ responsibleLeaderId: p.leader, coLeaderIds: [p.zhang], kind: 'ongoing' });
     expect(measures['3.1']).toMatchObject({ leadDepartmentId: d.other, responsibleLeaderId: p.li, kind: 'immediate' });
     expect(committed.body.createdPeople).toEqual([]);
     expect((await patch({ problemNumber: 3, kind: 'deadline' })).status).toBe(409);

@@ -199,31 +199,21 @@ export interface CompletedOwners {
   cooperatingDepartmentIds: string[];
   responsibleLeaderId: string;
   coLeaderIds: string[];
-  dueAt: string;
+  /** null: a 立行立改 or 长期坚持 measure without a date (due from 交办 by the inspection's policy). */
+  dueAt: string | null;
   kind: OwnerKind;
-}
-
-/** `day` (YYYY-MM-DD) plus days, or plus one calendar month (the last day of a shorter month). */
-export function addToDay(day: string, amount: { days?: number; months?: number }): string {
-  const [year, month, date] = day.split('-').map(Number);
-  if (amount.months) {
-    const last = new Date(Date.UTC(year, month - 1 + amount.months + 1, 0)).getUTCDate();
-    return new Date(Date.UTC(year, month - 1 + amount.months, Math.min(date, last))).toISOString().slice(0, 10);
-  }
-  return new Date(Date.UTC(year, month - 1, date + (amount.days ?? 0))).toISOString().slice(0, 10);
 }
 
 /**
  * The owners the commit writes, or the fields still missing. Names marked "create" take the ids
- * chosen for them (`created`); a 立行立改 measure without a deadline gets today + 30 days and a
- * 长期坚持 one today + 1 month (its first progress report), `today` being China's date — the
- * default deadline only when its kind is the default too.
+ * chosen for them (`created`). A 立行立改 or 长期坚持 measure the document names without a date keeps
+ * none (it is due from 交办, by the inspection's policy); the default deadline is for the measures
+ * whose kind is the default or 限期整改.
  */
 export function completeOwners(
   resolved: ResolvedOwners,
   defaults: CommitDefaults,
   created: { departments: Map<string, string>; people: Map<string, string> },
-  today: string,
 ): { owners: CompletedOwners } | { missing: MissingField[] } {
   const missing = missingOf(resolved, defaults);
   if (missing.length) return { missing };
@@ -242,12 +232,8 @@ export function completeOwners(
       ),
       responsibleLeaderId,
       coLeaderIds: [...new Set(resolved.coLeaders.map(person))].filter((id) => id !== responsibleLeaderId),
-      // The default deadline is for measures the document gives no kind (or 限期整改): a 立行立改 or
-      // 长期坚持 the document names keeps its own rhythm.
       dueAt:
-        resolved.dueAt ??
-        (resolved.kind === null || resolved.kind === 'deadline' ? defaults.dueAt : undefined) ??
-        (kind === 'immediate' ? addToDay(today, { days: 30 }) : addToDay(today, { months: 1 })),
+        resolved.dueAt ?? (resolved.kind === null || resolved.kind === 'deadline' ? defaults.dueAt : undefined) ?? null,
       kind,
     },
   };

@@ -1,12 +1,4 @@
-import {
-  addToDay,
-  completeOwners,
-  effectiveOwners,
-  NameResolver,
-  resolveOwners,
-  slotsOf,
-  viewOf,
-} from './owner-assignment';
+import { completeOwners, effectiveOwners, NameResolver, resolveOwners, slotsOf, viewOf } from './owner-assignment';
 import { lookupKeys, matchName, nameKey } from './owner-names';
 
 const departments = [
@@ -160,14 +152,9 @@ describe('owner assignment', () => {
   it('completes a measure with the defaults only where it has nothing, and the ids of created names', () => {
     const created = { departments: new Map([['县新局', 'new-d']]), people: new Map<string, string>() };
     const resolved = resolveOwners(slotsOf({ leadDepartments: ['县新局'] }), {}, resolver);
-    expect(completeOwners(resolved, {}, created, '2026-01-31')).toEqual({ missing: ['responsibleLeaderId', 'dueAt'] });
+    expect(completeOwners(resolved, {}, created)).toEqual({ missing: ['responsibleLeaderId', 'dueAt'] });
     expect(
-      completeOwners(
-        resolved,
-        { leadDepartmentId: 'd2', responsibleLeaderId: 'p1', dueAt: '2026-06-30' },
-        created,
-        '2026-01-31',
-      ),
+      completeOwners(resolved, { leadDepartmentId: 'd2', responsibleLeaderId: 'p1', dueAt: '2026-06-30' }, created),
     ).toEqual({
       owners: {
         leadDepartmentId: 'new-d',
@@ -180,18 +167,13 @@ describe('owner assignment', () => {
     });
     const unknownLead = resolveOwners(slotsOf({ leadDepartments: ['县教育局'] }), {}, resolver);
     expect(
-      completeOwners(
-        unknownLead,
-        { leadDepartmentId: 'd2', responsibleLeaderId: 'p1', dueAt: '2026-06-30' },
-        created,
-        '2026-01-31',
-      ),
+      completeOwners(unknownLead, { leadDepartmentId: 'd2', responsibleLeaderId: 'p1', dueAt: '2026-06-30' }, created),
     ).toEqual({
       missing: ['leadDepartmentId'],
     });
   });
 
-  it('needs no deadline for 立行立改 and 长期坚持: today + 30 days and today + 1 month', () => {
+  it('needs no deadline for 立行立改 and 长期坚持, and gives them no default one', () => {
     const owners = { leaders: ['张三'], leadDepartments: ['县财政局'] };
     const none = { departments: new Map<string, string>(), people: new Map<string, string>() };
     const immediate = resolveOwners(
@@ -199,25 +181,21 @@ describe('owner assignment', () => {
       {},
       resolver,
     );
-    expect(completeOwners(immediate, {}, none, '2026-01-31')).toMatchObject({
-      owners: { dueAt: '2026-03-02', kind: 'immediate' },
-    });
+    expect(completeOwners(immediate, {}, none)).toMatchObject({ owners: { dueAt: null, kind: 'immediate' } });
+    expect(completeOwners(immediate, { dueAt: '2099-06-30' }, none)).toMatchObject({ owners: { dueAt: null } });
     const ongoing = resolveOwners(
       slotsOf({ ...owners, deadline: { phrase: '长期坚持', kind: 'ongoing' } }),
       {},
       resolver,
     );
-    expect(completeOwners(ongoing, {}, none, '2026-01-31')).toMatchObject({
-      owners: { dueAt: '2026-02-28', kind: 'ongoing' },
+    expect(completeOwners(ongoing, {}, none)).toMatchObject({ owners: { dueAt: null, kind: 'ongoing' } });
+    // Without a kind of its own a measure takes the default kind and the default deadline.
+    const plain = resolveOwners(slotsOf(owners), {}, resolver);
+    expect(completeOwners(plain, { kind: 'ongoing' }, none)).toMatchObject({
+      owners: { dueAt: null, kind: 'ongoing' },
     });
-    expect(
-      completeOwners(resolveOwners(slotsOf(owners), {}, resolver), { kind: 'ongoing' }, none, '2026-12-15'),
-    ).toMatchObject({
-      owners: { dueAt: '2027-01-15', kind: 'ongoing' },
+    expect(completeOwners(plain, { kind: 'immediate', dueAt: '2026-02-01' }, none)).toMatchObject({
+      owners: { dueAt: '2026-02-01', kind: 'immediate' },
     });
-    expect(completeOwners(immediate, { dueAt: '2099-06-30' }, none, '2026-01-31')).toMatchObject({
-      owners: { dueAt: '2026-03-02' },
-    });
-    expect(addToDay('2024-01-31', { months: 1 })).toBe('2024-02-29');
   });
 });

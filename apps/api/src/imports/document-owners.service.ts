@@ -33,9 +33,6 @@ const EDIT_FIELDS = [
   'kind',
 ] as const;
 
-/** Today in China (UTC+8), YYYY-MM-DD: the day deadlines are counted from. */
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * The owners of a plan's measures: names matched to the organisation, the office's edits and name
  * mappings (kept in the draft), and what the commit writes. Nothing is created here but at commit.
@@ -221,11 +218,10 @@ export class DocumentOwnersService {
     if (tooLong.length)
       throw new DomainError(ErrorCode.InvalidInput, `names to create are over 100 characters: ${tooLong.join('、')}`);
     const planned = this.newNames.plan([...toCreate.departments], [...toCreate.people]);
-    const today = chinaToday();
     const owners = new Map<string, CompletedOwners>();
     const missing: MissingOwners[] = [];
     for (const { measure, resolved: one } of resolved) {
-      const result = completeOwners(one, defaults, NewNamesService.ids(planned), today);
+      const result = completeOwners(one, defaults, NewNamesService.ids(planned));
       if ('owners' in result) owners.set(measure.key, result.owners);
       else
         missing.push({
@@ -249,13 +245,13 @@ export class DocumentOwnersService {
     const problems = problemsForImport(sections, placeholder).map((problem) => ({
       ...problem,
       measures: problem.measures.map((measure) => {
-        const { coLeaderIds, ...fields } = owners.get(measureKey(problem.number, measure.number))!;
-        // Co-leaders go along once CreateMeasureDto takes them (coLeaderIds); until then they stay in the draft.
-        const created: CreateMeasureDto & { coLeaderIds?: string[] } = {
+        const { dueAt, ...fields } = owners.get(measureKey(problem.number, measure.number))!;
+        const created: CreateMeasureDto = {
           number: measure.number,
           text: measure.text,
           ...fields,
-          ...(coLeaderIds.length ? { coLeaderIds } : {}),
+          // Without a date a 立行立改 or 长期坚持 measure is due from 交办 (CreateMeasureDto).
+          ...(dueAt ? { dueAt } : {}),
         };
         return created;
       }),
