@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--measures 500] [--users 20] [--workers 1] [--apis 1] [--scale 0] [--rate 0] [--warmup 20]`
+ * `npm run bench -- [--measures 500] [--users 20] [--workers 1] [--apis 1] [--scale 0] [--rate 0] [--warmup 20] [--engine dev|cluster]`
  *
  * Starts a private stack (embedded PostgreSQL, Temporal dev server, W worker and A API processes
  * from dist/), drives N measures through the whole pipeline over HTTP with K concurrent simulated
@@ -35,6 +35,7 @@ import { sendSequentiallyPerWorkflow } from './reference-load';
 import { limitWorkflowStackTraces } from '../apps/worker/src/workflow-stack-traces';
 import type { ShapedBaselineActivities } from './baseline.workflow';
 import { workflowStackTraceLimit } from '@rectiflow/platform';
+import { engineOption } from '../tools/temporal-config';
 const MEASURES = numberOption('measures', 500);
 const USERS = numberOption('users', 20);
 const WORKERS = numberOption('workers', 1);
@@ -78,7 +79,7 @@ function cpuSeconds(stack: PrivateStack): Record<string, number> {
     ...cpuSecondsByTree({
       api: stack.apis.map((child) => child.pid),
       worker: stack.workers.map((child) => child.pid),
-      temporal: [stack.temporal.process.pid],
+      temporal: stack.temporal.pids(),
       postgres: postgresChildren(),
     }),
     bench: (usage.user + usage.system) / 1e6,
@@ -152,7 +153,7 @@ async function main() {
   // The reference workers in this process run as our worker does: its stack-trace limit, quiet logs.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   limitWorkflowStackTraces(workflowStackTraceLimit());
-  const stack = await startPrivateStack({ workers: WORKERS, apis: APIS });
+  const stack = await startPrivateStack({ workers: WORKERS, apis: APIS, engine: engineOption() });
   const workers = stack.workers;
   const apis = stack.apis;
   try {
@@ -273,6 +274,7 @@ async function main() {
 
     const latencies = [...latenciesByAction.values()].flat();
     const result: Record<string, unknown> = {
+      engine: stack.engine,
       measures: MEASURES,
       measures_closed: closed[0].n,
       users: USERS,

