@@ -97,7 +97,7 @@ let problemNumber = 0;
 /** Writes a problem and a measure row, then starts the measure's workflow as the API does. */
 export async function startMeasure(
   { dataSource, client, taskQueue, cast }: WorkflowWorld,
-  options: { kind?: MeasureKind; dueAt: Date; policy?: TimerPolicy; responsibleLeader?: Who },
+  options: { kind?: MeasureKind; dueAt: Date; policy?: TimerPolicy; responsibleLeader?: Who; dueOnAssign?: boolean },
 ): Promise<{ measureId: string; handle: WorkflowHandle }> {
   problemNumber += 1;
   const [problem] = await dataSource.query(
@@ -134,6 +134,7 @@ export async function startMeasure(
           responsibleLeaderId: leaderId,
         },
         dueAt: options.dueAt.toISOString(),
+        ...(options.dueOnAssign ? { dueOnAssign: true } : {}),
       },
       new Date(),
     ),
