@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { createLogger } from '@rectiflow/platform';
@@ -8,6 +9,9 @@ interface SerializedRequest {
   url: string;
   remoteAddress?: string;
 }
+
+const urlOf = (request: IncomingMessage) =>
+  (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url;
 
 /**
  * nestjs-pino's settings: one pino logger for the API's own lines and one line per answered request
@@ -20,6 +24,10 @@ export function httpLogging(env: NodeJS.ProcessEnv = process.env): Params {
     pinoHttp: {
       logger: createLogger({ name: 'api', env }),
       autoLogging: env.LOG_REQUESTS !== 'false',
+      customSuccessMessage: (request, response, milliseconds) =>
+        `${request.method} ${urlOf(request)} ${response.statusCode} ${Math.round(milliseconds)} ms`,
+      customErrorMessage: (request, response, error) =>
+        `${request.method} ${urlOf(request)} ${response.statusCode} failed: ${error.message}`,
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       serializers: {

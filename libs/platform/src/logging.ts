@@ -73,7 +73,9 @@ export function createLogger(options: LoggerOptions): Logger {
       sync: true,
       colorize: Boolean(process.stdout.isTTY) && !options.destination,
       translateTime: 'SYS:HH:MM:ss.l',
-      ignore: 'pid,hostname',
+      // One line per entry: the context in front; a request's method, URL, status and time are in its message.
+      messageFormat: '{if context}[{context}] {end}{msg}',
+      ignore: 'pid,hostname,context,req,res,responseTime',
       destination: options.destination ?? 1,
     });
     return pino(settings, stream);
