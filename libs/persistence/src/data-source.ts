@@ -21,6 +21,9 @@ import {
   PublicFeedbackEntity,
   RectificationRecordEntity,
   ThrottleBucketEntity,
+  ReportDraftEntity,
+  ReportVersionEntity,
+  SupervisionNoticeEntity,
 } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -45,6 +48,9 @@ export const ENTITIES = [
   ThrottleBucketEntity,
   AdminAuditEventEntity,
   PlanChangeEntity,
+  ReportDraftEntity,
+  ReportVersionEntity,
+  SupervisionNoticeEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

@@ -18,3 +18,6 @@ export * from './audit-chain-head.entity';
 export * from './throttle-bucket.entity';
 export * from './admin-audit-event.entity';
 export * from './plan-change.entity';
+export * from './report-draft.entity';
+export * from './report-version.entity';
+export * from './supervision-notice.entity';

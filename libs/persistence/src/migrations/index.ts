@@ -1,3 +1,4 @@
+import { FormalPapers1796126107027 } from './1796126107027-FormalPapers';
 import { PlanChanges1796124566409 } from './1796124566409-PlanChanges';
 import { PlanOwnersAndUpkeep1796124342783 } from './1796124342783-PlanOwnersAndUpkeep';
 import { AccountAdministration1796114194882 } from './1796114194882-AccountAdministration';
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   AccountAdministration1796114194882,
   PlanOwnersAndUpkeep1796124342783,
   PlanChanges1796124566409,
+  FormalPapers1796126107027,
 ];
