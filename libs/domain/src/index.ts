@@ -11,3 +11,5 @@ export * from './initial-state';
 export * from './text';
 export * from './bounds';
 export * from './progress';
+export * from './working-days';
+export * from './working-calendar';
