@@ -2,12 +2,13 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { NoticeBlock, noticeBlocks, NoticeContent } from './notice-render';
 
-const BODY_FONT = '仿宋_GB2312';
-const HEADING_FONT = '黑体';
-const TITLE_FONT = '方正小标宋简体';
-const SIZE = 32; // 三号 = 16 pt, in half-points
+export const BODY_FONT = '仿宋_GB2312';
+export const HEADING_FONT = '黑体';
+export const TITLE_FONT = '方正小标宋简体';
+export const SIZE = 32; // 三号 = 16 pt, in half-points
 
-function paragraph(block: NoticeBlock): Paragraph {
+/** One block of a notice in the 公文 layout (the formal papers reuse it). */
+export function noticeParagraph(block: NoticeBlock): Paragraph {
   switch (block.kind) {
     case 'title':
       return new Paragraph({
@@ -51,7 +52,7 @@ export async function renderNoticeDocx(content: NoticeContent): Promise<Buffer> 
   const document = new Document({
     creator: 'Rectiflow',
     title: content.title,
-    sections: [{ properties: {}, children: noticeBlocks(content).map(paragraph) }],
+    sections: [{ properties: {}, children: noticeBlocks(content).map(noticeParagraph) }],
   });
   return Packer.toBuffer(document);
 }
