@@ -134,15 +134,13 @@ export async function registerNamespace(address: string, namespace = 'default', 
     );
     const output = `${created.stdout}${created.stderr}`;
     if (created.status === 0 || /already (exists|registered)/i.test(output)) {
-      const described = spawnSync(
-        cli,
-        ['operator', 'namespace', 'describe', '--namespace', namespace, '--address', address],
-        {
-          encoding: 'utf8',
-          timeout: 30_000,
-        },
-      );
-      if (described.status === 0) return;
+      // describe reads the database; a workflow call goes through the frontend's namespace cache,
+      // which learns of a new namespace a moment later: wait for that, or the first starts fail.
+      const counted = spawnSync(cli, ['workflow', 'count', '--namespace', namespace, '--address', address], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      if (counted.status === 0) return;
     }
     if (Date.now() > deadline) throw new Error(`could not register namespace ${namespace} at ${address}:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
