@@ -11,6 +11,7 @@ import { dataSourceOptions, ThrottleBucketRepository, UnitOfWork } from '@rectif
 import { ApiConfig, apiConfig } from '@rectiflow/platform';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { AuthGuard } from './common/actor';
 import { HttpErrorFilter } from './common/domain-error';
 import { CoreModule } from './core.module';
@@ -41,6 +42,7 @@ const FEATURES = [
   NoticesModule,
   NotificationsModule,
   WorkbenchModule,
+  CalendarModule,
 ];
 
 /** Composes the features over the shared infrastructure (database, tokens, throttles, uploads, logs). */

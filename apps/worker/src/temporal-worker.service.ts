@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { WorkerConfig } from '@rectiflow/platform';
+import { WorkingCalendarActivities } from './activities/calendar.activities';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { installTemporalRuntime } from './temporal-runtime';
@@ -23,6 +24,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly projection: MeasureProjectionActivities,
+    private readonly calendar: WorkingCalendarActivities,
     private readonly metrics: WorkerMetrics,
   ) {}
 
@@ -40,7 +42,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       ...workflows,
-      activities: { projectMeasureEvent: this.projection.projectMeasureEvent.bind(this.projection) },
+      activities: {
+        projectMeasureEvent: this.projection.projectMeasureEvent.bind(this.projection),
+        workingCalendar: this.calendar.workingCalendar.bind(this.calendar),
+      },
       interceptors: { activity: [this.metrics.activityInterceptors] },
       ...(this.config.maxCachedWorkflows !== null ? { maxCachedWorkflows: this.config.maxCachedWorkflows } : {}),
       shutdownGraceTime: '10s',

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, repositoryProviders } from '@rectiflow/persistence';
 import { WorkerConfig, workerConfig } from '@rectiflow/platform';
+import { WorkingCalendarActivities } from './activities/calendar.activities';
 import { MeasureProjectionActivities } from './activities/measure-projection.activities';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { WorkerMetricsEndpointService } from './metrics/worker-metrics-endpoint.service';
@@ -19,6 +20,7 @@ export class WorkerModule {
         { provide: WORKER_CONFIG, useValue: config },
         ...repositoryProviders(),
         MeasureProjectionActivities,
+        WorkingCalendarActivities,
         TemporalWorkerService,
         MailerService,
         WorkerMetrics,

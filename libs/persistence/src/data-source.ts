@@ -24,6 +24,8 @@ import {
   ReportDraftEntity,
   ReportVersionEntity,
   SupervisionNoticeEntity,
+  CalendarDayEntity,
+  CalendarChangeEntity,
 } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -51,6 +53,8 @@ export const ENTITIES = [
   ReportDraftEntity,
   ReportVersionEntity,
   SupervisionNoticeEntity,
+  CalendarDayEntity,
+  CalendarChangeEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

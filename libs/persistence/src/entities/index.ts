@@ -21,3 +21,5 @@ export * from './plan-change.entity';
 export * from './report-draft.entity';
 export * from './report-version.entity';
 export * from './supervision-notice.entity';
+export * from './calendar-day.entity';
+export * from './calendar-change.entity';

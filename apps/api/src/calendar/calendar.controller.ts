@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
+import { ApiErrors } from '../common/api-errors';
+import { AddCalendarDayDto, CalendarChangesQuery, CalendarYearQuery } from './calendar.dto';
+import { CalendarChangeResponse, CalendarDayChangeResponse, CalendarYearResponse } from './calendar.response';
+import { CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'A year of the working calendar: statutory holidays, 调休 working days, the office’s own days, and whether the year is covered',
+  })
+  @ApiOkResponse({ type: CalendarYearResponse })
+  @ApiErrors(400)
+  year(@Query() query: CalendarYearQuery) {
+    return this.calendar.year(query.year);
+  }
+
+  @Post('days')
+  @AdminOnly()
+  @ApiOperation({
+    summary:
+      'Add a day of the office’s own: a local holiday or closure (off) or an extra working day (system administrators)',
+  })
+  @ApiCreatedResponse({ type: CalendarDayChangeResponse })
+  @ApiErrors(400, 409)
+  add(@CurrentActor() actor: RequestActor, @Body() body: AddCalendarDayDto) {
+    return this.calendar.addDay(actor, { day: body.day, kind: body.kind, name: body.name });
+  }
+
+  @Delete('days/:day')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Remove a day of the office’s own (system administrators)' })
+  @ApiParam({ name: 'day', example: '2026-05-06', schema: { type: 'string', format: 'date' } })
+  @ApiOkResponse({ type: CalendarDayChangeResponse })
+  @ApiErrors(400, 404)
+  remove(@CurrentActor() actor: RequestActor, @Param('day') day: string) {
+    return this.calendar.removeDay(actor, day);
+  }
+
+  @Get('changes')
+  @AdminOnly()
+  @ApiOperation({ summary: 'The record of changes to the office’s own days, newest first (system administrators)' })
+  @ApiOkResponse({ type: CalendarChangeResponse, isArray: true })
+  @ApiErrors(400)
+  changes(@Query() query: CalendarChangesQuery) {
+    return this.calendar.changes(query.limit ?? 100);
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { calendarVersion, LocalDay } from '@rectiflow/domain';
+import { CalendarRepository, statutoryCalendar, UnitOfWork } from '@rectiflow/persistence';
+import type { RequestActor } from '../common/actor';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { isDateOnly } from '../inspections/date-only';
+
+/**
+ * The working calendar: the State Council's days from the pinned data package and the
+ * administrator's own days. Each change is one transaction that records it in calendar_change (who,
+ * when, what) and so gives the calendar a new version; running workflows are not touched — they read
+ * the calendar through the worker's activity when they next compute a deadline.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly calendars: CalendarRepository,
+    private readonly work: UnitOfWork,
+  ) {}
+
+  async year(year: number) {
+    const statutory = statutoryCalendar();
+    const prefix = `${year}-`;
+    const local = await this.calendars.localDays(`${year}-01-01`, `${year}-12-31`);
+    return {
+      year,
+      version: calendarVersion(statutory, local.lastChange),
+      source: statutory.source,
+      covered: statutory.years.includes(year),
+      holidays: statutory.holidays.filter((entry) => entry.day.startsWith(prefix)),
+      workdays: statutory.workdays.filter((entry) => entry.day.startsWith(prefix)),
+      localDays: local.days,
+    };
+  }
+
+  addDay(actor: RequestActor, day: LocalDay) {
+    return this.work.run(async (tx) => {
+      await this.calendars.lockChanges(tx);
+      if (!(await this.calendars.insertDay(day, actor.personId, tx))) {
+        const existing = await this.calendars.findDay(day.day, tx);
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `${day.day} already has a day of the office's own (${existing?.kind} ${existing?.name}); remove it first`,
+        );
+      }
+      const change = await this.calendars.recordChange('add', day, actor.personId, tx);
+      return {
+        version: calendarVersion(statutoryCalendar(), change),
+        day: await this.calendars.findDay(day.day, tx),
+      };
+    });
+  }
+
+  removeDay(actor: RequestActor, day: string) {
+    if (!isDateOnly(day)) throw new DomainError(ErrorCode.InvalidInput, 'day must be a date written YYYY-MM-DD');
+    return this.work.run(async (tx) => {
+      await this.calendars.lockChanges(tx);
+      const existing = await this.calendars.findDay(day, tx);
+      const removed = existing ? await this.calendars.deleteDay(day, tx) : null;
+      if (!existing || !removed) throw new DomainError(ErrorCode.NotFound, `${day} has no day of the office's own`);
+      const change = await this.calendars.recordChange('remove', removed, actor.personId, tx);
+      return { version: calendarVersion(statutoryCalendar(), change), day: existing };
+    });
+  }
+
+  changes(limit: number) {
+    return this.calendars.changes(limit);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './statutory-days';
+export * from './working-calendar.reader';
