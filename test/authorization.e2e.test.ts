@@ -98,8 +98,16 @@ beforeAll(async () => {
   ids.lookback = await measureAt(world, 'lookback');
   ids.ongoing = await measureAt(world, 'rectify', { kind: 'ongoing' });
   ids.ongoing2 = await measureAt(world, 'rectify', { kind: 'ongoing' });
+  await actOk(world, ids.ongoing2, 'report_progress', 'staff', { summary: '第一期进展' });
   ids.supervise = await measureAt(world, 'rectify');
-  for (const key of ['reassign', 'changeDeadline', 'editText', 'void']) ids[key] = await measureAt(world, 'rectify');
+  for (const key of ['reassign', 'changeDeadline', 'editText', 'void', 'claim', 'urge'])
+    ids[key] = await measureAt(world, 'rectify');
+  ids.deletable = await measureAt(world, 'assign');
+  ids.contribute = await measureAt(world, 'assign');
+  await actOk(world, ids.contribute, 'assign', 'office', { cooperatingDepartmentIds: [ids.departmentB] });
+  // Closed by an early look-back (allowed before it falls due), its workflow waiting for a reopen.
+  ids.reopen = await measureAt(world, 'lookback');
+  await actOk(world, ids.reopen, 'record_look_back', 'supervisor', { result: 'holds' });
   await waitFor(
     async () => (await call(world, 'GET', `/measures/${ids.lookback}`, people.office)).body.lookBackDue,
     'the look-back to fall due',
@@ -175,6 +183,10 @@ const ACTION_CELLS: Record<(typeof ACTIONS)[number], Cell> = {
   ),
   edit_text: action('editText', () => ({ text: '修订后的措施' }), ['office']),
   void: action('void', () => ({ reason: '与其他措施合并' }), ['office']),
+  reopen: action('reopen', () => ({ reason: '问题反弹', dueAt: '2099-06-30T00:00:00Z' }), ['supervisor', 'office']),
+  claim: action('claim', () => ({ note: '领办' }), ['leader', 'groupHead']),
+  contribute: action('contribute', () => ({ summary: '配合材料' }), ['outsider']),
+  urge: action('urge', () => ({ message: '请抓紧办理' }), ['office', 'supervisor']),
 };
 
 const MATRIX: Record<string, Cell> = {
@@ -287,6 +299,31 @@ const MATRIX: Record<string, Cell> = {
     path: () => `/imports/documents/${ids.documentDraft}/structure`,
     body: () => ({ sections: JSON.parse(ids.documentSections) }),
   },
+  // Each measure of a batch answers for itself (403/404 inside a 200); the call itself is any signed-in person's.
+  'POST /api/batch-actions/{action}': {
+    allow: SIGNED_IN,
+    path: () => '/batch-actions/urge',
+    body: () => ({ measureIds: [ids.read], message: '请抓紧', idempotencyKey: `batch-${++keys}` }),
+  },
+  'POST /api/look-back-rounds': {
+    allow: SIGNED_IN,
+    path: () => '/look-back-rounds',
+    body: () => ({ items: [{ measureId: ids.read, result: 'holds' }], idempotencyKey: `round-${++keys}` }),
+  },
+  'PATCH /api/problems/{id}': {
+    allow: ['office'],
+    path: () => `/problems/${ids.problem}`,
+    body: () => ({ title: `改名-${++keys}` }),
+  },
+  'DELETE /api/measures/{id}': {
+    allow: ['office'],
+    path: () => `/measures/${ids.deletable}`,
+    // The office deletes it; a second office call would find nothing, so each run gets a fresh one.
+  },
+  'GET /api/inspections/{id}/plan-changes': {
+    allow: ['office', 'reviewer', 'groupHead', 'supervisor'],
+    path: () => `/inspections/${ids.inspection}/plan-changes`,
+  },
   'PATCH /api/imports/documents/{id}/assignments': {
     allow: ['office'],
     path: () => `/imports/documents/${ids.documentDraft}/assignments`,
@@ -360,6 +397,14 @@ const MATRIX: Record<string, Cell> = {
     path: () => `/people/${ids.spare}/account/reset-password`,
   },
   'GET /api/admin/account-events': { allow: ['admin'], path: () => '/admin/account-events' },
+  'GET /api/calendar': { allow: SIGNED_IN, path: () => '/calendar?year=2026' },
+  'POST /api/calendar/days': {
+    allow: ['admin'],
+    path: () => '/calendar/days',
+    body: () => ({ day: '2098-01-05', kind: 'closure', name: '矩阵' }),
+  },
+  'DELETE /api/calendar/days/{day}': { allow: ['admin'], path: () => '/calendar/days/2098-01-05', allowedStatus: 404 },
+  'GET /api/calendar/changes': { allow: ['admin'], path: () => '/calendar/changes' },
 };
 
 const REFUSED = [401, 403, 404];

@@ -46,7 +46,7 @@ async function written<T>(work: () => Promise<T>): Promise<{ result: T; wrote: s
 }
 
 it('refuses a hostile Idempotency-Key on every action, before the workflow hears of it', async () => {
-  const endpoint = endpoints(document).find((item) => item.path.includes('{action}'))!;
+  const endpoint = endpoints(document).find((item) => item.path.endsWith('/actions/{action}'))!;
   const actions = resolve(document, endpoint.params.find((param) => param.name === 'action')!.schema)
     .enum as ActionName[];
   const keysToTry: [string, string, RegExp | null][] = [

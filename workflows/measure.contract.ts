@@ -79,6 +79,10 @@ export const actionUpdates: {
   change_deadline: defineUpdate('change_deadline'),
   edit_text: defineUpdate('edit_text'),
   void: defineUpdate('void'),
+  reopen: defineUpdate('reopen'),
+  claim: defineUpdate('claim'),
+  contribute: defineUpdate('contribute'),
+  urge: defineUpdate('urge'),
 };
 
 export interface MeasureSnapshot {

@@ -14,6 +14,7 @@ import {
   authoriseInput,
   FINAL_STAGES,
   planTimers,
+  reopenWindowMs,
   TimerEvent,
   validateInput,
   yellowFrom,
@@ -44,6 +45,8 @@ const REMEMBERED_RESULTS = 200;
 
 /** Patch id of the rules added after workflows were running (text rule, no 销号 of one's own submission). */
 const STRICT_RULES_PATCH = 'strict-text-and-signoff-2026-12';
+/** Patch id of the wait after 办结 during which a measure can be reopened (重新整改). */
+const REOPEN_WINDOW_PATCH = 'reopen-window-2026-12';
 /** Patch id of the plan's content at 交办 (承办人, 交办要求, the original deadline, a deadline not before today). */
 const PLAN_RULES_PATCH = 'plan-content-2026-12';
 
@@ -221,32 +224,39 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
     });
   }
 
-  while (!FINAL_STAGES.includes(state.stage)) {
-    const plan = planTimers(state, handledTimers, new Date());
-    for (const event of plan.skip) handledTimers.add(event.key);
-    for (const event of plan.fire) {
-      handledTimers.add(event.key);
-      await fireTimer(event);
-    }
-    if (plan.fire.length > 0) continue;
+  for (;;) {
+    while (!FINAL_STAGES.includes(state.stage)) {
+      const plan = planTimers(state, handledTimers, new Date());
+      for (const event of plan.skip) handledTimers.add(event.key);
+      for (const event of plan.fire) {
+        handledTimers.add(event.key);
+        await fireTimer(event);
+      }
+      if (plan.fire.length > 0) continue;
 
-    if (wf.workflowInfo().continueAsNewSuggested) {
-      await wf.condition(wf.allHandlersFinished);
-      const current = new Set(planTimers(state, new Set(), new Date()).fire.map((event) => event.key));
-      return wf.continueAsNew<typeof measureWorkflow>({
-        state,
-        seq,
-        handledTimers: [...handledTimers].filter(
-          (key) => current.has(key) || key.startsWith(`${state.stage}:${state.round}:${state.stageEnteredAt}:`),
-        ),
-        recentResults: [...results.entries()],
-      });
-    }
+      if (wf.workflowInfo().continueAsNewSuggested) {
+        await wf.condition(wf.allHandlersFinished);
+        const current = new Set(planTimers(state, new Set(), new Date()).fire.map((event) => event.key));
+        return wf.continueAsNew<typeof measureWorkflow>({
+          state,
+          seq,
+          handledTimers: [...handledTimers].filter(
+            (key) => current.has(key) || key.startsWith(`${state.stage}:${state.round}:${state.stageEnteredAt}:`),
+          ),
+          recentResults: [...results.entries()],
+        });
+      }
 
-    const seen = version;
-    const waitMs = plan.next ? Math.max(1, Date.parse(plan.next.at) - Date.now()) : undefined;
-    if (waitMs === undefined) await wf.condition(() => version !== seen);
-    else await wf.condition(() => version !== seen, waitMs);
+      const seen = version;
+      const waitMs = plan.next ? Math.max(1, Date.parse(plan.next.at) - Date.now()) : undefined;
+      if (waitMs === undefined) await wf.condition(() => version !== seen);
+      else await wf.condition(() => version !== seen, waitMs);
+    }
+    // 办结: the workflow stays open, waiting cheaply (no history grows), for a reopen (重新整改) until
+    // reopenableFor has passed. Workflows that closed before this existed ended at once (patched).
+    if (state.stage !== 'closed' || !wf.patched(REOPEN_WINDOW_PATCH)) break;
+    const window = reopenWindowMs(state, Date.now());
+    if (window <= 0 || !(await wf.condition(() => state.stage !== 'closed', window))) break;
   }
 
   await wf.condition(wf.allHandlersFinished);

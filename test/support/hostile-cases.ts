@@ -150,8 +150,8 @@ export class HostileCases {
       options.path?.[name] ??
       (name === 'id'
         ? this.idFor(endpoint, options.action)
-        : name === 'action'
-          ? options.action!
+        : name === 'action' && options.action
+          ? options.action
           : String(sample(this.document, schema, name, this.pick)));
     const pathParams = endpoint.params.filter((param) => param.in === 'path');
     const path = endpoint.path

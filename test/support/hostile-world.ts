@@ -11,7 +11,7 @@ import { ActionName, ACTION_ROLES, MeasureRole } from '@rectiflow/domain';
 import { createAdmin, TEST_PASSWORD, TestApi } from './http';
 import { fastPolicy, startApi, startWorker, TEST_AUTH, waitFor } from './stack';
 
-export type Who = 'admin' | 'office' | 'reviewer' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'spare';
+export type Who = 'admin' | 'office' | 'reviewer' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'coop' | 'spare';
 
 export interface World {
   api: { app: INestApplication; url: string };
@@ -30,6 +30,7 @@ export interface World {
 const WHO_FOR_ROLE: Record<MeasureRole, Who> = {
   office: 'office',
   staff: 'staff',
+  cooperating_staff: 'coop',
   reviewer: 'reviewer',
   responsible_leader: 'leader',
   group_head: 'groupHead',
@@ -48,13 +49,14 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     departments: [{ name: `敌意甲-${tag}` }, { name: `敌意乙-${tag}` }],
   });
   [ids.departmentA, ids.departmentB] = departments.body.map((department: { id: string }) => department.id);
-  for (const who of ['office', 'reviewer', 'leader', 'groupHead', 'supervisor', 'staff', 'spare'] as const) {
+  for (const who of ['office', 'reviewer', 'leader', 'groupHead', 'supervisor', 'staff', 'coop', 'spare'] as const) {
     const username = `hostile-${who.toLowerCase()}-${tag}`;
     const created = await client.call('POST', '/people', people.admin, {
       name: who,
       username,
       password: TEST_PASSWORD,
       ...(who === 'staff' ? { departmentId: ids.departmentA } : {}),
+      ...(who === 'coop' ? { departmentId: ids.departmentB } : {}),
     });
     people[who] = created.body.id;
     await client.signIn(people[who], username);
@@ -126,9 +128,17 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
   };
   const submitted = async (measure: string) => ({ summary: '已完成', evidenceIds: [await evidence(measure)] });
 
-  const [reassign, changeDeadline, editText, voidMeasure] = await Promise.all(
-    [1, 2, 3, 4].map(() => measureAfter([['assign', {}]])),
+  const [reassign, changeDeadline, editText, voidMeasure, claim, urge] = await Promise.all(
+    [1, 2, 3, 4, 5, 6].map(() => measureAfter([['assign', {}]])),
   );
+  const contribute = await measureAfter([['assign', { cooperatingDepartmentIds: [ids.departmentB] }]]);
+  const reopen = await measureAfter([
+    ['assign', {}],
+    ['submit_evidence', submitted],
+    ['review', { decision: 'approve' }],
+    ['sign_off', { decision: 'approve' }],
+    ['record_look_back', { result: 'holds' }],
+  ]);
   const [assign, rectify, extensionRequest, extension, review, signoff, lookback, ongoing, ongoing2, supervise] =
     await Promise.all([
       measureAfter([]),
@@ -154,7 +164,14 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
         ['sign_off', { decision: 'approve' }],
       ]),
       measureAfter([['assign', {}]], 'ongoing'),
-      measureAfter([['assign', {}]], 'ongoing'),
+      // 结束长期坚持 is offered once the measure has reported.
+      measureAfter(
+        [
+          ['assign', {}],
+          ['report_progress', { summary: '第一期进展' }],
+        ],
+        'ongoing',
+      ),
       measureAfter([['assign', {}]]),
     ]);
   ids.read = rectify;
@@ -175,6 +192,10 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     change_deadline: changeDeadline,
     edit_text: editText,
     void: voidMeasure,
+    reopen,
+    claim,
+    contribute,
+    urge,
   };
   const bodies: Record<ActionName, () => Record<string, unknown>> = {
     assign: () => ({
@@ -196,6 +217,10 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     change_deadline: () => ({ dueAt: '2099-03-31T00:00:00Z', reason: '上级要求', approvedById: people.leader }),
     edit_text: () => ({ text: '修订后的措施' }),
     void: () => ({ reason: '与其他措施合并' }),
+    reopen: () => ({ reason: '问题反弹', dueAt: '2099-06-30T00:00:00Z' }),
+    claim: () => ({ note: '领办' }),
+    contribute: () => ({ summary: '配合材料', evidenceIds: [] }),
+    urge: () => ({ message: '请抓紧办理' }),
   };
   const actors = Object.fromEntries(
     Object.entries(ACTION_ROLES).map(([action, roles]) => [action, WHO_FOR_ROLE[roles[0]]]),

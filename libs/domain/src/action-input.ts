@@ -123,6 +123,22 @@ export function validateInput<A extends ActionName>(
     case 'void':
       text(payload.reason, 'reason', words);
       return;
+    case 'reopen': {
+      text(payload.reason, 'reason', words);
+      const due = instant(payload.dueAt, 'dueAt');
+      requireNotPast(due, 'dueAt', now);
+      return;
+    }
+    case 'claim':
+      text(payload.note, 'note', false);
+      return;
+    case 'contribute':
+      text(payload.summary, 'summary', words);
+      requireIdList(payload.evidenceIds, 'evidenceIds', 0);
+      return;
+    case 'urge':
+      text(payload.message, 'message', words);
+      return;
     case 'submit_evidence':
       text(payload.summary, 'summary', words);
       requireIdList(payload.evidenceIds, 'evidenceIds', 1);

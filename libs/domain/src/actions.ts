@@ -15,6 +15,10 @@ export const ACTIONS = [
   'change_deadline',
   'edit_text',
   'void',
+  'reopen',
+  'claim',
+  'contribute',
+  'urge',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
@@ -93,6 +97,26 @@ export interface SuperviseInput {
   reason: string;
 }
 
+/** 重新整改: a closed measure reopened because the problem came back (反弹回潮, found later or reported by the public). */
+export interface ReopenInput {
+  reason: string;
+  /** The new rectification deadline. */
+  dueAt: string;
+}
+/** 领办: a leader claims the measure as his own to drive. */
+export interface ClaimInput {
+  note?: string;
+}
+/** 配合反馈: a cooperating department's own part, given to the lead department. */
+export interface ContributeInput {
+  summary: string;
+  evidenceIds?: string[];
+}
+/** 催办: a reminder now to whoever must act, with a message. */
+export interface UrgeInput {
+  message: string;
+}
+
 export interface ActionInputs {
   assign: AssignInput;
   submit_evidence: SubmitEvidenceInput;
@@ -108,6 +132,10 @@ export interface ActionInputs {
   change_deadline: ChangeDeadlineInput;
   edit_text: EditTextInput;
   void: VoidInput;
+  reopen: ReopenInput;
+  claim: ClaimInput;
+  contribute: ContributeInput;
+  urge: UrgeInput;
 }
 
 /** Who may take each action (any one of the roles suffices). */
@@ -126,6 +154,10 @@ export const ACTION_ROLES: Record<ActionName, MeasureRole[]> = {
   change_deadline: ['office', 'group_head'],
   edit_text: ['office'],
   void: ['office'],
+  reopen: ['supervisor', 'office'],
+  claim: ['responsible_leader', 'group_head'],
+  contribute: ['cooperating_staff'],
+  urge: ['office', 'supervisor'],
 };
 
 export const ACTION_LABELS: Record<ActionName, string> = {
@@ -143,6 +175,10 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   change_deadline: '调整时限',
   edit_text: '修改措施',
   void: '作废',
+  reopen: '重新整改',
+  claim: '领办',
+  contribute: '配合反馈',
+  urge: '催办',
 };
 
 /** The office's upkeep of the plan (not a step of the measure's own work). */
@@ -155,7 +191,7 @@ export const PLAN_ACTIONS: readonly ActionName[] = ['reassign', 'change_deadline
  */
 export interface ActionForm {
   /** The field that carries the person's words, if the action takes any. */
-  text: 'reason' | 'summary' | 'note' | 'instructions' | 'text' | null;
+  text: 'reason' | 'summary' | 'note' | 'instructions' | 'text' | 'message' | null;
   /** Required always, never, or only with the decision's refusing answer. */
   textRequired: 'always' | 'never' | 'refusal';
   /** The field of the decision and its answers; for `approve` the answers stand for true and false. */
@@ -223,6 +259,16 @@ export const ACTION_FORMS: Record<ActionName, ActionForm> = {
   },
   edit_text: { text: 'text', textRequired: 'always', decision: null, date: null, evidence: false },
   void: { text: 'reason', textRequired: 'always', decision: null, date: null, evidence: false },
+  reopen: {
+    text: 'reason',
+    textRequired: 'always',
+    decision: null,
+    date: { field: 'dueAt', required: true, refusal: false },
+    evidence: false,
+  },
+  claim: { text: 'note', textRequired: 'never', decision: null, date: null, evidence: false },
+  contribute: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: false },
+  urge: { text: 'message', textRequired: 'always', decision: null, date: null, evidence: false },
 };
 
 /** Whether the input gives the decision's refusing answer (reject, return, refuse, rebound). */

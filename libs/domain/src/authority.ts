@@ -30,7 +30,8 @@ export const STRICT: RuleOptions = { strict: true, plan: true };
 /** Actions the current stage allows, whoever asks: the stage's own work, then the office's upkeep of the plan. */
 export function stageActions(state: MeasureState): ActionName[] {
   const work = workActions(state);
-  return state.stage === 'closed' || state.stage === 'voided' ? work : [...work, ...upkeepActions(state)];
+  if (state.stage === 'closed' || state.stage === 'voided') return work;
+  return [...work, ...leadershipActions(state), ...upkeepActions(state)];
 }
 
 /** Keeping the plan up to date, in any stage before the end; the deadline only while it still governs the work. */
@@ -39,23 +40,45 @@ function upkeepActions(state: MeasureState): ActionName[] {
   return PLAN_ACTIONS.filter((action) => action !== 'change_deadline' || deadlineGoverns);
 }
 
+/** 领办 (refused with a reason once claimed), and 催办 wherever someone has work to do (measures with these features). */
+function leadershipActions(state: MeasureState): ActionName[] {
+  if (!state.features?.cooperation) return [];
+  const actions: ActionName[] = ['claim'];
+  if (state.stage !== 'assign' && !(state.stage === 'lookback' && !state.lookBackDue)) actions.push('urge');
+  return actions;
+}
+
 function workActions(state: MeasureState): ActionName[] {
   const ongoing = state.kind === 'ongoing';
+  const lived = state.features?.ongoingLived === true;
+  const cooperation = state.features?.cooperation === true && state.participants.cooperatingDepartmentIds.length > 0;
   switch (state.stage) {
     case 'assign':
       return ['assign'];
-    case 'rectify':
-      if (ongoing) return ['report_progress', 'conclude', 'supervise'];
+    case 'rectify': {
+      const contribute: ActionName[] = cooperation ? ['contribute'] : [];
+      // A 长期坚持 measure is ended only after it has reported at least once.
+      if (ongoing)
+        return [
+          'report_progress',
+          ...(!lived || state.reportsFiled > 0 ? (['conclude'] as ActionName[]) : []),
+          'supervise',
+          ...contribute,
+        ];
       return state.pendingExtension
-        ? ['submit_evidence', 'decide_extension', 'supervise']
-        : ['submit_evidence', 'request_extension', 'supervise'];
+        ? ['submit_evidence', 'decide_extension', 'supervise', ...contribute]
+        : ['submit_evidence', 'request_extension', 'supervise', ...contribute];
+    }
     case 'review':
       return ['review', 'supervise'];
     case 'signoff':
       return ['sign_off', 'supervise'];
     case 'lookback':
-      return state.lookBackDue ? ['record_look_back', 'supervise'] : [];
+      // Before the look-back falls due too: supervision, or an early look-back.
+      return ['record_look_back', 'supervise'];
     case 'closed':
+      // The workflow waits reopenableFor after closing (see the workflow); once it has ended, the API answers 409.
+      return ['reopen'];
     case 'voided':
       return [];
   }
@@ -68,6 +91,7 @@ export function actionsFor(state: MeasureState, actor: Actor): ActionName[] {
     if (!ACTION_ROLES[action].some((role) => roles.includes(role))) return false;
     if (action === 'review' && state.lastSubmission?.by === actor.personId) return false;
     if (action === 'sign_off' && signsOwnSubmission(state, actor)) return false;
+    if (action === 'claim' && state.claimedBy) return false;
     return true;
   });
 }
@@ -114,6 +138,9 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor,
  * responsible leader's consent (需经责任领导同意), named in the request; the group head needs none.
  */
 export function authoriseInput(state: MeasureState, action: ActionName, input: unknown, actor: Actor): void {
+  if (action === 'claim' && state.claimedBy) {
+    throw new ActionRefused('INVALID_INPUT', `the measure is already claimed (领办) by person ${state.claimedBy}`);
+  }
   if (action !== 'change_deadline' || actor.inspectionRoles.includes('group_head')) return;
   const approvedById = (input as { approvedById?: unknown } | null)?.approvedById;
   if (approvedById !== state.participants.responsibleLeaderId) {

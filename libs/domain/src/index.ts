@@ -13,3 +13,4 @@ export * from './bounds';
 export * from './progress';
 export * from './working-days';
 export * from './working-calendar';
+export { missingContributions } from './plan-transitions';

@@ -1,6 +1,6 @@
 import type { TimerPolicy } from './policy';
 import type { MeasureKind } from './stage';
-import type { MeasureState, Participants } from './measure-state';
+import { CURRENT_FEATURES, MeasureState, Participants } from './measure-state';
 
 export interface NewMeasure {
   measureId: string;
@@ -27,5 +27,6 @@ export function initialState(measure: NewMeasure, now: Date): MeasureState {
     signedOffAt: null,
     reportsFiled: 0,
     latestProgress: null,
+    features: { ...CURRENT_FEATURES },
   };
 }

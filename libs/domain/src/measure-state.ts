@@ -17,7 +17,33 @@ export interface Submission {
   summary: string;
   evidenceIds: string[];
   round: number;
+  /** A 长期坚持 periodic report under review, not a completion. */
+  report?: boolean;
 }
+
+/** A cooperating department's part of one round (配合反馈). */
+export interface Contribution {
+  departmentId: string;
+  by: string;
+  at: string;
+  summary: string;
+  evidenceIds: string[];
+  round: number;
+}
+
+/**
+ * Behaviour a measure was created with, carried in its state from the start so a running workflow
+ * never changes course under its feet: measures created before a feature keep the old rules.
+ */
+export interface MeasureFeatures {
+  /** Cooperating departments have their own part (配合反馈, reminders) and no longer the lead's powers. */
+  cooperation?: boolean;
+  /** 长期坚持: the first report is due reportEvery after 交办; 结束 needs a report and the leader's 销号. */
+  ongoingLived?: boolean;
+}
+
+/** The features every new measure gets (initialState). */
+export const CURRENT_FEATURES: Required<MeasureFeatures> = { cooperation: true, ongoingLived: true };
 
 export interface ExtensionRequest {
   by: string;
@@ -54,6 +80,12 @@ export interface MeasureState {
   instructions?: string | null;
   /** The deadline is provisional until 交办 (立行立改 and 长期坚持 created without a date): computed then from the policy. */
   dueOnAssign?: boolean;
+  features?: MeasureFeatures;
+  /** 领办: the leader who claimed the measure. */
+  claimedBy?: string | null;
+  claimedAt?: string | null;
+  /** The cooperating departments' parts of the current round. */
+  contributions?: Contribution[];
 }
 
 /** Who is acting. Inspection roles are asserted by the API; measure roles are derived here. */
@@ -63,17 +95,15 @@ export interface Actor {
   inspectionRoles: InspectionRole[];
 }
 
-export type MeasureRole = InspectionRole | 'staff' | 'responsible_leader';
+/** staff: the lead department's people (and, for measures created before cooperation had its own part, the cooperating ones). */
+export type MeasureRole = InspectionRole | 'staff' | 'cooperating_staff' | 'responsible_leader';
 
-export function measureRolesOf(state: Pick<MeasureState, 'participants'>, actor: Actor): MeasureRole[] {
+export function measureRolesOf(state: Pick<MeasureState, 'participants' | 'features'>, actor: Actor): MeasureRole[] {
   const roles: MeasureRole[] = [...actor.inspectionRoles];
   const { leadDepartmentId, cooperatingDepartmentIds, responsibleLeaderId } = state.participants;
-  if (
-    actor.departmentId &&
-    (actor.departmentId === leadDepartmentId || cooperatingDepartmentIds.includes(actor.departmentId))
-  ) {
-    roles.push('staff');
-  }
+  const cooperating = !!actor.departmentId && cooperatingDepartmentIds.includes(actor.departmentId);
+  if (actor.departmentId && actor.departmentId === leadDepartmentId) roles.push('staff');
+  else if (cooperating) roles.push(state.features?.cooperation ? 'cooperating_staff' : 'staff');
   if (actor.personId === responsibleLeaderId) roles.push('responsible_leader');
   // The 承办人 works the measure even when filed under another department.
   if (!roles.includes('staff') && state.participants.assigneeId && actor.personId === state.participants.assigneeId) {

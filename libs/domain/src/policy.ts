@@ -26,6 +26,12 @@ export interface TimerPolicy {
   reboundRectifyWithin: string;
   /** 立行立改 measures given no date are due this long after 交办 (optional: policies written before it default to P30D). */
   immediateWithin?: string;
+  /** 立行立改 measures may have a shorter escalation ladder than escalateAfter (same audiences, in order). */
+  immediateEscalateAfter?: string[];
+  /** A closed measure can be reopened (重新整改) for this long after it closed; its workflow waits that long. */
+  reopenableFor?: string;
+  /** Whether 长期坚持 periodic reports go to review (审核) before they count. */
+  reviewOngoingReports?: boolean;
   /**
    * Whether the person who submitted a round's evidence may also sign it off (销号), e.g. a small
    * unit whose responsible leader does the work himself. Off unless the inspection says so.
@@ -34,7 +40,10 @@ export interface TimerPolicy {
 }
 
 /** The policy's durations (every field but the switches): what a setup form edits as text. */
-export type PolicyDurationField = Exclude<keyof TimerPolicy, 'allowSubmitterSignOff'>;
+export type PolicyDurationField = Exclude<
+  keyof TimerPolicy,
+  'allowSubmitterSignOff' | 'reviewOngoingReports' | 'immediateEscalateAfter'
+>;
 
 export const DEFAULT_POLICY: TimerPolicy & Required<Pick<TimerPolicy, PolicyDurationField>> = {
   remindBefore: ['P7D', 'P1D'],
@@ -47,6 +56,7 @@ export const DEFAULT_POLICY: TimerPolicy & Required<Pick<TimerPolicy, PolicyDura
   reportEvery: 'P1M',
   reboundRectifyWithin: 'P30D',
   immediateWithin: 'P30D',
+  reopenableFor: 'P1Y',
 };
 
 export const ESCALATION_AUDIENCES = ['owner', 'responsible_leader', 'group_head', 'supervisor'] as const;
@@ -61,6 +71,7 @@ const SINGLE_FIELDS = [
   'reportEvery',
   'reboundRectifyWithin',
   'immediateWithin',
+  'reopenableFor',
 ] as const;
 
 /** A refused value as the refusal quotes it: its start only, so a megabyte sent is not a megabyte answered. */
@@ -82,8 +93,9 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
       errors.push(`policy.${field} must be an ISO-8601 duration (got ${shown(value)})`);
     else if (durationTooLong(value)) errors.push(`policy.${field} is longer than ${LONGEST_POLICY_DURATION}`);
   }
-  for (const field of ['remindBefore', 'escalateAfter'] as const) {
+  for (const field of ['remindBefore', 'escalateAfter', 'immediateEscalateAfter'] as const) {
     const list = policy[field];
+    if (field === 'immediateEscalateAfter' && list === undefined) continue;
     if (!Array.isArray(list) || list.some((item) => !isDuration(item))) {
       errors.push(`policy.${field} must be a list of ISO-8601 durations (got ${shown(list)})`);
     } else if (list.length > 10) {
@@ -97,10 +109,23 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
       `policy.escalateAfter has at most ${ESCALATION_AUDIENCES.length} steps (owner, responsible leader, group head, supervisor)`,
     );
   }
-  if (policy.allowSubmitterSignOff !== undefined && typeof policy.allowSubmitterSignOff !== 'boolean') {
-    errors.push('policy.allowSubmitterSignOff must be true or false');
+  for (const field of ['allowSubmitterSignOff', 'reviewOngoingReports'] as const) {
+    if (policy[field] !== undefined && typeof policy[field] !== 'boolean')
+      errors.push(`policy.${field} must be true or false`);
   }
-  const known = new Set<string>([...SINGLE_FIELDS, 'remindBefore', 'escalateAfter', 'allowSubmitterSignOff']);
+  if (
+    Array.isArray(policy.immediateEscalateAfter) &&
+    policy.immediateEscalateAfter.length > ESCALATION_AUDIENCES.length
+  )
+    errors.push(`policy.immediateEscalateAfter has at most ${ESCALATION_AUDIENCES.length} steps`);
+  const known = new Set<string>([
+    ...SINGLE_FIELDS,
+    'remindBefore',
+    'escalateAfter',
+    'immediateEscalateAfter',
+    'allowSubmitterSignOff',
+    'reviewOngoingReports',
+  ]);
   const unknown = Object.keys(partial ?? {}).filter((field) => !known.has(field));
   if (unknown.length)
     errors.push(

@@ -1,9 +1,11 @@
 import { addDuration } from './duration';
 import { ESCALATION_AUDIENCES, EscalationAudience } from './policy';
 import type { MeasureState } from './measure-state';
+import { missingContributions } from './plan-transitions';
 import type { Colour } from './stage';
 
-export type TimerKind = 'reminder' | 'escalation' | 'look_back_due';
+/** cooperation_reminder: to the cooperating departments that have not given their part (measures with that feature). */
+export type TimerKind = 'reminder' | 'escalation' | 'look_back_due' | 'cooperation_reminder';
 
 export interface TimerEvent {
   /** Unique per stage entry, round and deadline: moving the deadline yields new keys. */
@@ -46,7 +48,24 @@ export function stageSchedule(state: MeasureState): TimerEvent[] {
       offset,
     });
   });
-  state.policy.escalateAfter.forEach((offset, index) => {
+  if (state.features?.cooperation && state.stage === 'rectify' && missingContributions(state).length > 0) {
+    state.policy.remindBefore.forEach((offset) => {
+      events.push({
+        key: `${prefix}:cooperation_reminder:${offset}`,
+        kind: 'cooperation_reminder',
+        at: addDuration(due, offset, -1).toISOString(),
+        level: 0,
+        audience: 'owner',
+        offset,
+      });
+    });
+  }
+  // 立行立改 in 整改 may have its own, shorter ladder.
+  const ladder =
+    state.kind === 'immediate' && state.stage === 'rectify' && state.policy.immediateEscalateAfter
+      ? state.policy.immediateEscalateAfter
+      : state.policy.escalateAfter;
+  ladder.forEach((offset, index) => {
     const at = addDuration(due, offset).toISOString();
     events.push({
       key: `${prefix}:escalation:${index + 1}`,
@@ -58,8 +77,12 @@ export function stageSchedule(state: MeasureState): TimerEvent[] {
     });
   });
   // Stable order: by time, the look-back falling due before its own escalation at the same instant.
-  const rank: Record<TimerKind, number> = { reminder: 0, look_back_due: 1, escalation: 2 };
+  const rank: Record<TimerKind, number> = { reminder: 0, cooperation_reminder: 0, look_back_due: 1, escalation: 2 };
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || rank[a.kind] - rank[b.kind] || a.level - b.level);
+}
+
+function isReminder(event: TimerEvent): boolean {
+  return event.kind === 'reminder' || event.kind === 'cooperation_reminder';
 }
 
 export interface TimerPlan {
@@ -84,10 +107,11 @@ export function planTimers(state: MeasureState, handled: ReadonlySet<string>, no
   const future = pending.filter((event) => Date.parse(event.at) > now.getTime());
   const skip: TimerEvent[] = [];
   const fire: TimerEvent[] = [];
-  const pastReminders = past.filter((event) => event.kind === 'reminder');
-  const latestReminder = pastReminders[pastReminders.length - 1];
+  // Of several overdue reminders of one kind, only the latest is sent.
+  const latest = new Map<TimerKind, TimerEvent>();
+  for (const event of past) if (isReminder(event)) latest.set(event.kind, event);
   for (const event of past) {
-    if (event.kind === 'reminder' && (event !== latestReminder || Date.parse(event.at) < entered)) skip.push(event);
+    if (isReminder(event) && (event !== latest.get(event.kind) || Date.parse(event.at) < entered)) skip.push(event);
     else fire.push(event);
   }
   return { fire, skip, next: future[0] ?? null };
@@ -122,10 +146,16 @@ export function yellowFrom(
 export function applyTimer(state: MeasureState, event: TimerEvent, now: Date): MeasureState {
   switch (event.kind) {
     case 'reminder':
+    case 'cooperation_reminder':
       return state;
     case 'escalation':
       return { ...state, escalationLevel: Math.max(state.escalationLevel, event.level) };
     case 'look_back_due':
       return { ...state, lookBackDue: true, stageDueAt: addDuration(now, state.policy.lookBackWithin).toISOString() };
   }
+}
+
+/** How long a closed measure can still be reopened (重新整改): reopenableFor (default P1Y) after it closed. */
+export function reopenWindowMs(state: Pick<MeasureState, 'stageEnteredAt' | 'policy'>, nowMs: number): number {
+  return addDuration(new Date(state.stageEnteredAt), state.policy.reopenableFor ?? 'P1Y').getTime() - nowMs;
 }

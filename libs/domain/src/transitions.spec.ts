@@ -7,7 +7,7 @@ import { initialState } from './initial-state';
 import { Stage } from './stage';
 
 const now = new Date('2025-03-01T00:00:00Z');
-const LEAD = 'dept-lead';
+const LEAD_DEPARTMENT = 'dept-lead';
 const COOP = 'dept-coop';
 
 const people: Record<string, Actor> = {
@@ -16,7 +16,7 @@ const people: Record<string, Actor> = {
   leader: { personId: 'leader', departmentId: null, inspectionRoles: [] },
   groupHead: { personId: 'head', departmentId: null, inspectionRoles: ['group_head'] },
   supervisor: { personId: 'supervisor', departmentId: null, inspectionRoles: ['supervisor'] },
-  staff: { personId: 'staff', departmentId: LEAD, inspectionRoles: [] },
+  staff: { personId: 'staff', departmentId: LEAD_DEPARTMENT, inspectionRoles: [] },
   coopStaff: { personId: 'coop', departmentId: COOP, inspectionRoles: [] },
   outsider: { personId: 'outsider', departmentId: 'dept-other', inspectionRoles: [] },
 };
@@ -29,7 +29,11 @@ function measure(overrides: Partial<MeasureState> = {}): MeasureState {
         inspectionId: 'i1',
         kind: 'deadline',
         policy: DEFAULT_POLICY,
-        participants: { leadDepartmentId: LEAD, cooperatingDepartmentIds: [COOP], responsibleLeaderId: 'leader' },
+        participants: {
+          leadDepartmentId: LEAD_DEPARTMENT,
+          cooperatingDepartmentIds: [COOP],
+          responsibleLeaderId: 'leader',
+        },
         dueAt: '2025-04-30T15:59:59.000Z',
       },
       now,
@@ -43,14 +47,16 @@ const submission = { by: 'staff', at: now.toISOString(), summary: '已完成', e
 /** The office's upkeep of the plan: in every stage before the end; the deadline only in 交办 and 整改. */
 const UPKEEP: ActionName[] = ['reassign', 'change_deadline', 'edit_text', 'void'];
 const UPKEEP_LATER: ActionName[] = ['reassign', 'edit_text', 'void'];
+/** 领办 in every open stage; 催办 where someone has work to do. */
+const LEAD = ['claim', 'urge'] as ActionName[];
 
 /** Every state a measure can be in, with the actions its stage allows. */
 const situations: { name: string; state: MeasureState; allowed: ActionName[] }[] = [
-  { name: 'assign', state: measure(), allowed: ['assign', ...UPKEEP] },
+  { name: 'assign', state: measure(), allowed: ['assign', 'claim', ...UPKEEP] },
   {
     name: 'rectify',
     state: measure({ stage: 'rectify', stageDueAt: '2025-04-30T15:59:59.000Z' }),
-    allowed: ['submit_evidence', 'request_extension', 'supervise', ...UPKEEP],
+    allowed: ['submit_evidence', 'request_extension', 'supervise', 'contribute', ...LEAD, ...UPKEEP],
   },
   {
     name: 'rectify with a pending extension',
@@ -63,34 +69,39 @@ const situations: { name: string; state: MeasureState; allowed: ActionName[] }[]
         reason: '需要时间',
       },
     }),
-    allowed: ['submit_evidence', 'decide_extension', 'supervise', ...UPKEEP],
+    allowed: ['submit_evidence', 'decide_extension', 'supervise', 'contribute', ...LEAD, ...UPKEEP],
   },
   {
-    name: 'rectify (长期坚持)',
+    name: 'rectify (长期坚持), nothing reported yet',
     state: measure({ stage: 'rectify', kind: 'ongoing' }),
-    allowed: ['report_progress', 'conclude', 'supervise', ...UPKEEP],
+    allowed: ['report_progress', 'supervise', 'contribute', ...LEAD, ...UPKEEP],
+  },
+  {
+    name: 'rectify (长期坚持), reported',
+    state: measure({ stage: 'rectify', kind: 'ongoing', reportsFiled: 1 }),
+    allowed: ['report_progress', 'conclude', 'supervise', 'contribute', ...LEAD, ...UPKEEP],
   },
   {
     name: 'review',
     state: measure({ stage: 'review', lastSubmission: submission }),
-    allowed: ['review', 'supervise', ...UPKEEP_LATER],
+    allowed: ['review', 'supervise', ...LEAD, ...UPKEEP_LATER],
   },
   {
     name: 'signoff',
     state: measure({ stage: 'signoff', lastSubmission: submission }),
-    allowed: ['sign_off', 'supervise', ...UPKEEP_LATER],
+    allowed: ['sign_off', 'supervise', ...LEAD, ...UPKEEP_LATER],
   },
   {
     name: 'lookback, not yet due',
     state: measure({ stage: 'lookback', stageDueAt: '2025-06-01T00:00:00.000Z' }),
-    allowed: UPKEEP_LATER,
+    allowed: ['record_look_back', 'supervise', 'claim', ...UPKEEP_LATER],
   },
   {
     name: 'lookback, due',
     state: measure({ stage: 'lookback', lookBackDue: true }),
-    allowed: ['record_look_back', 'supervise', ...UPKEEP_LATER],
+    allowed: ['record_look_back', 'supervise', ...LEAD, ...UPKEEP_LATER],
   },
-  { name: 'closed', state: measure({ stage: 'closed' }), allowed: [] },
+  { name: 'closed', state: measure({ stage: 'closed' }), allowed: ['reopen'] },
   { name: 'voided', state: measure({ stage: 'voided' }), allowed: [] },
 ];
 
@@ -109,13 +120,17 @@ const validInput: Record<ActionName, unknown> = {
   change_deadline: { dueAt: '2025-05-31T15:59:59Z', reason: '上级要求调整', approvedById: 'leader' },
   edit_text: { text: '修订后的措施' },
   void: { reason: '与措施二重复' },
+  reopen: { reason: '群众反映问题反弹', dueAt: '2025-06-30T15:59:59Z' },
+  claim: {},
+  contribute: { summary: '已提供配合材料' },
+  urge: { message: '请抓紧办理' },
 };
 
 /** One person who holds a role that may take each action. */
 const permitted: Record<ActionName, Actor> = {
   assign: people.office,
   submit_evidence: people.staff,
-  report_progress: people.coopStaff,
+  report_progress: people.staff,
   request_extension: people.staff,
   decide_extension: people.leader,
   review: people.reviewer,
@@ -127,6 +142,10 @@ const permitted: Record<ActionName, Actor> = {
   change_deadline: people.office,
   edit_text: people.office,
   void: people.office,
+  reopen: people.supervisor,
+  claim: people.leader,
+  contribute: people.coopStaff,
+  urge: people.office,
 };
 
 describe('stage machine: every action in every stage', () => {
@@ -160,9 +179,9 @@ describe('stage machine: every action in every stage', () => {
 describe('roles: who may take each action', () => {
   const expectedRoles: Record<ActionName, string[]> = {
     assign: ['office'],
-    submit_evidence: ['staff', 'coopStaff'],
-    report_progress: ['staff', 'coopStaff'],
-    request_extension: ['staff', 'coopStaff'],
+    submit_evidence: ['staff'],
+    report_progress: ['staff'],
+    request_extension: ['staff'],
     decide_extension: ['leader', 'groupHead'],
     review: ['office', 'reviewer'],
     sign_off: ['leader', 'groupHead'],
@@ -173,6 +192,10 @@ describe('roles: who may take each action', () => {
     change_deadline: ['office', 'groupHead'],
     edit_text: ['office'],
     void: ['office'],
+    reopen: ['office', 'supervisor'],
+    claim: ['leader', 'groupHead'],
+    contribute: ['coopStaff'],
+    urge: ['office', 'supervisor'],
   };
   for (const action of ACTIONS) {
     const situation = situations.find((item) => item.allowed.includes(action))!;
@@ -187,7 +210,7 @@ describe('roles: who may take each action', () => {
   }
 
   it('the submitter of the evidence may not sign it off (销号) unless the policy allows it', () => {
-    const leaderInDepartment: Actor = { personId: 'leader', departmentId: LEAD, inspectionRoles: [] };
+    const leaderInDepartment: Actor = { personId: 'leader', departmentId: LEAD_DEPARTMENT, inspectionRoles: [] };
     const own = measure({ stage: 'signoff', lastSubmission: { ...submission, by: 'leader' } });
     expect(actionsFor(own, leaderInDepartment)).not.toContain('sign_off');
     expect(() => applyAction(own, 'sign_off', { decision: 'approve' }, leaderInDepartment, now)).toThrow(
@@ -398,7 +421,7 @@ describe('input validation names the field', () => {
     ],
     [
       'oversize note',
-      measure({ stage: 'rectify', kind: 'ongoing' }),
+      measure({ stage: 'rectify', kind: 'ongoing', reportsFiled: 1 }),
       'conclude',
       { note: '长'.repeat(4001) },
       people.office,

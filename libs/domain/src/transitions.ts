@@ -2,11 +2,17 @@ import { addDuration } from './duration';
 import { ActionInputs, ActionName } from './actions';
 import { ActionRefused, authorise, authoriseInput, RuleOptions, STRICT } from './authority';
 import { validateInput } from './action-input';
-import { Actor, MeasureState, Participants } from './measure-state';
-import { normaliseText } from './text';
+import { Actor, MeasureState } from './measure-state';
 import { ESCALATION_AUDIENCES } from './policy';
-import { MeasureKind, Stage } from './stage';
-import type { TimerPolicy } from './policy';
+import { Stage } from './stage';
+import { assignedDueAt, enter, missingContributions, planTransition, reopen, withOwners } from './plan-transitions';
+
+export { dueFromAssign } from './plan-transitions';
+
+/** Whether the measure lives as 长期坚持 does (features of new measures): reported, reviewed if asked, ended by 销号. */
+function livedOngoing(state: MeasureState): boolean {
+  return state.kind === 'ongoing' && state.features?.ongoingLived === true;
+}
 
 export interface TransitionResult {
   state: MeasureState;
@@ -14,54 +20,6 @@ export interface TransitionResult {
   toStage: Stage;
   /** What goes into the audit trail besides the action itself. */
   detail: Record<string, unknown>;
-}
-
-function enter(state: MeasureState, stage: Stage, now: Date, stageDueAt: string | null): MeasureState {
-  return { ...state, stage, stageEnteredAt: now.toISOString(), stageDueAt, escalationLevel: 0 };
-}
-
-type OwnerFields = Partial<
-  Pick<
-    Participants,
-    'leadDepartmentId' | 'cooperatingDepartmentIds' | 'responsibleLeaderId' | 'coLeaderIds' | 'assigneeId'
-  >
->;
-
-/** The participants with the owners a request names (an omitted field stays as it is). */
-function withOwners(current: Participants, given: OwnerFields): Participants {
-  const participants: Participants = {
-    leadDepartmentId: given.leadDepartmentId ?? current.leadDepartmentId,
-    cooperatingDepartmentIds: given.cooperatingDepartmentIds
-      ? [...new Set(given.cooperatingDepartmentIds)]
-      : current.cooperatingDepartmentIds,
-    responsibleLeaderId: given.responsibleLeaderId ?? current.responsibleLeaderId,
-  };
-  const coLeaderIds = given.coLeaderIds ? [...new Set(given.coLeaderIds)] : current.coLeaderIds;
-  const assigneeId = given.assigneeId !== undefined ? given.assigneeId : current.assigneeId;
-  // Only present when used, so histories from before these fields keep their exact detail.
-  if (coLeaderIds !== undefined) participants.coLeaderIds = coLeaderIds;
-  if (assigneeId !== undefined) participants.assigneeId = assigneeId;
-  return participants;
-}
-
-/** The deadline at 交办 when none is given: the plan's, or, if it was provisional, the policy's from today. */
-function assignedDueAt(state: MeasureState, now: Date): string {
-  return state.dueOnAssign ? dueFromAssign(state.kind, state.policy, now).toISOString() : state.dueAt;
-}
-
-/** A measure given no date: 立行立改 due immediateWithin (default P30D), 长期坚持 reporting reportEvery, from `from`. */
-export function dueFromAssign(kind: MeasureKind, policy: TimerPolicy, from: Date): Date {
-  return addDuration(from, kind === 'ongoing' ? policy.reportEvery : (policy.immediateWithin ?? 'P30D'));
-}
-
-function reopen(state: MeasureState, now: Date, dueAt: string): MeasureState {
-  return {
-    ...enter(state, 'rectify', now, dueAt),
-    round: state.round + 1,
-    dueAt,
-    lookBackDue: false,
-    pendingExtension: null,
-  };
 }
 
 /**
@@ -84,56 +42,19 @@ export function applyAction<A extends ActionName>(
   const policy = state.policy;
   let next: MeasureState;
   let detail: Record<string, unknown>;
+  const planned = planTransition(state, action, input, actor, now);
+  if (planned) return { state: planned.next, fromStage, toStage: planned.next.stage, detail: planned.detail };
 
   switch (action) {
     case 'assign': {
       const payload = input as ActionInputs['assign'];
       const participants = withOwners(state.participants, payload);
       const dueAt = payload.dueAt ? new Date(payload.dueAt).toISOString() : assignedDueAt(state, now);
+      // 长期坚持 (new measures): the plan's date is no deadline; the first report falls due reportEvery after 交办.
       const instructions = payload.instructions?.trim() || null;
       const content = options.plan ? { originalDueAt: dueAt, instructions, dueOnAssign: false } : {};
       next = enter({ ...state, participants, dueAt, ...content }, 'rectify', now, dueAt);
       detail = instructions ? { participants, dueAt, instructions } : { participants, dueAt };
-      break;
-    }
-    case 'reassign': {
-      const payload = input as ActionInputs['reassign'];
-      const participants = withOwners(state.participants, payload);
-      next = { ...state, participants };
-      detail = { previous: state.participants, participants, reason: payload.reason.trim() };
-      break;
-    }
-    case 'change_deadline': {
-      const payload = input as ActionInputs['change_deadline'];
-      const dueAt = payload.dueAt ? new Date(payload.dueAt).toISOString() : state.dueAt;
-      const kind = payload.kind ?? state.kind;
-      const moved = { ...state, kind, dueAt, originalDueAt: state.originalDueAt ?? state.dueAt };
-      // In 整改 the new deadline governs the timers at once (new keys, the ladder starts again).
-      next =
-        state.stage === 'rectify'
-          ? { ...enter(moved, 'rectify', now, dueAt), stageEnteredAt: state.stageEnteredAt, pendingExtension: null }
-          : moved;
-      detail = {
-        previousDueAt: state.dueAt,
-        dueAt,
-        originalDueAt: next.originalDueAt,
-        previousKind: state.kind,
-        kind,
-        reason: payload.reason.trim(),
-        approvedById: payload.approvedById ?? null,
-      };
-      break;
-    }
-    case 'edit_text': {
-      const payload = input as ActionInputs['edit_text'];
-      next = state;
-      detail = { text: normaliseText(payload.text), reason: payload.reason?.trim() || null };
-      break;
-    }
-    case 'void': {
-      const payload = input as ActionInputs['void'];
-      next = { ...enter(state, 'voided', now, null), pendingExtension: null };
-      detail = { reason: payload.reason.trim(), previousStage: state.stage };
       break;
     }
     case 'submit_evidence': {
@@ -155,18 +76,42 @@ export function applyAction<A extends ActionName>(
         summary: submission.summary,
         evidenceIds: submission.evidenceIds,
         extensionWithdrawn: state.pendingExtension !== null,
+        // The cooperating departments' parts go with the lead's submission; missing ones are named, not blocking.
+        ...(state.features?.cooperation && state.participants.cooperatingDepartmentIds.length
+          ? {
+              contributions: (state.contributions ?? []).filter((item) => item.round === state.round),
+              missingContributions: missingContributions(state),
+            }
+          : {}),
       };
       break;
     }
     case 'report_progress': {
       const payload = input as ActionInputs['report_progress'];
       const dueAt = addDuration(new Date(state.dueAt), policy.reportEvery).toISOString();
-      next = {
-        ...enter(state, 'rectify', now, dueAt),
+      const reported = {
+        ...state,
         dueAt,
         reportsFiled: state.reportsFiled + 1,
         latestProgress: payload.summary.trim(),
       };
+      if (livedOngoing(state) && policy.reviewOngoingReports) {
+        // The report goes to review first; approved, the next period starts, due `dueAt`.
+        const report = {
+          by: actor.personId,
+          at,
+          summary: payload.summary.trim(),
+          evidenceIds: [...new Set(payload.evidenceIds ?? [])],
+          round: state.round,
+          report: true,
+        };
+        next = enter(
+          { ...reported, lastSubmission: report },
+          'review',
+          now,
+          addDuration(now, policy.reviewWithin).toISOString(),
+        );
+      } else next = enter(reported, 'rectify', now, dueAt);
       detail = {
         summary: payload.summary.trim(),
         evidenceIds: payload.evidenceIds ?? [],
@@ -210,10 +155,15 @@ export function applyAction<A extends ActionName>(
     }
     case 'review': {
       const payload = input as ActionInputs['review'];
-      next =
-        payload.decision === 'approve'
-          ? enter(state, 'signoff', now, addDuration(now, policy.signOffWithin).toISOString())
-          : reopen(state, now, state.dueAt);
+      if (state.lastSubmission?.report) {
+        // A periodic report: approved, the period it opened runs on; rejected, a corrected one is due by then.
+        next =
+          payload.decision === 'approve' ? enter(state, 'rectify', now, state.dueAt) : reopen(state, now, state.dueAt);
+      } else
+        next =
+          payload.decision === 'approve'
+            ? enter(state, 'signoff', now, addDuration(now, policy.signOffWithin).toISOString())
+            : reopen(state, now, state.dueAt);
       detail = { decision: payload.decision, reason: payload.reason?.trim() ?? null };
       break;
     }
@@ -246,7 +196,16 @@ export function applyAction<A extends ActionName>(
     }
     case 'conclude': {
       const payload = input as ActionInputs['conclude'];
-      next = enter(state, 'closed', now, null);
+      if (livedOngoing(state)) {
+        // 结束长期坚持 goes to the responsible leader's 销号, like any measure's completion.
+        const ending = { by: actor.personId, at, summary: payload.note.trim(), evidenceIds: [], round: state.round };
+        next = enter(
+          { ...state, lastSubmission: ending },
+          'signoff',
+          now,
+          addDuration(now, policy.signOffWithin).toISOString(),
+        );
+      } else next = enter(state, 'closed', now, null);
       detail = { note: payload.note.trim(), reportsFiled: state.reportsFiled };
       break;
     }

@@ -32,19 +32,36 @@ export class BatchActionsService {
     idempotencyKey: string | undefined,
     input: Record<string, unknown>,
   ) {
+    const items = [...new Set(measureIds)].map((measureId) => ({ measureId, input }));
+    return this.actEach(items, action, actor, idempotencyKey);
+  }
+
+  /** The same action on each measure, each with its own input (a 回头看 round: holds here, rebound there). */
+  async actEach(
+    items: { measureId: string; input: Record<string, unknown> }[],
+    action: string,
+    actor: RequestActor,
+    idempotencyKey: string | undefined,
+  ) {
     if (!idempotencyKey)
       throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or field)');
     if (idempotencyKey.length > 60)
       throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 60 characters');
-    const unique = [...new Set(measureIds)];
-    const outcomes: BatchOutcome[] = new Array(unique.length);
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.measureId))
+        throw new DomainError(ErrorCode.InvalidInput, `measure ${item.measureId} is listed twice`);
+      seen.add(item.measureId);
+    }
+    const outcomes: BatchOutcome[] = new Array(items.length);
     let next = 0;
     const worker = async () => {
-      for (let index = next++; index < unique.length; index = next++) {
-        outcomes[index] = await this.one(unique[index], action, actor, `${idempotencyKey}:${unique[index]}`, input);
+      for (let index = next++; index < items.length; index = next++) {
+        const { measureId, input } = items[index];
+        outcomes[index] = await this.one(measureId, action, actor, `${idempotencyKey}:${measureId}`, input);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, unique.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, items.length) }, worker));
     const succeeded = outcomes.filter((outcome) => outcome.ok).length;
     return { action, succeeded, failed: outcomes.length - succeeded, results: outcomes };
   }

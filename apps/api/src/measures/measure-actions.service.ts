@@ -89,7 +89,8 @@ export class MeasureActionsService {
     const hash = requestHash(action, input);
     const context = await this.context(measureId, actor, idempotencyKey);
     if (context.earlier) return this.earlierResult(measureId, idempotencyKey, action as ActionName, hash, context);
-    if (FINAL_STAGES.includes(context.stage)) {
+    // A closed measure may still be reopened while its workflow waits; the workflow says when it no longer does.
+    if (FINAL_STAGES.includes(context.stage) && !(context.stage === 'closed' && action === 'reopen')) {
       throw new DomainError(
         ErrorCode.StageConflict,
         `action "${action}" is not allowed in stage ${STAGE_LABELS[context.stage]} (${context.stage}); allowed now: none`,

@@ -34,6 +34,12 @@ export class ListMeasuresQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: '领办: only measures a leader claimed (true), or none claimed (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  claimed?: boolean;
+
   @ApiPropertyOptional({
     description: 'only open measures escalated at least once (升级未办), as the dashboard counts them',
   })

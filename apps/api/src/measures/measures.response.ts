@@ -17,6 +17,27 @@ export class PendingExtensionResponse {
 }
 
 /** A measure's read-model row: its stage, deadlines, owners and 红黄绿灯 (a ledger row). */
+/** A cooperating department's part (配合反馈). */
+export class ContributionResponse {
+  @Res.id()
+  departmentId: string;
+
+  @Res.id({ description: 'who gave it' })
+  by: string;
+
+  @Res.dateTime()
+  at: string;
+
+  @Res.text()
+  summary: string;
+
+  @Res.ids()
+  evidenceIds: string[];
+
+  @Res.int()
+  round: number;
+}
+
 export class MeasureResponse {
   @Res.id()
   id: string;
@@ -66,6 +87,17 @@ export class MeasureResponse {
 
   @Res.text({ nullable: true, description: '交办要求: the instructions given at 交办' })
   instructions: string | null;
+
+  @Res.id({ nullable: true, description: '领办: the leader who claimed the measure' })
+  claimedBy: string | null;
+
+  @Res.dateTime({ nullable: true })
+  claimedAt: string | null;
+
+  @Res.many(() => ContributionResponse, {
+    description: '配合反馈 of the current round, one per cooperating department',
+  })
+  contributions: ContributionResponse[];
 
   @Res.enum(STAGES, 'Stage')
   stage: string;
@@ -171,6 +203,9 @@ export class MeasureDetailResponse extends MeasureResponse {
 
   @Res.text({ nullable: true })
   assigneeName: string | null;
+
+  @Res.text({ nullable: true })
+  claimedByName: string | null;
 
   @Res.texts()
   coLeaderNames: string[];

@@ -52,7 +52,11 @@ export class MeasuresService {
     const problem = await this.problems.ladder(measure.problemId);
     let allowedActions: string[] = [];
     let round = measure.round;
-    if (isOpenStage(measure.stage)) {
+    // A closed measure's workflow waits a while for a reopen (重新整改); only then is there anything to offer.
+    const askable =
+      isOpenStage(measure.stage) ||
+      (measure.stage === 'closed' && (await this.temporal.measureWorkflowRunning(id).catch(() => false)));
+    if (askable) {
       try {
         const state: MeasureState = (await this.temporal.measureSnapshot(id)).state;
         allowedActions = actionsFor(state, await this.domainActor(actor, measure.inspectionId));

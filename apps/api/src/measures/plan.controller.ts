@@ -24,7 +24,7 @@ import { ACTIONS } from '@rectiflow/domain';
 import { CurrentActor, RequestActor } from '../common/actor';
 import { ApiErrors } from '../common/api-errors';
 import { BatchActionsService } from './batch-actions.service';
-import { BatchActionBodyDto, PlanChangesQuery, RetitleProblemDto } from './plan.dto';
+import { BatchActionBodyDto, LookBackRoundDto, PlanChangesQuery, RetitleProblemDto } from './plan.dto';
 import { BatchResultResponse, PlanChangeResponse, RetitledProblemResponse } from './plan.response';
 import { PlanService } from './plan.service';
 
@@ -63,6 +63,29 @@ export class PlanController {
   ) {
     const { idempotencyKey, measureIds, ...input } = body;
     return this.batch.act(measureIds, action, actor, headerKey ?? idempotencyKey, input as Record<string, unknown>);
+  }
+
+  @Post('look-back-rounds')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record a 回头看 round over selected measures, each holds or rebound (supervisor or office)',
+    description:
+      'One record_look_back Update per measure under "<idempotencyKey>:<measureId>"; each measure answers for itself, as in batch actions.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'or the idempotencyKey field (at most 60 characters)',
+  })
+  @ApiOkResponse({ type: BatchResultResponse })
+  @ApiErrors(400)
+  lookBackRound(
+    @Body() body: LookBackRoundDto,
+    @Headers('idempotency-key') headerKey: string | undefined,
+    @CurrentActor() actor: RequestActor,
+  ) {
+    const items = body.items.map(({ measureId, ...input }) => ({ measureId, input: input as Record<string, unknown> }));
+    return this.batch.actEach(items, 'record_look_back', actor, headerKey ?? body.idempotencyKey);
   }
 
   @Patch('problems/:id')

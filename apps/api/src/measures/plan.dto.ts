@@ -1,6 +1,7 @@
-import { IdField, IdListField, TextField } from '../common/validation';
+import { ApiProperty } from '@nestjs/swagger';
+import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 import { ActionBodyDto } from './measure.dto';
-import { ArrayMinSize } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 
 export class RetitleProblemDto {
   @TextField({ min: 1, max: 1000, description: "the problem's new title" })
@@ -20,4 +21,33 @@ export class BatchActionBodyDto extends ActionBodyDto {
   @IdListField({ description: 'the measures to act on (1–200)', maxItems: 200 })
   @ArrayMinSize(1)
   measureIds: string[];
+}
+
+/** One measure's result in a 回头看 round. */
+export class LookBackItemDto {
+  @IdField({ description: 'the measure' })
+  measureId: string;
+
+  @EnumField(['holds', 'rebound'] as const, { description: 'holds (closes) | rebound (back to 整改)' })
+  result: 'holds' | 'rebound';
+
+  @TextField({ optional: true, max: 4000, multiline: true, description: 'required for a rebound' })
+  note?: string;
+
+  @DateTimeField({ optional: true, description: 'rebound: the new deadline' })
+  newDueAt?: string;
+}
+
+/** A 回头看 round over selected measures: each with its own result, one request. */
+export class LookBackRoundDto {
+  @ApiProperty({ type: [LookBackItemDto], minItems: 1, maxItems: 200 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => LookBackItemDto)
+  items: LookBackItemDto[];
+
+  @TextField({ optional: true, max: 60, description: 'or the Idempotency-Key header' })
+  idempotencyKey?: string;
 }

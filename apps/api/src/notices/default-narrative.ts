@@ -31,8 +31,8 @@ export function defaultNarrative(inspection: InspectionEntity): Narrative {
     part1: {
       title: `提高政治站位,坚决扛起${kind}整改政治责任`,
       paragraphs: [
-        `一是加强组织领导。成立整改工作领导小组,认真制定整改方案和整改任务清单,定期研究调度整改工作,共召开整改工作专题会议、调度会议{meetings}次,开展内部督查{supervisions}次。`,
-        `二是压紧压实责任,推动整改落实。对反馈的{problems}个具体问题制定{measures}项整改措施并实行整改销号闭环管理,目前已完成整改措施{closedMeasures}项,{closedProblems}个问题已整改销号。`,
+        `一是加强组织领导。成立整改工作领导小组,认真制定整改方案和整改任务清单,定期研究调度整改工作,领导同志带头认领重大整改任务{claimedMeasures}项,共召开整改工作专题会议、调度会议{meetings}次,开展内部督查{supervisions}次。`,
+        `二是压紧压实责任,推动整改落实。对反馈的{problems}个具体问题制定{measures}项整改措施并实行整改销号闭环管理,目前已完成整改措施{closedMeasures}项,{closedProblems}个问题已整改销号,{ongoingMeasures}项措施持续推进。`,
         `三是聚焦成果转化,强化建章立制。坚持把解决问题和建章立制结合起来,从根本上防止问题反复。目前,已建立和完善相关制度{rules}个,开展专项整治{campaigns}个。`,
       ],
     },

@@ -8,6 +8,8 @@ export interface NoticeFigures {
   measures: number;
   closedProblems: number;
   closedMeasures: number;
+  ongoingMeasures: number;
+  claimedMeasures: number;
   meetings: number;
   supervisions: number;
   rules: number;

@@ -29,7 +29,7 @@ export class NarrativePartDto {
     max: 4000,
     multiline: true,
     description:
-      'paragraphs; {problems} {measures} {closedMeasures} {closedProblems} {meetings} {supervisions} {rules} {campaigns} are filled in from live data',
+      'paragraphs; {problems} {measures} {closedMeasures} (已完成: signed off) {closedProblems} (已整改销号) {ongoingMeasures} (持续推进) {claimedMeasures} (领办) {meetings} {supervisions} {rules} {campaigns} are filled in from live data',
   })
   paragraphs: string[];
 }

@@ -32,6 +32,13 @@ export class TemporalClientService implements OnModuleDestroy {
     return client.workflow.getHandle(measureWorkflowId(measureId)).query(snapshotQuery);
   }
 
+  /** Whether the measure's workflow still runs (a closed measure's waits reopenableFor, then ends). */
+  async measureWorkflowRunning(measureId: string): Promise<boolean> {
+    const client = await this.get();
+    const description = await client.workflow.getHandle(measureWorkflowId(measureId)).describe();
+    return description.status.name === 'RUNNING';
+  }
+
   get taskQueue(): string {
     return this.config.taskQueue;
   }

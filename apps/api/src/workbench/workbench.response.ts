@@ -73,6 +73,9 @@ export class DashboardTotalsResponse {
   @Res.int({ description: '作废: voided, in no other figure' })
   voided: number;
 
+  @Res.int({ description: '领办: measures a leader claimed' })
+  claimed: number;
+
   @Res.number({ description: '完成率: done / measures, 0 with no measures' })
   completionRate: number;
 

@@ -9,7 +9,7 @@ import {
   Recipients,
   UnitOfWork,
 } from '@rectiflow/persistence';
-import type { Participants } from '@rectiflow/domain';
+import { missingContributions, type Participants } from '@rectiflow/domain';
 import type { WorkerConfig } from '@rectiflow/platform';
 import { PROJECTION_REJECTED } from '@rectiflow/workflows/measure.contract';
 import type { ProjectionActivities, ProjectionEvent } from '@rectiflow/workflows/projection.types';
@@ -102,6 +102,9 @@ export class MeasureProjectionActivities implements ProjectionActivities {
           instructions: state.instructions ?? null,
           originalDueAt: state.originalDueAt ?? null,
           text: event.action === 'edit_text' ? String((event.detail as { text?: unknown }).text) : null,
+          claimedBy: state.claimedBy ?? null,
+          claimedAt: state.claimedAt ?? null,
+          contributions: (state.contributions ?? []).filter((item) => item.round === state.round),
         },
         tx,
       );
@@ -174,6 +177,10 @@ export class MeasureProjectionActivities implements ProjectionActivities {
       case 'departments_released':
       case 'people_released':
         return released(event, audience);
+      case 'lead_department':
+        return { kind: 'departments', departmentIds: [participants.leadDepartmentId] };
+      case 'cooperating_missing':
+        return { kind: 'departments', departmentIds: missingContributions(event.state) };
     }
   }
 

@@ -15,7 +15,11 @@ export type Audience =
   /** After 调整责任: the departments that no longer hold the measure. */
   | 'departments_released'
   /** After 调整责任: the leader and 承办人 who no longer hold it. */
-  | 'people_released';
+  | 'people_released'
+  /** The lead department alone (a cooperating department's part reached it). */
+  | 'lead_department'
+  /** The cooperating departments that have not given their part this round. */
+  | 'cooperating_missing';
 
 export interface PlannedNotification {
   audience: Audience;
@@ -53,6 +57,16 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
           kind: 'reminder',
           title: `【到期提醒】${subject}`,
           body: `整改措施“${subject}”当前处于${stage}阶段${due},请按时办理。`,
+        },
+      ];
+    }
+    if (event.action === 'cooperation_reminder') {
+      return [
+        {
+          audience: 'cooperating_missing',
+          kind: 'cooperation_reminder',
+          title: `【配合提醒】${subject}`,
+          body: `贵部门是整改措施“${subject}”的配合单位${due},请及时向牵头单位报送配合反馈。`,
         },
       ];
     }
@@ -183,6 +197,40 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
     case 'edit_text':
     case 'void':
       return planUpkeepNotifications(action, subject, due, detail);
+    case 'reopen':
+      return (['department_staff', 'responsible_leader'] as Audience[]).map((audience) => ({
+        audience,
+        kind: 'reopened',
+        title: `【重新整改】${subject}`,
+        body: `整改措施“${subject}”已办结,因问题反弹重新整改(第${event.round}轮)${due}。原因:${sentence(detail.reason)}`,
+      }));
+    case 'claim':
+      return [
+        {
+          audience: 'department_staff',
+          kind: 'claimed',
+          title: `【领导领办】${subject}`,
+          body: `整改措施“${subject}”已由领导领办${detail.note ? `:${sentence(detail.note)}` : '。'}`,
+        },
+      ];
+    case 'contribute':
+      return [
+        {
+          audience: 'lead_department',
+          kind: 'contribution',
+          title: `【配合反馈】${subject}`,
+          body: `配合单位已报送整改措施“${subject}”的配合反馈:${sentence(detail.summary)}`,
+        },
+      ];
+    case 'urge':
+      return [
+        {
+          audience: ownerAudience(event.state),
+          kind: 'urge',
+          title: `【催办】${subject}`,
+          body: `请抓紧办理整改措施“${subject}”${due}。${sentence(detail.message)}`,
+        },
+      ];
     case 'supervise':
       return (['department_staff', 'responsible_leader', 'group_head'] as Audience[]).map((audience) => ({
         audience,

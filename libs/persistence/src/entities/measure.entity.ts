@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { ExtensionRequest, MeasureKind, Stage } from '@rectiflow/domain';
+import type { Contribution, ExtensionRequest, MeasureKind, Stage } from '@rectiflow/domain';
 import { DepartmentEntity } from './department.entity';
 import { InspectionEntity } from './inspection.entity';
 import { PersonEntity } from './person.entity';
@@ -107,6 +107,22 @@ export class MeasureEntity {
 
   @Column({ name: 'look_back_due', type: 'boolean', default: false })
   lookBackDue: boolean;
+
+  /** 领办: the leader who claimed the measure, and when. */
+  @Index('ix_measure_claimed_by')
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true })
+  claimedBy: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claimed_by' })
+  claimer?: PersonEntity;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
+  /** 配合反馈 of the current round: each cooperating department's part. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  contributions: Contribution[];
 
   @Column({ name: 'latest_progress', type: 'text', nullable: true })
   latestProgress: string | null;

@@ -27,3 +27,7 @@ export * from './notification.repository';
 export * from './request-actor.repository';
 export * from './health.repository';
 export * from './inspection-gauges.repository';
+export * from './calendar.repository';
+export * from './papers.repository';
+export * from './report-version.repository';
+export * from './supervision-notice.repository';

@@ -42,6 +42,8 @@ export interface MeasureFilter {
   escalated?: boolean;
   /** 已完成 / 持续推进 / 未完成 by the done rule (a voided measure is in none). */
   progress?: Progress;
+  /** 领办: claimed by a leader (true), or not (false). */
+  claimed?: boolean;
   /** Without it: open measures first, by their stage deadline. Ties end on the problem and measure numbers. */
   sort?: MeasureSort;
   order?: 'asc' | 'desc';
@@ -88,6 +90,7 @@ export function measureFilterCondition(filter: MeasureFilter, viewer: Viewer, pa
     );
   }
   if (filter.progress) add((p) => `${PROGRESS_SQL} = ${p}`, filter.progress);
+  if (filter.claimed !== undefined) where.push(filter.claimed ? 'm.claimed_by IS NOT NULL' : 'm.claimed_by IS NULL');
   if (filter.escalated === true) where.push(`m.escalation_level > 0 AND ${OPEN_SQL}`);
   if (filter.escalated === false) where.push(`NOT (m.escalation_level > 0 AND ${OPEN_SQL})`);
   if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign', 'voided') AND m.stage_due_at < now()`);

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { ExtensionRequest, Stage } from '@rectiflow/domain';
+import type { Contribution, ExtensionRequest, Stage } from '@rectiflow/domain';
 import { BaseRepository } from './unit-of-work';
 
 /** The read-model values one workflow event leaves on its measure (the projection writes them). */
@@ -27,6 +27,9 @@ export interface MeasureProjection {
   originalDueAt: string | null;
   /** The measure's new wording (修改措施), or null to keep it. */
   text: string | null;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  contributions: Contribution[];
 }
 
 /** What the worker's projection writes to `measure` and `measure_cooperating_department` (the hot path). */
@@ -41,7 +44,8 @@ export class MeasureProjectionRepository extends BaseRepository {
          look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
          lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, co_leader_ids = $16, assignee_id = $17,
          instructions = $18, original_due_at = coalesce($19, original_due_at), text = coalesce($20, text),
-         due_on_assign = due_on_assign AND $2::varchar = 'assign', updated_at = now()
+         due_on_assign = due_on_assign AND $21, claimed_by = $22, claimed_at = $23, contributions = $24,
+         updated_at = now()
        WHERE id = $1 AND last_seq < $15
        RETURNING text`,
       [
@@ -65,6 +69,11 @@ export class MeasureProjectionRepository extends BaseRepository {
         values.instructions,
         values.originalDueAt,
         values.text,
+        // The deadline stays provisional only while the measure waits for 交办.
+        values.stage === 'assign',
+        values.claimedBy,
+        values.claimedAt,
+        JSON.stringify(values.contributions),
       ],
     );
     return updated[0][0]?.text;

@@ -4,14 +4,25 @@ import { COLOUR_SQL, COUNTED_SQL, PROGRESS_SQL } from './measure-filter';
 import { BaseRepository } from './unit-of-work';
 import { MeasureScope, visibleMeasureCondition } from './visibility.repository';
 
-/** Each kind of work and who has it now, over the read model ($1 person, $2 department; the workflow stays the authority on acting). */
+/**
+ * Each kind of work and who has it now, over the read model ($1 person, $2 department; the workflow
+ * stays the authority on acting): the lead department (or the 承办人) does the work, a cooperating
+ * department gives its part (配合反馈) until it has, and a leader's claimed measures (领办) are listed.
+ */
 const WORK = `
   SELECT 'assign' AS action, m.id FROM measure m
    WHERE m.stage = 'assign' AND m.inspection_id IN (SELECT inspection_id FROM inspection_role WHERE person_id = $1 AND role = 'office')
   UNION ALL
   SELECT CASE WHEN m.kind = 'ongoing' THEN 'report_progress' ELSE 'submit_evidence' END, m.id FROM measure m
-   WHERE m.stage = 'rectify' AND ($2::uuid IS NOT NULL) AND (m.lead_department_id = $2
-      OR EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = $2))
+   WHERE m.stage = 'rectify' AND (m.assignee_id = $1 OR ($2::uuid IS NOT NULL AND m.lead_department_id = $2))
+  UNION ALL
+  SELECT 'contribute', m.id FROM measure m
+   WHERE m.stage = 'rectify' AND $2::uuid IS NOT NULL AND m.lead_department_id <> $2
+     AND EXISTS (SELECT 1 FROM measure_cooperating_department c WHERE c.measure_id = m.id AND c.department_id = $2)
+     AND NOT m.contributions @> jsonb_build_array(jsonb_build_object('departmentId', $2::text))
+  UNION ALL
+  SELECT 'claim', m.id FROM measure m
+   WHERE m.claimed_by = $1 AND m.stage NOT IN ('closed', 'voided')
   UNION ALL
   SELECT 'review', m.id FROM measure m
    WHERE m.stage = 'review' AND m.inspection_id IN (SELECT inspection_id FROM inspection_role WHERE person_id = $1 AND role IN ('reviewer', 'office'))
@@ -51,6 +62,8 @@ export interface DashboardTotalsRow {
   ongoing: number;
   open: number;
   voided: number;
+  /** 领办: claimed by a leader. */
+  claimed: number;
   closed: number;
   signedOff: number;
   red: number;
@@ -167,6 +180,7 @@ export class MeasureReportsRepository extends BaseRepository {
               count(*) FILTER (WHERE ${PROGRESS_SQL} = 'done')::int AS done,
               count(*) FILTER (WHERE ${PROGRESS_SQL} = 'ongoing')::int AS ongoing,
               count(*) FILTER (WHERE ${PROGRESS_SQL} = 'open')::int AS open,
+              count(*) FILTER (WHERE m.claimed_by IS NOT NULL)::int AS claimed,
               count(*) FILTER (WHERE m.stage = 'closed')::int AS closed,
               count(*) FILTER (WHERE m.signed_off_at IS NOT NULL)::int AS "signedOff",
               count(*) FILTER (WHERE ${COLOUR_SQL} = 'red')::int AS red,

@@ -1,5 +1,13 @@
 import { EntityManager, In } from 'typeorm';
-import type { Colour, ExtensionRequest, InspectionRole, MeasureKind, Stage, TimerPolicy } from '@rectiflow/domain';
+import type {
+  Colour,
+  Contribution,
+  ExtensionRequest,
+  InspectionRole,
+  MeasureKind,
+  Stage,
+  TimerPolicy,
+} from '@rectiflow/domain';
 import { MeasureCooperatingDepartmentEntity, MeasureEntity } from '../entities';
 import { BaseRepository } from './unit-of-work';
 import { COLOUR_SQL, MeasureFilter, measureFilterCondition } from './measure-filter';
@@ -10,7 +18,8 @@ const MEASURE_COLUMNS = `m.id, m.inspection_id AS "inspectionId", m.problem_id A
   m.stage, m.round, m.stage_due_at AS "stageDueAt", m.escalation_level AS "escalationLevel", m.look_back_due AS "lookBackDue",
   m.latest_progress AS "latestProgress", m.pending_extension AS "pendingExtension", m.signed_off_at AS "signedOffAt",
   m.closed_at AS "closedAt", m.original_due_at AS "originalDueAt", m.assignee_id AS "assigneeId",
-  m.co_leader_ids AS "coLeaderIds", m.instructions, m.due_on_assign AS "dueOnAssign", m.workflow_id AS "workflowId", m.updated_at AS "updatedAt", ${COLOUR_SQL} AS colour,
+  m.co_leader_ids AS "coLeaderIds", m.instructions, m.due_on_assign AS "dueOnAssign", m.claimed_by AS "claimedBy",
+  m.claimed_at AS "claimedAt", m.contributions, m.workflow_id AS "workflowId", m.updated_at AS "updatedAt", ${COLOUR_SQL} AS colour,
   ARRAY(SELECT c.department_id FROM measure_cooperating_department c WHERE c.measure_id = m.id) AS "cooperatingDepartmentIds"`;
 
 /** One measure's read-model row as the API shows it (MEASURE_COLUMNS). */
@@ -43,6 +52,9 @@ export interface MeasureRow {
   coLeaderIds: string[];
   instructions: string | null;
   dueOnAssign: boolean;
+  claimedBy: string | null;
+  claimedAt: Date | null;
+  contributions: Contribution[];
 }
 
 /** A ledger row: the measure and the number and title of its problem. */
@@ -57,6 +69,7 @@ export interface MeasureNamesRow {
   cooperatingDepartmentNames: string[];
   assigneeName: string | null;
   coLeaderNames: string[];
+  claimedByName: string | null;
 }
 
 /** An earlier action under the same idempotency key, from the audit trail. */
@@ -155,6 +168,7 @@ export class MeasureRepository extends BaseRepository {
       `SELECT d.name AS "leadDepartmentName", p.name AS "responsibleLeaderName",
               ARRAY(SELECT cd.name FROM measure_cooperating_department c JOIN department cd ON cd.id = c.department_id WHERE c.measure_id = $1 ORDER BY cd.name) AS "cooperatingDepartmentNames",
               (SELECT a.name FROM person a WHERE a.id = m.assignee_id) AS "assigneeName",
+              (SELECT c.name FROM person c WHERE c.id = m.claimed_by) AS "claimedByName",
               ARRAY(SELECT cl.name FROM unnest(m.co_leader_ids) WITH ORDINALITY AS u(id, n) JOIN person cl ON cl.id = u.id ORDER BY u.n) AS "coLeaderNames"
          FROM measure m JOIN department d ON d.id = m.lead_department_id JOIN person p ON p.id = m.responsible_leader_id WHERE m.id = $1`,
       [id],

@@ -11,6 +11,10 @@ export interface ProgressCounts {
   closedMeasures: number;
   /** 已整改销号: problems whose measures (voided ones aside) are all done. */
   closedProblems: number;
+  /** 持续推进: 长期坚持 measures whose reports are on time. */
+  ongoingMeasures: number;
+  /** 认领: measures a leader claimed (领办). */
+  claimedMeasures: number;
 }
 
 /** One measure (or a problem without measures) with its place in the heading ladder, in notice order. */
@@ -35,7 +39,9 @@ export class NoticeFiguresRepository extends BaseRepository {
       `SELECT (SELECT count(*) FROM problem WHERE inspection_id = $1)::int AS problems,
               (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${COUNTED_SQL})::int AS measures,
               (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${PROGRESS_SQL} = 'done')::int AS "closedMeasures",
-              (SELECT count(*) FROM problem p WHERE p.inspection_id = $1 AND ${PROBLEM_DONE_SQL})::int AS "closedProblems"`,
+              (SELECT count(*) FROM problem p WHERE p.inspection_id = $1 AND ${PROBLEM_DONE_SQL})::int AS "closedProblems",
+              (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${PROGRESS_SQL} = 'ongoing')::int AS "ongoingMeasures",
+              (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${COUNTED_SQL} AND m.claimed_by IS NOT NULL)::int AS "claimedMeasures"`,
       [inspectionId],
     );
     return row;

@@ -25,6 +25,10 @@ import { NotificationRepository } from './notification.repository';
 import { RequestActorRepository } from './request-actor.repository';
 import { HealthRepository } from './health.repository';
 import { InspectionGaugesRepository } from './inspection-gauges.repository';
+import { CalendarRepository } from './calendar.repository';
+import { PapersRepository } from './papers.repository';
+import { ReportVersionRepository } from './report-version.repository';
+import { SupervisionNoticeRepository } from './supervision-notice.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -60,6 +64,10 @@ export const REPOSITORIES = [
   RequestActorRepository,
   HealthRepository,
   InspectionGaugesRepository,
+  CalendarRepository,
+  PapersRepository,
+  ReportVersionRepository,
+  SupervisionNoticeRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;
