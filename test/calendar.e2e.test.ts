@@ -1,0 +1,179 @@
+/**
+ * The working calendar against the real API and PostgreSQL: everyone signed in reads a year
+ * (statutory holidays and 调休 days from the pinned package, the office's own days, covered or not);
+ * only a system administrator adds or removes a day of the office's own, each change gives a new
+ * version and is recorded (who, when, what); the worker's activity answers a range of the calendar
+ * with the same version. Answers are checked against the API document's schemas.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { isWorkingDay } from '@rectiflow/domain';
+import { WorkingCalendarActivities } from '../apps/worker/src/activities/calendar.activities';
+import { OpenApi, responseSchema, schemaProblems } from './support/openapi-check';
+import { buildWorld, call, startStack, World } from './support/world';
+
+let world: World<'clerk' | 'office'>;
+let document: OpenApi;
+// Far-off days of the office's own, so no other suite's deadline meets them; removed at the end.
+const CLOSURE = '2099-05-06';
+const EXTRA = '2099-05-09';
+
+beforeAll(async () => {
+  world = await buildWorld(await startStack('calendar'), {
+    people: { clerk: { name: '陈经办' }, office: { name: '王整改', roles: 'office' } },
+    inspection: { title: `日历-${Date.now().toString(36)}` },
+  });
+  document = (await call(world, 'GET', '/docs-json', null)).body;
+  await world.dataSource.query('DELETE FROM calendar_day WHERE day IN ($1, $2)', [CLOSURE, EXTRA]);
+}, 120_000);
+
+afterAll(async () => {
+  await world?.dataSource.query('DELETE FROM calendar_day WHERE day IN ($1, $2)', [CLOSURE, EXTRA]);
+  await world?.stop();
+});
+
+async function documented(operation: string, path: string, who: string | null, status: number, body?: unknown) {
+  const reply = await call(world, operation.split(' ')[0], path, who, body);
+  expect({ operation, status: reply.status, body: status === reply.status ? undefined : reply.body }).toEqual({
+    operation,
+    status,
+    body: undefined,
+  });
+  expect({
+    operation,
+    problems: schemaProblems(document, responseSchema(document, operation, status), reply.body),
+  }).toEqual({ operation, problems: [] });
+  return reply.body;
+}
+
+describe('reading a year', () => {
+  it('gives 2025 with 国庆 and its 调休 days to anyone signed in, and nobody else', async () => {
+    const year = await documented('GET /api/calendar', '/calendar?year=2025', 'clerk', 200);
+    expect(year).toMatchObject({ year: 2025, covered: true, source: 'chinese-days@1.5.7' });
+    expect(year.version).toMatch(/^chinese-days@1\.5\.7\+local\.\d+$/);
+    const holidays = year.holidays.map((entry: { day: string }) => entry.day);
+    expect(holidays).toEqual(expect.arrayContaining(['2025-01-28', '2025-02-04', '2025-10-01', '2025-10-08']));
+    expect(year.holidays).toContainEqual({ day: '2025-10-01', name: '国庆节' });
+    expect(year.workdays.map((entry: { day: string }) => entry.day)).toEqual([
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+    ]);
+    expect((await call(world, 'GET', '/calendar?year=2025', null)).status).toBe(401);
+  });
+
+  it('says a year not yet published is not covered', async () => {
+    const year = await documented('GET /api/calendar', '/calendar?year=2027', 'office', 200);
+    expect(year).toMatchObject({ year: 2027, covered: false, holidays: [], workdays: [] });
+    for (const bad of ['1999', '2101', 'abc', ''])
+      expect({ bad, status: (await call(world, 'GET', `/calendar?year=${bad}`, 'clerk')).status }).toEqual({
+        bad,
+        status: 400,
+      });
+  });
+});
+
+describe("the office's own days", () => {
+  it('an administrator adds a closure: a new version, shown in the year and recorded; others are refused', async () => {
+    const before = (await call(world, 'GET', '/calendar?year=2099', 'clerk')).body.version as string;
+    const closure = { day: CLOSURE, kind: 'closure', name: '办公楼停电检修' };
+    for (const who of ['clerk', 'office']) {
+      const refused = await call(world, 'POST', '/calendar/days', who, closure);
+      expect({ who, status: refused.status, error: refused.body.error }).toEqual({
+        who,
+        status: 403,
+        error: 'FORBIDDEN',
+      });
+    }
+    expect((await call(world, 'POST', '/calendar/days', null, closure)).status).toBe(401);
+    expect((await call(world, 'GET', '/calendar?year=2099', 'clerk')).body.version).toBe(before);
+
+    const added = await documented('POST /api/calendar/days', '/calendar/days', 'admin', 201, closure);
+    expect(added.day).toMatchObject({ ...closure, createdBy: world.admin });
+    expect(added.version).not.toBe(before);
+    const year = await documented('GET /api/calendar', '/calendar?year=2099', 'clerk', 200);
+    expect(year.version).toBe(added.version);
+    expect(year.localDays).toEqual([expect.objectContaining({ ...closure, createdBy: world.admin })]);
+
+    const changes = await documented('GET /api/calendar/changes', '/calendar/changes?limit=5', 'admin', 200);
+    expect(changes[0]).toMatchObject({ action: 'add', ...closure, actorId: world.admin });
+    expect(Date.now() - Date.parse(changes[0].occurredAt)).toBeLessThan(60_000);
+    expect(added.version.endsWith(`+local.${changes[0].id}`)).toBe(true);
+    expect((await call(world, 'GET', '/calendar/changes', 'clerk')).status).toBe(403);
+  });
+
+  it('refuses a second entry on the same day, and bad days, kinds and names', async () => {
+    const again = await call(world, 'POST', '/calendar/days', 'admin', { day: CLOSURE, kind: 'workday', name: '补班' });
+    expect(again).toMatchObject({ status: 409, body: { error: 'CONFLICT' } });
+    expect(again.body.message).toMatch(/already has a day/);
+    const bad = [
+      { day: '2099-02-30', kind: 'closure', name: '无此日' },
+      { day: '1999-12-31', kind: 'closure', name: '太早' },
+      { day: EXTRA, kind: 'weekend', name: '种类不对' },
+      { day: EXTRA, kind: 'workday', name: '   ' },
+      { day: EXTRA, kind: 'workday', name: '补班', extra: true },
+    ];
+    for (const body of bad)
+      expect({ body, status: (await call(world, 'POST', '/calendar/days', 'admin', body)).status }).toEqual({
+        body,
+        status: 400,
+      });
+  });
+
+  it("the worker's activity answers a range with the statutory days, the office's days and the same version", async () => {
+    await documented('POST /api/calendar/days', '/calendar/days', 'admin', 201, {
+      day: EXTRA,
+      kind: 'workday',
+      name: '集中办公',
+    });
+    const version = (await call(world, 'GET', '/calendar?year=2099', 'clerk')).body.version;
+    const activities = world.worker!.get(WorkingCalendarActivities);
+    const slice = await activities.workingCalendar({ from: '2099-05-01', to: '2099-05-31' });
+    expect(slice).toEqual({
+      version,
+      years: [],
+      holidays: [],
+      workdays: [],
+      closures: [CLOSURE],
+      openings: [EXTRA],
+      from: '2099-05-01',
+      to: '2099-05-31',
+    });
+    expect(isWorkingDay(slice, CLOSURE)).toBe(false); // a Wednesday
+    expect(isWorkingDay(slice, EXTRA)).toBe(true); // a Saturday
+
+    const national = await activities.workingCalendar({ from: '2025-09-01', to: '2025-10-31' });
+    expect(national).toMatchObject({ version, years: [2025], workdays: ['2025-09-28', '2025-10-11'] });
+    expect(national.holidays).toEqual([
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
+    ]);
+    // Plain JSON, as a workflow's history stores it.
+    expect(JSON.parse(JSON.stringify(national))).toEqual(national);
+
+    const refusal = await activities.workingCalendar({ from: '2025-10-31', to: '2025-09-01' }).catch((error) => error);
+    expect(refusal).toBeInstanceOf(ApplicationFailure);
+    expect(refusal).toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
+  });
+
+  it('an administrator removes a day: another version and another record; a day without one is 404', async () => {
+    const before = (await call(world, 'GET', '/calendar?year=2099', 'clerk')).body.version as string;
+    expect((await call(world, 'DELETE', `/calendar/days/${CLOSURE}`, 'clerk')).status).toBe(403);
+    const removed = await documented('DELETE /api/calendar/days/{day}', `/calendar/days/${CLOSURE}`, 'admin', 200);
+    expect(removed.day).toMatchObject({ day: CLOSURE, kind: 'closure' });
+    expect(removed.version).not.toBe(before);
+    const year = (await call(world, 'GET', '/calendar?year=2099', 'clerk')).body;
+    expect(year.localDays.map((entry: { day: string }) => entry.day)).toEqual([EXTRA]);
+    const [last] = (await call(world, 'GET', '/calendar/changes?limit=1', 'admin')).body;
+    expect(last).toMatchObject({ action: 'remove', day: CLOSURE, kind: 'closure', actorId: world.admin });
+    expect((await call(world, 'DELETE', `/calendar/days/${CLOSURE}`, 'admin')).status).toBe(404);
+    expect((await call(world, 'DELETE', '/calendar/days/2099-13-01', 'admin')).status).toBe(400);
+  });
+});
