@@ -2,8 +2,46 @@ import type { TFunction } from 'i18next';
 import { ApiError } from './api';
 
 /**
+ * The server's refusals of the plan's upkeep and of 交办, recognised in its (English) words and
+ * said again in the person's language (reason.* in the locales); the server's words stay beside
+ * them, since they name the field, person or stage concerned.
+ */
+const REASONS: [RegExp, string][] = [
+  [/assigneeId names (.+?), who does not work in the lead department/, 'reason.assigneeOutside'],
+  [/assigneeId names no person/, 'reason.assigneeUnknown'],
+  [/(?:dueAt|newDueAt) must not be before today/, 'reason.dueInPast'],
+  [/approvedById must name the responsible leader/, 'reason.leaderConsent'],
+  [/nothing to reassign/, 'reason.sameOwners'],
+  [/what the measure already has: nothing to change/, 'reason.sameDeadline'],
+  [/dueAt or kind is required/, 'reason.deadlineOrKind'],
+  [/workflow has finished/, 'reason.finished'],
+  [/is not allowed in stage ([^ ]+) \(/, 'reason.stage'],
+  [/reason is required|reason must not be empty|reason (?:is )?missing/, 'reason.reasonRequired'],
+  [/^no measure with id/, 'reason.noMeasure'],
+  [/has evidence files; void it/, 'reason.hasEvidence'],
+  [/already committed/, 'reason.committed'],
+  [/(?:idempotencyKey|Idempotency-Key).*(?:required|longer)/, 'reason.key'],
+];
+
+/** The server's words in the person's language when they are of a known kind, else null. */
+export function explainReason(message: string | null | undefined, t: TFunction): string | null {
+  if (!message) return null;
+  for (const [pattern, key] of REASONS) {
+    const match = pattern.exec(message);
+    if (match) return t(key, { name: match[1] ?? '', stage: match[1] ?? '' });
+  }
+  return null;
+}
+
+function withReason(message: string, t: TFunction): string {
+  const reason = explainReason(message, t);
+  return reason ? t('error.explained', { reason, detail: message }) : message;
+}
+
+/**
  * A failure as a person reads it: a headline in their language chosen by the server's error code,
- * and the server's own detail (which names the field, stage or file concerned) after it.
+ * and the server's own detail (which names the field, stage or file concerned) after it — led by
+ * the reason in their language when it is one the workbench knows.
  */
 export function describeFailure(
   failure: unknown,
@@ -17,7 +55,10 @@ export function describeFailure(
         : failure.code
           ? `error.${failure.code}`
           : 'error.unknown';
-    return { headline: t(key, { defaultValue: t('error.unknown') }), detail: failure.message || null };
+    return {
+      headline: t(key, { defaultValue: t('error.unknown') }),
+      detail: failure.message ? withReason(failure.message, t) : null,
+    };
   }
   // fetch rejects with a TypeError when the server cannot be reached at all.
   if (failure instanceof TypeError) return { headline: t('error.network'), detail: null };
@@ -28,4 +69,9 @@ export function describeFailure(
 export function failureText(failure: unknown, t: TFunction): string {
   const { headline, detail } = describeFailure(failure, t);
   return detail ? t('error.withDetail', { headline, detail }) : headline;
+}
+
+/** One measure's refusal in a batch answer ({code, message}), on one line as failureText writes it. */
+export function outcomeText(outcome: { code?: string; message?: string; status: number }, t: TFunction): string {
+  return failureText(new ApiError(outcome.status, outcome.message ?? '', outcome.code ?? null), t);
 }

@@ -475,6 +475,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/look-back-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a 回头看 round over selected measures, each holds or rebound (supervisor or office)
+         * @description One record_look_back Update per measure under "<idempotencyKey>:<measureId>"; each measure answers for itself, as in batch actions.
+         */
+        post: operations["Plan_lookBackRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/problems/{id}": {
         parameters: {
             query?: never;
@@ -701,7 +721,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply the previewed ledger: new rows are created, existing ones updated (never duplicated) */
+        /**
+         * Apply the previewed ledger: new rows are created, existing ones updated (never duplicated)
+         * @description An existing measure's owners, deadline, kind and text change through its workflow's actions (调整责任, 调整时限, 修改措施) as the importing office member; each change is reported in `changes`, applied or refused with the action's reason (notApplied lists the refused ones).
+         */
         post: operations["Imports_commitLedger"];
         delete?: never;
         options?: never;
@@ -914,6 +937,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 整改报告: the narrative draft (the default until edited), its placeholders and 报送时限 */
+        get: operations["Report_draft"];
+        /** Edit the report’s narrative (title, 主送, opening, 总体情况, 下一步打算, signer, date) */
+        put: operations["Report_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/report/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report from live data now, unnumbered: JSON, or Word (format=docx) */
+        get: operations["Report_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/report/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The generated versions, newest first */
+        get: operations["Report_versions"];
+        put?: never;
+        /** Generate the next numbered version from live data: the report (.docx) and its ledger (.xlsx), kept with who and when */
+        post: operations["Report_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/report/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version’s content as it was generated */
+        get: operations["Report_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/report/versions/{version}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version’s report as Word (整改报告-第N版.docx) */
+        get: operations["Report_versionDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/report/versions/{version}/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version’s attachment: the ledger as it stood then (整改台账-第N版.xlsx) */
+        get: operations["Report_versionLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measures/{id}/signoff-form.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 销号审批表 of a signed-off measure (409 before 销号), for anyone who may see the measure */
+        get: operations["Papers_signoffForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/task-lists.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三张清单 from live data: 问题清单, 任务清单 and 责任清单 as three tables of one Word document */
+        get: operations["Papers_lists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/supervision-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办单 of the inspection in the order issued, numbered 〔year〕第N号 per issuing body when first listed; those of the measures this person sees */
+        get: operations["Papers_supervisionNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 督办单 (its measure visible to this person) */
+        get: operations["Papers_supervisionNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices/{id}/notice.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 督办单 as Word */
+        get: operations["Papers_supervisionDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices/{id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 督办单 as a printable page (A4) */
+        get: operations["Papers_supervisionPrint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1025,6 +1254,74 @@ export interface paths {
         };
         /** What the web workbench needs before sign-in (upload limit, Temporal UI link) */
         get: operations["Workbench_clientConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year of the working calendar: statutory holidays, 调休 working days, the office’s own days, and whether the year is covered */
+        get: operations["Calendar_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a day of the office’s own: a local holiday or closure (off) or an extra working day (system administrators) */
+        post: operations["Calendar_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/days/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a day of the office’s own (system administrators) */
+        delete: operations["Calendar_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record of changes to the office’s own days, newest first (system administrators) */
+        get: operations["Calendar_changes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1509,6 +1806,20 @@ export interface components {
              */
             closedAt: string | null;
         };
+        ContributionResponse: {
+            /** Format: uuid */
+            departmentId: string;
+            /**
+             * Format: uuid
+             * @description who gave it
+             */
+            by: string;
+            /** Format: date-time */
+            at: string;
+            summary: string;
+            evidenceIds: string[];
+            round: number;
+        };
         PendingExtensionResponse: {
             /**
              * Format: uuid
@@ -1549,7 +1860,7 @@ export interface components {
             dueAt: string;
             /**
              * Format: date-time
-             * @description 原定时限: the deadline set at 交办, once it has been changed (null: unchanged)
+             * @description 原定时限: the deadline set at 交办 (null before 交办, and for measures handed out before it was kept); differs from dueAt once changed
              */
             originalDueAt: string | null;
             /** @description the deadline is provisional until 交办 (立行立改 / 长期坚持 created without a date) */
@@ -1563,6 +1874,15 @@ export interface components {
             coLeaderIds: string[];
             /** @description 交办要求: the instructions given at 交办 */
             instructions: string | null;
+            /**
+             * Format: uuid
+             * @description 领办: the leader who claimed the measure
+             */
+            claimedBy: string | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+            /** @description 配合反馈 of the current round, one per cooperating department */
+            contributions: components["schemas"]["ContributionResponse"][];
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -1613,7 +1933,7 @@ export interface components {
          * @description the actions this person may take now (empty when none, or when the workflow cannot be asked)
          * @enum {string}
          */
-        ActionName: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void";
+        ActionName: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge";
         MeasureDetailResponse: {
             /** Format: uuid */
             id: string;
@@ -1637,7 +1957,7 @@ export interface components {
             dueAt: string;
             /**
              * Format: date-time
-             * @description 原定时限: the deadline set at 交办, once it has been changed (null: unchanged)
+             * @description 原定时限: the deadline set at 交办 (null before 交办, and for measures handed out before it was kept); differs from dueAt once changed
              */
             originalDueAt: string | null;
             /** @description the deadline is provisional until 交办 (立行立改 / 长期坚持 created without a date) */
@@ -1651,6 +1971,15 @@ export interface components {
             coLeaderIds: string[];
             /** @description 交办要求: the instructions given at 交办 */
             instructions: string | null;
+            /**
+             * Format: uuid
+             * @description 领办: the leader who claimed the measure
+             */
+            claimedBy: string | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+            /** @description 配合反馈 of the current round, one per cooperating department */
+            contributions: components["schemas"]["ContributionResponse"][];
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -1676,6 +2005,7 @@ export interface components {
             cooperatingDepartmentNames: string[];
             responsibleLeaderName: string;
             assigneeName: string | null;
+            claimedByName: string | null;
             coLeaderNames: string[];
             problem: components["schemas"]["ProblemLadderResponse"];
             /** @description the actions this person may take now (empty when none, or when the workflow cannot be asked) */
@@ -1886,6 +2216,30 @@ export interface components {
             succeeded: number;
             failed: number;
             results: components["schemas"]["BatchOutcomeResponse"][];
+        };
+        LookBackItemDto: {
+            /**
+             * Format: uuid
+             * @description the measure
+             */
+            measureId: string;
+            /**
+             * @description holds (closes) | rebound (back to 整改)
+             * @enum {string}
+             */
+            result: "holds" | "rebound";
+            /** @description required for a rebound */
+            note?: string;
+            /**
+             * Format: date-time
+             * @description rebound: the new deadline
+             */
+            newDueAt?: string;
+        };
+        LookBackRoundDto: {
+            items: components["schemas"]["LookBackItemDto"][];
+            /** @description or the Idempotency-Key header */
+            idempotencyKey?: string;
         };
         RetitleProblemDto: {
             /** @description the problem's new title */
@@ -2256,6 +2610,20 @@ export interface components {
         CommitLedgerDto: {
             /** @description create departments and leaders the ledger names but the system does not know yet */
             createUnknown?: boolean;
+            /** @description the responsible leaders agreed to the ledger's changed deadlines (调整时限 needs it unless the importer is the group head); without it such rows are refused and reported */
+            leadersAgreed?: boolean;
+        };
+        /** @enum {string} */
+        LedgerChangeAction: "reassign" | "change_deadline" | "edit_text";
+        LedgerChangeResponse: {
+            /** @description the sheet row */
+            row: number;
+            action: components["schemas"]["LedgerChangeAction"];
+            /** @description what changes (牵头部门, 责任领导, 配合部门, 整改时限, 措施类型, 措施内容) */
+            fields: string[];
+            applied: boolean;
+            /** @description why the measure's workflow refused it */
+            reason?: string;
         };
         LedgerCommitResponse: {
             problemsCreated: number;
@@ -2263,7 +2631,9 @@ export interface components {
             measuresCreated: number;
             measuresUpdated: number;
             unchanged: number;
-            /** @description changes to measures already under way, which go through the assign action or an extension */
+            /** @description each change to an existing measure, made through its workflow's actions as the importer */
+            changes: components["schemas"]["LedgerChangeResponse"][];
+            /** @description the refused changes, with the reason */
             notApplied: components["schemas"]["RowProblemResponse"][];
         };
         CreateRecordDto: {
@@ -2339,7 +2709,7 @@ export interface components {
         };
         NarrativePartDto: {
             title: string;
-            /** @description paragraphs; {problems} {measures} {closedMeasures} {closedProblems} {meetings} {supervisions} {rules} {campaigns} are filled in from live data */
+            /** @description paragraphs; {problems} {measures} {closedMeasures} (已完成: signed off) {closedProblems} (已整改销号) {ongoingMeasures} (持续推进) {claimedMeasures} (领办) {meetings} {supervisions} {rules} {campaigns} are filled in from live data */
             paragraphs: string[];
         };
         ContactDto: {
@@ -2396,6 +2766,162 @@ export interface components {
             contact?: string;
             /** @description the message */
             content: string;
+        };
+        ReportNarrativeResponse: {
+            title: string;
+            /** @description 主送 */
+            addressee: string;
+            opening: string;
+            /** @description 一、总体情况 */
+            overall: components["schemas"]["NarrativePartResponse"];
+            /** @description 三、下一步打算 */
+            nextSteps: components["schemas"]["NarrativePartResponse"];
+            signer: string;
+            /** @description empty: the day it is generated */
+            date: string;
+        };
+        ReportDraftResponse: {
+            /** Format: uuid */
+            inspectionId: string;
+            narrative: components["schemas"]["ReportNarrativeResponse"];
+            /**
+             * Format: date
+             * @description 报送时限: two months after the feedback day (null without one)
+             */
+            dueOn: string | null;
+            /** @description the placeholders the narrative may use */
+            placeholders: string[];
+            /**
+             * Format: date-time
+             * @description null while the default narrative is unedited
+             */
+            updatedAt: string | null;
+        };
+        ReportPartDto: {
+            title: string;
+            /** @description paragraphs; {problems} {measures} {doneMeasures} {ongoingMeasures} {openMeasures} {closedProblems} {completionRate} are filled in from live data by the done rule */
+            paragraphs: string[];
+        };
+        EditReportDto: {
+            /** @description {problems} {measures} {doneMeasures} {ongoingMeasures} {openMeasures} {closedProblems} {completionRate} are filled in from live data by the done rule */
+            title?: string;
+            /** @description 主送: the inspection body */
+            addressee?: string;
+            /** @description {problems} {measures} {doneMeasures} {ongoingMeasures} {openMeasures} {closedProblems} {completionRate} are filled in from live data by the done rule */
+            opening?: string;
+            /** @description 一、总体情况 */
+            overall?: components["schemas"]["ReportPartDto"];
+            /** @description 三、下一步打算 */
+            nextSteps?: components["schemas"]["ReportPartDto"];
+            signer?: string;
+            /**
+             * @description empty: the day it is generated
+             * @example 2026年3月1日
+             */
+            date?: string;
+        };
+        ReportFiguresResponse: {
+            problems: number;
+            /** @description voided measures aside */
+            measures: number;
+            /** @description 已完成 (signed off) */
+            doneMeasures: number;
+            /** @description 持续推进 */
+            ongoingMeasures: number;
+            /** @description 未完成 */
+            openMeasures: number;
+            /** @description 已整改销号 problems */
+            closedProblems: number;
+            /** @description e.g. 66.7% */
+            completionRate: string;
+        };
+        ReportMeasureResponse: {
+            number: number;
+            text: string;
+            /** @description 已完成, 持续推进 or 未完成 */
+            status: string;
+            /** @description evidence file names */
+            evidence: string[];
+        };
+        ReportProblemResponse: {
+            number: number;
+            title: string;
+            measures: components["schemas"]["ReportMeasureResponse"][];
+        };
+        ReportContentResponse: {
+            title: string;
+            /** @description 主送 */
+            addressee: string;
+            opening: string;
+            /** @description 一、总体情况 */
+            overall: components["schemas"]["NarrativePartResponse"];
+            /** @description 三、下一步打算 */
+            nextSteps: components["schemas"]["NarrativePartResponse"];
+            signer: string;
+            /** @description empty: the day it is generated */
+            date: string;
+            /** @description null in a preview */
+            version: number | null;
+            /** Format: date */
+            dueOn: string | null;
+            figures: components["schemas"]["ReportFiguresResponse"];
+            problems: components["schemas"]["ReportProblemResponse"][];
+            attachment: string;
+        };
+        ReportVersionResponse: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: uuid */
+            generatedById: string;
+            generatedBy: string;
+        };
+        NumberedTitleResponse: {
+            number: number;
+            title: string;
+        };
+        NumberedTextResponse: {
+            number: number;
+            text: string;
+        };
+        SupervisionNoticeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspectionId: string;
+            /** Format: uuid */
+            measureId: string;
+            /** @description e.g. 〔2026〕第3号 */
+            numberText: string;
+            year: number;
+            /** @description per issuing body and year, in the order issued; never changes */
+            number: number;
+            issuingBody: string;
+            inspectedUnit: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * Format: date
+             * @description the day of issue, China time
+             */
+            issuedOn: string;
+            /**
+             * Format: date
+             * @description reply due: 3 calendar days after issue
+             */
+            replyBy: string;
+            /** @description addressee: the lead department when first listed */
+            leadDepartment: string;
+            /** @description addressee: the responsible leader when first listed */
+            responsibleLeader: string;
+            problem: components["schemas"]["NumberedTitleResponse"];
+            /** @description the matter (督办事项) */
+            measure: components["schemas"]["NumberedTextResponse"];
+            /** @description the requirement (督办要求): the supervisor’s reason */
+            reason: string;
+            issuedBy: string;
         };
         NotificationResponse: {
             /** Format: uuid */
@@ -2457,6 +2983,8 @@ export interface components {
             open: number;
             /** @description 作废: voided, in no other figure */
             voided: number;
+            /** @description 领办: measures a leader claimed */
+            claimed: number;
             /** @description 完成率: done / measures, 0 with no measures */
             completionRate: number;
             /** @description 办结: past the look-back */
@@ -2530,6 +3058,77 @@ export interface components {
         ClientConfigResponse: {
             evidenceMaxBytes: number;
             temporalUiUrl: string | null;
+        };
+        StatutoryDayResponse: {
+            /** Format: date */
+            day: string;
+            /** @description the holiday it belongs to (春节, 国庆节…) */
+            name: string;
+        };
+        /**
+         * @description holiday and closure are days off, workday is on
+         * @enum {string}
+         */
+        LocalDayKind: "holiday" | "closure" | "workday";
+        LocalDayResponse: {
+            /** Format: date */
+            day: string;
+            /** @description holiday and closure are days off, workday is on */
+            kind: components["schemas"]["LocalDayKind"];
+            name: string;
+            /** Format: uuid */
+            createdBy: string;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CalendarYearResponse: {
+            year: number;
+            /** @description changes with every change to the calendar (the data package or a local day) */
+            version: string;
+            /** @description the statutory data: package and version */
+            source: string;
+            /** @description whether the State Council's arrangement of this year is in the data; if not, weekends only (and the local days) */
+            covered: boolean;
+            /** @description statutory rest days (whole holiday spans) */
+            holidays: components["schemas"]["StatutoryDayResponse"][];
+            /** @description 调休: weekend days that are working days */
+            workdays: components["schemas"]["StatutoryDayResponse"][];
+            localDays: components["schemas"]["LocalDayResponse"][];
+        };
+        AddCalendarDayDto: {
+            /**
+             * Format: date
+             * @example 2026-05-06
+             */
+            day: string;
+            /**
+             * @description holiday: a local holiday (off); closure: the office closed (off); workday: an extra working day (on)
+             * @enum {string}
+             */
+            kind: "holiday" | "closure" | "workday";
+            /** @example 办公楼停电检修 */
+            name: string;
+        };
+        CalendarDayChangeResponse: {
+            version: string;
+            day: components["schemas"]["LocalDayResponse"];
+        };
+        /** @enum {string} */
+        CalendarChangeAction: "add" | "remove";
+        CalendarChangeResponse: {
+            /** @description the change number: the local part of the version it made */
+            id: number;
+            action: components["schemas"]["CalendarChangeAction"];
+            /** Format: date */
+            day: string;
+            kind: components["schemas"]["LocalDayKind"];
+            name: string;
+            /** Format: uuid */
+            actorId: string;
+            actorName: string;
+            /** Format: date-time */
+            occurredAt: string;
         };
     };
     responses: never;
@@ -3965,6 +4564,8 @@ export interface operations {
                 kind?: "immediate" | "deadline" | "ongoing";
                 /** @description only measures past the due date of their current stage */
                 overdue?: boolean;
+                /** @description 领办: only measures a leader claimed (true), or none claimed (false) */
+                claimed?: boolean;
                 /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
                 escalated?: boolean;
                 /** @description the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none */
@@ -4213,7 +4814,7 @@ export interface operations {
             };
             path: {
                 id: string;
-                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void";
+                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge";
             };
             cookie?: never;
         };
@@ -4295,7 +4896,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void";
+                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge";
             };
             cookie?: never;
         };
@@ -4342,6 +4943,59 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such record, or one this person may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Plan_lookBackRound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description or the idempotencyKey field (at most 60 characters) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookBackRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResultResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5996,6 +6650,830 @@ export interface operations {
             };
         };
     };
+    Report_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDraftResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDraftResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_preview: {
+        parameters: {
+            query?: {
+                format?: "json" | "docx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON without format; the .docx for docx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportContentResponse"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportVersionResponse"][];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportVersionResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportContentResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_versionDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .docx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_versionLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Papers_signoffForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .docx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Papers_lists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .docx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Papers_supervisionNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionNoticeResponse"][];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Papers_supervisionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionNoticeResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Papers_supervisionDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .docx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Papers_supervisionPrint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Notifications_list: {
         parameters: {
             query?: {
@@ -6284,6 +7762,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfigResponse"];
+                };
+            };
+        };
+    };
+    Calendar_year: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Calendar_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCalendarDayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDayChangeResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Calendar_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDayChangeResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Calendar_changes: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeResponse"][];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -1,15 +1,25 @@
-import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Card, Col, List, Row, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { PLAN_ACTIONS } from '@rectiflow/domain/actions';
 import { STAGES } from '@rectiflow/domain/stage';
 import { call, client, download, Schemas } from '../api';
 import { ActionForm } from '../components/ActionForm';
 import { ColourTag } from '../components/ColourTag';
 import { EvidenceUpload } from '../components/EvidenceUpload';
-import { formatDate, formatDateTime } from '../components/format';
+import { formatDateTime } from '../components/format';
+import { MeasureDetails } from '../components/MeasureDetails';
 import { MeasureTimeline } from '../components/MeasureTimeline';
+import { AssignCard } from '../components/plan/AssignCard';
+import { OwnerHistory } from '../components/plan/OwnerHistory';
+import { UpkeepActions } from '../components/plan/UpkeepActions';
+import { useDirectory } from '../directory';
 import { failureText } from '../errors';
+import { useInspectionRoles } from '../session';
+
+/** The stage bar's steps: the measure's own work (作废 is no step of it). */
+const STEPS: readonly string[] = STAGES.filter((stage) => stage !== 'voided');
 
 /** One measure: its place in the ladder, owners, deadlines, stage bar, evidence, history, and the actions this person may take. */
 export function MeasurePage() {
@@ -18,7 +28,8 @@ export function MeasurePage() {
   const [measure, setMeasure] = useState<Schemas['MeasureDetailResponse'] | null>(null);
   const [evidence, setEvidence] = useState<Schemas['EvidenceResponse'][]>([]);
   const [timeline, setTimeline] = useState<Schemas['TimelineEntryResponse'][]>([]);
-  const [people, setPeople] = useState<Record<string, string>>({});
+  const directory = useDirectory();
+  const roles = useInspectionRoles();
   const [maxBytes, setMaxBytes] = useState(20 * 1024 * 1024);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,13 +48,15 @@ export function MeasurePage() {
     } catch (failure) {
       setError(failureText(failure, t));
     }
-  }, [id]);
+  }, [id, t]);
+
+  const people = useMemo(
+    () => Object.fromEntries(directory.people.map((person) => [person.id, person.name])),
+    [directory.people],
+  );
 
   useEffect(() => {
     void load();
-    void call(() => client.GET('/api/people')).then((list) =>
-      setPeople(Object.fromEntries(list.map((person) => [person.id, person.name]))),
-    );
     void call(() => client.GET('/api/client-config')).then((config) => setMaxBytes(config.evidenceMaxBytes));
   }, [load]);
 
@@ -65,17 +78,19 @@ export function MeasurePage() {
   if (!measure) return <Spin />;
   const canUpload =
     measure.allowedActions.includes('submit_evidence') || measure.allowedActions.includes('report_progress');
-  const current = STAGES.indexOf(measure.stage);
+  const voided = measure.stage === 'voided';
+  // 交办 and the plan's upkeep have forms of their own; the rest follow the domain's table.
+  const work = measure.allowedActions.filter((action) => action !== 'assign' && !PLAN_ACTIONS.includes(action));
 
   return (
     <div data-testid="measure-page">
-      <Typography.Title level={4} data-testid="measure-text">
+      <Typography.Title level={4} data-testid="measure-text" delete={voided} type={voided ? 'secondary' : undefined}>
         {measure.text}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Tag>{t(`kind.${measure.kind}`)}</Tag>
         <ColourTag colour={measure.colour} />
-        <Tag color="blue" data-testid="measure-stage">
+        <Tag color={voided ? 'default' : 'blue'} data-testid="measure-stage">
           {t(`stage.${measure.stage}`)}
         </Tag>
         <Tag>{t('measure.round', { round: measure.round })}</Tag>
@@ -83,45 +98,23 @@ export function MeasurePage() {
           <Tag color="red">{t('measure.escalation', { level: measure.escalationLevel })}</Tag>
         )}
       </Space>
-      <Steps
-        size="small"
-        current={current}
-        status={measure.colour === 'red' ? 'error' : measure.stage === 'closed' ? 'finish' : 'process'}
-        items={STAGES.map((stage) => ({ title: t(`stage.${stage}`) }))}
-        style={{ marginBottom: 16 }}
-        responsive
-        data-testid="stage-steps"
-      />
+      {voided ? (
+        <Alert type="warning" showIcon message={t('plan.voided')} style={{ marginBottom: 16 }} data-testid="voided" />
+      ) : (
+        <Steps
+          size="small"
+          current={STEPS.indexOf(measure.stage)}
+          status={measure.colour === 'red' ? 'error' : measure.stage === 'closed' ? 'finish' : 'process'}
+          items={STEPS.map((stage) => ({ title: t(`stage.${stage}`) }))}
+          style={{ marginBottom: 16 }}
+          responsive
+          data-testid="stage-steps"
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
           <Card size="small" title={t('measure.details')}>
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('measure.problem')}>
-                {ladder && <div>{ladder}</div>}
-                <div>
-                  ({measure.problem.number}) {measure.problem.title}
-                </div>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('measure.leadDepartment')}>{measure.leadDepartmentName}</Descriptions.Item>
-              {measure.cooperatingDepartmentNames.length > 0 && (
-                <Descriptions.Item label={t('measure.cooperatingDepartments')}>
-                  {measure.cooperatingDepartmentNames.join('、')}
-                </Descriptions.Item>
-              )}
-              <Descriptions.Item label={t('measure.leader')}>{measure.responsibleLeaderName}</Descriptions.Item>
-              <Descriptions.Item label={t('measure.dueAt')}>{formatDate(measure.dueAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('measure.stageDueAt')}>{formatDate(measure.stageDueAt)}</Descriptions.Item>
-              {measure.latestProgress && (
-                <Descriptions.Item label={t('measure.latestProgress')}>{measure.latestProgress}</Descriptions.Item>
-              )}
-              {measure.workflowUrl && (
-                <Descriptions.Item label={t('measure.workflow')}>
-                  <a href={measure.workflowUrl} target="_blank" rel="noreferrer">
-                    {t('measure.openInTemporal')}
-                  </a>
-                </Descriptions.Item>
-              )}
-            </Descriptions>
+            <MeasureDetails measure={measure} ladder={ladder} />
           </Card>
           <Card size="small" title={t('evidence.title', { count: evidence.length })} style={{ marginTop: 16 }}>
             <List
@@ -165,7 +158,15 @@ export function MeasurePage() {
             {measure.allowedActions.length === 0 && (
               <Alert type="info" showIcon message={t('action.none')} data-testid="no-actions" />
             )}
-            {measure.allowedActions.map((action) => (
+            {measure.allowedActions.includes('assign') && (
+              <AssignCard
+                key={`assign-${measure.updatedAt}`}
+                measure={measure}
+                directory={directory}
+                onDone={() => void load()}
+              />
+            )}
+            {work.map((action) => (
               <ActionForm
                 key={`${action}-${measure.stage}-${measure.round}-${evidence.length}`}
                 action={action}
@@ -174,6 +175,13 @@ export function MeasurePage() {
                 onDone={() => void load()}
               />
             ))}
+            <UpkeepActions
+              measure={measure}
+              directory={directory}
+              byGroupHead={roles.includes('group_head')}
+              onDone={() => void load()}
+            />
+            <OwnerHistory rows={timeline} directory={directory} />
             <MeasureTimeline rows={timeline} people={people} />
           </Space>
         </Col>

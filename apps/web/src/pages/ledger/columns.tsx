@@ -1,0 +1,90 @@
+import { Typography } from 'antd';
+import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Schemas } from '../../api';
+import { ColourTag } from '../../components/ColourTag';
+import { formatDate } from '../../components/format';
+import type { Directory } from '../../directory';
+import type { paths } from '../../generated/api';
+
+export type Row = Schemas['MeasureListItemResponse'];
+export type Query = NonNullable<paths['/api/measures']['get']['parameters']['query']>;
+export type Sort = NonNullable<Query['sort']>;
+
+/** The ledger's columns, as the Excel export has them; 问题序号 and 整改时限 sort on the server, a voided measure is struck through. */
+export function useLedgerColumns({
+  directory,
+  sortOrder,
+  wide,
+}: {
+  directory: Directory;
+  /** The order the URL asks for, per sortable column. */
+  sortOrder: (key: Sort) => SortOrder;
+  /** On a desk the table scrolls sideways; the problem and the measure stay in view. */
+  wide: boolean;
+}): ColumnsType<Row> {
+  const { t } = useTranslation();
+  const fixed = wide ? ('left' as const) : undefined;
+  const sorted = (key: Sort) => ({ key, sorter: true, sortOrder: sortOrder(key) });
+  return [
+    { title: t('ledger.problemNumber'), dataIndex: 'problemNumber', width: 90, fixed, ...sorted('problemNumber') },
+    { title: t('measure.problem'), dataIndex: 'problemTitle', width: 160, responsive: ['lg'], ellipsis: true, fixed },
+    {
+      title: t('ledger.measure'),
+      dataIndex: 'text',
+      width: wide ? 260 : undefined,
+      fixed,
+      render: (text: string, row) => (
+        <Link to={`/measures/${row.id}`}>
+          {row.stage === 'voided' ? (
+            <Typography.Text delete type="secondary" data-testid="voided-measure">
+              {text}
+            </Typography.Text>
+          ) : (
+            text
+          )}
+        </Link>
+      ),
+    },
+    { title: t('ledger.stage'), dataIndex: 'stage', width: 90, render: (stage: string) => t(`stage.${stage}`) },
+    {
+      title: t('ledger.colour'),
+      dataIndex: 'colour',
+      width: 80,
+      render: (colour: string, row) => (row.stage === 'voided' ? '—' : <ColourTag colour={colour} />),
+    },
+    {
+      title: t('ledger.kind'),
+      dataIndex: 'kind',
+      width: 100,
+      responsive: ['md'],
+      render: (kind: string) => t(`kind.${kind}`),
+    },
+    {
+      title: t('ledger.department'),
+      dataIndex: 'leadDepartmentId',
+      width: 130,
+      responsive: ['md'],
+      render: (id: string) => directory.departmentName(id),
+    },
+    {
+      title: t('ledger.leader'),
+      dataIndex: 'responsibleLeaderId',
+      width: 100,
+      responsive: ['lg'],
+      render: (id: string) => directory.personName(id),
+    },
+    {
+      title: t('measure.assignee'),
+      dataIndex: 'assigneeId',
+      width: 90,
+      responsive: ['lg'],
+      render: (id: string | null) => directory.personName(id),
+    },
+    { title: t('ledger.round'), dataIndex: 'round', width: 60, responsive: ['lg'] },
+    { title: t('measure.latestProgress'), dataIndex: 'latestProgress', width: 200, responsive: ['lg'], ellipsis: true },
+    { title: t('measure.dueAt'), dataIndex: 'dueAt', width: 110, render: formatDate, ...sorted('dueAt') },
+    { title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
+  ];
+}

@@ -1,0 +1,276 @@
+/**
+ * The plan's upkeep on screen, in Chromium against the real stack: 交办 with 承办人 and 交办要求 (the
+ * 承办人 then reads them on the measure), 调整责任 in a dialog (the old department's clerk no longer
+ * sees the measure, the new one's does), 调整时限 with the leader's consent showing 原定时限 and
+ * 调整后时限, 作废 struck through, and 批量交办 from the ledger with each measure's result.
+ * Screenshots: 30-assign-form … 35-batch-result.
+ */
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, SCREENSHOTS, signInPage } from './support/browser';
+import { waitFor } from './support/stack';
+import { actOk, buildWorld, call, createMeasure, createProblem, startStack, World } from './support/world';
+
+const tag = Date.now().toString(36);
+let world: World<'office' | 'leader' | 'coLeader' | 'clerkA' | 'doerA' | 'clerkB', 'a' | 'b'>;
+let browser: Browser;
+const sessions: BrowserContext[] = [];
+
+beforeAll(async () => {
+  world = await buildWorld(await startStack('web-plan'), {
+    departments: { a: `规划甲局-${tag}`, b: `规划乙局-${tag}` },
+    people: {
+      office: { name: `方案办-${tag}`, roles: 'office' },
+      leader: `方案领导-${tag}`,
+      coLeader: `方案副领导-${tag}`,
+      clerkA: { name: `甲局经办-${tag}`, department: 'a' },
+      doerA: { name: `甲局承办-${tag}`, department: 'a' },
+      clerkB: { name: `乙局经办-${tag}`, department: 'b' },
+    },
+    inspection: { title: `方案调整-${tag}` },
+  });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  for (const context of sessions) await context.close().catch(() => undefined);
+  await browser?.close();
+  await world?.stop();
+});
+
+async function open(who: keyof typeof world.users): Promise<Page> {
+  const { context, page } = await signInPage(browser, world.origin, world.users[who].username);
+  sessions.push(context);
+  await page.getByTestId('nav').waitFor();
+  return page;
+}
+
+async function openMeasure(page: Page, id: string) {
+  await page.goto(`${world.origin}/measures/${id}`);
+  await page.getByTestId('measure-page').waitFor();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Picks an option of a searchable select by typing its label, as a person with a long list does; a
+ * multiple select's list stays open, and Escape closes it (not in a dialog, which Escape would close).
+ */
+async function choose(page: Page, testId: string, label: string, { multiple = false } = {}) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(label);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+  if (multiple) await page.keyboard.press('Escape');
+}
+
+/** Types a day into a date picker, replacing what it holds, and leaves the field (a click on the dialog's title). */
+async function typeDate(page: Page, testId: string, day: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(day);
+  await page.keyboard.press('Tab');
+  await waitFor(async () => (await input.inputValue()) === day, `the date ${day} in ${testId}`);
+}
+
+const stageOf = (page: Page) => page.getByTestId('measure-stage').innerText();
+
+it('hands a measure out with its 承办人, co-leader and 交办要求, which the 承办人 then reads on the measure', async () => {
+  const id = await createMeasure(world, { text: `编制用地规划-${tag}`, dueAt: '2099-06-30' });
+  const office = await open('office');
+  await openMeasure(office, id);
+  const form = office.getByTestId('action-assign');
+  // The plan's deadline is there to confirm.
+  expect(await office.getByTestId('assign-due').inputValue()).toBe('2099-06-30');
+  await choose(office, 'assign-assignee', world.users.doerA.name);
+  await choose(office, 'assign-coleaders', world.users.coLeader.name, { multiple: true });
+  await office.getByTestId('assign-instructions').fill('请于每月底前报送进展，并附会议纪要');
+  await shot(office, '30-assign-form');
+  await form.getByTestId('submit-assign').click();
+  await waitFor(async () => (await stageOf(office)) === '整改', 'the measure in 整改');
+  expect(await office.getByTestId('measure-instructions').innerText()).toBe('请于每月底前报送进展，并附会议纪要');
+
+  const stored = (await call(world, 'GET', `/measures/${id}`, 'office')).body;
+  expect(stored).toMatchObject({
+    assigneeId: world.people.doerA,
+    coLeaderIds: [world.people.coLeader],
+    instructions: '请于每月底前报送进展，并附会议纪要',
+    originalDueAt: expect.stringMatching(/^2099-06-30/),
+  });
+
+  const doer = await open('doerA');
+  await openMeasure(doer, id);
+  expect(await doer.getByTestId('measure-instructions').innerText()).toBe('请于每月底前报送进展，并附会议纪要');
+  expect(await doer.getByTestId('measure-assignee').innerText()).toBe(world.users.doerA.name);
+  expect(await doer.getByTestId('measure-details').innerText()).toContain(world.users.coLeader.name);
+  await doer.getByTestId('action-submit_evidence').waitFor();
+  await shot(doer, '31-assignee-reads-instructions');
+});
+
+it('refuses a 承办人 outside the lead department and says why in Chinese', async () => {
+  const id = await createMeasure(world, { text: `核查闲置土地-${tag}` });
+  const office = await open('office');
+  await openMeasure(office, id);
+  // The picker offers only the lead department's people; the server is asked directly here.
+  const reply = await call(
+    world,
+    'POST',
+    `/measures/${id}/actions/assign`,
+    'office',
+    { assigneeId: world.people.clerkB },
+    { 'Idempotency-Key': `outside-${tag}` },
+  );
+  expect(reply.status).toBe(400);
+  await office.getByTestId('assign-assignee').click();
+  await office.keyboard.type(world.users.clerkB.name);
+  expect(await office.locator('.ant-select-dropdown:visible').getByTitle(world.users.clerkB.name).count()).toBe(0);
+  await office.keyboard.press('Escape');
+});
+
+it('moves a measure to another department in the 调整责任 dialog: the old clerk loses it, the new one sees it', async () => {
+  const id = await createMeasure(world, { text: `整治违规占地-${tag}` });
+  await actOk(world, id, 'assign', 'office');
+  expect((await call(world, 'GET', `/measures/${id}`, 'clerkA')).status).toBe(200);
+  expect((await call(world, 'GET', `/measures/${id}`, 'clerkB')).status).toBe(404);
+
+  const office = await open('office');
+  await openMeasure(office, id);
+  await office.getByTestId('open-reassign').click();
+  const dialog = office.getByTestId('dialog-reassign');
+  await dialog.waitFor();
+  await choose(office, 'reassign-lead', `规划乙局-${tag}`);
+  // The reason is required.
+  await office.getByTestId('submit-reassign').click();
+  await dialog.getByText('请填写理由').waitFor();
+  await office.getByTestId('reassign-reason').fill('职能划转至乙局');
+  await shot(office, '32-reassign-dialog');
+  await office.getByTestId('submit-reassign').click();
+  await dialog.waitFor({ state: 'detached' });
+  await office.getByText('已调整责任').first().waitFor();
+  const history = office.getByTestId('owner-history');
+  await history.getByText(`牵头部门：规划甲局-${tag} → 规划乙局-${tag}`).waitFor();
+  expect(await history.innerText()).toContain('理由：职能划转至乙局');
+  expect(await history.innerText()).toContain(world.users.office.name);
+
+  const oldClerk = await open('clerkA');
+  await oldClerk.goto(`${world.origin}/ledger`);
+  await oldClerk.getByTestId('ledger-table').waitFor();
+  await oldClerk.waitForTimeout(300);
+  expect(await oldClerk.getByTestId('ledger-table').innerText()).not.toContain(`整治违规占地-${tag}`);
+  expect((await call(world, 'GET', `/measures/${id}`, 'clerkA')).status).toBe(404);
+
+  const newClerk = await open('clerkB');
+  await newClerk.goto(`${world.origin}/ledger`);
+  await newClerk.getByTestId('ledger-table').getByText(`整治违规占地-${tag}`).click();
+  await newClerk.getByTestId('measure-page').waitFor();
+  expect(await newClerk.getByTestId('measure-details').innerText()).toContain(`规划乙局-${tag}`);
+  await newClerk.getByTestId('action-submit_evidence').waitFor();
+});
+
+it('changes the deadline with the leader’s consent and shows 原定时限 and 调整后时限', async () => {
+  const id = await createMeasure(world, { text: `完善审批流程-${tag}`, dueAt: '2099-06-30' });
+  await actOk(world, id, 'assign', 'office');
+  const office = await open('office');
+  await openMeasure(office, id);
+  await office.getByTestId('open-change_deadline').click();
+  const dialog = office.getByTestId('dialog-change_deadline');
+  await dialog.getByText('需经责任领导同意').waitFor();
+  await typeDate(office, 'change_deadline-due', '2099-12-31');
+  await office.getByTestId('change_deadline-reason').fill('涉及跨部门协调，需延至年底');
+  // Without the leader's consent ticked the office may not send it.
+  await office.getByTestId('submit-change_deadline').click();
+  await dialog.getByText('须经责任领导同意后才能调整时限').waitFor();
+  await office.getByTestId('change_deadline-agreed').check();
+  await shot(office, '33-change-deadline');
+  await office.getByTestId('submit-change_deadline').click();
+  await dialog.waitFor({ state: 'detached' });
+  await office.getByTestId('measure-original-due').waitFor();
+  expect(await office.getByTestId('measure-original-due').innerText()).toBe('2099-06-30');
+  expect(await office.getByTestId('measure-due').innerText()).toBe('2099-12-31');
+  const details = await office.getByTestId('measure-details').innerText();
+  expect(details).toContain('原定时限');
+  expect(details).toContain('调整后时限');
+  const history = await office.getByTestId('owner-history').innerText();
+  expect(history).toContain('整改时限：2099-06-30 → 2099-12-31');
+  expect(history).toContain(`经${world.users.leader.name}同意`);
+  const stored = (await call(world, 'GET', `/measures/${id}`, 'office')).body;
+  expect(stored.originalDueAt).toMatch(/^2099-06-30/);
+  expect(stored.dueAt).toMatch(/^2099-12-31/);
+});
+
+it('voids a measure: struck through on its page and in the ledger, labelled 已作废', async () => {
+  const id = await createMeasure(world, { text: `撤销重复措施-${tag}` });
+  const office = await open('office');
+  await openMeasure(office, id);
+  await office.getByTestId('open-void').click();
+  await office.getByTestId('void-reason').fill('与第一项措施重复');
+  await office.getByTestId('submit-void').click();
+  await office.getByTestId('dialog-void').waitFor({ state: 'detached' });
+  await waitFor(async () => (await stageOf(office)) === '已作废', 'the voided stage');
+  expect(await office.getByTestId('measure-text').locator('del').count()).toBe(1);
+  await office.getByTestId('voided').waitFor();
+  expect(await office.getByTestId('plan-actions').count()).toBe(0);
+  await shot(office, '34-voided');
+
+  await office.goto(`${world.origin}/ledger?q=${encodeURIComponent(`撤销重复措施-${tag}`)}`);
+  const cell = office.getByTestId('ledger-table').getByTestId('voided-measure');
+  await cell.waitFor();
+  expect(await cell.innerText()).toBe(`撤销重复措施-${tag}`);
+  expect(await cell.locator('del').count()).toBe(1);
+  expect(await office.getByTestId('ledger-table').innerText()).toContain('已作废');
+});
+
+it('hands several measures out at once from the ledger and shows each one’s result', async () => {
+  const problem = await createProblem(world, {
+    title: `批量问题-${tag}`,
+    measures: [1, 2, 3, 4].map((n) => ({ text: `批量措施${n}-${tag}`, dueAt: '2099-08-31' })),
+  });
+  const ids = problem.measures.map((measure) => measure.id);
+  // One of them was handed out already: the batch refuses it and hands out the others.
+  await actOk(world, ids[3], 'assign', 'office');
+
+  const office = await open('office');
+  await office.goto(`${world.origin}/ledger?q=${encodeURIComponent(`-${tag}`)}&sort=problemNumber`);
+  const table = office.getByTestId('ledger-table');
+  await table.getByText(`批量措施4-${tag}`).waitFor();
+  await office.getByTestId('batch-select').click();
+  for (const n of [1, 2, 3, 4])
+    await table
+      .locator('tr', { hasText: `批量措施${n}-${tag}` })
+      .locator('input[type=checkbox]')
+      .check();
+  await office.getByTestId('batch-assign-open').click();
+  const batch = office.getByTestId('batch-assign');
+  await batch.waitFor();
+  await choose(office, 'assign-assignee', world.users.doerA.name);
+  await office.getByTestId('assign-instructions').fill('统一交办，月底前报送方案');
+  await batch.getByTestId('submit-assign').click();
+  const result = office.getByTestId('batch-result');
+  await result.getByText('3 项成功，1 项未成功').waitFor();
+  const failure = await result.getByTestId('batch-failure').innerText();
+  expect(failure).toContain(`批量措施4-${tag}`);
+  expect(failure).toContain('当前阶段不能进行此操作');
+  expect(failure).toContain('措施当前处于「整改」阶段');
+  await shot(office, '35-batch-result');
+
+  for (const id of ids.slice(0, 3)) {
+    const stored = (await call(world, 'GET', `/measures/${id}`, 'office')).body;
+    expect(stored).toMatchObject({
+      stage: 'rectify',
+      assigneeId: world.people.doerA,
+      instructions: '统一交办，月底前报送方案',
+    });
+  }
+  expect((await call(world, 'GET', `/measures/${ids[3]}`, 'office')).body.instructions).toBeNull();
+});
+
+it('filters the ledger by 完成情况', async () => {
+  const office = await open('office');
+  await office.goto(`${world.origin}/ledger?progress=open&q=${encodeURIComponent(`-${tag}`)}`);
+  const table = office.getByTestId('ledger-table');
+  await table.getByText(`批量措施1-${tag}`).waitFor();
+  expect(await table.innerText()).not.toContain(`撤销重复措施-${tag}`);
+  await choose(office, 'filter-progress', '已完成');
+  await waitFor(async () => new URL(office.url()).searchParams.get('progress') === 'done', 'the filter in the URL');
+  await table.locator('.ant-empty').waitFor();
+});
