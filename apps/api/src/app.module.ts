@@ -25,6 +25,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PapersModule } from './papers/papers.module';
 import { ProblemsModule } from './problems/problems.module';
 import { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
 import { WorkbenchModule } from './workbench/workbench.module';
@@ -40,6 +41,7 @@ const FEATURES = [
   EvidenceModule,
   ImportsModule,
   NoticesModule,
+  PapersModule,
   NotificationsModule,
   WorkbenchModule,
   CalendarModule,

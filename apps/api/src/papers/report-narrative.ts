@@ -1,0 +1,41 @@
+/** The narrative a new 整改报告 starts with, written from the inspection; the office edits it from there. */
+import { addMonthsToDay, chineseDay, ReportNarrative } from '@rectiflow/documents';
+import { INSPECTION_KIND_LABELS } from '@rectiflow/domain';
+import type { InspectionEntity } from '@rectiflow/persistence';
+
+/**
+ * 报送时限: two calendar months after the feedback (反馈) day, when the inspection has one. A policy
+ * field for it is planned elsewhere; until then this is the rule.
+ */
+export function reportDueOn(inspection: Pick<InspectionEntity, 'feedbackOn'>): string | null {
+  return inspection.feedbackOn ? addMonthsToDay(inspection.feedbackOn, 2) : null;
+}
+
+export function defaultReportNarrative(inspection: InspectionEntity): ReportNarrative {
+  const kind = INSPECTION_KIND_LABELS[inspection.kind];
+  const unit = inspection.inspectedUnit;
+  const feedback = chineseDay(inspection.feedbackOn);
+  return {
+    title: `${unit}关于${kind}整改情况的报告`,
+    addressee: inspection.inspectingBody,
+    opening:
+      `${feedback ? `${feedback},` : ''}${inspection.inspectingBody}向${unit}反馈了${kind}意见。` +
+      `${unit}坚持把${kind}整改作为重大政治任务,逐条制定整改措施,实行整改销号闭环管理。现将整改情况报告如下。`,
+    overall: {
+      title: '总体情况',
+      paragraphs: [
+        '对反馈的{problems}个具体问题制定{measures}项整改措施。截至目前,已完成{doneMeasures}项,持续推进{ongoingMeasures}项,未完成{openMeasures}项,完成率{completionRate};{closedProblems}个问题已整改销号。',
+      ],
+    },
+    nextSteps: {
+      title: '下一步打算',
+      paragraphs: [
+        '(一)对尚未完成的{openMeasures}项措施,紧盯不放、挂图作战,确保按时限完成并对账销号。',
+        '(二)对需要长期坚持的{ongoingMeasures}项措施,定期调度、持续推进,按期报告进展。',
+        '(三)对已完成的措施适时开展“回头看”,巩固整改成效,防止问题反弹。',
+      ],
+    },
+    signer: unit,
+    date: '',
+  };
+}
