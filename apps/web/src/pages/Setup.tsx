@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../errors';
 import { call, client, Schemas } from '../api';
+import { CalendarSetup } from '../components/CalendarSetup';
 import { PeopleAccounts, PersonRow } from '../components/PeopleAccounts';
 import { DEFAULT_POLICY, PolicyDurationField } from '@rectiflow/domain/policy';
 import { INSPECTION_KINDS, INSPECTION_ROLES } from '@rectiflow/domain/stage';
@@ -246,6 +247,9 @@ export function Setup() {
               />
             </Card>
           </Space>
+        </Col>
+        <Col xs={24}>
+          <CalendarSetup editable={me?.isAdmin === true} />
         </Col>
       </Row>
     </div>
