@@ -113,6 +113,15 @@ beforeAll(async () => {
     'the look-back to fall due',
   );
 
+  // The formal papers: a signed-off measure (its 销号审批表), a report version, a 督办单.
+  ids.signedOff = await measureAt(world, 'lookback');
+  await call(world, 'POST', `/inspections/${ids.inspection}/report/versions`, people.office);
+  const supervised = await measureAt(world, 'rectify');
+  await actOk(world, supervised, 'supervise', 'supervisor', { reason: '矩阵督办' });
+  ids.supervisionNotice = (
+    await call(world, 'GET', `/inspections/${ids.inspection}/supervision-notices`, people.office)
+  ).body[0].id;
+
   const draft = await upload(
     world,
     `/inspections/${ids.inspection}/imports/document`,
@@ -387,6 +396,60 @@ const MATRIX: Record<string, Cell> = {
   'GET /api/inspections/{id}/dashboard': {
     allow: SEES_MEASURE,
     path: () => `/inspections/${ids.inspection}/dashboard`,
+  },
+  'GET /api/inspections/{id}/report': { allow: READERS, path: () => `/inspections/${ids.inspection}/report` },
+  'PUT /api/inspections/{id}/report': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/report`,
+    body: () => ({ signer: '党工委' }),
+  },
+  'GET /api/inspections/{id}/report/preview': {
+    allow: READERS,
+    path: () => `/inspections/${ids.inspection}/report/preview`,
+  },
+  'POST /api/inspections/{id}/report/versions': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/report/versions`,
+  },
+  'GET /api/inspections/{id}/report/versions': {
+    allow: READERS,
+    path: () => `/inspections/${ids.inspection}/report/versions`,
+  },
+  'GET /api/inspections/{id}/report/versions/{version}': {
+    allow: READERS,
+    path: () => `/inspections/${ids.inspection}/report/versions/1`,
+  },
+  'GET /api/inspections/{id}/report/versions/{version}/report.docx': {
+    allow: READERS,
+    path: () => `/inspections/${ids.inspection}/report/versions/1/report.docx`,
+  },
+  'GET /api/inspections/{id}/report/versions/{version}/ledger.xlsx': {
+    allow: READERS,
+    path: () => `/inspections/${ids.inspection}/report/versions/1/ledger.xlsx`,
+  },
+  'GET /api/measures/{id}/signoff-form.docx': {
+    allow: SEES_MEASURE,
+    path: () => `/measures/${ids.signedOff}/signoff-form.docx`,
+  },
+  'GET /api/inspections/{id}/task-lists.docx': {
+    allow: READERS,
+    path: () => `/inspections/${ids.inspection}/task-lists.docx`,
+  },
+  'GET /api/inspections/{id}/supervision-notices': {
+    allow: SEES_MEASURE,
+    path: () => `/inspections/${ids.inspection}/supervision-notices`,
+  },
+  'GET /api/supervision-notices/{id}': {
+    allow: SEES_MEASURE,
+    path: () => `/supervision-notices/${ids.supervisionNotice}`,
+  },
+  'GET /api/supervision-notices/{id}/notice.docx': {
+    allow: SEES_MEASURE,
+    path: () => `/supervision-notices/${ids.supervisionNotice}/notice.docx`,
+  },
+  'GET /api/supervision-notices/{id}/print': {
+    allow: SEES_MEASURE,
+    path: () => `/supervision-notices/${ids.supervisionNotice}/print`,
   },
   'GET /api/client-config': { allow: 'public', path: () => '/client-config' },
   'GET /api/admin/audit/verify': { allow: ['admin'], path: () => `/admin/audit/verify?inspectionId=${ids.inspection}` },
