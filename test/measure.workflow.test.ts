@@ -173,9 +173,8 @@ it('reopens a measure whose look-back finds the problem has come back', async ()
   await submit(handle, measureId);
   await act(handle, 'review', 'reviewer', { decision: 'approve' });
   await act(handle, 'sign_off', 'leader', { decision: 'approve' });
-  expect((await refusal(act(handle, 'record_look_back', 'supervisor', { result: 'holds' }))).message).toMatch(
-    /look-back not due until/,
-  );
+  // Before the look-back falls due, the supervisor may still supervise (督办) the signed-off measure.
+  expect((await act(handle, 'supervise', 'supervisor', { reason: '群众反映' })).stage).toBe('lookback');
   await waitFor(async () => (await measureRow(dataSource, measureId)).look_back_due, 'the look-back to fall due');
   const reopened = await act(handle, 'record_look_back', 'supervisor', {
     result: 'rebound',
@@ -193,14 +192,18 @@ it('loops a 长期坚持 measure on periodic progress reports until the office c
   const policy = fastPolicy({ reportEvery: 'PT3S', remindBefore: [], escalateAfter: ['PT0S'] });
   const firstDue = new Date(Date.now() + 2_000);
   const { measureId, handle } = await startMeasure(world, { kind: 'ongoing', dueAt: firstDue, policy });
-  await act(handle, 'assign', 'office', {});
+  // The plan's date is no deadline for 长期坚持: the first report falls due reportEvery after 交办.
+  const assigned = await act(handle, 'assign', 'office', {});
+  const reportDue = Date.parse(assigned.dueAt);
+  expect(reportDue).toBeGreaterThan(firstDue.getTime());
+  expect((await refusal(act(handle, 'conclude', 'office', { note: '第一天就结束' }))).type).toBe('STAGE_CONFLICT');
   expect((await refusal(act(handle, 'submit_evidence', 'staff', { summary: 'x', evidenceIds: ['e'] }))).type).toBe(
     'STAGE_CONFLICT',
   );
   const first = await act(handle, 'report_progress', 'staff', { summary: '一季度召开调度会3次' });
-  expect(first.dueAt).toBe(new Date(firstDue.getTime() + 3_000).toISOString());
+  expect(first.dueAt).toBe(new Date(reportDue + 3_000).toISOString());
   const second = await act(handle, 'report_progress', 'staff', { summary: '二季度召开调度会2次' });
-  expect(second.dueAt).toBe(new Date(firstDue.getTime() + 6_000).toISOString());
+  expect(second.dueAt).toBe(new Date(reportDue + 6_000).toISOString());
   // The third report is missed: the period's due date passes and escalates.
   await waitFor(
     async () => (await auditRows(dataSource, measureId)).some((row: { action: string }) => row.action === 'escalation'),
@@ -209,7 +212,10 @@ it('loops a 长期坚持 measure on periodic progress reports until the office c
   );
   const snapshot = await handle.query(snapshotQuery);
   expect(snapshot.state).toMatchObject({ stage: 'rectify', reportsFiled: 2, latestProgress: '二季度召开调度会2次' });
-  expect((await act(handle, 'conclude', 'office', { note: '转入常态化管理' })).stage).toBe('closed');
+  // 结束 goes through the responsible leader's 销号, then the look-back, like any completion.
+  expect((await act(handle, 'conclude', 'office', { note: '转入常态化管理' })).stage).toBe('signoff');
+  expect((await act(handle, 'sign_off', 'leader', { decision: 'approve' })).stage).toBe('lookback');
+  expect((await act(handle, 'record_look_back', 'supervisor', { result: 'holds' })).stage).toBe('closed');
   expect(await handle.result()).toMatchObject({ stage: 'closed' });
   await saveHistory(handle, 'ongoing-periodic');
 });
@@ -223,7 +229,7 @@ it('refuses an action that the stage or the role does not allow, and changes not
   const wrongStage = await refusal(act(handle, 'review', 'reviewer', { decision: 'approve' }));
   expect(wrongStage.type).toBe('STAGE_CONFLICT');
   expect(wrongStage.message).toBe(
-    'action "review" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension, supervise',
+    'action "review" is not allowed in stage 整改 (rectify); allowed now: submit_evidence, request_extension, supervise, claim, urge, reassign, change_deadline, edit_text, void',
   );
   const wrongRole = await refusal(act(handle, 'submit_evidence', 'outsider', { summary: 'x', evidenceIds: ['e'] }));
   expect(wrongRole.type).toBe('FORBIDDEN');

@@ -221,6 +221,8 @@ export function fastPolicy(overrides: Partial<TimerPolicy> = {}): TimerPolicy {
     yellowWithin: 'PT10S',
     reportEvery: 'PT10M',
     reboundRectifyWithin: 'PT10M',
+    // A closed measure's workflow waits this long for a reopen before it ends (tests await its result).
+    reopenableFor: 'PT2S',
     ...overrides,
   };
 }
