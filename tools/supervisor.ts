@@ -1,8 +1,9 @@
 /**
  * What `npm start` runs, kept together: services (PostgreSQL, the Temporal dev server) and child
  * processes (with `--engine cluster` the Temporal server's history, matching, frontend and worker
- * services, then our worker and API; stopped in the reverse order). When a child dies, by an exit code or by a signal, everything is stopped and the launcher
- * exits non-zero, so nothing is left half running; stopping never waits for ever on anything.
+ * services, then our worker and API; stopped in the reverse order). When a child dies, by an exit
+ * code or by a signal, everything is stopped and the launcher exits non-zero, so nothing is left
+ * half running; stopping never waits for ever on anything.
  */
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 
