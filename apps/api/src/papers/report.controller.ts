@@ -28,7 +28,10 @@ class VersionPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const version = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
     if (!(version >= 1))
-      throw new DomainError(ErrorCode.InvalidInput, `version must be a whole number from 1 (got "${value}")`);
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `version must be a whole number from 1 (got ${JSON.stringify(value)})`,
+      );
     return version;
   }
 }
@@ -85,7 +88,7 @@ export class ReportController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (format !== undefined && format !== 'json' && format !== 'docx')
-      throw new DomainError(ErrorCode.InvalidInput, `format must be json or docx (got "${format}")`);
+      throw new DomainError(ErrorCode.InvalidInput, `format must be json or docx (got ${JSON.stringify(format)})`);
     await this.access.require(actor, id, [...PAPER_READERS]);
     const content = await this.reports.content(id);
     if (format !== 'docx') return content;
