@@ -107,7 +107,7 @@ it('hands a measure out with its 承办人, co-leader and 交办要求, which th
   await shot(doer, '31-assignee-reads-instructions');
 });
 
-it('refuses a 承办人 outside the lead department and says why in Chinese', async () => {
+it('offers as 承办人 only people of the lead department (the server refuses another)', async () => {
   const id = await createMeasure(world, { text: `核查闲置土地-${tag}` });
   const office = await open('office');
   await openMeasure(office, id);
@@ -273,4 +273,84 @@ it('filters the ledger by 完成情况', async () => {
   await choose(office, 'filter-progress', '已完成');
   await waitFor(async () => new URL(office.url()).searchParams.get('progress') === 'done', 'the filter in the URL');
   await table.locator('.ant-empty').waitFor();
+});
+
+it('edits the owners of a plan import before the commit: per problem, names mapped or created, the refusal listed', async () => {
+  const [deptA, deptB] = [`规划甲局-${tag}`, `规划乙局-${tag}`];
+  const [unknownDept, newLeader] = [`县未知局${tag}`, `新任领导${tag}`];
+  const plan = [
+    '二、整改措施',
+    `（41）问题甲-${tag}`,
+    `责任领导：${world.users.leader.name} 牵头单位：${deptA} 整改时限：2099年9月底前`,
+    `一是措施甲一-${tag}。二是措施甲二-${tag}（牵头单位：${unknownDept}）。`,
+    `（42）问题乙-${tag}`,
+    `责任领导：${newLeader}`,
+    `一是措施乙一-${tag}。`,
+  ].join('\n');
+  const office = await open('office');
+  await office.goto(`${world.origin}/documents`);
+  await office
+    .locator('[data-testid=document-upload]')
+    .locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]')
+    .setInputFiles({ name: '整改方案.md', mimeType: 'text/markdown', buffer: Buffer.from(plan) });
+  const owners = office.getByTestId('import-owners');
+  await owners.waitFor();
+  const row = (key: string) => owners.locator('tr', { has: office.getByTestId(`owners-edit-${key}`) });
+  // The owners the plan names, resolved; the unknown name marked, what each measure lacks listed.
+  expect(await row('41-1').innerText()).toContain(deptA);
+  expect(await row('41-1').innerText()).toContain('2099-09-30');
+  expect(await row('41-1').innerText()).toContain('齐全');
+  expect(await row('41-2').innerText()).toContain(`${unknownDept}（未匹配）`);
+  expect(await office.getByTestId('owners-missing-41-2').innerText()).toContain('牵头部门');
+  expect(await office.getByTestId('owners-missing-42-1').innerText()).toMatch(/牵头部门[\s\S]*责任领导[\s\S]*整改时限/);
+  const names = office.getByTestId('unknown-names');
+  expect(await names.innerText()).toContain(unknownDept);
+  expect(await names.innerText()).toContain(newLeader);
+  await shot(office, '36-import-owners');
+
+  // A commit now is refused, and the refusal lists the measures.
+  await office.getByTestId('commit-import').click();
+  const refusal = office.getByTestId('commit-missing');
+  await refusal.waitFor();
+  expect(await refusal.innerText()).toContain('问题41措施2：缺牵头部门');
+  expect(await refusal.innerText()).toContain('问题42措施1：缺');
+
+  // The unknown department means 乙局; the new leader is created at the commit.
+  await choose(office, `map-${unknownDept}`, deptB);
+  await waitFor(async () => (await row('41-2').innerText()).includes(deptB), 'the mapped department');
+  await office.getByTestId(`create-${newLeader}`).click();
+  await names.getByText('导入时新建').waitFor();
+  await waitFor(
+    async () => (await row('42-1').innerText()).includes(`${newLeader}（导入时新建）`),
+    'the leader marked',
+  );
+
+  // Problem 42 gets its lead department and deadline for all its measures.
+  await office.getByTestId('owners-problem-42-1').click();
+  await office.getByTestId('owners-dialog').waitFor();
+  await choose(office, 'owners-lead', deptA);
+  await typeDate(office, 'owners-due', '2099-12-31');
+  await office.getByTestId('owners-save').click();
+  await office.getByTestId('owners-dialog').waitFor({ state: 'detached' });
+  await waitFor(async () => (await row('42-1').innerText()).includes('齐全'), 'problem 42 complete');
+  expect(await row('42-1').innerText()).toContain('2099-12-31');
+
+  await office.getByTestId('commit-import').click();
+  await office.getByTestId('import-result').getByText('已导入 2 个问题、3 项措施').waitFor();
+  const listed = (
+    await call(
+      world,
+      'GET',
+      `/measures?inspectionId=${world.inspection}&q=${encodeURIComponent(tag)}&limit=100`,
+      'office',
+    )
+  ).body.items as { text: string; leadDepartmentId: string; responsibleLeaderId: string; dueAt: string }[];
+  const measure = (text: string) => listed.find((item) => item.text.startsWith(text))!;
+  expect(measure(`措施甲二-${tag}`).leadDepartmentId).toBe(world.departments.b);
+  expect(measure(`措施乙一-${tag}`)).toMatchObject({
+    leadDepartmentId: world.departments.a,
+    dueAt: expect.stringMatching(/^2099-12-31/),
+  });
+  const leaders = (await call(world, 'GET', '/people', 'office')).body as { id: string; name: string }[];
+  expect(measure(`措施乙一-${tag}`).responsibleLeaderId).toBe(leaders.find((person) => person.name === newLeader)?.id);
 });

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     message: string,
     /** The server's error code (INVALID_INPUT, STAGE_CONFLICT, TOO_MANY_REQUESTS, …), when it sent one. */
     readonly code: string | null = null,
+    /** What the server sent beside the message (e.g. a plan commit's `missing` measures), when it did. */
+    readonly details: unknown = null,
   ) {
     super(message);
   }
@@ -24,13 +26,16 @@ export class ApiError extends Error {
 
 /** The server's error body ({ error, message }) as an ApiError; validation sends a list of messages. */
 function refusal(status: number, data: unknown, statusText: string): ApiError {
-  const body = typeof data === 'object' && data !== null ? (data as { error?: unknown; message?: unknown }) : {};
+  const body =
+    typeof data === 'object' && data !== null
+      ? (data as { error?: unknown; message?: unknown; details?: unknown })
+      : {};
   const detail = Array.isArray(body.message)
     ? body.message.join('; ')
     : body.message
       ? String(body.message)
       : statusText;
-  return new ApiError(status, detail, typeof body.error === 'string' ? body.error : null);
+  return new ApiError(status, detail, typeof body.error === 'string' ? body.error : null, body.details ?? null);
 }
 
 // Session storage: the tokens end with the tab, and are never in a cookie a third-party page could send.

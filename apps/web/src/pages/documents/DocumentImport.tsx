@@ -18,12 +18,16 @@ import {
   Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemsOf } from '@rectiflow/documents/document-model';
 import { DOCUMENT_EXTENSIONS } from '@rectiflow/documents/file-types';
-import { call, client, Schemas, uploadFile } from '../../api';
+import { ApiError, call, client, Schemas, uploadFile } from '../../api';
+import { useDirectory } from '../../directory';
 import { failureText } from '../../errors';
+import { ImportOwners } from './owners/ImportOwners';
+import { MissingOwners } from './owners/MissingOwners';
+import { UnknownNames } from './owners/UnknownNames';
 
 type Section = Schemas['ParsedSectionResponse'];
 type Problem = Schemas['ParsedProblemResponse'];
@@ -31,21 +35,30 @@ type Problem = Schemas['ParsedProblemResponse'];
 /** The section's problems wherever they hang (directly, under a group, under a category). */
 const problemsIn = (section: Section): Problem[] => problemsOf(section).map((placed) => placed.problem);
 
-/** Plan or notice document: upload, look at the tree and counts, correct titles or drop problems, commit. */
+/** The measures a refused commit lists (400, details.missing), if it lists any. */
+function missingOf(failure: unknown): Schemas['MissingOwnersResponse'][] {
+  const details = failure instanceof ApiError ? (failure.details as { missing?: unknown } | null) : null;
+  return Array.isArray(details?.missing) ? (details.missing as Schemas['MissingOwnersResponse'][]) : [];
+}
+
+/**
+ * Plan or notice document: upload, look at the tree and counts, correct titles or drop problems,
+ * set each measure's owners (责任分工) and map the names nobody matched, commit.
+ */
 export function DocumentImport({ inspectionId }: { inspectionId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [draft, setDraft] = useState<Schemas['DocumentDraftResponse'] | null>(null);
   const [sections, setSections] = useState<Section[]>([]);
-  const [departments, setDepartments] = useState<Schemas['DepartmentResponse'][]>([]);
-  const [people, setPeople] = useState<Schemas['PersonResponse'][]>([]);
+  const directory = useDirectory();
   const [percent, setPercent] = useState<number | null>(null);
   const [result, setResult] = useState<string | null>(null);
-
-  useEffect(() => {
-    void call(() => client.GET('/api/departments')).then(setDepartments);
-    void call(() => client.GET('/api/people')).then(setPeople);
-  }, []);
+  const [missing, setMissing] = useState<Schemas['MissingOwnersResponse'][]>([]);
+  // An owner edit answers the whole draft; the tree's own corrections stay as the office has them.
+  const onDraft = (next: Schemas['DocumentDraftResponse']) => {
+    setDraft(next);
+    setMissing([]);
+  };
 
   const edit = (problem: Problem, title: string | null) => {
     const next: Section[] = JSON.parse(JSON.stringify(sections));
@@ -67,23 +80,26 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
     setSections(next);
   };
 
-  const commit = async (values: { leadDepartmentId: string; responsibleLeaderId: string; dueAt: Dayjs }) => {
+  const commit = async (values: { leadDepartmentId?: string; responsibleLeaderId?: string; dueAt?: Dayjs | null }) => {
     if (!draft) return;
     const params = { path: { id: draft.id } };
+    setMissing([]);
     try {
       setPercent(10);
       await call(() => client.PUT('/api/imports/documents/{id}/structure', { params, body: { sections } }));
       setPercent(40);
+      // Defaults only: a measure keeps the owners and deadline the document names or the office set.
       const body = {
-        leadDepartmentId: values.leadDepartmentId,
-        responsibleLeaderId: values.responsibleLeaderId,
-        dueAt: values.dueAt.format('YYYY-MM-DD'),
+        leadDepartmentId: values.leadDepartmentId || undefined,
+        responsibleLeaderId: values.responsibleLeaderId || undefined,
+        dueAt: values.dueAt ? values.dueAt.format('YYYY-MM-DD') : undefined,
       };
       const created = await call(() => client.POST('/api/imports/documents/{id}/commit', { params, body }));
       setPercent(100);
       setResult(t('documents.imported', { problems: created.problems, measures: created.measures }));
       setDraft(null);
     } catch (failure) {
+      setMissing(missingOf(failure));
       void message.error(failureText(failure, t));
     } finally {
       setTimeout(() => setPercent(null), 800);
@@ -116,6 +132,7 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
               setPercent,
             );
             setDraft(preview);
+            setMissing([]);
             setSections(preview.content.sections);
           } catch (failure) {
             void message.error(failureText(failure, t));
@@ -174,38 +191,29 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
                 ]}
               />
               <Form layout="vertical" onFinish={commit}>
-                <Form.Item
-                  name="leadDepartmentId"
-                  label={t('measure.leadDepartment')}
-                  rules={[{ required: true, message: t('form.required') }]}
-                >
+                <Form.Item name="leadDepartmentId" label={t('measure.leadDepartment')}>
                   <Select
                     showSearch
+                    allowClear
                     optionFilterProp="label"
-                    options={departments.map((item) => ({ value: item.id, label: item.name }))}
+                    options={directory.departmentOptions}
                     data-testid="commit-department"
                   />
                 </Form.Item>
-                <Form.Item
-                  name="responsibleLeaderId"
-                  label={t('measure.leader')}
-                  rules={[{ required: true, message: t('form.required') }]}
-                >
+                <Form.Item name="responsibleLeaderId" label={t('measure.leader')}>
                   <Select
                     showSearch
+                    allowClear
                     optionFilterProp="label"
-                    options={people.map((item) => ({ value: item.id, label: item.name }))}
+                    options={directory.personOptions}
                     data-testid="commit-leader"
                   />
                 </Form.Item>
-                <Form.Item
-                  name="dueAt"
-                  label={t('measure.dueAt')}
-                  rules={[{ required: true, message: t('form.required') }]}
-                >
+                <Form.Item name="dueAt" label={t('measure.dueAt')}>
                   <DatePicker style={{ width: '100%' }} data-testid="commit-due" />
                 </Form.Item>
                 <Typography.Paragraph type="secondary">{t('documents.commitHelp')}</Typography.Paragraph>
+                <MissingOwners missing={missing} />
                 <Button type="primary" htmlType="submit" data-testid="commit-import">
                   {t('documents.commit')}
                 </Button>
@@ -213,6 +221,15 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
             </Card>
           </Col>
         </Row>
+      )}
+      {draft && <UnknownNames draft={draft} directory={directory} onDraft={onDraft} />}
+      {draft && (
+        <ImportOwners
+          draft={draft}
+          problemNumbers={new Set(problems.map((problem) => problem.number))}
+          directory={directory}
+          onDraft={onDraft}
+        />
       )}
     </Space>
   );
