@@ -1,7 +1,8 @@
 /**
  * The working calendar against the real API and PostgreSQL: everyone signed in reads a year
  * (statutory holidays and 调休 days from the pinned package, the office's own days, covered or not);
- * only a system administrator adds or removes a day of the office's own, each change gives a new
+ * only a system administrator adds or removes a day of the office's own, or enters a year the data
+ * package does not carry yet by hand; each change gives a new
  * version and is recorded (who, when, what); the worker's activity answers a range of the calendar
  * with the same version. Answers are checked against the API document's schemas.
  */
@@ -28,6 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await world?.dataSource.query('DELETE FROM calendar_day WHERE day IN ($1, $2)', [CLOSURE, EXTRA]);
+  await world?.dataSource.query('DELETE FROM calendar_year WHERE year = 2099');
   await world?.stop();
 });
 
@@ -65,7 +67,14 @@ describe('reading a year', () => {
 
   it('says a year not yet published is not covered', async () => {
     const year = await documented('GET /api/calendar', '/calendar?year=2027', 'office', 200);
-    expect(year).toMatchObject({ year: 2027, covered: false, holidays: [], workdays: [] });
+    expect(year).toMatchObject({
+      year: 2027,
+      covered: false,
+      coveredBy: null,
+      entered: null,
+      holidays: [],
+      workdays: [],
+    });
     for (const bad of ['1999', '2101', 'abc', ''])
       expect({ bad, status: (await call(world, 'GET', `/calendar?year=${bad}`, 'clerk')).status }).toEqual({
         bad,
@@ -161,6 +170,39 @@ describe("the office's own days", () => {
     const refusal = await activities.workingCalendar({ from: '2025-10-31', to: '2025-09-01' }).catch((error) => error);
     expect(refusal).toBeInstanceOf(ApplicationFailure);
     expect(refusal).toMatchObject({ type: 'INVALID_INPUT', nonRetryable: true });
+  });
+
+  it('an administrator enters a year the package lacks by hand: covered, in the activity, recorded, and taken back', async () => {
+    await world.dataSource.query('DELETE FROM calendar_year WHERE year = 2099');
+    const entry = { year: 2099, note: '按国务院通知录入' };
+    expect((await call(world, 'POST', '/calendar/years', 'office', entry)).status).toBe(403);
+    const refused = await call(world, 'POST', '/calendar/years', 'admin', { year: 2026, note: '已有' });
+    expect(refused).toMatchObject({ status: 409, body: { message: expect.stringMatching(/in the data package/) } });
+    const entered = await documented('POST /api/calendar/years', '/calendar/years', 'admin', 201, entry);
+    expect(entered.entered).toMatchObject({ ...entry, createdBy: world.admin });
+    expect((await call(world, 'POST', '/calendar/years', 'admin', entry)).status).toBe(409);
+    const year = await documented('GET /api/calendar', '/calendar?year=2099', 'clerk', 200);
+    expect(year).toMatchObject({ covered: true, coveredBy: 'office', version: entered.version, entered: entry });
+    expect((await call(world, 'GET', '/calendar?year=2025', 'clerk')).body).toMatchObject({
+      coveredBy: 'package',
+      entered: null,
+    });
+    const slice = await world
+      .worker!.get(WorkingCalendarActivities)
+      .workingCalendar({ from: '2099-01-01', to: '2099-12-31' });
+    expect(slice.years).toEqual([2099]);
+    const [last] = (await call(world, 'GET', '/calendar/changes?limit=1', 'admin')).body;
+    expect(last).toMatchObject({ action: 'cover', day: '2099-01-01', kind: 'year', name: entry.note });
+
+    expect((await call(world, 'DELETE', '/calendar/years/2099', 'clerk')).status).toBe(403);
+    const removed = await documented('DELETE /api/calendar/years/{year}', '/calendar/years/2099', 'admin', 200);
+    expect(removed.version).not.toBe(entered.version);
+    expect((await call(world, 'GET', '/calendar?year=2099', 'clerk')).body).toMatchObject({
+      covered: false,
+      coveredBy: null,
+    });
+    expect((await call(world, 'DELETE', '/calendar/years/2099', 'admin')).status).toBe(404);
+    expect((await call(world, 'DELETE', '/calendar/years/abc', 'admin')).status).toBe(400);
   });
 
   it('an administrator removes a day: another version and another record; a day without one is 404', async () => {

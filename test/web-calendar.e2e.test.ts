@@ -2,7 +2,8 @@
  * 工作日历 in 设置, in a real browser (Debian's Chromium through playwright-core) against the real
  * API: the month view marks 国庆 2025 (休) and its 调休 Saturday (班); the administrator adds an
  * office closure on a day and removes it again, the calendar's version changing each time; a year
- * the data does not cover yet shows the warning. Screenshots go to test-results/screenshots.
+ * the data does not cover yet shows the warning, and the administrator counts it as entered by hand
+ * and takes that back. Screenshots go to test-results/screenshots.
  */
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -21,6 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await world?.dataSource.query('DELETE FROM calendar_day WHERE day = $1', [DAY]);
+  await world?.dataSource.query('DELETE FROM calendar_year WHERE year = 2027');
   await browser?.close();
   await world?.stop();
 });
@@ -82,5 +84,18 @@ it('marks 国庆 and 调休, and lets the administrator add and remove a closure
     .getByText(/2027 年的国务院节假日安排尚未收录/)
     .waitFor();
   await shot(page, 'calendar-02-not-covered');
+  // The administrator has entered 2027's days by hand and counts the year as covered, then takes it back.
+  await page.getByTestId('calendar-enter-note').fill('按国务院2027年节假日安排通知录入');
+  await page.getByTestId('calendar-enter').click();
+  await page
+    .getByTestId('calendar-entered')
+    .getByText(/2027 年的安排由系统管理员手工录入/)
+    .waitFor();
+  expect((await call(world, 'GET', '/calendar?year=2027', 'admin')).body).toMatchObject({ coveredBy: 'office' });
+  await shot(page, 'calendar-03-entered');
+  await page.getByTestId('calendar-take-back').click();
+  await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  await page.getByTestId('calendar-not-covered').waitFor();
+  expect((await call(world, 'GET', '/calendar?year=2027', 'admin')).body).toMatchObject({ covered: false });
   await page.context().close();
 });

@@ -47,7 +47,8 @@ export function calendarVersion(statutory: Pick<StatutoryCalendar, 'source'>, la
 
 /**
  * The working calendar for the days from `from` to `to` (inclusive): the statutory days and the local
- * days within them, the covered years that meet the range, and the version of the whole calendar.
+ * days within them, the covered years that meet the range (the data's, and those whose arrangement
+ * the administrator entered by hand: `enteredYears`), and the version of the whole calendar.
  */
 export function calendarSlice(
   statutory: StatutoryCalendar,
@@ -55,6 +56,7 @@ export function calendarSlice(
   version: string,
   from: string,
   to: string,
+  enteredYears: readonly number[] = [],
 ): WorkingCalendar {
   const problem = calendarRangeProblem(from, to);
   if (problem) throw new RangeError(problem);
@@ -64,7 +66,9 @@ export function calendarSlice(
   const sorted = (days: string[]) => [...new Set(days)].sort();
   return {
     version,
-    years: [...new Set(statutory.years)].filter((year) => year >= first && year <= last).sort((a, b) => a - b),
+    years: [...new Set([...statutory.years, ...enteredYears])]
+      .filter((year) => year >= first && year <= last)
+      .sort((a, b) => a - b),
     holidays: sorted(statutory.holidays.map((entry) => entry.day).filter(within)),
     workdays: sorted(statutory.workdays.map((entry) => entry.day).filter(within)),
     closures: sorted(local.filter((entry) => entry.kind !== 'workday' && within(entry.day)).map((entry) => entry.day)),

@@ -132,6 +132,16 @@ describe('a year not yet published', () => {
     expect(isWorkingDay(slice, '2025-12-31')).toBe(true);
     expect(addWorkingDaysDetailed(slice, china('2025-10-30T10:00:00'), 2).covered).toBe(false);
   });
+  it("counts as covered once the administrator entered the year's arrangement by hand", () => {
+    const local: LocalDay[] = [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }];
+    const entered = calendarSlice(statutory, local, 'v', '2026-12-01', '2027-12-31', [2027, 2031]);
+    expect(entered.years).toEqual([2026, 2027]);
+    expect(isYearCovered(entered, 2027)).toBe(true);
+    expect(addWorkingDaysDetailed(entered, china('2026-12-30T10:00:00'), 2)).toEqual({
+      at: china('2027-01-04T23:59:59'),
+      covered: true,
+    });
+  });
   it('weekendsOnlyCalendar covers nothing', () => {
     const cal2 = weekendsOnlyCalendar();
     expect(isWorkingDay(cal2, '2025-10-01')).toBe(true);

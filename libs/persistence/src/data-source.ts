@@ -26,6 +26,7 @@ import {
   SupervisionNoticeEntity,
   CalendarDayEntity,
   CalendarChangeEntity,
+  CalendarYearEntity,
 } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -55,6 +56,7 @@ export const ENTITIES = [
   SupervisionNoticeEntity,
   CalendarDayEntity,
   CalendarChangeEntity,
+  CalendarYearEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

@@ -1,9 +1,14 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
 import { ApiErrors } from '../common/api-errors';
-import { AddCalendarDayDto, CalendarChangesQuery, CalendarYearQuery } from './calendar.dto';
-import { CalendarChangeResponse, CalendarDayChangeResponse, CalendarYearResponse } from './calendar.response';
+import { AddCalendarDayDto, CalendarChangesQuery, CalendarYearQuery, EnterCalendarYearDto } from './calendar.dto';
+import {
+  CalendarChangeResponse,
+  CalendarDayChangeResponse,
+  CalendarYearChangeResponse,
+  CalendarYearResponse,
+} from './calendar.response';
 import { CalendarService } from './calendar.service';
 
 @ApiTags('calendar')
@@ -45,9 +50,33 @@ export class CalendarController {
     return this.calendar.removeDay(actor, day);
   }
 
+  @Post('years')
+  @AdminOnly()
+  @ApiOperation({
+    summary:
+      'Count a year the data package does not carry yet as covered, its State Council arrangement having been entered as the office’s own days (system administrators)',
+  })
+  @ApiCreatedResponse({ type: CalendarYearChangeResponse })
+  @ApiErrors(400, 409)
+  enterYear(@CurrentActor() actor: RequestActor, @Body() body: EnterCalendarYearDto) {
+    return this.calendar.enterYear(actor, body.year, body.note);
+  }
+
+  @Delete('years/:year')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Take back the entry of a year by hand (system administrators)' })
+  @ApiParam({ name: 'year', example: 2027, schema: { type: 'integer' } })
+  @ApiOkResponse({ type: CalendarYearChangeResponse })
+  @ApiErrors(400, 404)
+  removeYear(@CurrentActor() actor: RequestActor, @Param('year', new ParseIntPipe()) year: number) {
+    return this.calendar.removeYear(actor, year);
+  }
+
   @Get('changes')
   @AdminOnly()
-  @ApiOperation({ summary: 'The record of changes to the office’s own days, newest first (system administrators)' })
+  @ApiOperation({
+    summary: 'The record of changes to the office’s own days and years, newest first (system administrators)',
+  })
   @ApiOkResponse({ type: CalendarChangeResponse, isArray: true })
   @ApiErrors(400)
   changes(@Query() query: CalendarChangesQuery) {

@@ -29,6 +29,18 @@ export class AddCalendarDayDto {
   name: string;
 }
 
+/** A year whose State Council arrangement the administrator has entered by hand as the office's own days. */
+export class EnterCalendarYearDto {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2027 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @TextField({ min: 1, max: 100, example: '按国办发明电〔2026〕号通知录入' })
+  note: string;
+}
+
 /** How many recorded changes to list. */
 export class CalendarChangesQuery {
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })

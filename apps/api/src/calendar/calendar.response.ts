@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { LOCAL_DAY_KINDS } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 
@@ -31,6 +32,24 @@ export class LocalDayResponse {
   createdAt: string;
 }
 
+/** A year entered by hand: who, when, after what. */
+export class EnteredYearResponse {
+  @Res.int()
+  year: number;
+
+  @Res.text()
+  note: string;
+
+  @Res.id()
+  createdBy: string;
+
+  @Res.text()
+  createdByName: string;
+
+  @Res.dateTime()
+  createdAt: string;
+}
+
 /** A year of the working calendar. */
 export class CalendarYearResponse {
   @Res.int()
@@ -47,6 +66,19 @@ export class CalendarYearResponse {
       "whether the State Council's arrangement of this year is in the data; if not, weekends only (and the local days)",
   })
   covered: boolean;
+
+  // Written out: a named enum cannot be nullable in the document (openapi-typescript wants a type beside nullable).
+  @ApiProperty({
+    type: 'string',
+    enum: ['package', 'office'],
+    nullable: true,
+    required: true,
+    description: 'package: in the data package; office: entered by hand by the administrator; null: not covered',
+  })
+  coveredBy: 'package' | 'office' | null;
+
+  @Res.one(() => EnteredYearResponse, { nullable: true, description: 'the administrator’s entry of this year, if any' })
+  entered: EnteredYearResponse | null;
 
   @Res.many(() => StatutoryDayResponse, { description: 'statutory rest days (whole holiday spans)' })
   holidays: StatutoryDayResponse[];
@@ -67,21 +99,32 @@ export class CalendarDayChangeResponse {
   day: LocalDayResponse;
 }
 
-/** A recorded change to the administrator's days. */
+/** The answer to entering a year or taking the entry back: the year and the calendar's new version. */
+export class CalendarYearChangeResponse {
+  @Res.text()
+  version: string;
+
+  @Res.one(() => EnteredYearResponse)
+  entered: EnteredYearResponse;
+}
+
+/** A recorded change to the administrator's days and years. */
 export class CalendarChangeResponse {
   @Res.int({ description: 'the change number: the local part of the version it made' })
   id: number;
 
-  @Res.enum(['add', 'remove'], 'CalendarChangeAction')
+  @Res.enum(['add', 'remove', 'cover', 'uncover'], 'CalendarChangeAction', {
+    description: 'add/remove a day; cover/uncover a year entered by hand',
+  })
   action: string;
 
-  @Res.date()
+  @Res.date({ description: 'the day (a year: its 1 January)' })
   day: string;
 
-  @Res.enum(LOCAL_DAY_KINDS, 'LocalDayKind')
+  @Res.enum([...LOCAL_DAY_KINDS, 'year'], 'CalendarChangeKind')
   kind: string;
 
-  @Res.text()
+  @Res.text({ description: "the day's name, or the year's note" })
   name: string;
 
   @Res.id()

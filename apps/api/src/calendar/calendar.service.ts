@@ -22,11 +22,15 @@ export class CalendarService {
     const statutory = statutoryCalendar();
     const prefix = `${year}-`;
     const local = await this.calendars.localDays(`${year}-01-01`, `${year}-12-31`);
+    const entered = local.years.find((entry) => entry.year === year) ?? null;
+    const coveredBy = statutory.years.includes(year) ? 'package' : entered ? 'office' : null;
     return {
       year,
       version: calendarVersion(statutory, local.lastChange),
       source: statutory.source,
-      covered: statutory.years.includes(year),
+      covered: coveredBy !== null,
+      coveredBy,
+      entered,
       holidays: statutory.holidays.filter((entry) => entry.day.startsWith(prefix)),
       workdays: statutory.workdays.filter((entry) => entry.day.startsWith(prefix)),
       localDays: local.days,
@@ -60,6 +64,50 @@ export class CalendarService {
       if (!existing || !removed) throw new DomainError(ErrorCode.NotFound, `${day} has no day of the office's own`);
       const change = await this.calendars.recordChange('remove', removed, actor.personId, tx);
       return { version: calendarVersion(statutoryCalendar(), change), day: existing };
+    });
+  }
+
+  /**
+   * The administrator has entered a year's State Council arrangement as the office's own days before
+   * the data package carries it: the year counts as covered. Refused for a year the package covers.
+   */
+  enterYear(actor: RequestActor, year: number, note: string) {
+    if (statutoryCalendar().years.includes(year))
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `${year} is in the data package (${statutoryCalendar().source}) already`,
+      );
+    return this.work.run(async (tx) => {
+      await this.calendars.lockChanges(tx);
+      if (!(await this.calendars.insertYear(year, note, actor.personId, tx)))
+        throw new DomainError(ErrorCode.Conflict, `${year} was entered by hand already`);
+      const change = await this.calendars.recordChange(
+        'cover',
+        { day: `${year}-01-01`, kind: 'year', name: note },
+        actor.personId,
+        tx,
+      );
+      return {
+        version: calendarVersion(statutoryCalendar(), change),
+        entered: await this.calendars.findYear(year, tx),
+      };
+    });
+  }
+
+  /** Takes back the entry of a year: it counts weekends only again (with the office's days) until the package carries it. */
+  removeYear(actor: RequestActor, year: number) {
+    return this.work.run(async (tx) => {
+      await this.calendars.lockChanges(tx);
+      const entered = await this.calendars.findYear(year, tx);
+      if (!entered || !(await this.calendars.deleteYear(year, tx)))
+        throw new DomainError(ErrorCode.NotFound, `${year} was not entered by hand`);
+      const change = await this.calendars.recordChange(
+        'uncover',
+        { day: `${year}-01-01`, kind: 'year', name: entered.note },
+        actor.personId,
+        tx,
+      );
+      return { version: calendarVersion(statutoryCalendar(), change), entered };
     });
   }
 

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Calendar, Card, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Calendar, Card, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isWorkingDay, WorkingCalendar } from '@rectiflow/domain/working-days';
 import { call, client, Schemas } from '../api';
 import { failureText } from '../errors';
+import { CalendarYearCoverage } from './CalendarYearCoverage';
 
 type CalendarYear = Schemas['CalendarYearResponse'];
 type LocalKind = Schemas['LocalDayKind'];
@@ -27,7 +28,8 @@ function asWorkingCalendar(data: CalendarYear): WorkingCalendar {
 /**
  * 工作日历 in setup: a month view marking the State Council's holidays (休), the 调休 working days
  * (班) and the office's own days; the administrator adds a local holiday, a closure or an extra
- * working day on the selected day, or removes one. A year the data does not cover yet is said so.
+ * working day on the selected day, or removes one. A year the data does not cover yet is said so,
+ * and the administrator may count it as covered once its arrangement was entered by hand.
  */
 export function CalendarSetup({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
@@ -104,14 +106,7 @@ export function CalendarSetup({ editable }: { editable: boolean }) {
   return (
     <Card size="small" title={t('calendar.title')} data-testid="calendar-setup">
       <Space direction="vertical" style={{ width: '100%' }}>
-        {data && data.year === year && !data.covered && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="calendar-not-covered"
-            message={t('calendar.notCovered', { year })}
-          />
-        )}
+        {data && data.year === year && <CalendarYearCoverage data={data} editable={editable} changed={load} />}
         <Calendar
           fullscreen={false}
           value={selected}

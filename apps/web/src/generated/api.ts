@@ -446,7 +446,7 @@ export interface paths {
         put?: never;
         /**
          * Take an action on a measure (a Workflow Update)
-         * @description assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId? (承办人), instructions? (交办要求), dueAt?} · submit_evidence {summary, evidenceIds} · report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor) · the office keeping the plan up to date: reassign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId?, reason} (调整责任) · change_deadline {dueAt?, kind?, reason, approvedById (the responsible leader who agreed; not needed from the group head)} (调整时限, the original deadline kept) · edit_text {text, reason?} (修改措施) · void {reason} (作废: the workflow ends, the measure leaves every count). 409 when the stage does not allow it, 403 when the person's role does not, 400 for bad input. A repeated idempotency key returns the first result.
+         * @description assign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId? (承办人), instructions? (交办要求), dueAt?} · submit_evidence {summary, evidenceIds} · report_progress {summary, evidenceIds?} (长期坚持) · request_extension {requestedDueAt, reason} · decide_extension {approve, reason?} · review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor) · the office keeping the plan up to date: reassign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId?, reason} (调整责任) · change_deadline {dueAt?, kind?, reason, approvedById (the responsible leader who agreed; not needed from the group head)} (调整时限, the original deadline kept) · edit_text {text, reason?} (修改措施) · void {reason} (作废: the workflow ends, the measure leaves every count) · reopen {reason, dueAt} (重新整改 of a closed measure: supervisor or office) · claim {note?} (领办: responsible leader or group head) · contribute {summary, evidenceIds?} (配合反馈: a cooperating department) · urge {message} (催办: office or supervisor). 409 when the stage does not allow it, 403 when the person's role does not, 400 for bad input. A repeated idempotency key returns the first result.
          */
         post: operations["Measures_act"];
         delete?: never;
@@ -1313,6 +1313,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count a year the data package does not carry yet as covered, its State Council arrangement having been entered as the office’s own days (system administrators) */
+        post: operations["Calendar_enterYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take back the entry of a year by hand (system administrators) */
+        delete: operations["Calendar_removeYear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/changes": {
         parameters: {
             query?: never;
@@ -1320,7 +1354,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The record of changes to the office’s own days, newest first (system administrators) */
+        /** The record of changes to the office’s own days and years, newest first (system administrators) */
         get: operations["Calendar_changes"];
         put?: never;
         post?: never;
@@ -2077,6 +2111,8 @@ export interface components {
             approvedById?: string;
             /** @description edit_text: the measure's new wording */
             text?: string;
+            /** @description urge (催办): the message to whoever must act */
+            message?: string;
             /** @description submit_evidence / report_progress: progress summary */
             summary?: string;
             /** @description submit_evidence / report_progress: uploaded evidence ids */
@@ -2100,7 +2136,7 @@ export interface components {
              * @enum {string}
              */
             result?: "holds" | "rebound";
-            /** @description record_look_back / conclude: note */
+            /** @description record_look_back / conclude / claim: note */
             note?: string;
             /**
              * Format: date-time
@@ -2164,6 +2200,8 @@ export interface components {
             approvedById?: string;
             /** @description edit_text: the measure's new wording */
             text?: string;
+            /** @description urge (催办): the message to whoever must act */
+            message?: string;
             /** @description submit_evidence / report_progress: progress summary */
             summary?: string;
             /** @description submit_evidence / report_progress: uploaded evidence ids */
@@ -2187,7 +2225,7 @@ export interface components {
              * @enum {string}
              */
             result?: "holds" | "rebound";
-            /** @description record_look_back / conclude: note */
+            /** @description record_look_back / conclude / claim: note */
             note?: string;
             /**
              * Format: date-time
@@ -3059,6 +3097,15 @@ export interface components {
             evidenceMaxBytes: number;
             temporalUiUrl: string | null;
         };
+        EnteredYearResponse: {
+            year: number;
+            note: string;
+            /** Format: uuid */
+            createdBy: string;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         StatutoryDayResponse: {
             /** Format: date */
             day: string;
@@ -3090,6 +3137,13 @@ export interface components {
             source: string;
             /** @description whether the State Council's arrangement of this year is in the data; if not, weekends only (and the local days) */
             covered: boolean;
+            /**
+             * @description package: in the data package; office: entered by hand by the administrator; null: not covered
+             * @enum {string|null}
+             */
+            coveredBy: "package" | "office" | null;
+            /** @description the administrator’s entry of this year, if any */
+            entered: components["schemas"]["EnteredYearResponse"] | null;
             /** @description statutory rest days (whole holiday spans) */
             holidays: components["schemas"]["StatutoryDayResponse"][];
             /** @description 调休: weekend days that are working days */
@@ -3114,15 +3168,35 @@ export interface components {
             version: string;
             day: components["schemas"]["LocalDayResponse"];
         };
+        EnterCalendarYearDto: {
+            /** @example 2027 */
+            year: number;
+            /** @example 按国办发明电〔2026〕号通知录入 */
+            note: string;
+        };
+        CalendarYearChangeResponse: {
+            version: string;
+            entered: components["schemas"]["EnteredYearResponse"];
+        };
+        /**
+         * @description add/remove a day; cover/uncover a year entered by hand
+         * @enum {string}
+         */
+        CalendarChangeAction: "add" | "remove" | "cover" | "uncover";
         /** @enum {string} */
-        CalendarChangeAction: "add" | "remove";
+        CalendarChangeKind: "holiday" | "closure" | "workday" | "year";
         CalendarChangeResponse: {
             /** @description the change number: the local part of the version it made */
             id: number;
+            /** @description add/remove a day; cover/uncover a year entered by hand */
             action: components["schemas"]["CalendarChangeAction"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the day (a year: its 1 January)
+             */
             day: string;
-            kind: components["schemas"]["LocalDayKind"];
+            kind: components["schemas"]["CalendarChangeKind"];
+            /** @description the day's name, or the year's note */
             name: string;
             /** Format: uuid */
             actorId: string;
@@ -7890,6 +7964,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarDayChangeResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Calendar_enterYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterCalendarYearDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearChangeResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Calendar_removeYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearChangeResponse"];
                 };
             };
             /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */

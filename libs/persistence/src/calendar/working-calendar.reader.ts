@@ -4,7 +4,7 @@ import { statutoryCalendar } from './statutory-days';
 
 /**
  * The working calendar for a range of days: the pinned package's statutory days and the
- * administrator's days from PostgreSQL, versioned by the package and the last local change.
+ * administrator's days (and years entered by hand) from PostgreSQL, versioned by the package and the last local change.
  * What the worker's activity hands a workflow, and what the API shows.
  */
 export async function readWorkingCalendar(
@@ -16,5 +16,12 @@ export async function readWorkingCalendar(
   if (problem) throw new RangeError(problem);
   const statutory = statutoryCalendar();
   const local = await calendars.localDays(from, to);
-  return calendarSlice(statutory, local.days, calendarVersion(statutory, local.lastChange), from, to);
+  return calendarSlice(
+    statutory,
+    local.days,
+    calendarVersion(statutory, local.lastChange),
+    from,
+    to,
+    local.years.map((entry) => entry.year),
+  );
 }

@@ -23,3 +23,4 @@ export * from './report-version.entity';
 export * from './supervision-notice.entity';
 export * from './calendar-day.entity';
 export * from './calendar-change.entity';
+export * from './calendar-year.entity';

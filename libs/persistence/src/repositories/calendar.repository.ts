@@ -9,29 +9,47 @@ export interface LocalDayRow extends LocalDay {
   createdAt: Date;
 }
 
-/** The local days of a range and the number of the last change, read in one snapshot. */
+/** A year whose arrangement the administrator entered by hand. */
+export interface EnteredYearRow {
+  year: number;
+  note: string;
+  createdBy: string;
+  createdByName: string;
+  createdAt: Date;
+}
+
+/** The local days of a range, the years entered by hand and the number of the last change, read in one snapshot. */
 export interface LocalCalendarRows {
   lastChange: number;
   days: LocalDayRow[];
+  years: EnteredYearRow[];
 }
 
-/** A recorded change: who added or removed which day, when. */
+/** What a change was about: a day of the office's own, or a year entered by hand. */
+export type CalendarChangeKind = LocalDayKind | 'year';
+
+/** add/remove a day; cover/uncover a year (its day is the year's 1 January). */
+export type CalendarChangeAction = 'add' | 'remove' | 'cover' | 'uncover';
+
+/** A recorded change: who added or removed which day (or entered which year), when. */
 export interface CalendarChangeRow {
   id: number;
-  action: 'add' | 'remove';
+  action: CalendarChangeAction;
   day: string;
-  kind: LocalDayKind;
+  kind: CalendarChangeKind;
   name: string;
   actorId: string;
   actorName: string;
   occurredAt: Date;
 }
 
+const YEAR_COLUMNS = `y.year, y.note, y.created_by AS "createdBy", p.name AS "createdByName", y.created_at AS "createdAt"`;
 const DAY_COLUMNS = `to_char(d.day, 'YYYY-MM-DD') AS day, d.kind, d.name, d.created_by AS "createdBy",
   p.name AS "createdByName", d.created_at AS "createdAt"`;
 
 /**
- * `calendar_day` (the administrator's days) and `calendar_change` (their append-only record, whose
+ * `calendar_day` (the administrator's days), `calendar_year` (years entered by hand) and
+ * `calendar_change` (their append-only record, whose
  * last id versions the calendar). Changes take an EXCLUSIVE lock on calendar_change, so change ids
  * are assigned in commit order and a reader that sees a change id has seen every change before it.
  */
@@ -42,16 +60,38 @@ export class CalendarRepository extends BaseRepository {
       `SELECT (SELECT coalesce(max(id), 0) FROM calendar_change)::int AS "lastChange",
               coalesce((SELECT json_agg(x ORDER BY x.day) FROM (
                  SELECT ${DAY_COLUMNS} FROM calendar_day d JOIN person p ON p.id = d.created_by
-                  WHERE d.day BETWEEN $1::date AND $2::date) x), '[]'::json) AS days`,
+                  WHERE d.day BETWEEN $1::date AND $2::date) x), '[]'::json) AS days,
+              coalesce((SELECT json_agg(x ORDER BY x.year) FROM (
+                 SELECT ${YEAR_COLUMNS} FROM calendar_year y JOIN person p ON p.id = y.created_by) x), '[]'::json) AS years`,
       [from, to],
     );
-    return {
-      lastChange: row.lastChange,
-      days: (row.days as (Omit<LocalDayRow, 'createdAt'> & { createdAt: string })[]).map((day) => ({
-        ...day,
-        createdAt: new Date(day.createdAt),
-      })),
-    };
+    const dated = <T extends { createdAt: unknown }>(rows: T[]) =>
+      rows.map((item) => ({ ...item, createdAt: new Date(item.createdAt as string) }));
+    return { lastChange: row.lastChange, days: dated(row.days), years: dated(row.years) };
+  }
+
+  /** Enters a year unless it was entered already; answers whether it was. */
+  async insertYear(year: number, note: string, actorId: string, tx: EntityManager): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO calendar_year (year, note, created_by) VALUES ($1, $2, $3) ON CONFLICT (year) DO NOTHING RETURNING year`,
+      [year, note, actorId],
+    );
+    return rows.length === 1;
+  }
+
+  /** The entry of a year, if any. */
+  async findYear(year: number, tx?: EntityManager): Promise<EnteredYearRow | null> {
+    const rows = await this.db(tx).query(
+      `SELECT ${YEAR_COLUMNS} FROM calendar_year y JOIN person p ON p.id = y.created_by WHERE y.year = $1`,
+      [year],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Removes a year's entry; answers whether there was one. */
+  async deleteYear(year: number, tx: EntityManager): Promise<boolean> {
+    const [, count] = await tx.query(`DELETE FROM calendar_year WHERE year = $1`, [year]);
+    return count === 1;
   }
 
   /** Serialises calendar changes; call first inside the change's transaction. */
@@ -88,7 +128,12 @@ export class CalendarRepository extends BaseRepository {
   }
 
   /** Records a change; answers its number, the calendar's new local version. */
-  async recordChange(action: 'add' | 'remove', day: LocalDay, actorId: string, tx: EntityManager): Promise<number> {
+  async recordChange(
+    action: CalendarChangeAction,
+    day: { day: string; kind: CalendarChangeKind; name: string },
+    actorId: string,
+    tx: EntityManager,
+  ): Promise<number> {
     const [row] = await tx.query(
       `INSERT INTO calendar_change (action, day, kind, name, actor_id) VALUES ($1, $2::date, $3, $4, $5) RETURNING id::int AS id`,
       [action, day.day, day.kind, day.name, actorId],
