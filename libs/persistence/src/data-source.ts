@@ -27,6 +27,8 @@ import {
   CalendarDayEntity,
   CalendarChangeEntity,
   CalendarYearEntity,
+  NoticeVersionEntity,
+  NotificationSettingEntity,
 } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -57,6 +59,8 @@ export const ENTITIES = [
   CalendarDayEntity,
   CalendarChangeEntity,
   CalendarYearEntity,
+  NoticeVersionEntity,
+  NotificationSettingEntity,
 ];
 
 /** One place that says how we talk to PostgreSQL; synchronize stays off, the schema comes from migrations. */

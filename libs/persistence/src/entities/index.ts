@@ -24,3 +24,5 @@ export * from './supervision-notice.entity';
 export * from './calendar-day.entity';
 export * from './calendar-change.entity';
 export * from './calendar-year.entity';
+export * from './notice-version.entity';
+export * from './notification-setting.entity';

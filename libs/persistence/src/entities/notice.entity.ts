@@ -35,6 +35,11 @@ export class NoticeEntity {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
+  /** The short code of its readable public address (/gongkai/<code>/<version>), given at first publication. */
+  @Index('uq_notice_public_code', { unique: true })
+  @Column({ name: 'public_code', type: 'varchar', length: 16, nullable: true })
+  publicCode: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

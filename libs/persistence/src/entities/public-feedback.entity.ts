@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { MeasureEntity } from './measure.entity';
 import { NoticeEntity } from './notice.entity';
+import { ProblemEntity } from './problem.entity';
 
 /** A message from the public (群众监督) sent through a published notice; read by the office. */
 @Entity('public_feedback')
@@ -33,4 +35,30 @@ export class PublicFeedbackEntity {
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** The problem the office routed it to (or the measure's problem when routed to a measure). */
+  @Column({ name: 'problem_id', type: 'uuid', nullable: true })
+  problemId: string | null;
+
+  @ManyToOne(() => ProblemEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'problem_id' })
+  problem?: ProblemEntity;
+
+  @Column({ name: 'measure_id', type: 'uuid', nullable: true })
+  measureId: string | null;
+
+  @ManyToOne(() => MeasureEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'measure_id' })
+  measure?: MeasureEntity;
+
+  /** The office's answer. */
+  @Column({ type: 'text', nullable: true })
+  answer: string | null;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  /** Set while the answer (and the message it answers) is shown under the published notice. */
+  @Column({ name: 'answer_published_at', type: 'timestamptz', nullable: true })
+  answerPublishedAt: Date | null;
 }

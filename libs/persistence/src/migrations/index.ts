@@ -1,3 +1,4 @@
+import { NoticeVersionsDigestFeedbackAnswers1796127495395 } from './1796127495395-NoticeVersionsDigestFeedbackAnswers';
 import { CalendarYears1796127260611 } from './1796127260611-CalendarYears';
 import { WorkingCalendar1796126430651 } from './1796126430651-WorkingCalendar';
 import { ClaimsAndContributions1796126255227 } from './1796126255227-ClaimsAndContributions';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   ClaimsAndContributions1796126255227,
   WorkingCalendar1796126430651,
   CalendarYears1796127260611,
+  NoticeVersionsDigestFeedbackAnswers1796127495395,
 ];
