@@ -31,9 +31,11 @@ afterAll(async () => {
 });
 
 const dashboard = async () => (await call(world, 'GET', `/inspections/${world.inspection}/dashboard`, 'office')).body;
+let noticeId: string | undefined;
+/** The notice as the public would read it now, from live figures. */
 const noticeText = async () => {
-  const notice = await call(world, 'POST', `/inspections/${world.inspection}/notice`, 'office');
-  const text = await call(world, 'GET', `/notices/${notice.body.id}/preview?format=txt`, 'office');
+  noticeId ??= (await call(world, 'POST', `/inspections/${world.inspection}/notice`, 'office')).body.id;
+  const text = await call(world, 'GET', `/notices/${noticeId}/preview?format=txt`, 'office');
   return text.raw.toString('utf8');
 };
 const inbox = async (who: string) =>

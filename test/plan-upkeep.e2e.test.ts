@@ -73,10 +73,12 @@ describe('交办 with content', () => {
     const measure = await createMeasure(world);
     const outsider = await act(world, measure, 'assign', 'office', { assigneeId: world.people.staffB });
     expect(outsider.status).toBe(400);
+    expect(outsider.body.reason).toEqual({ code: 'ASSIGNEE_OUTSIDE_LEAD', params: { name: '乙局经办' } });
     expect(outsider.body.message).toMatch(/assigneeId names 乙局经办, who does not work in the lead department/);
     const past = await act(world, measure, 'assign', 'office', { dueAt: '2020-01-01' });
     expect(past.status).toBe(400);
     expect(past.body.message).toMatch(/dueAt must not be before today/);
+    expect(past.body.reason).toEqual({ code: 'DATE_BEFORE_TODAY', params: { field: 'dueAt' } });
     expect((await call(world, 'GET', `/measures/${measure}`, 'office')).body.stage).toBe('assign');
   });
 });
@@ -126,11 +128,13 @@ describe('调整责任 (reassign)', () => {
     ]);
     const bare = await act(world, measure, 'reassign', 'office', { leadDepartmentId: world.departments.departmentB });
     expect([bare.status, bare.body.message]).toEqual([400, 'reason is required']);
+    expect(bare.body.reason).toEqual({ code: 'FIELD_REQUIRED', params: { field: 'reason' } });
     const staff = await act(world, measure, 'reassign', 'staffA', {
       leadDepartmentId: world.departments.departmentB,
       reason: '想换',
     });
     expect(staff.status).toBe(403);
+    expect(staff.body.reason).toEqual({ code: 'ROLE_NEEDED', params: { action: 'reassign', roles: ['office'] } });
     expect((await call(world, 'GET', `/measures/${measure}`, 'office')).body.leadDepartmentId).toBe(
       world.departments.departmentA,
     );
@@ -190,7 +194,11 @@ describe('修改措施, 作废, deletion and the problem title', () => {
     );
     const detail = (await call(world, 'GET', `/measures/${measure}`, 'office')).body;
     expect([detail.stage, detail.allowedActions]).toEqual(['voided', []]);
-    expect((await act(world, measure, 'supervise', 'office', { reason: '督办' })).status).toBe(409);
+    const late = await act(world, measure, 'supervise', 'office', { reason: '督办' });
+    expect([late.status, late.body.reason]).toEqual([
+      409,
+      { code: 'STAGE_NOT_ALLOWED', params: { action: 'supervise', stage: 'voided', allowed: [] } },
+    ]);
   });
 
   it('deletes a measure only before 交办, and records it and a problem retitled', async () => {

@@ -57,7 +57,13 @@ function projectionRejection(error: unknown): string | null {
 
 function toFailure(error: unknown): Error {
   if (error instanceof ActionRefused) {
-    return wf.ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
+    // The reason (code and parameters) rides in the failure's details, for the person's language.
+    return wf.ApplicationFailure.create({
+      type: error.code,
+      message: error.message,
+      nonRetryable: true,
+      details: error.reason ? [error.reason] : undefined,
+    });
   }
   return error instanceof Error ? error : new Error(String(error));
 }

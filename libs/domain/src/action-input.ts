@@ -2,6 +2,7 @@ import { ActionInputs, ActionName, isRefusal, textRequired } from './actions';
 import { ActionRefused, RuleOptions, STRICT } from './authority';
 import { deadlineProblem } from './bounds';
 import { MeasureState } from './measure-state';
+import { reason, textFieldReason } from './refusal';
 import { checkText, TEXT_LIMITS } from './text';
 
 function requireText(
@@ -11,10 +12,11 @@ function requireText(
   options: RuleOptions = STRICT,
 ): string | undefined {
   if (value === undefined || value === null || value === '') {
-    if (required) throw new ActionRefused('INVALID_INPUT', `${field} is required`);
+    if (required) throw new ActionRefused('INVALID_INPUT', `${field} is required`, reason('FIELD_REQUIRED', { field }));
     return undefined;
   }
-  if (typeof value !== 'string') throw new ActionRefused('INVALID_INPUT', `${field} must be text`);
+  if (typeof value !== 'string')
+    throw new ActionRefused('INVALID_INPUT', `${field} must be text`, reason('FIELD_INVALID', { field }));
   if (!options.strict) {
     // The rule before the text rule existed, kept for replaying older histories.
     const trimmed = value.trim();
@@ -24,7 +26,8 @@ function requireText(
     return trimmed;
   }
   const check = checkText(value, { max: TEXT_LIMITS.actionText, min: required ? 1 : 0, multiline: true });
-  if (!check.ok) throw new ActionRefused('INVALID_INPUT', `${field} ${check.problem}`);
+  if (!check.ok)
+    throw new ActionRefused('INVALID_INPUT', `${field} ${check.problem}`, textFieldReason(field, check.problem));
   return check.value;
 }
 
@@ -48,7 +51,11 @@ export function startOfChinaDay(now: Date): number {
 
 function requireNotPast(value: string, field: string, now: Date): void {
   if (Date.parse(value) < startOfChinaDay(now))
-    throw new ActionRefused('INVALID_INPUT', `${field} must not be before today (got ${value.slice(0, 10)})`);
+    throw new ActionRefused(
+      'INVALID_INPUT',
+      `${field} must not be before today (got ${value.slice(0, 10)})`,
+      reason('DATE_BEFORE_TODAY', { field }),
+    );
 }
 
 function optionalId(value: unknown, field: string): void {
@@ -109,14 +116,19 @@ export function validateInput<A extends ActionName>(
       const due = payload.dueAt === undefined ? null : instant(payload.dueAt, 'dueAt');
       if (due) requireNotPast(due, 'dueAt', now);
       if ((due === null || due === state.dueAt) && (payload.kind === undefined || payload.kind === state.kind))
-        throw new ActionRefused('INVALID_INPUT', 'dueAt and kind are what the measure already has: nothing to change');
+        throw new ActionRefused(
+          'INVALID_INPUT',
+          'dueAt and kind are what the measure already has: nothing to change',
+          reason('NOTHING_TO_CHANGE'),
+        );
       return;
     }
     case 'edit_text': {
       if (payload.text === undefined || payload.text === null || payload.text === '')
-        throw new ActionRefused('INVALID_INPUT', 'text is required');
+        throw new ActionRefused('INVALID_INPUT', 'text is required', reason('FIELD_REQUIRED', { field: 'text' }));
       const check = checkText(payload.text, { max: TEXT_LIMITS.measureText, min: 1, multiline: true });
-      if (!check.ok) throw new ActionRefused('INVALID_INPUT', `text ${check.problem}`);
+      if (!check.ok)
+        throw new ActionRefused('INVALID_INPUT', `text ${check.problem}`, textFieldReason('text', check.problem));
       text(payload.reason, 'reason', false);
       return;
     }

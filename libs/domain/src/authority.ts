@@ -1,5 +1,6 @@
 import { ACTION_ROLES, ActionName, PLAN_ACTIONS } from './actions';
 import { Actor, MeasureState, measureRolesOf } from './measure-state';
+import { reason, RefusalReason } from './refusal';
 import { STAGE_LABELS } from './stage';
 
 /** Why an action was refused; the API maps these to HTTP 409 / 403 / 400. */
@@ -9,6 +10,8 @@ export class ActionRefused extends Error {
   constructor(
     readonly code: RefusalCode,
     message: string,
+    /** The reason as a code and parameters, for the person's language. */
+    readonly reason?: RefusalReason,
   ) {
     super(message);
     this.name = 'ActionRefused';
@@ -112,6 +115,7 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor,
     throw new ActionRefused(
       'STAGE_CONFLICT',
       `action "${action}" is not allowed in stage ${describeStage(state)}; allowed now: ${list}`,
+      reason('STAGE_NOT_ALLOWED', { action, stage: state.stage, allowed }),
     );
   }
   const roles = measureRolesOf(state, actor);
@@ -120,15 +124,21 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor,
     throw new ActionRefused(
       'FORBIDDEN',
       `person ${actor.personId} may not "${action}" on this measure: it needs the role ${needed.join(' or ')}, and the person has ${roles.length ? roles.join(', ') : 'no role'} here`,
+      reason('ROLE_NEEDED', { action, roles: needed }),
     );
   }
   if (action === 'review' && state.lastSubmission?.by === actor.personId) {
-    throw new ActionRefused('FORBIDDEN', `person ${actor.personId} submitted this evidence and may not review it`);
+    throw new ActionRefused(
+      'FORBIDDEN',
+      `person ${actor.personId} submitted this evidence and may not review it`,
+      reason('SELF_REVIEW'),
+    );
   }
   if (options.strict && action === 'sign_off' && signsOwnSubmission(state, actor)) {
     throw new ActionRefused(
       'FORBIDDEN',
       `person ${actor.personId} submitted this round's evidence and may not sign it off (销号); the inspection's policy does not allow it`,
+      reason('SELF_SIGNOFF'),
     );
   }
 }
@@ -139,7 +149,11 @@ export function authorise(state: MeasureState, action: ActionName, actor: Actor,
  */
 export function authoriseInput(state: MeasureState, action: ActionName, input: unknown, actor: Actor): void {
   if (action === 'claim' && state.claimedBy) {
-    throw new ActionRefused('INVALID_INPUT', `the measure is already claimed (领办) by person ${state.claimedBy}`);
+    throw new ActionRefused(
+      'INVALID_INPUT',
+      `the measure is already claimed (领办) by person ${state.claimedBy}`,
+      reason('ALREADY_CLAIMED', { by: state.claimedBy }),
+    );
   }
   if (action !== 'change_deadline' || actor.inspectionRoles.includes('group_head')) return;
   const approvedById = (input as { approvedById?: unknown } | null)?.approvedById;
@@ -147,6 +161,7 @@ export function authoriseInput(state: MeasureState, action: ActionName, input: u
     throw new ActionRefused(
       'INVALID_INPUT',
       'approvedById must name the responsible leader who agreed to the new deadline (需经责任领导同意), unless the group head changes it',
+      reason('CONSENT_NEEDED'),
     );
   }
 }

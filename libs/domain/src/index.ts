@@ -14,3 +14,4 @@ export * from './progress';
 export * from './working-days';
 export * from './working-calendar';
 export { missingContributions } from './plan-transitions';
+export * from './refusal';

@@ -1,3 +1,4 @@
+import { reason } from '@rectiflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
@@ -69,7 +70,7 @@ export class AuthService {
     this.dummyHash ??= hashPassword('not-a-password', this.config.auth.bcryptRounds);
     const matches = await verifyPassword(password, account?.passwordHash ?? (await this.dummyHash));
     if (!account || !matches || account.disabledAt || lockedFor)
-      throw new DomainError(ErrorCode.Unauthenticated, SIGN_IN_REFUSED);
+      throw new DomainError(ErrorCode.Unauthenticated, SIGN_IN_REFUSED, undefined, reason('WRONG_CREDENTIALS'));
     await this.lockout.clear(name, address);
     return this.issue(account);
   }

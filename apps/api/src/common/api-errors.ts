@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { REFUSAL_CODES } from '@rectiflow/domain';
 
 /** Every refusal has this body (HttpErrorFilter): the status, a stable code, and words naming the field, stage or file. */
 export class ErrorResponse {
@@ -22,6 +23,18 @@ export class ErrorResponse {
     description: 'more about the refusal where there is more (the rows of a bad import, the limit passed)',
   })
   details?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description:
+      "why, as a code and its parameters, for the workbench to say in the person's language (the message is the English fallback)",
+    type: 'object',
+    properties: {
+      code: { type: 'string', enum: [...REFUSAL_CODES] },
+      params: { type: 'object', additionalProperties: true },
+    },
+    required: ['code', 'params'],
+  })
+  reason?: { code: string; params: Record<string, unknown> };
 }
 
 /** What each status means in this API. */

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 
+import { RefusalReason, validationReason } from '@rectiflow/domain';
+
 /** Domain error codes; each transport maps them to its own status (HTTP here). */
 export enum ErrorCode {
   InvalidInput = 'INVALID_INPUT',
@@ -43,6 +45,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Why, as a code and parameters the workbench renders in the person's language. */
+    readonly reason?: RefusalReason,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -63,6 +67,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         error: exception.code,
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
+        ...(exception.reason ? { reason: exception.reason } : {}),
       });
       return;
     }
@@ -74,7 +79,14 @@ export class HttpErrorFilter implements ExceptionFilter {
           ? (body as { message: unknown }).message
           : exception.message;
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
-      response.status(statusCode).json({ statusCode, error: codeForStatus(statusCode), message });
+      const first = Array.isArray(raw) ? String(raw[0] ?? '') : message;
+      response.status(statusCode).json({
+        statusCode,
+        error: codeForStatus(statusCode),
+        message,
+        // The validation pipe's words name the field first: the reason says which, for the workbench.
+        ...(statusCode === 400 ? { reason: validationReason(first) } : {}),
+      });
       return;
     }
     // Errors from Express middleware (body-parser: too large, bad encoding) carry their own 4xx status.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { InspectionRole } from '@rectiflow/domain';
+import { reason, type InspectionRole } from '@rectiflow/domain';
 import { InspectionRepository } from '@rectiflow/persistence';
 import type { RequestActor } from './actor';
 import { DomainError, ErrorCode } from './domain-error';
@@ -13,7 +13,12 @@ export class InspectionAccess {
     if (!(await this.inspections.exists(inspectionId)))
       throw new DomainError(ErrorCode.NotFound, `no inspection with id ${inspectionId}`);
     if (!(await this.inspections.holdsRole(inspectionId, actor.personId, roles))) {
-      throw new DomainError(ErrorCode.Forbidden, `this needs the role ${roles.join(' or ')} in the inspection`);
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        `this needs the role ${roles.join(' or ')} in the inspection`,
+        undefined,
+        reason('INSPECTION_ROLE_NEEDED', { roles }),
+      );
     }
   }
 }

@@ -8,7 +8,10 @@ import {
   Actor,
   checkText,
   FINAL_STAGES,
+  reason,
+  RefusalReason,
   STAGE_LABELS,
+  validationReason,
   TEXT_LIMITS,
 } from '@rectiflow/domain';
 import { ActionContextRow, EvidenceRepository, MeasureRepository } from '@rectiflow/persistence';
@@ -94,6 +97,8 @@ export class MeasureActionsService {
       throw new DomainError(
         ErrorCode.StageConflict,
         `action "${action}" is not allowed in stage ${STAGE_LABELS[context.stage]} (${context.stage}); allowed now: none`,
+        undefined,
+        reason('STAGE_NOT_ALLOWED', { action, stage: context.stage, allowed: [] }),
       );
     }
     if (Array.isArray(input.evidenceIds) && input.evidenceIds.length)
@@ -141,7 +146,13 @@ export class MeasureActionsService {
    */
   private async context(measureId: string, actor: RequestActor, idempotencyKey: string): Promise<ActionContextRow> {
     const row = await this.measures.actionContext(measureId, actor, idempotencyKey);
-    if (!row) throw new DomainError(ErrorCode.NotFound, `no measure with id ${measureId}`);
+    if (!row)
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `no measure with id ${measureId}`,
+        undefined,
+        reason('NOT_FOUND', { entity: 'measure' }),
+      );
     return row;
   }
 
@@ -212,7 +223,18 @@ export class MeasureActionsService {
   private translate(error: unknown, action: ActionName): Error {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const code = REFUSAL_CODES[error.cause.type ?? ''];
-      if (code) return new DomainError(code, error.cause.message);
+      if (code) {
+        const given = error.cause.details?.[0] as RefusalReason | undefined;
+        const why =
+          given && typeof given === 'object' && 'code' in given
+            ? given
+            : code === ErrorCode.InvalidInput
+              ? validationReason(error.cause.message)
+              : code === ErrorCode.IdempotencyConflict
+                ? reason('IDEMPOTENCY_CONFLICT')
+                : undefined;
+        return new DomainError(code, error.cause.message, undefined, why);
+      }
     }
     const finished =
       error instanceof WorkflowNotFoundError ||
@@ -222,6 +244,8 @@ export class MeasureActionsService {
       return new DomainError(
         ErrorCode.StageConflict,
         `action "${action}" is not allowed: the measure's workflow has finished (办结); allowed now: none`,
+        undefined,
+        reason('WORKFLOW_FINISHED', { action }),
       );
     }
     if (error instanceof DomainError) return error;

@@ -155,6 +155,14 @@ export class ActionBodyDto {
     optional: true,
     max: 4000,
     multiline: true,
+    description: 'urge (催办): the message to whoever must act',
+  })
+  message?: string;
+
+  @TextField({
+    optional: true,
+    max: 4000,
+    multiline: true,
     description: 'submit_evidence / report_progress: progress summary',
   })
   summary?: string;
@@ -195,7 +203,7 @@ export class ActionBodyDto {
   @IsIn(['holds', 'rebound'])
   result?: 'holds' | 'rebound';
 
-  @TextField({ optional: true, max: 4000, multiline: true, description: 'record_look_back / conclude: note' })
+  @TextField({ optional: true, max: 4000, multiline: true, description: 'record_look_back / conclude / claim: note' })
   note?: string;
 
   @DateTimeField({ optional: true, description: 'record_look_back rebound: new deadline' })

@@ -58,7 +58,9 @@ export class MeasuresController {
       'review {decision: approve|reject, reason?} · sign_off {decision: approve|return, reason?} · record_look_back {result: holds|rebound, note?, newDueAt?} · conclude {note} · supervise {reason} (督办单, supervisor) · ' +
       'the office keeping the plan up to date: reassign {leadDepartmentId?, cooperatingDepartmentIds?, responsibleLeaderId?, coLeaderIds?, assigneeId?, reason} (调整责任) · ' +
       'change_deadline {dueAt?, kind?, reason, approvedById (the responsible leader who agreed; not needed from the group head)} (调整时限, the original deadline kept) · ' +
-      'edit_text {text, reason?} (修改措施) · void {reason} (作废: the workflow ends, the measure leaves every count). ' +
+      'edit_text {text, reason?} (修改措施) · void {reason} (作废: the workflow ends, the measure leaves every count) · ' +
+      'reopen {reason, dueAt} (重新整改 of a closed measure: supervisor or office) · claim {note?} (领办: responsible leader or group head) · ' +
+      'contribute {summary, evidenceIds?} (配合反馈: a cooperating department) · urge {message} (催办: office or supervisor). ' +
       "409 when the stage does not allow it, 403 when the person's role does not, 400 for bad input. A repeated idempotency key returns the first result.",
   })
   @ApiParam({ name: 'action', enum: ACTIONS })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ParticipantsRepository } from '@rectiflow/persistence';
+import { reason } from '@rectiflow/domain';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 /** A warning the workbench shows in the person's language by its code; the message is the server's English. */
@@ -72,7 +73,14 @@ export class ParticipantsCheck {
         ]);
       }
     }
-    if (errors.length) throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors });
+    if (errors.length) {
+      // The first problem as a reason: the 承办人 outside the lead department, or a name that is no one.
+      const outside = /assigneeId names (.+), who does not work in the lead department/.exec(errors[0]);
+      const why = outside
+        ? reason('ASSIGNEE_OUTSIDE_LEAD', { name: outside[1] })
+        : reason('UNKNOWN_REFERENCE', { field: errors[0].split(' ')[0].split('.').pop() });
+      throw new DomainError(ErrorCode.InvalidInput, errors.slice(0, 20).join('; '), { errors }, why);
+    }
     return warnings;
   }
 

@@ -1405,6 +1405,14 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             };
+            /** @description why, as a code and its parameters, for the workbench to say in the person's language (the message is the English fallback) */
+            reason?: {
+                /** @enum {string} */
+                code?: "STAGE_NOT_ALLOWED" | "ROLE_NEEDED" | "INSPECTION_ROLE_NEEDED" | "SELF_REVIEW" | "SELF_SIGNOFF" | "FIELD_REQUIRED" | "FIELD_TOO_LONG" | "FIELD_INVALID" | "FIELD_UNKNOWN" | "DATE_BEFORE_TODAY" | "CONSENT_NEEDED" | "NOTHING_TO_CHANGE" | "ALREADY_CLAIMED" | "WORKFLOW_FINISHED" | "WRONG_CREDENTIALS" | "NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "ASSIGNEE_OUTSIDE_LEAD" | "UNKNOWN_REFERENCE";
+                params?: {
+                    [key: string]: unknown;
+                };
+            };
         };
         RefreshDto: {
             refreshToken: string;
