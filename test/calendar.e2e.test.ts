@@ -202,7 +202,11 @@ describe("the office's own days", () => {
       coveredBy: null,
     });
     expect((await call(world, 'DELETE', '/calendar/years/2099', 'admin')).status).toBe(404);
-    expect((await call(world, 'DELETE', '/calendar/years/abc', 'admin')).status).toBe(400);
+    for (const bad of ['abc', '1999', '99999999999'])
+      expect({ bad, status: (await call(world, 'DELETE', `/calendar/years/${bad}`, 'admin')).status }).toEqual({
+        bad,
+        status: 400,
+      });
   });
 
   it('an administrator removes a day: another version and another record; a day without one is 404', async () => {
@@ -216,6 +220,13 @@ describe("the office's own days", () => {
     const [last] = (await call(world, 'GET', '/calendar/changes?limit=1', 'admin')).body;
     expect(last).toMatchObject({ action: 'remove', day: CLOSURE, kind: 'closure', actorId: world.admin });
     expect((await call(world, 'DELETE', `/calendar/days/${CLOSURE}`, 'admin')).status).toBe(404);
-    expect((await call(world, 'DELETE', '/calendar/days/2099-13-01', 'admin')).status).toBe(400);
+    for (const bad of ['2099-13-01', encodeURIComponent('a\u0000b'), 'not-in-the-enum']) {
+      const refused = await call(world, 'DELETE', `/calendar/days/${bad}`, 'admin');
+      expect({ bad, status: refused.status, message: refused.body.message }).toEqual({
+        bad,
+        status: 400,
+        message: 'day must be a date written YYYY-MM-DD',
+      });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
 import { ApiErrors } from '../common/api-errors';
@@ -65,10 +65,10 @@ export class CalendarController {
   @Delete('years/:year')
   @AdminOnly()
   @ApiOperation({ summary: 'Take back the entry of a year by hand (system administrators)' })
-  @ApiParam({ name: 'year', example: 2027, schema: { type: 'integer' } })
+  @ApiParam({ name: 'year', example: 2027, schema: { type: 'integer', minimum: 2000, maximum: 2100 } })
   @ApiOkResponse({ type: CalendarYearChangeResponse })
   @ApiErrors(400, 404)
-  removeYear(@CurrentActor() actor: RequestActor, @Param('year', new ParseIntPipe()) year: number) {
+  removeYear(@CurrentActor() actor: RequestActor, @Param('year') year: string) {
     return this.calendar.removeYear(actor, year);
   }
 

@@ -95,7 +95,10 @@ export class CalendarService {
   }
 
   /** Takes back the entry of a year: it counts weekends only again (with the office's days) until the package carries it. */
-  removeYear(actor: RequestActor, year: number) {
+  removeYear(actor: RequestActor, yearText: string) {
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    if (!(year >= 2000 && year <= 2100))
+      throw new DomainError(ErrorCode.InvalidInput, 'year must be a whole number from 2000 to 2100');
     return this.work.run(async (tx) => {
       await this.calendars.lockChanges(tx);
       const entered = await this.calendars.findYear(year, tx);
