@@ -7,10 +7,12 @@ import { ChangePassword } from './pages/ChangePassword';
 import { Dashboard } from './pages/Dashboard';
 import { Documents } from './pages/Documents';
 import { Ledger } from './pages/Ledger';
+import { MeasureTrail } from './pages/ledger/MeasureTrail';
 import { MeasurePage } from './pages/MeasurePage';
 import { MyWork } from './pages/MyWork';
 import { Setup } from './pages/Setup';
 import { SignIn } from './pages/SignIn';
+import { DESK_ROLES, SupervisorDesk } from './pages/SupervisorDesk';
 import './i18n';
 import { useInspectionRoles, useSession } from './session';
 
@@ -32,14 +34,33 @@ export function AppRoutes() {
   if (loading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
   if (passwordChange) return <ChangePassword />;
   if (!me) return <SignIn />;
+  // The desk is across inspections: a role in any of them opens it; the supervisor lands on it.
+  const deskAllowed = me.roles.some((role) => DESK_ROLES.includes(role.role));
+  const landing = me.roles.some((role) => role.role === 'supervisor') ? '/desk' : '/work';
   return (
     <Shell>
       <Routes>
-        <Route path="/" element={<Navigate to="/work" replace />} />
+        <Route path="/" element={<Navigate to={landing} replace />} />
+        <Route
+          path="/desk"
+          element={
+            <Allowed when={deskAllowed}>
+              <SupervisorDesk />
+            </Allowed>
+          }
+        />
         <Route path="/work" element={<MyWork />} />
         <Route path="/ledger" element={<Ledger />} />
         <Route path="/dashboard" element={<Dashboard />} />
-        <Route path="/measures/:id" element={<MeasurePage />} />
+        <Route
+          path="/measures/:id"
+          element={
+            <>
+              <MeasureTrail />
+              <MeasurePage />
+            </>
+          }
+        />
         <Route
           path="/setup"
           element={

@@ -19,23 +19,48 @@ export class ApiError extends Error {
     readonly code: string | null = null,
     /** What the server sent beside the message (e.g. a plan commit's `missing` measures), when it did. */
     readonly details: unknown = null,
+    /** Why, as a code and its parameters (STAGE_NOT_ALLOWED {action, stage, allowed}, …), when the server sent one. */
+    readonly reason: RefusalReason | null = null,
   ) {
     super(message);
   }
+}
+
+type SentReason = NonNullable<Schemas['ErrorResponse']['reason']>;
+/**
+ * The `reason` of a refusal body (the document's ErrorResponse.reason): a code the workbench says in
+ * the person's language, and its parameters; a code newer than this workbench stays a string.
+ */
+export interface RefusalReason {
+  code: NonNullable<SentReason['code']> | (string & NonNullable<unknown>);
+  params: NonNullable<SentReason['params']>;
+}
+
+function reasonOf(value: unknown): RefusalReason | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string') return null;
+  return { code, params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {} };
 }
 
 /** The server's error body ({ error, message }) as an ApiError; validation sends a list of messages. */
 function refusal(status: number, data: unknown, statusText: string): ApiError {
   const body =
     typeof data === 'object' && data !== null
-      ? (data as { error?: unknown; message?: unknown; details?: unknown })
+      ? (data as { error?: unknown; message?: unknown; details?: unknown; reason?: unknown })
       : {};
   const detail = Array.isArray(body.message)
     ? body.message.join('; ')
     : body.message
       ? String(body.message)
       : statusText;
-  return new ApiError(status, detail, typeof body.error === 'string' ? body.error : null, body.details ?? null);
+  return new ApiError(
+    status,
+    detail,
+    typeof body.error === 'string' ? body.error : null,
+    body.details ?? null,
+    reasonOf(body.reason),
+  );
 }
 
 // Session storage: the tokens end with the tab, and are never in a cookie a third-party page could send.

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from './api';
+import { ApiError, RefusalReason } from './api';
 
 /**
  * The server's refusals of the plan's upkeep and of 交办, recognised in its (English) words and
@@ -33,6 +33,58 @@ export function explainReason(message: string | null | undefined, t: TFunction):
   return null;
 }
 
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** A name the workbench translates (an action, a stage, a role, a field), or the server's own word. */
+function named(t: TFunction, group: string, value: unknown): string {
+  const word = String(value ?? '');
+  return word ? t(`${group}.${word}`, { defaultValue: word }) : '';
+}
+
+/**
+ * A structured refusal (`reason: {code, params}`) in the person's language (refusal.* in the
+ * locales), its action, stage, roles and fields named by the workbench's own words; null for a
+ * code the workbench does not know (the server's English message is then the fallback).
+ */
+export function refusalText(reason: RefusalReason | null, t: TFunction): string | null {
+  if (!reason) return null;
+  const key = `refusal.${reason.code}`;
+  const { params } = reason;
+  const separator = t('refusal.separator');
+  const allowed = list(params.allowed).map((action) => named(t, 'action', action));
+  const translated = {
+    ...params,
+    action: named(t, 'action', params.action),
+    stage: named(t, 'stage', params.stage),
+    field: named(t, 'field', params.field),
+    entity: named(t, 'entity', params.entity),
+    roles: list(params.roles)
+      .map((role) => named(t, 'role', role))
+      .join(separator),
+    allowed: allowed.join(separator),
+    limit: params.limit ?? '',
+    name: params.name ?? '',
+  };
+  const text = t(key, { ...translated, defaultValue: '' });
+  if (!text) return null;
+  if (reason.code === 'STAGE_NOT_ALLOWED')
+    return allowed.length
+      ? t('refusal.STAGE_NOT_ALLOWED_NOW', translated)
+      : t('refusal.STAGE_NOT_ALLOWED_NONE', translated);
+  return text;
+}
+
+/** A refusal that says the form was stale: the stage moved on (or the work ended) since the page was loaded. */
+export function isStale(failure: unknown): boolean {
+  return (
+    failure instanceof ApiError &&
+    (failure.reason?.code === 'STAGE_NOT_ALLOWED' ||
+      failure.reason?.code === 'WORKFLOW_FINISHED' ||
+      failure.reason?.code === 'ALREADY_CLAIMED' ||
+      failure.code === 'STAGE_CONFLICT')
+  );
+}
+
 function withReason(message: string, t: TFunction): string {
   const reason = explainReason(message, t);
   return reason ? t('error.explained', { reason, detail: message }) : message;
@@ -55,9 +107,11 @@ export function describeFailure(
         : failure.code
           ? `error.${failure.code}`
           : 'error.unknown';
+    // The structured reason in the person's language; the server's English words only for a code not known here.
+    const structured = refusalText(failure.reason, t);
     return {
       headline: t(key, { defaultValue: t('error.unknown') }),
-      detail: failure.message ? withReason(failure.message, t) : null,
+      detail: structured ?? (failure.message ? withReason(failure.message, t) : null),
     };
   }
   // fetch rejects with a TypeError when the server cannot be reached at all.
@@ -72,6 +126,12 @@ export function failureText(failure: unknown, t: TFunction): string {
 }
 
 /** One measure's refusal in a batch answer ({code, message}), on one line as failureText writes it. */
-export function outcomeText(outcome: { code?: string; message?: string; status: number }, t: TFunction): string {
-  return failureText(new ApiError(outcome.status, outcome.message ?? '', outcome.code ?? null), t);
+export function outcomeText(
+  outcome: { code?: string; message?: string; status: number; reason?: RefusalReason },
+  t: TFunction,
+): string {
+  return failureText(
+    new ApiError(outcome.status, outcome.message ?? '', outcome.code ?? null, null, outcome.reason ?? null),
+    t,
+  );
 }

@@ -1,10 +1,11 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_FORMS, ActionName, textRequired } from '@rectiflow/domain/actions';
 import { call, client, idempotencyKey, Schemas } from '../api';
-import { failureText } from '../errors';
+import { failureText, isStale } from '../errors';
 import { formatDate } from './format';
 
 type Measure = Schemas['MeasureDetailResponse'];
@@ -16,20 +17,35 @@ const DATE_LABELS = {
   dueAt: 'field.dueAt',
 } as const;
 
+/** What an action's success says ("已提交，待审核"), in the person's language. */
+export function resultText(action: ActionName, t: TFunction): string {
+  return t(`result.${action}`, { defaultValue: t('action.done', { action: t(`action.${action}`) }) });
+}
+
 /**
  * The form of one action, laid out by the domain's table (ACTION_FORMS): the decision and its two
  * answers, a day, evidence files, and the person's words, required where the server requires them.
+ * `context` goes above the fields (what a reviewer decides on); `evidence` is what may be picked,
+ * `preselected` what is ticked at first. A refusal that says the page was stale (the stage moved on)
+ * reloads the page's allowed actions, with the refusal kept on screen.
  */
 export function ActionForm({
   action,
   measure,
   evidence,
+  preselected,
+  context,
+  bare = false,
   onDone,
 }: {
   action: ActionName;
   measure: Measure;
   evidence: Evidence[];
-  onDone: () => void;
+  preselected?: string[];
+  context?: ReactNode;
+  /** Without its own card (inside the clerk's tabs). */
+  bare?: boolean;
+  onDone: (result: string | null) => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
@@ -58,26 +74,33 @@ export function ActionForm({
     try {
       const result = await call(() =>
         client.POST('/api/measures/{id}/actions/{action}', {
-          params: { path: { id: measure.id, action }, header: { 'Idempotency-Key': key } },
+          params: {
+            path: { id: measure.id, action: action as Schemas['ActionName'] },
+            header: { 'Idempotency-Key': key },
+          },
           body: body as Schemas['ActionBodyDto'],
         }),
       );
       // Done, but the server saw something the office should know (e.g. a leader in his own lead department).
       for (const warning of result.warnings ?? [])
         void message.warning({ content: t(`warning.${warning.code}`, warning), duration: 10 });
-      void message.success(t('action.done', { action: t(`action.${action}`) }));
+      void message.success(resultText(action, t));
       form.resetFields();
       setKey(idempotencyKey());
-      onDone();
+      onDone(resultText(action, t));
     } catch (failure) {
-      setError(failureText(failure, t));
+      const text = failureText(failure, t);
+      setError(text);
+      // The form was stale (another person acted first): the page reloads what may be done now.
+      if (isStale(failure)) onDone(`${t('action.refused')}：${text} ${t('refusal.refreshed')}`);
     } finally {
       setBusy(false);
     }
   };
 
-  return (
-    <Card size="small" title={t(`action.${action}`)} data-testid={`action-${action}`}>
+  const body = (
+    <>
+      {context}
       {error && (
         <Alert
           type="error"
@@ -93,7 +116,9 @@ export function ActionForm({
         layout="vertical"
         onFinish={submit}
         initialValues={
-          shape.decision ? { decision: shape.decision.answers[0] } : { evidenceIds: evidence.map((item) => item.id) }
+          shape.decision
+            ? { decision: shape.decision.answers[0] }
+            : { evidenceIds: preselected ?? evidence.map((item) => item.id) }
         }
       >
         {shape.decision && (
@@ -106,11 +131,11 @@ export function ActionForm({
             />
           </Form.Item>
         )}
-        {shape.evidence && (
+        {(shape.evidence || action === 'contribute') && (
           <Form.Item
             name="evidenceIds"
             label={t('evidence.choose')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('evidence.required') }]}
+            rules={shape.evidence ? [{ required: true, type: 'array', min: 1, message: t('evidence.required') }] : []}
           >
             <SelectEvidence evidence={evidence} />
           </Form.Item>
@@ -145,6 +170,13 @@ export function ActionForm({
           })}
         </Typography.Paragraph>
       )}
+    </>
+  );
+  return bare ? (
+    <div data-testid={`action-${action}`}>{body}</div>
+  ) : (
+    <Card size="small" title={t(`action.${action}`)} data-testid={`action-${action}`}>
+      {body}
     </Card>
   );
 }
@@ -158,8 +190,15 @@ function SelectEvidence({
   value?: string[];
   onChange?: (value: string[]) => void;
 }) {
+  const { t } = useTranslation();
+  if (evidence.length === 0)
+    return (
+      <Typography.Text type="secondary" data-testid="evidence-none-yet">
+        {t('clerk.noFile')}
+      </Typography.Text>
+    );
   return (
-    <Space direction="vertical">
+    <Space direction="vertical" data-testid="evidence-choice">
       {evidence.map((item) => (
         <label key={item.id}>
           <input

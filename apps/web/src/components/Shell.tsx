@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { call, client, Schemas } from '../api';
 import { Language, setLanguage } from '../i18n';
+import { DESK_ROLES } from '../pages/SupervisorDesk';
 import { useInspectionRoles, useSession } from '../session';
 import { formatDateTime } from './format';
 
@@ -108,6 +109,7 @@ export function Shell({ children }: { children: ReactNode }) {
   }, [inspectionId, setInspectionId]);
 
   const items = [
+    ...(me?.roles.some((role) => DESK_ROLES.includes(role.role)) ? [{ key: '/desk', label: t('nav.desk') }] : []),
     { key: '/work', label: t('nav.work') },
     { key: '/ledger', label: t('nav.ledger') },
     { key: '/dashboard', label: t('nav.dashboard') },

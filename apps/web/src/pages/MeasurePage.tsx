@@ -1,30 +1,39 @@
-import { Alert, Card, Col, List, Row, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Spin, Steps } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { PLAN_ACTIONS } from '@rectiflow/domain/actions';
+import { ActionName, PLAN_ACTIONS } from '@rectiflow/domain/actions';
 import { STAGES } from '@rectiflow/domain/stage';
-import { call, client, download, Schemas } from '../api';
+import { call, client, Schemas } from '../api';
 import { ActionForm } from '../components/ActionForm';
-import { ColourTag } from '../components/ColourTag';
-import { EvidenceUpload } from '../components/EvidenceUpload';
-import { formatDateTime } from '../components/format';
 import { MeasureDetails } from '../components/MeasureDetails';
 import { MeasureTimeline } from '../components/MeasureTimeline';
+import { CLERK_ACTIONS, ClerkActions } from '../components/measure/ClerkActions';
+import { Cooperation } from '../components/measure/Cooperation';
+import { EvidenceList } from '../components/measure/EvidenceList';
+import { lastReturn, submittedEvidence } from '../components/measure/history';
+import { MeasureHeader } from '../components/measure/MeasureHeader';
+import { Oversight } from '../components/measure/Oversight';
+import { RecordsCard } from '../components/measure/RecordsCard';
+import { ReturnedBanner } from '../components/measure/ReturnedBanner';
+import { ReviewContext } from '../components/measure/ReviewContext';
 import { AssignCard } from '../components/plan/AssignCard';
 import { OwnerHistory } from '../components/plan/OwnerHistory';
 import { UpkeepActions } from '../components/plan/UpkeepActions';
 import { useDirectory } from '../directory';
 import { failureText } from '../errors';
-import { useInspectionRoles } from '../session';
+import { useInspectionRoles, useSession } from '../session';
 
 /** The stage bar's steps: the measure's own work (作废 is no step of it). */
 const STEPS: readonly string[] = STAGES.filter((stage) => stage !== 'voided');
+/** Actions with buttons or forms of their own (交办, the plan's upkeep, 领办, 重新整改, the clerk's). */
+const OWN_FORMS: readonly string[] = ['assign', ...PLAN_ACTIONS, 'claim', 'reopen', ...CLERK_ACTIONS];
 
 /** One measure: its place in the ladder, owners, deadlines, stage bar, evidence, history, and the actions this person may take. */
 export function MeasurePage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const { me } = useSession();
   const [measure, setMeasure] = useState<Schemas['MeasureDetailResponse'] | null>(null);
   const [evidence, setEvidence] = useState<Schemas['EvidenceResponse'][]>([]);
   const [timeline, setTimeline] = useState<Schemas['TimelineEntryResponse'][]>([]);
@@ -32,6 +41,9 @@ export function MeasurePage() {
   const roles = useInspectionRoles();
   const [maxBytes, setMaxBytes] = useState(20 * 1024 * 1024);
   const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  // Files the clerk took out of the submission (the API deletes no evidence).
+  const [hidden, setHidden] = useState<string[]>([]);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -55,6 +67,15 @@ export function MeasurePage() {
     [directory.people],
   );
 
+  // Another measure opens at its top, with nothing of the one before.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    setMeasure(null);
+    setResult(null);
+    setHidden([]);
+    setError(null);
+  }, [id]);
+
   useEffect(() => {
     void load();
     void call(() => client.GET('/api/client-config')).then((config) => setMaxBytes(config.evidenceMaxBytes));
@@ -76,28 +97,37 @@ export function MeasurePage() {
 
   if (error) return <Alert type="error" message={error} />;
   if (!measure) return <Spin />;
-  const canUpload =
-    measure.allowedActions.includes('submit_evidence') || measure.allowedActions.includes('report_progress');
+  const allowed = measure.allowedActions as ActionName[];
+  const clerk = CLERK_ACTIONS.filter((action) => allowed.includes(action));
   const voided = measure.stage === 'voided';
-  // 交办 and the plan's upkeep have forms of their own; the rest follow the domain's table.
-  const work = measure.allowedActions.filter((action) => action !== 'assign' && !PLAN_ACTIONS.includes(action));
+  const work = allowed.filter((action) => !OWN_FORMS.includes(action));
+  const returned = lastReturn(timeline, measure);
+  const submitted = submittedEvidence(timeline);
+  const removable = new Set(
+    clerk.length ? evidence.filter((item) => !submitted.has(item.id)).map((item) => item.id) : [],
+  );
+  // The workflow's history in the Temporal Web UI is the office's and the administrators' tool.
+  const temporal = roles.includes('office') || me?.isAdmin === true;
+  const done = (text: string | null) => {
+    setResult(text);
+    void load();
+  };
 
   return (
     <div data-testid="measure-page">
-      <Typography.Title level={4} data-testid="measure-text" delete={voided} type={voided ? 'secondary' : undefined}>
-        {measure.text}
-      </Typography.Title>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Tag>{t(`kind.${measure.kind}`)}</Tag>
-        <ColourTag colour={measure.colour} />
-        <Tag color={voided ? 'default' : 'blue'} data-testid="measure-stage">
-          {t(`stage.${measure.stage}`)}
-        </Tag>
-        <Tag>{t('measure.round', { round: measure.round })}</Tag>
-        {measure.escalationLevel > 0 && (
-          <Tag color="red">{t('measure.escalation', { level: measure.escalationLevel })}</Tag>
-        )}
-      </Space>
+      <MeasureHeader measure={measure} />
+      {returned && <ReturnedBanner row={returned} round={measure.round} people={people} />}
+      {result && (
+        <Alert
+          type={result.startsWith(t('action.refused')) ? 'warning' : 'success'}
+          showIcon
+          closable
+          onClose={() => setResult(null)}
+          message={result}
+          style={{ marginBottom: 16 }}
+          data-testid="action-result"
+        />
+      )}
       {voided ? (
         <Alert type="warning" showIcon message={t('plan.voided')} style={{ marginBottom: 16 }} data-testid="voided" />
       ) : (
@@ -114,72 +144,67 @@ export function MeasurePage() {
       <Row gutter={[16, 16]}>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
           <Card size="small" title={t('measure.details')}>
-            <MeasureDetails measure={measure} ladder={ladder} />
+            <MeasureDetails measure={temporal ? measure : { ...measure, workflowUrl: null }} ladder={ladder} />
           </Card>
           <Card size="small" title={t('evidence.title', { count: evidence.length })} style={{ marginTop: 16 }}>
-            <List
-              size="small"
-              dataSource={evidence}
-              locale={{ emptyText: t('evidence.none') }}
-              renderItem={(item) => (
-                <List.Item
-                  actions={[
-                    <a
-                      key="download"
-                      onClick={() =>
-                        void download(
-                          () =>
-                            client.GET('/api/evidence/{id}/content', {
-                              params: { path: { id: item.id } },
-                              parseAs: 'blob',
-                            }),
-                          item.fileName,
-                        )
-                      }
-                    >
-                      {t('evidence.download')}
-                    </a>,
-                  ]}
-                >
-                  <List.Item.Meta
-                    title={item.fileName}
-                    description={`${Math.ceil(item.sizeBytes / 1024)} KB · ${formatDateTime(item.uploadedAt)} · SHA-256 ${item.sha256.slice(0, 12)}…`}
-                  />
-                </List.Item>
-              )}
-              data-testid="evidence-list"
+            <EvidenceList
+              evidence={evidence}
+              showHash={roles.includes('office') || roles.includes('reviewer')}
+              removable={removable}
+              hidden={hidden}
+              onHide={(file, hide) =>
+                setHidden((known) => (hide ? [...known, file] : known.filter((other) => other !== file)))
+              }
             />
-            {canUpload && <EvidenceUpload measureId={measure.id} maxBytes={maxBytes} onUploaded={() => void load()} />}
           </Card>
+          <div style={{ marginTop: 16 }}>
+            <RecordsCard measure={measure} canAdd={roles.includes('office')} />
+          </div>
         </Col>
         {/* On a phone the actions come first: a leader opens the page to sign off. */}
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
-            {measure.allowedActions.length === 0 && (
-              <Alert type="info" showIcon message={t('action.none')} data-testid="no-actions" />
-            )}
-            {measure.allowedActions.includes('assign') && (
+            {allowed.length === 0 && <Alert type="info" showIcon message={t('action.none')} data-testid="no-actions" />}
+            {allowed.includes('assign') && (
               <AssignCard
                 key={`assign-${measure.updatedAt}`}
                 measure={measure}
                 directory={directory}
-                onDone={() => void load()}
+                onDone={() => done(null)}
               />
             )}
+            <Oversight measure={measure} onDone={done} />
+            {clerk.length > 0 && (
+              <ClerkActions
+                measure={measure}
+                actions={clerk}
+                evidence={evidence}
+                hidden={hidden}
+                maxBytes={maxBytes}
+                onUploaded={() => void load()}
+                onDone={done}
+              />
+            )}
+            <Cooperation measure={measure} evidence={evidence} people={people} />
             {work.map((action) => (
               <ActionForm
                 key={`${action}-${measure.stage}-${measure.round}-${evidence.length}`}
                 action={action}
                 measure={measure}
                 evidence={evidence}
-                onDone={() => void load()}
+                context={
+                  action === 'review' || action === 'sign_off' ? (
+                    <ReviewContext action={action} measure={measure} evidence={evidence} timeline={timeline} />
+                  ) : undefined
+                }
+                onDone={done}
               />
             ))}
             <UpkeepActions
               measure={measure}
               directory={directory}
               byGroupHead={roles.includes('group_head')}
-              onDone={() => void load()}
+              onDone={() => done(null)}
             />
             <OwnerHistory rows={timeline} directory={directory} />
             <MeasureTimeline rows={timeline} people={people} />

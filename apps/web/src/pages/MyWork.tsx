@@ -5,18 +5,45 @@ import { Link } from 'react-router-dom';
 import { call, client, Schemas } from '../api';
 import { ColourTag } from '../components/ColourTag';
 import { formatDate } from '../components/format';
+import { lastReturn } from '../components/measure/history';
+import { ReturnedBanner } from '../components/measure/ReturnedBanner';
 import { useSession } from '../session';
+
+type Row = Schemas['TimelineEntryResponse'];
+/** At most this many returned measures have their reason fetched (one timeline each). */
+const RETURNS_SHOWN = 30;
 
 /** 我的待办: everything waiting for this person, grouped by what they must do, most urgent first. */
 export function MyWork() {
   const { t } = useTranslation();
   const { inspectionId } = useSession();
   const [work, setWork] = useState<Schemas['MyWorkResponse'] | null>(null);
+  // 退回: the row that returned each measure of a later round, with its reason.
+  const [returns, setReturns] = useState<Record<string, Row>>({});
 
   useEffect(() => {
     setWork(null);
+    setReturns({});
     void call(() => client.GET('/api/my-work', { params: { query: inspectionId ? { inspectionId } : {} } })).then(
-      setWork,
+      async (loaded) => {
+        setWork(loaded);
+        const later = [
+          ...new Map(
+            loaded.groups
+              .flatMap((group) => group.items.filter((item) => item.round > 1))
+              .map((item) => [item.id, item]),
+          ).values(),
+        ].slice(0, RETURNS_SHOWN);
+        const found = await Promise.all(
+          later.map(async (item) => {
+            const rows = await call(() =>
+              client.GET('/api/measures/{id}/timeline', { params: { path: { id: item.id } } }),
+            ).catch(() => []);
+            return [item.id, lastReturn(rows, item)] as const;
+          }),
+        );
+        setReturns(Object.fromEntries(found.filter((entry): entry is [string, Row] => entry[1] !== null)));
+      },
     );
   }, [inspectionId]);
 
@@ -44,7 +71,14 @@ export function MyWork() {
                           {item.text}
                         </Link>
                       }
-                      description={`(${item.problemNumber}) ${item.problemTitle} · ${t(`stage.${item.stage}`)} · ${t('measure.round', { round: item.round })}`}
+                      description={
+                        <>
+                          {`(${item.problemNumber}) ${item.problemTitle} · ${t(`stage.${item.stage}`)} · ${t('measure.round', { round: item.round })}`}
+                          {returns[item.id] && (
+                            <ReturnedBanner row={returns[item.id]} round={item.round} people={{}} compact />
+                          )}
+                        </>
+                      }
                     />
                     <div style={{ textAlign: 'right', minWidth: 100 }}>
                       <ColourTag colour={item.colour} />
