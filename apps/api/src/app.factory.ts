@@ -35,7 +35,8 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
     helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }),
   );
   app.enableCors(config.corsOrigin ? { origin: config.corsOrigin.split(',') } : { origin: false });
-  app.setGlobalPrefix('api');
+  // The public notice's readable address (/gongkai/<code>/<version>) lives outside /api.
+  app.setGlobalPrefix('api', { exclude: ['gongkai/{*path}'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   serveWorkbench(app, config.webDir);
@@ -49,7 +50,7 @@ function serveWorkbench(app: NestExpressApplication, webDir: string | null): voi
   if (!webDir || !index || !existsSync(index)) return;
   app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    if (request.method !== 'GET' || /^\/(api|gongkai)(\/|$)/.test(request.path)) return next();
     response.sendFile(index);
   });
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { RECORD_KINDS, RecordKind } from '@rectiflow/persistence';
-import { EnumField, IdListField, TextField, TextListField, Type } from '../common/validation';
+import { EnumField, IdField, IdListField, TextField, TextListField, Type } from '../common/validation';
 import { IsDateOnly } from '../inspections/date-only';
 
 export class CreateRecordDto {
@@ -93,4 +93,22 @@ export class FeedbackDto {
 
   @TextField({ min: 1, max: 2000, multiline: true, description: 'the message' })
   content: string;
+}
+
+export class RouteFeedbackDto {
+  @IdField({ optional: true, description: 'the problem the message is about' })
+  problemId?: string;
+
+  @IdField({ optional: true, description: 'the measure the message is about (its problem is taken with it)' })
+  measureId?: string;
+}
+
+export class AnswerFeedbackDto {
+  @TextField({ min: 1, max: 2000, multiline: true, description: "the office's answer" })
+  answer: string;
+
+  @ApiPropertyOptional({ description: 'show the message and the answer under the public notice (false: take it back)' })
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
 }

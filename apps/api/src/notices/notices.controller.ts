@@ -2,10 +2,7 @@ import {
   Body,
   Controller,
   Get,
-  Header,
-  Headers,
   HttpCode,
-  Ip,
   Param,
   ParseUUIDPipe,
   Post,
@@ -13,37 +10,30 @@ import {
   Query,
   Res,
   StreamableFile,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { CurrentActor, Public, RequestActor } from '../common/actor';
+import { CurrentActor, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
-import { CreateRecordDto, EditNoticeDto, FeedbackDto } from './notice.dto';
-import { RequestThrottle } from '../throttling/request-throttle.guard';
+import { CreateRecordDto, EditNoticeDto } from './notice.dto';
 import { NoticePublishingService } from './notice-publishing.service';
 import { NoticeRecordsService } from './notice-records.service';
 import { NoticesService } from './notices.service';
-import { PublicFeedbackService } from './public-feedback.service';
-import { publicNoticePage } from './public-page';
 import { ApiErrors } from '../common/api-errors';
 import {
-  FeedbackListResponse,
-  FeedbackReceivedResponse,
   NoticeContentResponse,
   NoticeResponse,
+  NoticeVersionResponse,
+  PublishCheckResponse,
   PublishedNoticeResponse,
   RecordResponse,
 } from './notices.response';
@@ -59,7 +49,6 @@ export class NoticesController {
     private readonly notices: NoticesService,
     private readonly records: NoticeRecordsService,
     private readonly publishing: NoticePublishingService,
-    private readonly publicFeedback: PublicFeedbackService,
     private readonly access: InspectionAccess,
   ) {}
 
@@ -155,88 +144,27 @@ export class NoticesController {
   @ApiErrors(400, 404)
   async publish(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, (await this.notices.notice(id)).inspectionId, [...OFFICE]);
-    const notice = await this.publishing.publish(id);
-    return { id: notice.id, publishedAt: notice.publishedAt, publicUrl: `/api/public/notices/${notice.id}` };
+    return { id, ...(await this.publishing.publish(id)) };
   }
 
-  @Get('inspections/:id/feedback')
-  @ApiOperation({ summary: 'Messages from the public (群众监督), newest first, with the unread count' })
-  @ApiOkResponse({ type: FeedbackListResponse })
-  @ApiErrors(400, 404)
-  async feedback(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
-    await this.access.require(actor, id, [...OFFICE]);
-    return this.publicFeedback.feedbackFor(id);
-  }
-
-  @Post('feedback/:id/read')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Mark a message from the public as read' })
-  @ApiNoContentResponse({ description: 'marked' })
-  @ApiErrors(400, 404)
-  async markRead(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
-    await this.access.require(actor, await this.publicFeedback.feedbackInspection(id), [...OFFICE]);
-    await this.publicFeedback.markRead(id);
-  }
-}
-
-/** No sign-in here: only the published notice leaves the system. */
-@ApiTags('public')
-@Controller('public/notices')
-export class PublicNoticesController {
-  constructor(
-    private readonly publishing: NoticePublishingService,
-    private readonly publicFeedback: PublicFeedbackService,
-  ) {}
-
-  @Get(':id')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'The published notice as a web page, with the feedback form' })
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } })
-  @ApiErrors(400, 404)
-  async page(@Param('id', new ParseUUIDPipe()) id: string) {
-    return publicNoticePage(id, await this.publishing.published(id));
-  }
-
-  @Get(':id/content.json')
-  @Public()
-  @ApiOperation({ summary: 'The published notice as JSON (exactly what the public page is built from)' })
-  @ApiOkResponse({ type: NoticeContentResponse })
-  @ApiErrors(400, 404)
-  content(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.publishing.published(id);
-  }
-
-  @Post(':id/feedback')
-  @Public()
-  @UseGuards(RequestThrottle)
-  @SkipThrottle({ 'sign-in': true })
+  @Get('notices/:id/publish-check')
   @ApiOperation({
-    summary: 'Send an opinion on the rectification (throttled per address: FEEDBACK_PER_TEN_MINUTES, default 5)',
+    summary:
+      'What publishing now would show the public (the rendered notice), with warnings (zero figures, references to attachments) and the next version and address',
   })
-  @ApiExtraModels(FeedbackReceivedResponse)
-  @ApiCreatedResponse({
-    description: 'received; a thank-you page when the form asked for HTML',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(FeedbackReceivedResponse) } },
-      'text/html': { schema: { type: 'string' } },
-    },
-  })
-  @ApiErrors(400, 404, 429)
-  async feedback(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: FeedbackDto,
-    @Ip() address: string,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const received = await this.publicFeedback.receiveFeedback(id, body, address);
-    if (accept?.includes('text/html')) {
-      response.status(201).setHeader('Content-Type', 'text/html; charset=utf-8');
-      return publicNoticePage(id, await this.publishing.published(id), '已收到您的意见建议,谢谢!');
-    }
-    response.status(201);
-    return received;
+  @ApiOkResponse({ type: PublishCheckResponse })
+  @ApiErrors(400, 404)
+  async publishCheck(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, (await this.notices.notice(id)).inspectionId, [...OFFICE]);
+    return this.publishing.check(id);
+  }
+
+  @Get('notices/:id/versions')
+  @ApiOperation({ summary: 'Every published version of the notice, newest first, with its public address' })
+  @ApiOkResponse({ type: NoticeVersionResponse, isArray: true })
+  @ApiErrors(400, 404)
+  async versions(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    await this.access.require(actor, (await this.notices.notice(id)).inspectionId, [...READERS]);
+    return this.publishing.versions(id);
   }
 }

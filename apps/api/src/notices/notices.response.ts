@@ -1,4 +1,5 @@
 import { RECORD_KINDS } from '@rectiflow/persistence';
+import { NOTICE_PARTS, NOTICE_WARNING_KINDS } from './notice-warnings';
 import { Res } from '../common/response-fields';
 import { ContactResponse, ParsedSectionResponse } from '../imports/imports.response';
 
@@ -73,11 +74,61 @@ export class PublishedNoticeResponse {
   @Res.id()
   id: string;
 
+  @Res.int({ description: '1 for the first publishing, then 2, 3…' })
+  version: number;
+
   @Res.dateTime()
   publishedAt: string;
 
-  @Res.text({ description: 'the public page, on this server' })
+  @Res.text({ description: "this version's public page on this server: /gongkai/<code>/<version>" })
   publicUrl: string;
+}
+
+/** One published version of a notice. */
+export class NoticeVersionResponse {
+  @Res.int()
+  version: number;
+
+  @Res.dateTime()
+  publishedAt: string;
+
+  @Res.text()
+  publicUrl: string;
+}
+
+export class NoticeWarningResponse {
+  @Res.enum(NOTICE_WARNING_KINDS, 'NoticeWarningKind', {
+    description:
+      'zero_figure: a count of nothing (会议0次); attachment_reference: points to an attachment the public cannot see',
+  })
+  kind: string;
+
+  @Res.enum(NOTICE_PARTS, 'NoticePart')
+  part: string;
+
+  @Res.text()
+  excerpt: string;
+}
+
+/** What publishing now would show the public, before the office confirms. */
+export class PublishCheckResponse {
+  @Res.one(() => NoticeContentResponse)
+  content: NoticeContentResponse;
+
+  @Res.text({ description: 'the notice as plain text, as the public page reads' })
+  text: string;
+
+  @Res.many(() => NoticeWarningResponse)
+  warnings: NoticeWarningResponse[];
+
+  @Res.int()
+  nextVersion: number;
+
+  @Res.text({
+    nullable: true,
+    description: 'the address the next version will have (null before the first publishing)',
+  })
+  publicUrl: string | null;
 }
 
 /** A scheduling meeting, internal supervision, rule or campaign (the figures of part 一). */
@@ -123,6 +174,27 @@ export class FeedbackResponse {
 
   @Res.dateTime({ nullable: true })
   readAt: string | null;
+
+  @Res.id({ nullable: true })
+  problemId: string | null;
+
+  @Res.text({ nullable: true })
+  problemTitle: string | null;
+
+  @Res.id({ nullable: true })
+  measureId: string | null;
+
+  @Res.text({ nullable: true })
+  measureText: string | null;
+
+  @Res.text({ nullable: true })
+  answer: string | null;
+
+  @Res.dateTime({ nullable: true })
+  answeredAt: string | null;
+
+  @Res.dateTime({ nullable: true, description: 'set while the answer is shown under the public notice' })
+  answerPublishedAt: string | null;
 }
 
 export class FeedbackListResponse {

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { NotificationRepository, PublicFeedbackRepository, PublicFeedbackRow } from '@rectiflow/persistence';
+import {
+  NotificationRepository,
+  PublicFeedbackRepository,
+  PublicFeedbackRow,
+  PublishedAnswerRow,
+} from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { NoticePublishingService } from './notice-publishing.service';
-import type { FeedbackDto } from './notice.dto';
+import type { AnswerFeedbackDto, FeedbackDto, RouteFeedbackDto } from './notice.dto';
 
 /** Messages from the public (群众监督) through a published notice, and the office reading them. */
 @Injectable()
@@ -59,5 +64,36 @@ export class PublicFeedbackService {
 
   async markRead(feedbackId: string): Promise<void> {
     await this.feedback.markRead(feedbackId);
+  }
+
+  /**
+   * Routes a message to a problem, or to a measure (and so its problem), of the message's own
+   * inspection; neither: back to not routed. 400 naming the field for anything of another inspection.
+   */
+  async route(feedbackId: string, body: RouteFeedbackDto): Promise<void> {
+    const inspectionId = await this.feedbackInspection(feedbackId);
+    let problemId = body.problemId ?? null;
+    const measureId = body.measureId ?? null;
+    if (measureId) {
+      const ofMeasure = await this.feedback.measureProblem(inspectionId, measureId);
+      if (!ofMeasure) throw new DomainError(ErrorCode.InvalidInput, 'measureId names no measure of this inspection');
+      if (problemId && problemId !== ofMeasure)
+        throw new DomainError(ErrorCode.InvalidInput, 'problemId is not the problem of measureId');
+      problemId = ofMeasure;
+    } else if (problemId && !(await this.feedback.problemOf(inspectionId, problemId)))
+      throw new DomainError(ErrorCode.InvalidInput, 'problemId names no problem of this inspection');
+    await this.feedback.route(feedbackId, problemId, measureId);
+  }
+
+  /** The office's answer; `publish` shows it (with the message, never the sender) under the notice. */
+  async answer(feedbackId: string, body: AnswerFeedbackDto): Promise<void> {
+    await this.feedbackInspection(feedbackId);
+    const answer = body.answer?.trim();
+    if (!answer) throw new DomainError(ErrorCode.InvalidInput, 'answer must not be blank');
+    await this.feedback.answer(feedbackId, answer, body.publish === true);
+  }
+
+  publishedAnswers(noticeId: string): Promise<PublishedAnswerRow[]> {
+    return this.feedback.publishedAnswers(noticeId);
   }
 }

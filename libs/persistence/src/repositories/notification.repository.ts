@@ -90,15 +90,69 @@ export class NotificationRepository extends BaseRepository {
 
   /**
    * Claims the oldest pending e-mail not among `skip`, locked for the rest of the transaction
-   * (FOR UPDATE SKIP LOCKED: several mailers never claim the same row).
+   * (FOR UPDATE SKIP LOCKED: several mailers never claim the same row). Recipients who take a daily
+   * digest (their setting, or `digestDefault` when they have none) are left to `claimDigest`.
    */
-  async claimPendingEmail(skip: string[], tx: EntityManager): Promise<PendingEmailRow | undefined> {
+  async claimPendingEmail(
+    skip: string[],
+    tx: EntityManager,
+    digestDefault = false,
+  ): Promise<PendingEmailRow | undefined> {
     const [row]: PendingEmailRow[] = await tx.query(
       `SELECT n.id, n.title, n.body, p.email, n.email_attempts FROM notification n JOIN person p ON p.id = n.recipient_id
-          WHERE n.email_status = 'pending' AND n.id <> ALL($1::uuid[]) ORDER BY n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
-      [skip],
+          LEFT JOIN notification_setting s ON s.person_id = n.recipient_id
+          WHERE n.email_status = 'pending' AND n.id <> ALL($1::uuid[]) AND NOT coalesce(s.email_digest, $2::boolean)
+          ORDER BY n.created_at LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
+      [skip, digestDefault],
     );
     return row;
+  }
+
+  /**
+   * Claims one person's daily digest: someone taking digests with pending e-mail copies and no
+   * digest since `since` (the start of the day), not among `skip`. Their setting row is created if
+   * need be and locked (SKIP LOCKED: two mailers never send the same digest), with every pending copy.
+   */
+  async claimDigest(
+    skip: string[],
+    since: Date,
+    digestDefault: boolean,
+    tx: EntityManager,
+  ): Promise<{ personId: string; email: string; items: PendingEmailRow[] } | undefined> {
+    const [candidate]: { personId: string }[] = await tx.query(
+      `SELECT DISTINCT n.recipient_id AS "personId" FROM notification n
+          LEFT JOIN notification_setting s ON s.person_id = n.recipient_id
+        WHERE n.email_status = 'pending' AND coalesce(s.email_digest, $2::boolean)
+          AND (s.last_digest_at IS NULL OR s.last_digest_at < $3) AND n.recipient_id <> ALL($1::uuid[])
+        LIMIT 1`,
+      [skip, digestDefault, since],
+    );
+    if (!candidate) return undefined;
+    await tx.query('INSERT INTO notification_setting (person_id) VALUES ($1) ON CONFLICT (person_id) DO NOTHING', [
+      candidate.personId,
+    ]);
+    const locked = await tx.query(
+      `SELECT person_id FROM notification_setting WHERE person_id = $1 AND (last_digest_at IS NULL OR last_digest_at < $2)
+          FOR UPDATE SKIP LOCKED`,
+      [candidate.personId, since],
+    );
+    if (!locked.length) return { personId: candidate.personId, email: '', items: [] };
+    const items: PendingEmailRow[] = await tx.query(
+      `SELECT n.id, n.title, n.body, p.email, n.email_attempts FROM notification n JOIN person p ON p.id = n.recipient_id
+        WHERE n.recipient_id = $1 AND n.email_status = 'pending' ORDER BY n.created_at FOR UPDATE OF n`,
+      [candidate.personId],
+    );
+    return { personId: candidate.personId, email: items[0]?.email ?? '', items };
+  }
+
+  /** The digest went out: its copies are sent and the person has had today's digest. */
+  async recordDigestSent(personId: string, ids: string[], tx: EntityManager): Promise<void> {
+    await tx.query(
+      `UPDATE notification SET email_status = 'sent', emailed_at = now(), email_attempts = email_attempts + 1
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    await tx.query('UPDATE notification_setting SET last_digest_at = now() WHERE person_id = $1', [personId]);
   }
 
   async recordEmailSent(id: string, tx?: EntityManager): Promise<void> {
