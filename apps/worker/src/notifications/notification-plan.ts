@@ -135,7 +135,7 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
               audience: 'submitter',
               kind: 'rejection',
               title: `【退回】${subject}`,
-              body: `整改措施“${subject}”的佐证材料被退回:${detail.reason ?? ''}。请补充后重新提交(第${event.round}轮)。`,
+              body: `整改措施“${subject}”的佐证材料被退回:${sentence(detail.reason)}请补充后重新提交(第${event.round}轮)。`,
             },
           ]
         : [
