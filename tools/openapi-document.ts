@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { API_PREFIX_OPTIONS } from '../apps/api/src/app.factory';
 import { AppModule } from '../apps/api/src/app.module';
 import { openApiDocument } from '../apps/api/src/openapi';
 import { apiConfig } from '@rectiflow/platform';
@@ -24,7 +25,7 @@ async function main(target: string): Promise<void> {
     logger: false,
     abortOnError: false,
   });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', API_PREFIX_OPTIONS);
   const document = openApiDocument(app);
   await app.close();
   mkdirSync(dirname(target), { recursive: true });

@@ -15,6 +15,9 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { openApiDocument } from './openapi';
 
+/** Every route under /api but the public notice's readable address (/gongkai/<code>/<version>). */
+export const API_PREFIX_OPTIONS = { exclude: ['gongkai/{*path}'] };
+
 /** Builds the HTTP API (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INestApplication> {
   const app: NestExpressApplication = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
@@ -35,8 +38,7 @@ export async function createApiApp(config: ApiConfig = apiConfig()): Promise<INe
     helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }),
   );
   app.enableCors(config.corsOrigin ? { origin: config.corsOrigin.split(',') } : { origin: false });
-  // The public notice's readable address (/gongkai/<code>/<version>) lives outside /api.
-  app.setGlobalPrefix('api', { exclude: ['gongkai/{*path}'] });
+  app.setGlobalPrefix('api', API_PREFIX_OPTIONS);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   serveWorkbench(app, config.webDir);

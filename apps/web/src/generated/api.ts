@@ -852,6 +852,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notices/{id}/publish-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What publishing now would show the public (the rendered notice), with warnings (zero figures, references to attachments) and the next version and address */
+        get: operations["Notices_publishCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version of the notice, newest first, with its public address */
+        get: operations["Notices_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/{id}/feedback": {
         parameters: {
             query?: never;
@@ -860,7 +894,7 @@ export interface paths {
             cookie?: never;
         };
         /** Messages from the public (群众监督), newest first, with the unread count */
-        get: operations["Notices_feedback"];
+        get: operations["Feedback_feedback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -879,7 +913,41 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark a message from the public as read */
-        post: operations["Notices_markRead"];
+        post: operations["Feedback_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Route a message to a problem or a measure of its inspection (neither: not routed); marks it read */
+        put: operations["Feedback_route"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Answer a message; publish: true shows the message and the answer (never the sender) under the public notice */
+        put: operations["Feedback_answer"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -893,7 +961,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published notice as a web page, with the feedback form */
+        /** The old address of the public page: redirects to /gongkai/<code>/<newest version> */
         get: operations["PublicNotices_page"];
         put?: never;
         post?: never;
@@ -910,7 +978,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published notice as JSON (exactly what the public page is built from) */
+        /** The newest published version as JSON (exactly what the public page is built from) */
         get: operations["PublicNotices_content"];
         put?: never;
         post?: never;
@@ -931,6 +999,40 @@ export interface paths {
         put?: never;
         /** Send an opinion on the rectification (throttled per address: FEEDBACK_PER_TEN_MINUTES, default 5) */
         post: operations["PublicNotices_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gongkai/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public notice: redirects to its newest version */
+        get: operations["Gongkai_newest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gongkai/{code}/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version as a web page (the newest links to the earlier ones), with published answers and the feedback form */
+        get: operations["Gongkai_version"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1150,7 +1252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The person's notifications, newest first, with the unread count */
+        /** The person's notifications, newest first, with the unread and action-needed counts and per-measure groups */
         get: operations["Notifications_list"];
         put?: never;
         post?: never;
@@ -1203,8 +1305,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark every one of the person's notifications read */
+        /** Mark every one of the person's notifications read (全部已读), or those of one measure */
         post: operations["Notifications_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person's e-mail setting: one e-mail each or a daily digest */
+        get: operations["Notifications_settings"];
+        /** Set the person's own e-mail setting (daily digest, immediate, or the default) */
+        put: operations["Notifications_setSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2778,9 +2898,39 @@ export interface components {
         PublishedNoticeResponse: {
             /** Format: uuid */
             id: string;
+            /** @description 1 for the first publishing, then 2, 3… */
+            version: number;
             /** Format: date-time */
             publishedAt: string;
-            /** @description the public page, on this server */
+            /** @description this version's public page on this server: /gongkai/<code>/<version> */
+            publicUrl: string;
+        };
+        /**
+         * @description zero_figure: a count of nothing (会议0次); attachment_reference: points to an attachment the public cannot see
+         * @enum {string}
+         */
+        NoticeWarningKind: "zero_figure" | "attachment_reference";
+        /** @enum {string} */
+        NoticePart: "title" | "opening" | "part1" | "part3" | "problems" | "closingCall";
+        NoticeWarningResponse: {
+            /** @description zero_figure: a count of nothing (会议0次); attachment_reference: points to an attachment the public cannot see */
+            kind: components["schemas"]["NoticeWarningKind"];
+            part: components["schemas"]["NoticePart"];
+            excerpt: string;
+        };
+        PublishCheckResponse: {
+            content: components["schemas"]["NoticeContentResponse"];
+            /** @description the notice as plain text, as the public page reads */
+            text: string;
+            warnings: components["schemas"]["NoticeWarningResponse"][];
+            nextVersion: number;
+            /** @description the address the next version will have (null before the first publishing) */
+            publicUrl: string | null;
+        };
+        NoticeVersionResponse: {
+            version: number;
+            /** Format: date-time */
+            publishedAt: string;
             publicUrl: string;
         };
         FeedbackResponse: {
@@ -2793,11 +2943,43 @@ export interface components {
             receivedAt: string;
             /** Format: date-time */
             readAt: string | null;
+            /** Format: uuid */
+            problemId: string | null;
+            problemTitle: string | null;
+            /** Format: uuid */
+            measureId: string | null;
+            measureText: string | null;
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description set while the answer is shown under the public notice
+             */
+            answerPublishedAt: string | null;
         };
         FeedbackListResponse: {
             unread: number;
             /** @description newest first */
             items: components["schemas"]["FeedbackResponse"][];
+        };
+        RouteFeedbackDto: {
+            /**
+             * Format: uuid
+             * @description the problem the message is about
+             */
+            problemId?: string;
+            /**
+             * Format: uuid
+             * @description the measure the message is about (its problem is taken with it)
+             */
+            measureId?: string;
+        };
+        AnswerFeedbackDto: {
+            /** @description the office's answer */
+            answer: string;
+            /** @description show the message and the answer under the public notice (false: take it back) */
+            publish?: boolean;
         };
         FeedbackReceivedResponse: {
             /** Format: uuid */
@@ -2974,10 +3156,14 @@ export interface components {
             id: string;
             /** @description what caused it (reminder, escalation, review_rejected…) */
             kind: string;
+            /** @description true: it asks the person to act (待办); false: for information */
+            actionNeeded: boolean;
             title: string;
             body: string;
             /** Format: uuid */
             measureId: string | null;
+            /** @description the measure's text */
+            measureText: string | null;
             /** Format: uuid */
             inspectionId: string | null;
             /** Format: date-time */
@@ -2985,12 +3171,54 @@ export interface components {
             /** Format: date-time */
             readAt: string | null;
         };
+        InboxGroupResponse: {
+            /** Format: uuid */
+            measureId: string | null;
+            measureText: string | null;
+            unread: number;
+            /** @description unread action-needed notifications */
+            actionNeeded: number;
+            /** Format: date-time */
+            latestAt: string;
+            /** @description its notifications in `items`, newest first */
+            notificationIds: string[];
+        };
         InboxResponse: {
             unread: number;
+            /** @description unread action-needed (待办) notifications */
+            actionNeeded: number;
             items: components["schemas"]["NotificationResponse"][];
+            /** @description action-needed first, then unread, then newest */
+            groups: components["schemas"]["InboxGroupResponse"][];
         };
         UnreadCountResponse: {
             unread: number;
+        };
+        ReadAllDto: {
+            /**
+             * Format: uuid
+             * @description only this measure's notifications (omitted: every one)
+             */
+            measureId?: string;
+        };
+        /** @enum {string} */
+        EmailDigestChoice: "daily" | "immediate" | "default";
+        /**
+         * @description what `default` means here
+         * @enum {string}
+         */
+        EmailDigestDefault: "daily" | "immediate";
+        NotificationSettingsResponse: {
+            emailDigest: components["schemas"]["EmailDigestChoice"];
+            /** @description what `default` means here */
+            defaultDigest: components["schemas"]["EmailDigestDefault"];
+        };
+        NotificationSettingsDto: {
+            /**
+             * @description daily: one digest e-mail a day; immediate: one e-mail each; default: MAIL_DIGEST_DEFAULT
+             * @enum {string}
+             */
+            emailDigest: "daily" | "immediate" | "default";
         };
         WorkItemResponse: {
             action: components["schemas"]["ActionName"];
@@ -6486,7 +6714,121 @@ export interface operations {
             };
         };
     };
-    Notices_feedback: {
+    Notices_publishCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishCheckResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Notices_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeVersionResponse"][];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Feedback_feedback: {
         parameters: {
             query?: never;
             header?: never;
@@ -6543,7 +6885,7 @@ export interface operations {
             };
         };
     };
-    Notices_markRead: {
+    Feedback_markRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -6599,6 +6941,126 @@ export interface operations {
             };
         };
     };
+    Feedback_route: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteFeedbackDto"];
+            };
+        };
+        responses: {
+            /** @description routed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Feedback_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerFeedbackDto"];
+            };
+        };
+        responses: {
+            /** @description answered */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PublicNotices_page: {
         parameters: {
             query?: never;
@@ -6610,14 +7072,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the page */
-            200: {
+            /** @description to the readable address */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/html": string;
-                };
+                content?: never;
             };
             /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
             400: {
@@ -6625,7 +7085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description NOT_FOUND: no such record, or one this person may not see */
@@ -6634,7 +7094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -6693,7 +7153,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description received; a thank-you page when the form asked for HTML */
+            /** @description received; the notice page with the thank-you in place of the form when the form asked for HTML */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6728,6 +7188,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Gongkai_newest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description to /gongkai/<code>/<newest version> */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Gongkai_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -7704,7 +8234,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadAllDto"];
+            };
+        };
         responses: {
             /** @description marked */
             204: {
@@ -7712,6 +8246,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Notifications_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Notifications_setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
             401: {
