@@ -143,6 +143,9 @@ beforeAll(async () => {
   ids.ledgerDraft = ledger.body.id;
   ids.notice = (await call(world, 'POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
   await call(world, 'POST', `/notices/${ids.notice}/publish`, people.office);
+  ids.publicCode = (await call(world, 'GET', `/notices/${ids.notice}/versions`, people.office)).body[0].publicUrl.split(
+    '/',
+  )[2];
   await call(world, 'POST', `/public/notices/${ids.notice}/feedback`, null, { content: '意见' });
   ids.feedback = (await call(world, 'GET', `/inspections/${ids.inspection}/feedback`, people.office)).body.items[0].id;
   ids.notification = (await call(world, 'GET', '/notifications', people.staff)).body.items[0].id;
@@ -375,8 +378,23 @@ const MATRIX: Record<string, Cell> = {
   },
   'GET /api/notices/{id}/preview': { allow: READERS, path: () => `/notices/${ids.notice}/preview` },
   'POST /api/notices/{id}/publish': { allow: ['office'], path: () => `/notices/${ids.notice}/publish` },
+  'GET /api/notices/{id}/publish-check': { allow: ['office'], path: () => `/notices/${ids.notice}/publish-check` },
+  'GET /api/notices/{id}/versions': { allow: READERS, path: () => `/notices/${ids.notice}/versions` },
   'GET /api/inspections/{id}/feedback': { allow: ['office'], path: () => `/inspections/${ids.inspection}/feedback` },
   'POST /api/feedback/{id}/read': { allow: ['office'], path: () => `/feedback/${ids.feedback}/read` },
+  'PUT /api/feedback/{id}/route': {
+    allow: ['office'],
+    path: () => `/feedback/${ids.feedback}/route`,
+    body: () => ({}),
+  },
+  'PUT /api/feedback/{id}/answer': {
+    allow: ['office'],
+    path: () => `/feedback/${ids.feedback}/answer`,
+    body: () => ({ answer: '已办理', publish: false }),
+  },
+  // Outside /api: the client's base is …/api, so the path climbs out of it.
+  'GET /gongkai/{code}': { allow: 'public', path: () => `/../gongkai/${ids.publicCode}` },
+  'GET /gongkai/{code}/{version}': { allow: 'public', path: () => `/../gongkai/${ids.publicCode}/1` },
   'GET /api/public/notices/{id}': { allow: 'public', path: () => `/public/notices/${ids.notice}` },
   'GET /api/public/notices/{id}/content.json': {
     allow: 'public',
@@ -392,6 +410,12 @@ const MATRIX: Record<string, Cell> = {
   'GET /api/notifications/unread-count': { allow: SIGNED_IN, path: () => '/notifications/unread-count' },
   'POST /api/notifications/{id}/read': { allow: ['staff'], path: () => `/notifications/${ids.notification}/read` },
   'POST /api/notifications/read-all': { allow: SIGNED_IN, path: () => '/notifications/read-all' },
+  'GET /api/notifications/settings': { allow: SIGNED_IN, path: () => '/notifications/settings' },
+  'PUT /api/notifications/settings': {
+    allow: SIGNED_IN,
+    path: () => '/notifications/settings',
+    body: () => ({ emailDigest: 'default' }),
+  },
   'GET /api/my-work': { allow: SIGNED_IN, path: () => '/my-work' },
   'GET /api/inspections/{id}/dashboard': {
     allow: SEES_MEASURE,
