@@ -9,7 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { ACTIONS } from '@rectiflow/domain';
 import { TEST_PASSWORD } from './support/http';
 import { fastPolicy, waitFor } from './support/stack';
-import { actOk, buildWorld, call, measureAt, startStack, upload, uploadEvidence, World } from './support/world';
+import {
+  actOk,
+  buildWorld,
+  call,
+  createInspection,
+  measureAt,
+  startStack,
+  upload,
+  uploadEvidence,
+  World,
+} from './support/world';
 
 type Role =
   'admin' | 'office' | 'reviewer' | 'leader' | 'groupHead' | 'supervisor' | 'staff' | 'outsider' | 'anonymous';
@@ -73,7 +83,8 @@ beforeAll(async () => {
       title: `矩阵-${tag}`,
       inspectingBody: '巡察组',
       inspectedUnit: '被巡察单位',
-      policy: fastPolicy({ lookBackAfter: 'PT1S' }),
+      // A closed measure's workflow waits an hour for a reopen, so the reopen cell finds it running.
+      policy: fastPolicy({ lookBackAfter: 'PT1S', reopenableFor: 'PT1H' }),
     },
   });
   Object.assign(people, { admin: world.admin }, world.people);
@@ -103,7 +114,14 @@ beforeAll(async () => {
   for (const key of ['reassign', 'changeDeadline', 'editText', 'void', 'claim', 'urge'])
     ids[key] = await measureAt(world, 'rectify');
   ids.deletable = await measureAt(world, 'assign');
-  ids.contribute = await measureAt(world, 'assign');
+  ids.answerSupervision = await measureAt(world, 'rectify');
+  await actOk(world, ids.answerSupervision, 'supervise', 'supervisor', { reason: '进度滞后' });
+  ids.closeSupervision = await measureAt(world, 'rectify');
+  await actOk(world, ids.closeSupervision, 'supervise', 'supervisor', { reason: '进度滞后' });
+  await actOk(world, ids.closeSupervision, 'answer_supervision', 'staff', { text: '已回复' });
+  // The outsider's department cooperates on a measure of another inspection, so in this one it still sees nothing.
+  const cooperation = await createInspection(world, { title: `矩阵配合-${tag}`, policy: fastPolicy() });
+  ids.contribute = await measureAt(world, 'assign', { inspection: cooperation });
   await actOk(world, ids.contribute, 'assign', 'office', { cooperatingDepartmentIds: [ids.departmentB] });
   // Closed by an early look-back (allowed before it falls due), its workflow waiting for a reopen.
   ids.reopen = await measureAt(world, 'lookback');
@@ -187,7 +205,8 @@ const ACTION_CELLS: Record<(typeof ACTIONS)[number], Cell> = {
   record_look_back: action('lookback', () => ({ result: 'holds' }), ['supervisor', 'office']),
   conclude: action('ongoing2', () => ({ note: '转入常态' }), ['office']),
   supervise: action('supervise', () => ({ reason: '进度滞后' }), ['supervisor']),
-  reassign: action('reassign', () => ({ cooperatingDepartmentIds: [ids.departmentB], reason: '职能调整' }), ['office']),
+  // Not to department B: its outsider must go on seeing nothing of this inspection.
+  reassign: action('reassign', () => ({ coLeaderIds: [people.groupHead], reason: '职能调整' }), ['office']),
   change_deadline: action(
     'changeDeadline',
     () => ({ dueAt: '2099-03-31T00:00:00Z', reason: '上级要求', approvedById: people.leader }),
@@ -199,6 +218,8 @@ const ACTION_CELLS: Record<(typeof ACTIONS)[number], Cell> = {
   claim: action('claim', () => ({ note: '领办' }), ['leader', 'groupHead']),
   contribute: action('contribute', () => ({ summary: '配合材料' }), ['outsider']),
   urge: action('urge', () => ({ message: '请抓紧办理' }), ['office', 'supervisor']),
+  answer_supervision: action('answerSupervision', () => ({ text: '已按要求办理' }), ['staff', 'leader']),
+  close_supervision: action('closeSupervision', () => ({ decision: 'close' }), ['supervisor']),
 };
 
 const MATRIX: Record<string, Cell> = {
@@ -492,6 +513,12 @@ const MATRIX: Record<string, Cell> = {
   },
   'DELETE /api/calendar/days/{day}': { allow: ['admin'], path: () => '/calendar/days/2098-01-05', allowedStatus: 404 },
   'GET /api/calendar/changes': { allow: ['admin'], path: () => '/calendar/changes' },
+  'POST /api/calendar/years': {
+    allow: ['admin'],
+    path: () => '/calendar/years',
+    body: () => ({ year: 2098, note: '矩阵' }),
+  },
+  'DELETE /api/calendar/years/{year}': { allow: ['admin'], path: () => '/calendar/years/2098', allowedStatus: 404 },
 };
 
 const REFUSED = [401, 403, 404];

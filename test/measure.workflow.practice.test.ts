@@ -120,3 +120,36 @@ it("a cooperating department's part reaches the lead's submission; a leader clai
   await saveHistory(handle, 'contribution-and-claim');
   await handle.terminate('test finished');
 });
+
+it('a 督办单 must be answered: unanswered it goes to the group head; answered, the supervisor sends it back or closes it', async () => {
+  const policy = fastPolicy({ supervisionReplyWithin: 'PT3S' });
+  const { measureId, handle } = await startMeasure(world, { dueAt: hours(48), policy });
+  await act(handle, cast, 'assign', 'office', {});
+  await act(handle, cast, 'supervise', 'supervisor', { reason: '进度滞后,请说明原因' });
+  expect((await handle.query(snapshotQuery)).state.supervision).toMatchObject({ status: 'open' });
+  await waitFor(async () => (await actions(measureId)).includes('supervision_overdue'), 'the overdue 督办单', 20_000);
+  await act(handle, cast, 'answer_supervision', 'staff', { text: '已召开专题会研究,本月底前完成' });
+  expect((await refusal(act(handle, cast, 'close_supervision', 'staff', { decision: 'close' }))).type).toBe(
+    'FORBIDDEN',
+  );
+  const returned = await act(handle, cast, 'close_supervision', 'supervisor', {
+    decision: 'return',
+    reason: '未说明时间节点',
+  });
+  expect(returned.stage).toBe('rectify');
+  expect((await handle.query(snapshotQuery)).state.supervision).toMatchObject({ status: 'open' });
+  await act(handle, cast, 'answer_supervision', 'leader', { text: '9月15日前完成,责任人张三' });
+  await act(handle, cast, 'close_supervision', 'supervisor', { decision: 'close' });
+  expect((await handle.query(snapshotQuery)).state.supervision).toBeNull();
+  expect(await measureRow(dataSource, measureId)).toMatchObject({ supervision: null });
+  expect((await actions(measureId)).filter((action: string) => action.includes('supervis'))).toEqual([
+    'supervise',
+    'supervision_overdue',
+    'answer_supervision',
+    'close_supervision',
+    'answer_supervision',
+    'close_supervision',
+  ]);
+  await saveHistory(handle, 'supervision-notice-answered');
+  await handle.terminate('test finished');
+});

@@ -83,7 +83,12 @@ export const actionUpdates: {
   claim: defineUpdate('claim'),
   contribute: defineUpdate('contribute'),
   urge: defineUpdate('urge'),
+  answer_supervision: defineUpdate('answer_supervision'),
+  close_supervision: defineUpdate('close_supervision'),
 };
+
+/** The working calendar changed: the workflow fetches it again and re-plans its working-day timers (audited). */
+export const calendarChangedUpdate = defineUpdate<{ version: string | null; changed: boolean }, []>('calendar_changed');
 
 export interface MeasureSnapshot {
   state: MeasureState;

@@ -11,6 +11,9 @@ import {
   applyAction,
   applyTimer,
   authorise,
+  calendarRange,
+  onCalendar,
+  usesWorkingDays,
   authoriseInput,
   FINAL_STAGES,
   planTimers,
@@ -24,6 +27,7 @@ import {
   ActionRequest,
   ActionResult,
   actionUpdates,
+  calendarChangedUpdate,
   IDEMPOTENCY_CONFLICT,
   MeasureOutcome,
   MeasureWorkflowInput,
@@ -31,7 +35,18 @@ import {
   RememberedResult,
   snapshotQuery,
 } from './measure.contract';
+import type { CalendarActivities } from './calendar.types';
 import type { ProjectionActivities, ProjectionEvent } from './projection.types';
+
+const { workingCalendar } = wf.proxyLocalActivities<CalendarActivities>({
+  startToCloseTimeout: '30s',
+  retry: {
+    initialInterval: '200ms',
+    backoffCoefficient: 2,
+    maximumInterval: '10s',
+    nonRetryableErrorTypes: ['INVALID_INPUT'],
+  },
+});
 
 const { projectMeasureEvent } = wf.proxyLocalActivities<ProjectionActivities>({
   startToCloseTimeout: '30s',
@@ -45,6 +60,8 @@ const REMEMBERED_RESULTS = 200;
 
 /** Patch id of the rules added after workflows were running (text rule, no 销号 of one's own submission). */
 const STRICT_RULES_PATCH = 'strict-text-and-signoff-2026-12';
+/** Patch id of fetching the working calendar for a policy that counts working days. */
+const WORKING_DAYS_PATCH = 'working-days-2026-12';
 /** Patch id of the wait after 办结 during which a measure can be reopened (重新整改). */
 const REOPEN_WINDOW_PATCH = 'reopen-window-2026-12';
 /** Patch id of the plan's content at 交办 (承办人, 交办要求, the original deadline, a deadline not before today). */
@@ -99,7 +116,33 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
       yellowFrom: yellowFrom(state),
     });
 
+  // A policy counting working days needs the calendar before any action can use it: fetched through
+  // an activity, so it is in the history and a replay gives the same deadlines after it changed.
+  if (usesWorkingDays(state.policy) && !state.calendar && wf.patched(WORKING_DAYS_PATCH)) {
+    state = { ...state, calendar: await workingCalendar(calendarRange(new Date())) };
+  }
+
   wf.setHandler(snapshotQuery, () => ({ state, seq }));
+
+  wf.setHandler(calendarChangedUpdate, async () => {
+    if (!state.calendar) return { version: null, changed: false };
+    const fresh = await workingCalendar(calendarRange(new Date()));
+    const previousVersion = state.calendar.version;
+    if (fresh.version === previousVersion) return { version: fresh.version, changed: false };
+    const fromStage = state.stage;
+    state = onCalendar(state, fresh);
+    seq += 1;
+    version += 1;
+    await project({
+      kind: 'timer',
+      action: 'calendar_changed',
+      actorId: null,
+      idempotencyKey: null,
+      fromStage,
+      detail: { previousVersion, version: fresh.version, stageDueAt: state.stageDueAt },
+    });
+    return { version: fresh.version, changed: true };
+  });
 
   for (const action of ACTIONS) {
     registerAction(action);

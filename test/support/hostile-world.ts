@@ -66,7 +66,7 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     kind: 'xuncha',
     inspectingBody: '巡察组',
     inspectedUnit: '被巡察单位',
-    policy: fastPolicy({ lookBackAfter: 'PT1S' }),
+    policy: fastPolicy({ lookBackAfter: 'PT1S', reopenableFor: 'PT1H' }),
   });
   ids.inspection = inspection.body.id;
   await client.call('POST', `/inspections/${ids.inspection}/roles`, people.admin, {
@@ -132,6 +132,15 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     [1, 2, 3, 4, 5, 6].map(() => measureAfter([['assign', {}]])),
   );
   const contribute = await measureAfter([['assign', { cooperatingDepartmentIds: [ids.departmentB] }]]);
+  const answerSupervision = await measureAfter([
+    ['assign', {}],
+    ['supervise', { reason: '进度滞后' }],
+  ]);
+  const closeSupervision = await measureAfter([
+    ['assign', {}],
+    ['supervise', { reason: '进度滞后' }],
+    ['answer_supervision', { text: '已回复' }],
+  ]);
   const reopen = await measureAfter([
     ['assign', {}],
     ['submit_evidence', submitted],
@@ -196,6 +205,8 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     claim,
     contribute,
     urge,
+    answer_supervision: answerSupervision,
+    close_supervision: closeSupervision,
   };
   const bodies: Record<ActionName, () => Record<string, unknown>> = {
     assign: () => ({
@@ -221,6 +232,8 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     claim: () => ({ note: '领办' }),
     contribute: () => ({ summary: '配合材料', evidenceIds: [] }),
     urge: () => ({ message: '请抓紧办理' }),
+    answer_supervision: () => ({ text: '已按要求办理', evidenceIds: [] }),
+    close_supervision: () => ({ decision: 'return', reason: '回复不完整' }),
   };
   const actors = Object.fromEntries(
     Object.entries(ACTION_ROLES).map(([action, roles]) => [action, WHO_FOR_ROLE[roles[0]]]),

@@ -151,6 +151,19 @@ export function validateInput<A extends ActionName>(
     case 'urge':
       text(payload.message, 'message', words);
       return;
+    case 'answer_supervision':
+      text(payload.text, 'text', words);
+      requireIdList(payload.evidenceIds, 'evidenceIds', 0);
+      return;
+    case 'close_supervision':
+      if (payload.decision !== 'close' && payload.decision !== 'return')
+        throw new ActionRefused(
+          'INVALID_INPUT',
+          'decision must be "close" or "return"',
+          reason('FIELD_INVALID', { field: 'decision' }),
+        );
+      text(payload.reason, 'reason', words);
+      return;
     case 'submit_evidence':
       text(payload.summary, 'summary', words);
       requireIdList(payload.evidenceIds, 'evidenceIds', 1);

@@ -19,6 +19,8 @@ export const ACTIONS = [
   'claim',
   'contribute',
   'urge',
+  'answer_supervision',
+  'close_supervision',
 ] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
@@ -117,6 +119,17 @@ export interface UrgeInput {
   message: string;
 }
 
+/** 督办回复: the addressee answers the 督办单. */
+export interface AnswerSupervisionInput {
+  text: string;
+  evidenceIds?: string[];
+}
+/** The supervisor closes the answered 督办单, or sends it back for a better answer. */
+export interface CloseSupervisionInput {
+  decision: 'close' | 'return';
+  reason?: string;
+}
+
 export interface ActionInputs {
   assign: AssignInput;
   submit_evidence: SubmitEvidenceInput;
@@ -136,6 +149,8 @@ export interface ActionInputs {
   claim: ClaimInput;
   contribute: ContributeInput;
   urge: UrgeInput;
+  answer_supervision: AnswerSupervisionInput;
+  close_supervision: CloseSupervisionInput;
 }
 
 /** Who may take each action (any one of the roles suffices). */
@@ -158,6 +173,8 @@ export const ACTION_ROLES: Record<ActionName, MeasureRole[]> = {
   claim: ['responsible_leader', 'group_head'],
   contribute: ['cooperating_staff'],
   urge: ['office', 'supervisor'],
+  answer_supervision: ['staff', 'responsible_leader'],
+  close_supervision: ['supervisor'],
 };
 
 export const ACTION_LABELS: Record<ActionName, string> = {
@@ -179,6 +196,8 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   claim: '领办',
   contribute: '配合反馈',
   urge: '催办',
+  answer_supervision: '督办回复',
+  close_supervision: '督办办结',
 };
 
 /** The office's upkeep of the plan (not a step of the measure's own work). */
@@ -269,6 +288,14 @@ export const ACTION_FORMS: Record<ActionName, ActionForm> = {
   claim: { text: 'note', textRequired: 'never', decision: null, date: null, evidence: false },
   contribute: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: false },
   urge: { text: 'message', textRequired: 'always', decision: null, date: null, evidence: false },
+  answer_supervision: { text: 'text', textRequired: 'always', decision: null, date: null, evidence: false },
+  close_supervision: {
+    text: 'reason',
+    textRequired: 'refusal',
+    decision: { field: 'decision', answers: ['close', 'return'] },
+    date: null,
+    evidence: false,
+  },
 };
 
 /** Whether the input gives the decision's refusing answer (reject, return, refuse, rebound). */

@@ -48,6 +48,9 @@ function leadershipActions(state: MeasureState): ActionName[] {
   if (!state.features?.cooperation) return [];
   const actions: ActionName[] = ['claim'];
   if (state.stage !== 'assign' && !(state.stage === 'lookback' && !state.lookBackDue)) actions.push('urge');
+  // An open 督办单 waits for its answer; an answered one for the supervisor to close it or send it back.
+  if (state.supervision?.status === 'open') actions.push('answer_supervision');
+  if (state.supervision?.status === 'answered') actions.push('close_supervision');
   return actions;
 }
 

@@ -15,3 +15,4 @@ export * from './working-days';
 export * from './working-calendar';
 export { missingContributions } from './plan-transitions';
 export * from './refusal';
+export * from './policy-time';

@@ -1,5 +1,6 @@
 import type { InspectionRole, MeasureKind, Stage } from './stage';
 import type { TimerPolicy } from './policy';
+import type { WorkingCalendar } from './working-days';
 
 export interface Participants {
   leadDepartmentId: string;
@@ -31,6 +32,17 @@ export interface Contribution {
   round: number;
 }
 
+/** An open 督办单: issued by the supervisor, answered by the addressee, closed (or sent back) by the supervisor. */
+export interface SupervisionNotice {
+  issuedAt: string;
+  issuedBy: string;
+  reason: string;
+  /** The answer is due by then; unanswered, it escalates to the group head. */
+  replyDueAt: string;
+  status: 'open' | 'answered';
+  answer: { by: string; at: string; text: string; evidenceIds: string[] } | null;
+}
+
 /**
  * Behaviour a measure was created with, carried in its state from the start so a running workflow
  * never changes course under its feet: measures created before a feature keep the old rules.
@@ -40,10 +52,16 @@ export interface MeasureFeatures {
   cooperation?: boolean;
   /** 长期坚持: the first report is due reportEvery after 交办; 结束 needs a report and the leader's 销号. */
   ongoingLived?: boolean;
+  /** A 督办单 must be answered (督办回复), escalates when it is not, and is closed by the supervisor. */
+  supervisionReply?: boolean;
 }
 
 /** The features every new measure gets (initialState). */
-export const CURRENT_FEATURES: Required<MeasureFeatures> = { cooperation: true, ongoingLived: true };
+export const CURRENT_FEATURES: Required<MeasureFeatures> = {
+  cooperation: true,
+  ongoingLived: true,
+  supervisionReply: true,
+};
 
 export interface ExtensionRequest {
   by: string;
@@ -86,6 +104,13 @@ export interface MeasureState {
   claimedAt?: string | null;
   /** The cooperating departments' parts of the current round. */
   contributions?: Contribution[];
+  /** The open 督办单, if any (measures with the supervisionReply feature). */
+  supervision?: SupervisionNotice | null;
+  /**
+   * The working calendar fetched by the workflow (an activity, so it is in the history) when the
+   * policy counts working days; a calendar change reaches it through the calendar_changed Update.
+   */
+  calendar?: WorkingCalendar;
 }
 
 /** Who is acting. Inspection roles are asserted by the API; measure roles are derived here. */

@@ -4,6 +4,7 @@
  * dispatches to planTransition for these; the measure's own work stays there.
  */
 import { addDuration } from './duration';
+import { policyTime } from './policy-time';
 import { ActionInputs, ActionName } from './actions';
 import { Actor, MeasureState, Participants } from './measure-state';
 import type { TimerPolicy } from './policy';
@@ -150,10 +151,56 @@ export function planTransition(
       detail = { message: payload.message.trim(), stage: state.stage };
       break;
     }
+    case 'answer_supervision': {
+      const payload = input as ActionInputs['answer_supervision'];
+      const answer = {
+        by: actor.personId,
+        at,
+        text: normaliseText(payload.text),
+        evidenceIds: [...new Set(payload.evidenceIds ?? [])],
+      };
+      next = { ...state, supervision: { ...state.supervision!, status: 'answered', answer } };
+      detail = { text: answer.text, evidenceIds: answer.evidenceIds, issuedAt: state.supervision!.issuedAt };
+      break;
+    }
+    case 'close_supervision': {
+      const payload = input as ActionInputs['close_supervision'];
+      const notice = state.supervision!;
+      // Sent back: open again, with a new reply deadline from now.
+      next =
+        payload.decision === 'close'
+          ? { ...state, supervision: null }
+          : {
+              ...state,
+              supervision: {
+                ...notice,
+                status: 'open',
+                replyDueAt: policyTime(state, now, state.policy.supervisionReplyWithin ?? 'P3D').toISOString(),
+              },
+            };
+      detail = { decision: payload.decision, reason: payload.reason?.trim() || null, issuedAt: notice.issuedAt };
+      break;
+    }
     default:
       return null;
   }
   return { next, detail };
+}
+
+/** A new 督办单 on a measure with the supervisionReply feature: open, its answer due supervisionReplyWithin (P3D). */
+export function openSupervision(state: MeasureState, actor: Actor, reasonText: string, now: Date): MeasureState {
+  if (!state.features?.supervisionReply) return state;
+  return {
+    ...state,
+    supervision: {
+      issuedAt: now.toISOString(),
+      issuedBy: actor.personId,
+      reason: reasonText,
+      replyDueAt: policyTime(state, now, state.policy.supervisionReplyWithin ?? 'P3D').toISOString(),
+      status: 'open',
+      answer: null,
+    },
+  };
 }
 
 /** The cooperating departments that have not given their part this round (their reminders go to them). */

@@ -1,25 +1,27 @@
 import { durationTooLong, LONGEST_POLICY_DURATION } from './bounds';
 import { addDuration, isDuration } from './duration';
+import { isWorkingDaysDuration, PolicyDuration, resolveDuration, weekendsOnlyCalendar } from './working-days';
 
 /**
  * Timer policy of one inspection. Every value is an ISO-8601 duration, so a demo or a test can
- * compress weeks into seconds. Defaults follow domain.md; see docs/architecture.md for the ladder.
+ * compress weeks into seconds; the fields typed PolicyDuration may instead count working days
+ * (`{ "workingDays": 5 }`, on the PRC calendar). Defaults follow domain.md; see docs/architecture.md.
  */
 export interface TimerPolicy {
   /** Reminders to the stage owner this long before the stage's due date. */
-  remindBefore: string[];
+  remindBefore: PolicyDuration[];
   /** Escalation ladder after the due date: level 1 owner, 2 responsible leader, 3 group head, 4 督办单 to the supervisor. */
-  escalateAfter: string[];
+  escalateAfter: PolicyDuration[];
   /** Time the reviewer has to review submitted evidence. */
-  reviewWithin: string;
+  reviewWithin: PolicyDuration;
   /** Time the responsible leader has to sign off (销号). */
-  signOffWithin: string;
+  signOffWithin: PolicyDuration;
   /** Look-back (回头看) falls due this long after sign-off. */
   lookBackAfter: string;
   /** Once the look-back falls due, the supervisor has this long to record it before escalation. */
-  lookBackWithin: string;
+  lookBackWithin: PolicyDuration;
   /** Yellow light (黄灯) from this long before a due date. */
-  yellowWithin: string;
+  yellowWithin: PolicyDuration;
   /** 长期坚持 measures report progress this often. */
   reportEvery: string;
   /** New rectification deadline after a look-back rebound, unless the supervisor sets one. */
@@ -27,11 +29,13 @@ export interface TimerPolicy {
   /** 立行立改 measures given no date are due this long after 交办 (optional: policies written before it default to P30D). */
   immediateWithin?: string;
   /** 立行立改 measures may have a shorter escalation ladder than escalateAfter (same audiences, in order). */
-  immediateEscalateAfter?: string[];
+  immediateEscalateAfter?: PolicyDuration[];
   /** A closed measure can be reopened (重新整改) for this long after it closed; its workflow waits that long. */
   reopenableFor?: string;
   /** Whether 长期坚持 periodic reports go to review (审核) before they count. */
   reviewOngoingReports?: boolean;
+  /** A 督办单 must be answered within this (default P3D); unanswered, it escalates to the group head. */
+  supervisionReplyWithin?: PolicyDuration;
   /**
    * Whether the person who submitted a round's evidence may also sign it off (销号), e.g. a small
    * unit whose responsible leader does the work himself. Off unless the inspection says so.
@@ -57,6 +61,7 @@ export const DEFAULT_POLICY: TimerPolicy & Required<Pick<TimerPolicy, PolicyDura
   reboundRectifyWithin: 'P30D',
   immediateWithin: 'P30D',
   reopenableFor: 'P1Y',
+  supervisionReplyWithin: 'P3D',
 };
 
 export const ESCALATION_AUDIENCES = ['owner', 'responsible_leader', 'group_head', 'supervisor'] as const;
@@ -72,7 +77,37 @@ const SINGLE_FIELDS = [
   'reboundRectifyWithin',
   'immediateWithin',
   'reopenableFor',
+  'supervisionReplyWithin',
 ] as const;
+
+/** The fields that may count working days; the others stay calendar time. */
+const WORKING_DAY_FIELDS = new Set<string>([
+  'reviewWithin',
+  'signOffWithin',
+  'lookBackWithin',
+  'yellowWithin',
+  'supervisionReplyWithin',
+]);
+
+/** Why a policy duration is refused, or null. */
+function durationProblem(value: unknown, workingDaysAllowed: boolean): string | null {
+  if (workingDaysAllowed && isWorkingDaysDuration(value)) return null;
+  if (typeof value !== 'string' || !isDuration(value))
+    return workingDaysAllowed
+      ? 'must be an ISO-8601 duration or { "workingDays": n } (n from 0 to 1000)'
+      : 'must be an ISO-8601 duration';
+  if (durationTooLong(value)) return TOO_LONG;
+  return null;
+}
+
+const TOO_LONG = `is longer than ${LONGEST_POLICY_DURATION}`;
+
+/** An instant a policy duration from `from`, on weekends only when it counts working days (for ordering checks). */
+function policyInstant(from: Date, duration: PolicyDuration): Date {
+  return typeof duration === 'string'
+    ? addDuration(from, duration)
+    : resolveDuration(weekendsOnlyCalendar(), from, duration);
+}
 
 /** A refused value as the refusal quotes it: its start only, so a megabyte sent is not a megabyte answered. */
 function shown(value: unknown): string {
@@ -89,18 +124,19 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
   const errors: string[] = [];
   for (const field of SINGLE_FIELDS) {
     const value = policy[field];
-    if (value === undefined || !isDuration(value))
-      errors.push(`policy.${field} must be an ISO-8601 duration (got ${shown(value)})`);
-    else if (durationTooLong(value)) errors.push(`policy.${field} is longer than ${LONGEST_POLICY_DURATION}`);
+    const problem = durationProblem(value, WORKING_DAY_FIELDS.has(field));
+    if (problem === TOO_LONG) errors.push(`policy.${field} ${problem}`);
+    else if (problem) errors.push(`policy.${field} ${problem} (got ${shown(value)})`);
   }
   for (const field of ['remindBefore', 'escalateAfter', 'immediateEscalateAfter'] as const) {
     const list = policy[field];
     if (field === 'immediateEscalateAfter' && list === undefined) continue;
-    if (!Array.isArray(list) || list.some((item) => !isDuration(item))) {
-      errors.push(`policy.${field} must be a list of ISO-8601 durations (got ${shown(list)})`);
+    const problems = Array.isArray(list) ? list.map((item) => durationProblem(item, true)) : [];
+    if (!Array.isArray(list) || problems.some((problem) => problem && problem !== TOO_LONG)) {
+      errors.push(`policy.${field} must be a list of ISO-8601 durations or { "workingDays": n } (got ${shown(list)})`);
     } else if (list.length > 10) {
       errors.push(`policy.${field} has more than 10 steps`);
-    } else if (list.some(durationTooLong)) {
+    } else if (problems.includes(TOO_LONG)) {
       errors.push(`policy.${field} has a step longer than ${LONGEST_POLICY_DURATION}`);
     }
   }
@@ -136,7 +172,7 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
     );
   if (errors.length === 0) {
     const origin = new Date(0);
-    const offsets = policy.escalateAfter.map((item) => addDuration(origin, item).getTime());
+    const offsets = policy.escalateAfter.map((item) => policyInstant(origin, item).getTime());
     if (offsets.some((value, index) => index > 0 && value < offsets[index - 1])) {
       errors.push('policy.escalateAfter must be in ascending order');
     }

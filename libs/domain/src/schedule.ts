@@ -2,10 +2,11 @@ import { addDuration } from './duration';
 import { ESCALATION_AUDIENCES, EscalationAudience } from './policy';
 import type { MeasureState } from './measure-state';
 import { missingContributions } from './plan-transitions';
+import { offsetLabel, policyTime, timerInstant } from './policy-time';
 import type { Colour } from './stage';
 
 /** cooperation_reminder: to the cooperating departments that have not given their part (measures with that feature). */
-export type TimerKind = 'reminder' | 'escalation' | 'look_back_due' | 'cooperation_reminder';
+export type TimerKind = 'reminder' | 'escalation' | 'look_back_due' | 'cooperation_reminder' | 'supervision_overdue';
 
 export interface TimerEvent {
   /** Unique per stage entry, round and deadline: moving the deadline yields new keys. */
@@ -19,8 +20,38 @@ export interface TimerEvent {
   offset: string;
 }
 
-/** All timer events of the current stage, in time order. */
+/** All timer events of the current stage, in time order, and an open 督办单's reply deadline. */
 export function stageSchedule(state: MeasureState): TimerEvent[] {
+  const notice = state.supervision;
+  // Unanswered by its deadline, the 督办单 goes to the group head (whatever the stage).
+  const supervision: TimerEvent[] =
+    notice?.status === 'open' && state.stage !== 'closed' && state.stage !== 'voided'
+      ? [
+          {
+            key: `supervision:${notice.issuedAt}:${notice.replyDueAt}:overdue`,
+            kind: 'supervision_overdue',
+            at: notice.replyDueAt,
+            level: 3,
+            audience: 'group_head',
+            offset: 'P0D',
+          },
+        ]
+      : [];
+  return [...stageEvents(state), ...supervision].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || RANK[a.kind] - RANK[b.kind] || a.level - b.level,
+  );
+}
+
+/** Stable order at one instant: reminders, the look-back falling due, then escalations. */
+const RANK: Record<TimerKind, number> = {
+  reminder: 0,
+  cooperation_reminder: 0,
+  look_back_due: 1,
+  supervision_overdue: 2,
+  escalation: 2,
+};
+
+function stageEvents(state: MeasureState): TimerEvent[] {
   if (state.stage === 'closed' || state.stage === 'assign' || !state.stageDueAt) return [];
   const due = new Date(state.stageDueAt);
   const prefix = `${state.stage}:${state.round}:${state.stageEnteredAt}:${state.stageDueAt}`;
@@ -40,23 +71,23 @@ export function stageSchedule(state: MeasureState): TimerEvent[] {
   }
   state.policy.remindBefore.forEach((offset) => {
     events.push({
-      key: `${prefix}:reminder:${offset}`,
+      key: `${prefix}:reminder:${offsetLabel(offset)}`,
       kind: 'reminder',
-      at: addDuration(due, offset, -1).toISOString(),
+      at: timerInstant(state, policyTime(state, due, offset, -1)).toISOString(),
       level: 0,
       audience: 'owner',
-      offset,
+      offset: offsetLabel(offset),
     });
   });
   if (state.features?.cooperation && state.stage === 'rectify' && missingContributions(state).length > 0) {
     state.policy.remindBefore.forEach((offset) => {
       events.push({
-        key: `${prefix}:cooperation_reminder:${offset}`,
+        key: `${prefix}:cooperation_reminder:${offsetLabel(offset)}`,
         kind: 'cooperation_reminder',
-        at: addDuration(due, offset, -1).toISOString(),
+        at: timerInstant(state, policyTime(state, due, offset, -1)).toISOString(),
         level: 0,
         audience: 'owner',
-        offset,
+        offset: offsetLabel(offset),
       });
     });
   }
@@ -66,19 +97,17 @@ export function stageSchedule(state: MeasureState): TimerEvent[] {
       ? state.policy.immediateEscalateAfter
       : state.policy.escalateAfter;
   ladder.forEach((offset, index) => {
-    const at = addDuration(due, offset).toISOString();
+    const at = timerInstant(state, policyTime(state, due, offset)).toISOString();
     events.push({
       key: `${prefix}:escalation:${index + 1}`,
       kind: 'escalation',
       at,
       level: index + 1,
       audience: ESCALATION_AUDIENCES[index],
-      offset,
+      offset: offsetLabel(offset),
     });
   });
-  // Stable order: by time, the look-back falling due before its own escalation at the same instant.
-  const rank: Record<TimerKind, number> = { reminder: 0, cooperation_reminder: 0, look_back_due: 1, escalation: 2 };
-  return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || rank[a.kind] - rank[b.kind] || a.level - b.level);
+  return events;
 }
 
 function isReminder(event: TimerEvent): boolean {
@@ -119,24 +148,24 @@ export function planTimers(state: MeasureState, handled: ReadonlySet<string>, no
 
 /** 红黄绿灯: red past the stage's due date, yellow within the policy's warning window, else green. */
 export function colourOf(
-  state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>,
+  state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue' | 'calendar'>,
   now: Date,
 ): Colour {
   if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return 'green';
   if (state.stage === 'lookback' && !state.lookBackDue) return 'green';
   const due = new Date(state.stageDueAt);
   if (now.getTime() > due.getTime()) return 'red';
-  if (now.getTime() >= addDuration(due, state.policy.yellowWithin, -1).getTime()) return 'yellow';
+  if (now.getTime() >= policyTime(state, due, state.policy.yellowWithin, -1).getTime()) return 'yellow';
   return 'green';
 }
 
 /** When the yellow light starts for the current stage (stored in the read model so lists can filter by colour in SQL). */
 export function yellowFrom(
-  state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue'>,
+  state: Pick<MeasureState, 'stage' | 'stageDueAt' | 'policy' | 'lookBackDue' | 'calendar'>,
 ): string | null {
   if (!state.stageDueAt || state.stage === 'closed' || state.stage === 'assign') return null;
   if (state.stage === 'lookback' && !state.lookBackDue) return null;
-  return addDuration(new Date(state.stageDueAt), state.policy.yellowWithin, -1).toISOString();
+  return policyTime(state, new Date(state.stageDueAt), state.policy.yellowWithin, -1).toISOString();
 }
 
 /**
@@ -147,11 +176,16 @@ export function applyTimer(state: MeasureState, event: TimerEvent, now: Date): M
   switch (event.kind) {
     case 'reminder':
     case 'cooperation_reminder':
+    case 'supervision_overdue':
       return state;
     case 'escalation':
       return { ...state, escalationLevel: Math.max(state.escalationLevel, event.level) };
     case 'look_back_due':
-      return { ...state, lookBackDue: true, stageDueAt: addDuration(now, state.policy.lookBackWithin).toISOString() };
+      return {
+        ...state,
+        lookBackDue: true,
+        stageDueAt: policyTime(state, now, state.policy.lookBackWithin).toISOString(),
+      };
   }
 }
 

@@ -44,6 +44,18 @@ function measure(overrides: Partial<MeasureState> = {}): MeasureState {
 
 const submission = { by: 'staff', at: now.toISOString(), summary: '已完成', evidenceIds: ['e1'], round: 1 };
 
+function notice(status: 'open' | 'answered') {
+  const answer = status === 'answered' ? { by: 'staff', at: now.toISOString(), text: '已回复', evidenceIds: [] } : null;
+  return {
+    issuedAt: now.toISOString(),
+    issuedBy: 'supervisor',
+    reason: '滞后',
+    replyDueAt: '2025-03-04T00:00:00.000Z',
+    status,
+    answer,
+  };
+}
+
 /** The office's upkeep of the plan: in every stage before the end; the deadline only in 交办 and 整改. */
 const UPKEEP: ActionName[] = ['reassign', 'change_deadline', 'edit_text', 'void'];
 const UPKEEP_LATER: ActionName[] = ['reassign', 'edit_text', 'void'];
@@ -101,6 +113,24 @@ const situations: { name: string; state: MeasureState; allowed: ActionName[] }[]
     state: measure({ stage: 'lookback', lookBackDue: true }),
     allowed: ['record_look_back', 'supervise', ...LEAD, ...UPKEEP_LATER],
   },
+  {
+    name: 'rectify with an open 督办单',
+    state: measure({ stage: 'rectify', stageDueAt: '2025-04-30T15:59:59.000Z', supervision: notice('open') }),
+    allowed: [
+      'submit_evidence',
+      'request_extension',
+      'supervise',
+      'contribute',
+      ...LEAD,
+      'answer_supervision',
+      ...UPKEEP,
+    ],
+  },
+  {
+    name: 'review with an answered 督办单',
+    state: measure({ stage: 'review', lastSubmission: submission, supervision: notice('answered') }),
+    allowed: ['review', 'supervise', ...LEAD, 'close_supervision', ...UPKEEP_LATER],
+  },
   { name: 'closed', state: measure({ stage: 'closed' }), allowed: ['reopen'] },
   { name: 'voided', state: measure({ stage: 'voided' }), allowed: [] },
 ];
@@ -124,6 +154,8 @@ const validInput: Record<ActionName, unknown> = {
   claim: {},
   contribute: { summary: '已提供配合材料' },
   urge: { message: '请抓紧办理' },
+  answer_supervision: { text: '已按督办要求整改' },
+  close_supervision: { decision: 'close' },
 };
 
 /** One person who holds a role that may take each action. */
@@ -146,6 +178,8 @@ const permitted: Record<ActionName, Actor> = {
   claim: people.leader,
   contribute: people.coopStaff,
   urge: people.office,
+  answer_supervision: people.staff,
+  close_supervision: people.supervisor,
 };
 
 describe('stage machine: every action in every stage', () => {
@@ -196,6 +230,8 @@ describe('roles: who may take each action', () => {
     claim: ['leader', 'groupHead'],
     contribute: ['coopStaff'],
     urge: ['office', 'supervisor'],
+    answer_supervision: ['staff', 'leader'],
+    close_supervision: ['supervisor'],
   };
   for (const action of ACTIONS) {
     const situation = situations.find((item) => item.allowed.includes(action))!;

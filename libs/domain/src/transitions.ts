@@ -1,11 +1,20 @@
 import { addDuration } from './duration';
+import { policyTime } from './policy-time';
 import { ActionInputs, ActionName } from './actions';
 import { ActionRefused, authorise, authoriseInput, RuleOptions, STRICT } from './authority';
 import { validateInput } from './action-input';
 import { Actor, MeasureState } from './measure-state';
 import { ESCALATION_AUDIENCES } from './policy';
 import { Stage } from './stage';
-import { assignedDueAt, enter, missingContributions, planTransition, reopen, withOwners } from './plan-transitions';
+import {
+  assignedDueAt,
+  enter,
+  missingContributions,
+  openSupervision,
+  planTransition,
+  reopen,
+  withOwners,
+} from './plan-transitions';
 
 export { dueFromAssign } from './plan-transitions';
 
@@ -70,7 +79,7 @@ export function applyAction<A extends ActionName>(
         { ...state, lastSubmission: submission, latestProgress: submission.summary, pendingExtension: null },
         'review',
         now,
-        addDuration(now, policy.reviewWithin).toISOString(),
+        policyTime(state, now, policy.reviewWithin).toISOString(),
       );
       detail = {
         summary: submission.summary,
@@ -109,7 +118,7 @@ export function applyAction<A extends ActionName>(
           { ...reported, lastSubmission: report },
           'review',
           now,
-          addDuration(now, policy.reviewWithin).toISOString(),
+          policyTime(state, now, policy.reviewWithin).toISOString(),
         );
       } else next = enter(reported, 'rectify', now, dueAt);
       detail = {
@@ -162,7 +171,7 @@ export function applyAction<A extends ActionName>(
       } else
         next =
           payload.decision === 'approve'
-            ? enter(state, 'signoff', now, addDuration(now, policy.signOffWithin).toISOString())
+            ? enter(state, 'signoff', now, policyTime(state, now, policy.signOffWithin).toISOString())
             : reopen(state, now, state.dueAt);
       detail = { decision: payload.decision, reason: payload.reason?.trim() ?? null };
       break;
@@ -203,7 +212,7 @@ export function applyAction<A extends ActionName>(
           { ...state, lastSubmission: ending },
           'signoff',
           now,
-          addDuration(now, policy.signOffWithin).toISOString(),
+          policyTime(state, now, policy.signOffWithin).toISOString(),
         );
       } else next = enter(state, 'closed', now, null);
       detail = { note: payload.note.trim(), reportsFiled: state.reportsFiled };
@@ -211,7 +220,12 @@ export function applyAction<A extends ActionName>(
     }
     case 'supervise': {
       const payload = input as ActionInputs['supervise'];
-      next = { ...state, escalationLevel: ESCALATION_AUDIENCES.length };
+      next = openSupervision(
+        { ...state, escalationLevel: ESCALATION_AUDIENCES.length },
+        actor,
+        payload.reason.trim(),
+        now,
+      );
       detail = { reason: payload.reason.trim(), notice: '督办单', previousLevel: state.escalationLevel };
       break;
     }

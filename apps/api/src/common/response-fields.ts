@@ -20,7 +20,23 @@ function field(schema: Schema, options: FieldOptions = {}): PropertyDecorator {
   return optional ? ApiPropertyOptional(full) : ApiProperty({ ...full, required: true });
 }
 
+/** A policy duration: ISO-8601 text, or a count of working days on the PRC calendar. */
+const POLICY_DURATION: Schema = {
+  oneOf: [
+    { type: 'string', description: 'ISO-8601 duration, e.g. P5D' },
+    {
+      type: 'object',
+      properties: { workingDays: { type: 'integer', minimum: 0, maximum: 1000 } },
+      required: ['workingDays'],
+      additionalProperties: false,
+    },
+  ],
+};
+
 export const Res = {
+  /** An ISO-8601 duration or { "workingDays": n }. */
+  duration: (options?: FieldOptions) => field(POLICY_DURATION, options),
+  durations: (options?: FieldOptions) => field({ type: 'array', items: POLICY_DURATION }, options),
   id: (options?: FieldOptions) => field({ type: 'string', format: 'uuid' }, options),
   ids: (options?: FieldOptions) => field({ type: 'array', items: { type: 'string', format: 'uuid' } }, options),
   text: (options?: FieldOptions) => field({ type: 'string' }, options),

@@ -3,26 +3,26 @@ import { Res } from '../common/response-fields';
 
 /** The inspection's timers, ISO-8601 durations (defaults from domain.md). */
 export class TimerPolicyResponse {
-  @Res.texts({ description: 'reminders this long before a stage is due' })
-  remindBefore: string[];
+  @Res.durations({ description: 'reminders this long before a stage is due' })
+  remindBefore: unknown[];
 
-  @Res.texts({ description: 'escalation levels 1–4 this long after a stage was due' })
-  escalateAfter: string[];
+  @Res.durations({ description: 'escalation levels 1–4 this long after a stage was due' })
+  escalateAfter: unknown[];
 
-  @Res.text()
-  reviewWithin: string;
+  @Res.duration({ description: 'ISO-8601, or { "workingDays": n } on the PRC calendar' })
+  reviewWithin: unknown;
 
-  @Res.text()
-  signOffWithin: string;
+  @Res.duration({ description: 'ISO-8601, or { "workingDays": n }' })
+  signOffWithin: unknown;
 
   @Res.text()
   lookBackAfter: string;
 
-  @Res.text()
-  lookBackWithin: string;
+  @Res.duration({ description: 'ISO-8601, or { "workingDays": n }' })
+  lookBackWithin: unknown;
 
-  @Res.text()
-  yellowWithin: string;
+  @Res.duration({ description: 'ISO-8601, or { "workingDays": n }' })
+  yellowWithin: unknown;
 
   @Res.text()
   reportEvery: string;
@@ -32,6 +32,24 @@ export class TimerPolicyResponse {
 
   @Res.bool({ optional: true, description: "whether the submitter of a round's evidence may also sign it off" })
   allowSubmitterSignOff?: boolean;
+
+  @Res.text({ optional: true, description: '立行立改 given no date: due this long after 交办 (P30D)' })
+  immediateWithin?: string;
+
+  @Res.durations({ optional: true, description: '立行立改 in 整改: its own, shorter escalation ladder' })
+  immediateEscalateAfter?: unknown[];
+
+  @Res.text({ optional: true, description: 'a closed measure can be reopened this long after 办结 (P1Y)' })
+  reopenableFor?: string;
+
+  @Res.bool({ optional: true, description: '长期坚持 reports go to review before they count' })
+  reviewOngoingReports?: boolean;
+
+  @Res.duration({
+    optional: true,
+    description: 'a 督办单 must be answered within this (P3D, or working days), else it goes to the group head',
+  })
+  supervisionReplyWithin?: unknown;
 }
 
 // Pre-existing: the list of a non-administrator reads these columns through node-pg, which makes a Date of a DATE.

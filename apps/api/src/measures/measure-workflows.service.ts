@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { initialState, TimerPolicy } from '@rectiflow/domain';
 import { MeasureEntity, MeasureRepository } from '@rectiflow/persistence';
-import { measureWorkflowId, MeasureWorkflowInput } from '@rectiflow/workflows/measure.contract';
+import { calendarChangedUpdate, measureWorkflowId, MeasureWorkflowInput } from '@rectiflow/workflows/measure.contract';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
@@ -86,6 +86,31 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
         `saved, but ${failures.length} workflow(s) could not start yet and will be retried at the next boot: ${failures.slice(0, 3).join('; ')}`,
       );
     }
+  }
+
+  /**
+   * After the working calendar changed: every running measure whose policy counts working days
+   * fetches it again and re-plans its timers (the calendar_changed Update, audited in its trail).
+   * Answers how many changed; one that cannot be reached is logged and catches up at its next change.
+   */
+  async calendarChanged(): Promise<number> {
+    const ids = await this.measures.onWorkingDays();
+    if (ids.length === 0) return 0;
+    const client = await this.temporal.get();
+    let changed = 0;
+    const queue = [...ids];
+    const run = async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        try {
+          const answer = await client.workflow.getHandle(measureWorkflowId(id)).executeUpdate(calendarChangedUpdate);
+          if (answer.changed) changed += 1;
+        } catch (error) {
+          this.logger.warn(`measure ${id} did not take the new calendar: ${(error as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, ids.length) }, run));
+    return changed;
   }
 
   /** Starts the workflows of measures whose start never completed (a crash between commit and start). */

@@ -148,7 +148,12 @@ export class ActionBodyDto {
   })
   approvedById?: string;
 
-  @TextField({ optional: true, max: 4000, multiline: true, description: "edit_text: the measure's new wording" })
+  @TextField({
+    optional: true,
+    max: 4000,
+    multiline: true,
+    description: "edit_text: the measure's new wording; answer_supervision: the answer",
+  })
   text?: string;
 
   @TextField({
@@ -188,12 +193,12 @@ export class ActionBodyDto {
   approve?: boolean;
 
   @ApiPropertyOptional({
-    enum: ['approve', 'reject', 'return'],
-    description: 'review: approve | reject; sign_off: approve | return',
+    enum: ['approve', 'reject', 'return', 'close'],
+    description: 'review: approve | reject; sign_off: approve | return; close_supervision: close | return',
   })
   @IsOptional()
-  @IsIn(['approve', 'reject', 'return'])
-  decision?: 'approve' | 'reject' | 'return';
+  @IsIn(['approve', 'reject', 'return', 'close'])
+  decision?: 'approve' | 'reject' | 'return' | 'close';
 
   @ApiPropertyOptional({
     enum: ['holds', 'rebound'],

@@ -17,6 +17,41 @@ export class PendingExtensionResponse {
 }
 
 /** A measure's read-model row: its stage, deadlines, owners and 红黄绿灯 (a ledger row). */
+export class SupervisionAnswerResponse {
+  @Res.id()
+  by: string;
+
+  @Res.dateTime()
+  at: string;
+
+  @Res.text()
+  text: string;
+
+  @Res.ids()
+  evidenceIds: string[];
+}
+
+/** The open 督办单: issued, awaiting or holding its answer (督办回复). */
+export class SupervisionNoticeResponse {
+  @Res.dateTime()
+  issuedAt: string;
+
+  @Res.id()
+  issuedBy: string;
+
+  @Res.text()
+  reason: string;
+
+  @Res.dateTime({ description: 'the answer is due by then; unanswered, it escalates to the group head' })
+  replyDueAt: string;
+
+  @Res.enum(['open', 'answered'], 'SupervisionStatus')
+  status: string;
+
+  @Res.one(() => SupervisionAnswerResponse, { nullable: true })
+  answer: SupervisionAnswerResponse | null;
+}
+
 /** A cooperating department's part (配合反馈). */
 export class ContributionResponse {
   @Res.id()

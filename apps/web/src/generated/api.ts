@@ -1725,18 +1725,48 @@ export interface components {
         InspectionKind: "xunshi" | "xuncha" | "audit" | "supervision";
         TimerPolicyResponse: {
             /** @description reminders this long before a stage is due */
-            remindBefore: string[];
+            remindBefore: (string | {
+                workingDays: number;
+            })[];
             /** @description escalation levels 1–4 this long after a stage was due */
-            escalateAfter: string[];
-            reviewWithin: string;
-            signOffWithin: string;
+            escalateAfter: (string | {
+                workingDays: number;
+            })[];
+            /** @description ISO-8601, or { "workingDays": n } on the PRC calendar */
+            reviewWithin: string | {
+                workingDays: number;
+            };
+            /** @description ISO-8601, or { "workingDays": n } */
+            signOffWithin: string | {
+                workingDays: number;
+            };
             lookBackAfter: string;
-            lookBackWithin: string;
-            yellowWithin: string;
+            /** @description ISO-8601, or { "workingDays": n } */
+            lookBackWithin: string | {
+                workingDays: number;
+            };
+            /** @description ISO-8601, or { "workingDays": n } */
+            yellowWithin: string | {
+                workingDays: number;
+            };
             reportEvery: string;
             reboundRectifyWithin: string;
             /** @description whether the submitter of a round's evidence may also sign it off */
             allowSubmitterSignOff?: boolean;
+            /** @description 立行立改 given no date: due this long after 交办 (P30D) */
+            immediateWithin?: string;
+            /** @description 立行立改 in 整改: its own, shorter escalation ladder */
+            immediateEscalateAfter?: (string | {
+                workingDays: number;
+            })[];
+            /** @description a closed measure can be reopened this long after 办结 (P1Y) */
+            reopenableFor?: string;
+            /** @description 长期坚持 reports go to review before they count */
+            reviewOngoingReports?: boolean;
+            /** @description a 督办单 must be answered within this (P3D, or working days), else it goes to the group head */
+            supervisionReplyWithin?: string | {
+                workingDays: number;
+            };
         };
         InspectionResponse: {
             /** Format: uuid */
@@ -2095,7 +2125,7 @@ export interface components {
          * @description the actions this person may take now (empty when none, or when the workflow cannot be asked)
          * @enum {string}
          */
-        ActionName: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge";
+        ActionName: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge" | "answer_supervision" | "close_supervision";
         MeasureDetailResponse: {
             /** Format: uuid */
             id: string;
@@ -2237,7 +2267,7 @@ export interface components {
              * @description change_deadline by the office: the responsible leader who agreed (需经责任领导同意); the group head needs none
              */
             approvedById?: string;
-            /** @description edit_text: the measure's new wording */
+            /** @description edit_text: the measure's new wording; answer_supervision: the answer */
             text?: string;
             /** @description urge (催办): the message to whoever must act */
             message?: string;
@@ -2255,10 +2285,10 @@ export interface components {
             /** @description decide_extension: approve or refuse */
             approve?: boolean;
             /**
-             * @description review: approve | reject; sign_off: approve | return
+             * @description review: approve | reject; sign_off: approve | return; close_supervision: close | return
              * @enum {string}
              */
-            decision?: "approve" | "reject" | "return";
+            decision?: "approve" | "reject" | "return" | "close";
             /**
              * @description record_look_back: holds (closes) | rebound (reopens)
              * @enum {string}
@@ -2326,7 +2356,7 @@ export interface components {
              * @description change_deadline by the office: the responsible leader who agreed (需经责任领导同意); the group head needs none
              */
             approvedById?: string;
-            /** @description edit_text: the measure's new wording */
+            /** @description edit_text: the measure's new wording; answer_supervision: the answer */
             text?: string;
             /** @description urge (催办): the message to whoever must act */
             message?: string;
@@ -2344,10 +2374,10 @@ export interface components {
             /** @description decide_extension: approve or refuse */
             approve?: boolean;
             /**
-             * @description review: approve | reject; sign_off: approve | return
+             * @description review: approve | reject; sign_off: approve | return; close_supervision: close | return
              * @enum {string}
              */
-            decision?: "approve" | "reject" | "return";
+            decision?: "approve" | "reject" | "return" | "close";
             /**
              * @description record_look_back: holds (closes) | rebound (reopens)
              * @enum {string}
@@ -5124,7 +5154,7 @@ export interface operations {
             };
             path: {
                 id: string;
-                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge";
+                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge" | "answer_supervision" | "close_supervision";
             };
             cookie?: never;
         };
@@ -5206,7 +5236,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge";
+                action: "assign" | "submit_evidence" | "report_progress" | "request_extension" | "decide_extension" | "review" | "sign_off" | "record_look_back" | "conclude" | "supervise" | "reassign" | "change_deadline" | "edit_text" | "void" | "reopen" | "claim" | "contribute" | "urge" | "answer_supervision" | "close_supervision";
             };
             cookie?: never;
         };

@@ -7,6 +7,8 @@ import { call, client, Schemas } from '../api';
 import { CalendarSetup } from '../components/CalendarSetup';
 import { PeopleAccounts, PersonRow } from '../components/PeopleAccounts';
 import { DEFAULT_POLICY, PolicyDurationField } from '@rectiflow/domain/policy';
+import { offsetLabel, parsePolicyDuration } from '@rectiflow/domain/policy-time';
+import type { PolicyDuration } from '@rectiflow/domain/working-days';
 import { INSPECTION_KINDS, INSPECTION_ROLES } from '@rectiflow/domain/stage';
 import { useSession } from '../session';
 
@@ -21,7 +23,14 @@ type InspectionForm = Omit<Schemas['CreateInspectionDto'], 'startedOn' | 'endedO
 } & Partial<Record<PolicyDurationField, string>>;
 // The form starts from the same defaults the server applies (libs/domain is pure and shared).
 const DEFAULTS = Object.fromEntries(
-  POLICY_FIELDS.map((field) => [field, ([] as string[]).concat(DEFAULT_POLICY[field]).join(', ')]),
+  // Durations as text; working days as 5WD (the API's { "workingDays": 5 }).
+  POLICY_FIELDS.map((field) => [
+    field,
+    ([] as PolicyDuration[])
+      .concat(DEFAULT_POLICY[field] as PolicyDuration | PolicyDuration[])
+      .map(offsetLabel)
+      .join(', '),
+  ]),
 );
 
 /** Inspection setup for the system administrator: the inspection and its timer policy, departments, people, roles. */
@@ -61,7 +70,8 @@ export function Setup() {
             ? String(values[field])
                 .split(/[,，\s]+/)
                 .filter(Boolean)
-            : values[field],
+                .map(parsePolicyDuration)
+            : parsePolicyDuration(String(values[field] ?? '')),
         ]),
       );
       const policy = { ...durations, allowSubmitterSignOff: values.allowSubmitterSignOff === true };

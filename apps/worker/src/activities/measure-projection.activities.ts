@@ -105,6 +105,7 @@ export class MeasureProjectionActivities implements ProjectionActivities {
           claimedBy: state.claimedBy ?? null,
           claimedAt: state.claimedAt ?? null,
           contributions: (state.contributions ?? []).filter((item) => item.round === state.round),
+          supervision: state.supervision ?? null,
         },
         tx,
       );

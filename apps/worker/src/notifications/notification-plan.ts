@@ -60,6 +60,16 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
         },
       ];
     }
+    if (event.action === 'supervision_overdue') {
+      return [
+        {
+          audience: 'group_head',
+          kind: 'supervision_overdue',
+          title: `【督办单逾期未回复】${subject}`,
+          body: `整改措施“${subject}”的督办单逾期未回复,请督促办理。`,
+        },
+      ];
+    }
     if (event.action === 'cooperation_reminder') {
       return [
         {
@@ -222,6 +232,24 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
           body: `配合单位已报送整改措施“${subject}”的配合反馈:${sentence(detail.summary)}`,
         },
       ];
+    case 'answer_supervision':
+      return [
+        {
+          audience: 'supervisor',
+          kind: 'supervision_answered',
+          title: `【督办回复】${subject}`,
+          body: `整改措施“${subject}”的督办单已回复:${sentence(detail.text)}`,
+        },
+      ];
+    case 'close_supervision':
+      return detail.decision === 'close'
+        ? []
+        : (['department_staff', 'responsible_leader'] as Audience[]).map((audience) => ({
+            audience,
+            kind: 'supervision_returned',
+            title: `【督办回复退回】${subject}`,
+            body: `整改措施“${subject}”的督办回复被退回,请重新回复。${detail.reason ? `原因:${sentence(detail.reason)}` : ''}`,
+          }));
     case 'urge':
       return [
         {

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Contribution, ExtensionRequest, MeasureKind, Stage } from '@rectiflow/domain';
+import type { Contribution, ExtensionRequest, MeasureKind, Stage, SupervisionNotice } from '@rectiflow/domain';
 import { DepartmentEntity } from './department.entity';
 import { InspectionEntity } from './inspection.entity';
 import { PersonEntity } from './person.entity';
@@ -119,6 +119,10 @@ export class MeasureEntity {
 
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt: Date | null;
+
+  /** The open 督办单 (issued, answered, its reply deadline), null when none. */
+  @Column({ type: 'jsonb', nullable: true })
+  supervision: SupervisionNotice | null;
 
   /** 配合反馈 of the current round: each cooperating department's part. */
   @Column({ type: 'jsonb', default: () => "'[]'" })

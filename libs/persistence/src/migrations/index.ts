@@ -1,3 +1,4 @@
+import { SupervisionNotices1796127662507 } from './1796127662507-SupervisionNotices';
 import { NoticeVersionsDigestFeedbackAnswers1796127495395 } from './1796127495395-NoticeVersionsDigestFeedbackAnswers';
 import { CalendarYears1796127260611 } from './1796127260611-CalendarYears';
 import { WorkingCalendar1796126430651 } from './1796126430651-WorkingCalendar';
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   WorkingCalendar1796126430651,
   CalendarYears1796127260611,
   NoticeVersionsDigestFeedbackAnswers1796127495395,
+  SupervisionNotices1796127662507,
 ];

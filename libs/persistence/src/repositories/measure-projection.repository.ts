@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Contribution, ExtensionRequest, Stage } from '@rectiflow/domain';
+import type { Contribution, ExtensionRequest, Stage, SupervisionNotice } from '@rectiflow/domain';
 import { BaseRepository } from './unit-of-work';
 
 /** The read-model values one workflow event leaves on its measure (the projection writes them). */
@@ -30,6 +30,7 @@ export interface MeasureProjection {
   claimedBy: string | null;
   claimedAt: string | null;
   contributions: Contribution[];
+  supervision: SupervisionNotice | null;
 }
 
 /** What the worker's projection writes to `measure` and `measure_cooperating_department` (the hot path). */
@@ -45,6 +46,7 @@ export class MeasureProjectionRepository extends BaseRepository {
          lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, co_leader_ids = $16, assignee_id = $17,
          instructions = $18, original_due_at = coalesce($19, original_due_at), text = coalesce($20, text),
          due_on_assign = due_on_assign AND $21, claimed_by = $22, claimed_at = $23, contributions = $24,
+         supervision = $25,
          updated_at = now()
        WHERE id = $1 AND last_seq < $15
        RETURNING text`,
@@ -74,6 +76,7 @@ export class MeasureProjectionRepository extends BaseRepository {
         values.claimedBy,
         values.claimedAt,
         JSON.stringify(values.contributions),
+        values.supervision ? JSON.stringify(values.supervision) : null,
       ],
     );
     return updated[0][0]?.text;

@@ -6,6 +6,7 @@ import type {
   InspectionRole,
   MeasureKind,
   Stage,
+  SupervisionNotice,
   TimerPolicy,
 } from '@rectiflow/domain';
 import { MeasureCooperatingDepartmentEntity, MeasureEntity } from '../entities';
@@ -19,7 +20,7 @@ const MEASURE_COLUMNS = `m.id, m.inspection_id AS "inspectionId", m.problem_id A
   m.latest_progress AS "latestProgress", m.pending_extension AS "pendingExtension", m.signed_off_at AS "signedOffAt",
   m.closed_at AS "closedAt", m.original_due_at AS "originalDueAt", m.assignee_id AS "assigneeId",
   m.co_leader_ids AS "coLeaderIds", m.instructions, m.due_on_assign AS "dueOnAssign", m.claimed_by AS "claimedBy",
-  m.claimed_at AS "claimedAt", m.contributions, m.workflow_id AS "workflowId", m.updated_at AS "updatedAt", ${COLOUR_SQL} AS colour,
+  m.claimed_at AS "claimedAt", m.contributions, m.supervision, m.workflow_id AS "workflowId", m.updated_at AS "updatedAt", ${COLOUR_SQL} AS colour,
   ARRAY(SELECT c.department_id FROM measure_cooperating_department c WHERE c.measure_id = m.id) AS "cooperatingDepartmentIds"`;
 
 /** One measure's read-model row as the API shows it (MEASURE_COLUMNS). */
@@ -55,6 +56,7 @@ export interface MeasureRow {
   claimedBy: string | null;
   claimedAt: Date | null;
   contributions: Contribution[];
+  supervision: SupervisionNotice | null;
 }
 
 /** A ledger row: the measure and the number and title of its problem. */
@@ -256,5 +258,14 @@ export class MeasureRepository extends BaseRepository {
         WHERE m.workflow_started = false
         GROUP BY m.id, i.policy`,
     );
+  }
+
+  /** Open measures whose inspection's policy counts working days: their workflows hold a calendar to re-plan. */
+  async onWorkingDays(tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(tx).query(
+      `SELECT m.id FROM measure m JOIN inspection i ON i.id = m.inspection_id
+        WHERE m.stage NOT IN ('closed', 'voided') AND m.workflow_started AND jsonb_path_exists(i.policy, '$.** ? (@.workingDays >= 0)')`,
+    );
+    return rows.map((row) => row.id);
   }
 }
