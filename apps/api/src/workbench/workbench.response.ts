@@ -206,6 +206,20 @@ export class DashboardResponse {
 
   @Res.many(() => DashboardEscalationResponse)
   escalations: DashboardEscalationResponse[];
+
+  @Res.many(() => CalendarCoverageResponse, {
+    description:
+      'this year and next: whether the working calendar knows their holidays (not covered: working days count weekends only — warn the office)',
+  })
+  calendarCoverage: CalendarCoverageResponse[];
+}
+
+export class CalendarCoverageResponse {
+  @Res.int()
+  year: number;
+
+  @Res.bool()
+  covered: boolean;
 }
 
 /** What the web workbench needs before sign-in. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { completionRate } from '@rectiflow/domain';
-import { MeasureReportsRepository, WorkItemRow } from '@rectiflow/persistence';
+import { calendarDay, completionRate, isYearCovered } from '@rectiflow/domain';
+import { CalendarRepository, MeasureReportsRepository, readWorkingCalendar, WorkItemRow } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { Visibility } from '../common/visibility';
 
@@ -9,7 +9,15 @@ export class WorkbenchService {
   constructor(
     private readonly reports: MeasureReportsRepository,
     private readonly visibility: Visibility,
+    private readonly calendars: CalendarRepository,
   ) {}
+
+  /** This year and next (China time): whether their holidays are known, so the office is warned when not. */
+  private async calendarCoverage() {
+    const year = Number(calendarDay(new Date()).slice(0, 4));
+    const calendar = await readWorkingCalendar(this.calendars, `${year}-01-01`, `${year + 1}-12-31`);
+    return [year, year + 1].map((each) => ({ year: each, covered: isYearCovered(calendar, each) }));
+  }
 
   /** 我的待办: what needs this person now, grouped by action, most urgent first. */
   async myWork(actor: RequestActor, inspectionId?: string) {
@@ -37,6 +45,7 @@ export class WorkbenchService {
       overdue,
       trend: trend.map((row) => ({ ...row, cumulative: (running += row.done) })),
       escalations,
+      calendarCoverage: await this.calendarCoverage(),
     };
   }
 }

@@ -3351,6 +3351,10 @@ export interface components {
             level: number;
             count: number;
         };
+        CalendarCoverageResponse: {
+            year: number;
+            covered: boolean;
+        };
         DashboardResponse: {
             totals: components["schemas"]["DashboardTotalsResponse"];
             bySection: components["schemas"]["DashboardSectionResponse"][];
@@ -3358,6 +3362,8 @@ export interface components {
             overdue: components["schemas"]["DashboardOverdueResponse"][];
             trend: components["schemas"]["DashboardTrendResponse"][];
             escalations: components["schemas"]["DashboardEscalationResponse"][];
+            /** @description this year and next: whether the working calendar knows their holidays (not covered: working days count weekends only — warn the office) */
+            calendarCoverage: components["schemas"]["CalendarCoverageResponse"][];
         };
         ClientConfigResponse: {
             evidenceMaxBytes: number;
