@@ -62,6 +62,10 @@ export function MeasurePage() {
     }
   }, [id, t]);
 
+  const departments = useMemo(
+    () => Object.fromEntries(directory.departments.map((item) => [item.id, item.name])),
+    [directory.departments],
+  );
   const people = useMemo(
     () => Object.fromEntries(directory.people.map((person) => [person.id, person.name])),
     [directory.people],
@@ -185,7 +189,7 @@ export function MeasurePage() {
                 onDone={done}
               />
             )}
-            <Cooperation measure={measure} evidence={evidence} people={people} />
+            <Cooperation measure={measure} evidence={evidence} people={people} departments={departments} />
             {work.map((action) => (
               <ActionForm
                 key={`${action}-${measure.stage}-${measure.round}-${evidence.length}`}

@@ -11,18 +11,21 @@ export function Cooperation({
   measure,
   evidence,
   people,
+  departments,
 }: {
   measure: Schemas['MeasureDetailResponse'];
   evidence: Schemas['EvidenceResponse'][];
   people: Record<string, string>;
+  /** Department names by id (the measure's names list is not in the order of its ids). */
+  departments: Record<string, string>;
 }) {
   const { t } = useTranslation();
   if (measure.cooperatingDepartmentIds.length === 0) return null;
   const names = new Map(evidence.map((item) => [item.id, item.fileName]));
   const parts = measure.contributions.filter((item) => item.round === measure.round);
-  const rows = measure.cooperatingDepartmentIds.map((id, index) => ({
+  const rows = measure.cooperatingDepartmentIds.map((id) => ({
     id,
-    name: measure.cooperatingDepartmentNames[index] ?? id,
+    name: departments[id] ?? '',
     part: parts.find((item) => item.departmentId === id) ?? null,
   }));
   const missing = rows.filter((row) => !row.part).length;
