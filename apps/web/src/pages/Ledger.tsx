@@ -1,21 +1,28 @@
-import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Grid, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { call, client, download } from '../api';
+import { PageTrail } from '../components/PageTrail';
 import { useDirectory } from '../directory';
 import { failureText } from '../errors';
 import { useInspectionRoles, useSession } from '../session';
 import { BatchAssign } from './ledger/BatchAssign';
+import { BatchBar, BatchDialog } from './ledger/BatchBar';
+import { BatchUrge } from './ledger/BatchUrge';
 import { Query, Row, Sort, useLedgerColumns } from './ledger/columns';
-import { LedgerFilters } from './ledger/LedgerFilters';
+import { LedgerCards } from './ledger/LedgerCards';
+import { FILTER_KEYS, LedgerFilters } from './ledger/LedgerFilters';
+import { LedgerSettings, useLedgerSettings } from './ledger/LedgerSettings';
+import { LookBackRound } from './ledger/LookBackRound';
 
 /** What the URL may say about the list: the filters, and the order the server sorts by. */
 const FILTERS = [
   'stage',
   'progress',
+  'claimed',
   'departmentId',
   'leaderId',
   'colour',
@@ -29,9 +36,15 @@ const FILTERS = [
   'order',
 ] as const satisfies readonly (keyof Query)[];
 
+/** Columns the settings never hide: without them a row says nothing. */
+const ALWAYS = ['problemNumber', 'text'];
+
 /**
- * 台账: every measure the person may see, filtered and paged on the server. Filters live in the URL,
- * so charts can link here. The office selects rows (across pages) for 批量交办.
+ * 整改台账 in ProTable's conventions: breadcrumbs, a collapsible query form, the table's tools
+ * (reload, density, column settings kept in localStorage), sorting and paging on the server, and on
+ * a phone a card list. Filters, order and page live in the URL, so charts can link here and a
+ * measure can lead back. The office and the supervisor select rows (across pages) for 批量交办,
+ * 批量催办 and a 回头看 round.
  */
 export function Ledger() {
   const { t } = useTranslation();
@@ -39,18 +52,24 @@ export function Ledger() {
   const roles = useInspectionRoles();
   const screens = Grid.useBreakpoint();
   const directory = useDirectory();
+  const settings = useLedgerSettings();
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<{ total: number; items: Row[] }>({ total: 0, items: [] });
   const [refusal, setRefusal] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<Record<string, Row>>({});
-  // Rows get their checkboxes once the office starts choosing measures for 批量交办.
+  // Rows get their checkboxes once someone starts choosing measures for a batch.
   const [selecting, setSelecting] = useState(false);
-  const [batchOpen, setBatchOpen] = useState(false);
+  const [dialog, setDialog] = useState<BatchDialog | null>(null);
   const [reload, setReload] = useState(0);
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('size') ?? 20);
+  const phone = screens.md === false;
   const isOffice = roles.includes('office');
+  const batches: BatchDialog[] = [
+    ...(isOffice ? (['assign'] as const) : []),
+    ...(isOffice || roles.includes('supervisor') ? (['urge', 'lookback'] as const) : []),
+  ];
 
   useEffect(() => {
     if (!inspectionId) return;
@@ -78,13 +97,25 @@ export function Ledger() {
     next.delete('page');
     setParams(next);
   };
+  const reset = () => {
+    const next = new URLSearchParams(params);
+    for (const key of FILTER_KEYS) next.delete(key);
+    next.delete('page');
+    setParams(next);
+  };
 
   // 问题序号 and 整改时限 sort on the server (the page shows a slice of the whole ledger).
   const sortOrder = (key: Sort): SortOrder =>
     params.get('sort') === key ? (params.get('order') === 'desc' ? 'descend' : 'ascend') : null;
-  const columns = useLedgerColumns({ directory, sortOrder, wide: screens.lg === true });
+  const allColumns = useLedgerColumns({ directory, sortOrder, wide: screens.lg === true, query: params });
+  const columns = allColumns.filter((column) => !settings.hidden.includes(String(column.key)));
   const canExport = roles.some((role) => ['office', 'group_head', 'supervisor'].includes(role));
   const selectedRows = Object.values(selected);
+  const keepUnsucceeded = (succeeded: string[]) => {
+    // The ones done leave the selection; the refused stay selected to correct and send again.
+    setSelected((known) => Object.fromEntries(Object.entries(known).filter(([id]) => !succeeded.includes(id))));
+    setReload((count) => count + 1);
+  };
 
   const exportAs = (format: 'xlsx' | 'csv') =>
     inspectionId &&
@@ -97,38 +128,39 @@ export function Ledger() {
       `整改台账.${format}`,
     );
 
+  const pagination = {
+    current: page,
+    pageSize,
+    total: data.total,
+    showSizeChanger: true,
+    pageSizeOptions: [20, 50, 100, 200],
+    showTotal: (total: number) => t('ledger.total', { count: total }),
+    onChange: (nextPage: number, nextSize: number) => {
+      const next = new URLSearchParams(params);
+      next.set('page', String(nextPage));
+      next.set('size', String(nextSize));
+      setParams(next);
+    },
+  };
+
   return (
     <div data-testid="ledger">
+      <PageTrail testId="ledger-breadcrumb" items={[{ title: t('ledger.crumb') }]} />
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
         <Typography.Title level={3}>{t('ledger.title', { count: data.total })}</Typography.Title>
         <Space wrap>
-          {isOffice && !selecting && (
-            <Button icon={<SendOutlined />} onClick={() => setSelecting(true)} data-testid="batch-select">
-              {t('batch.select')}
-            </Button>
-          )}
-          {selecting && (
-            <>
-              <Button
-                type="primary"
-                icon={<SendOutlined />}
-                disabled={selectedRows.length === 0}
-                onClick={() => setBatchOpen(true)}
-                data-testid="batch-assign-open"
-              >
-                {t('batch.button', { count: selectedRows.length })}
-              </Button>
-              <Button
-                onClick={() => {
-                  setSelecting(false);
-                  setSelected({});
-                }}
-              >
-                {t('batch.cancel')}
-              </Button>
-            </>
-          )}
-          {canExport && inspectionId && (
+          <BatchBar
+            selecting={selecting}
+            count={selectedRows.length}
+            allowed={batches}
+            onSelect={() => setSelecting(true)}
+            onOpen={setDialog}
+            onCancel={() => {
+              setSelecting(false);
+              setSelected({});
+            }}
+          />
+          {canExport && inspectionId && !phone && (
             <>
               <Button icon={<DownloadOutlined />} onClick={() => exportAs('xlsx')}>
                 {t('ledger.exportXlsx')}
@@ -140,7 +172,7 @@ export function Ledger() {
           )}
         </Space>
       </Space>
-      <LedgerFilters params={params} set={set} directory={directory} />
+      <LedgerFilters params={params} set={set} reset={reset} directory={directory} />
       {refusal && (
         <Alert
           type="error"
@@ -151,71 +183,88 @@ export function Ledger() {
           data-testid="ledger-error"
         />
       )}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={loading}
-        columns={columns}
-        // As wide as the export's columns need on a desk; a phone keeps the few that fit.
-        scroll={screens.lg ? { x: 1610 } : undefined}
-        dataSource={data.items}
-        rowSelection={
-          selecting
-            ? {
-                preserveSelectedRowKeys: true,
-                selectedRowKeys: Object.keys(selected),
-                onChange: (keys, rows) =>
-                  setSelected((known) => {
-                    const next: Record<string, Row> = {};
-                    const byId = new Map(rows.filter(Boolean).map((row) => [row.id, row]));
-                    for (const key of keys) {
-                      const row = byId.get(String(key)) ?? known[String(key)];
-                      if (row) next[row.id] = row;
-                    }
-                    return next;
-                  }),
-              }
-            : undefined
-        }
-        onRow={(row) => (row.stage === 'voided' ? { style: { color: '#999' }, 'data-voided': 'true' } : {})}
-        onChange={(_pagination, _filters, sorter, extra) => {
-          if (extra.action !== 'sort') return;
-          const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
-          const next = new URLSearchParams(params);
-          if (order) next.set('sort', String(columnKey));
-          else next.delete('sort');
-          if (order === 'descend') next.set('order', 'desc');
-          else next.delete('order');
-          next.delete('page');
-          setParams(next);
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data.total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('ledger.total', { count: total }),
-          onChange: (nextPage, nextSize) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(nextPage));
-            next.set('size', String(nextSize));
-            setParams(next);
-          },
-        }}
-        data-testid="ledger-table"
-      />
-      {batchOpen && (
+      {phone ? (
+        <LedgerCards
+          rows={data.items}
+          loading={loading}
+          directory={directory}
+          query={params}
+          selected={selecting ? new Set(Object.keys(selected)) : null}
+          onSelect={(row, checked) =>
+            setSelected((known) => {
+              const next = { ...known };
+              if (checked) next[row.id] = row;
+              else delete next[row.id];
+              return next;
+            })
+          }
+          pagination={pagination}
+        />
+      ) : (
+        <>
+          <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+            <LedgerSettings
+              settings={settings}
+              columns={allColumns
+                .filter((column) => !ALWAYS.includes(String(column.key)))
+                .map((column) => ({ key: String(column.key), title: String(column.title) }))}
+              onReload={() => setReload((count) => count + 1)}
+            />
+          </div>
+          <Table
+            rowKey="id"
+            size={settings.density}
+            loading={loading}
+            columns={columns}
+            // As wide as the export's columns need on a desk.
+            scroll={screens.lg ? { x: 1700 } : { x: 900 }}
+            dataSource={data.items}
+            rowSelection={
+              selecting
+                ? {
+                    preserveSelectedRowKeys: true,
+                    selectedRowKeys: Object.keys(selected),
+                    onChange: (keys, rows) =>
+                      setSelected((known) => {
+                        const next: Record<string, Row> = {};
+                        const byId = new Map(rows.filter(Boolean).map((row) => [row.id, row]));
+                        for (const key of keys) {
+                          const row = byId.get(String(key)) ?? known[String(key)];
+                          if (row) next[row.id] = row;
+                        }
+                        return next;
+                      }),
+                  }
+                : undefined
+            }
+            onRow={(row) => (row.stage === 'voided' ? { style: { color: '#999' }, 'data-voided': 'true' } : {})}
+            onChange={(_pagination, _filters, sorter, extra) => {
+              if (extra.action !== 'sort') return;
+              const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
+              const next = new URLSearchParams(params);
+              if (order) next.set('sort', String(columnKey));
+              else next.delete('sort');
+              if (order === 'descend') next.set('order', 'desc');
+              else next.delete('order');
+              next.delete('page');
+              setParams(next);
+            }}
+            pagination={pagination}
+            data-testid="ledger-table"
+          />
+        </>
+      )}
+      {dialog === 'assign' && (
         <BatchAssign
           rows={selectedRows}
           directory={directory}
-          onClose={() => setBatchOpen(false)}
-          onDone={(succeeded) => {
-            // The handed-out ones leave the selection; the refused stay selected to correct and send again.
-            setSelected((known) => Object.fromEntries(Object.entries(known).filter(([id]) => !succeeded.includes(id))));
-            setReload((count) => count + 1);
-          }}
+          onClose={() => setDialog(null)}
+          onDone={keepUnsucceeded}
         />
+      )}
+      {dialog === 'urge' && <BatchUrge rows={selectedRows} onClose={() => setDialog(null)} onDone={keepUnsucceeded} />}
+      {dialog === 'lookback' && (
+        <LookBackRound rows={selectedRows} onClose={() => setDialog(null)} onDone={keepUnsucceeded} />
       )}
     </div>
   );

@@ -7,18 +7,25 @@ import { ColourTag } from '../../components/ColourTag';
 import { formatDate } from '../../components/format';
 import type { Directory } from '../../directory';
 import type { paths } from '../../generated/api';
+import { measureLink } from './MeasureTrail';
 
 export type Row = Schemas['MeasureListItemResponse'];
 export type Query = NonNullable<paths['/api/measures']['get']['parameters']['query']>;
 export type Sort = NonNullable<Query['sort']>;
 
-/** The ledger's columns, as the Excel export has them; 问题序号 and 整改时限 sort on the server, a voided measure is struck through. */
+/**
+ * The ledger's columns, as the Excel export has them, each with a key for the column settings; 问题序号
+ * and 整改时限 sort on the server, a voided measure is struck through, 领办 names the leader who claimed it.
+ */
 export function useLedgerColumns({
   directory,
   sortOrder,
   wide,
+  query,
 }: {
   directory: Directory;
+  /** The ledger's query, carried into each measure's link for the way back. */
+  query: URLSearchParams;
   /** The order the URL asks for, per sortable column. */
   sortOrder: (key: Sort) => SortOrder;
   /** On a desk the table scrolls sideways; the problem and the measure stay in view. */
@@ -29,14 +36,23 @@ export function useLedgerColumns({
   const sorted = (key: Sort) => ({ key, sorter: true, sortOrder: sortOrder(key) });
   return [
     { title: t('ledger.problemNumber'), dataIndex: 'problemNumber', width: 90, fixed, ...sorted('problemNumber') },
-    { title: t('measure.problem'), dataIndex: 'problemTitle', width: 160, responsive: ['lg'], ellipsis: true, fixed },
     {
+      key: 'problemTitle',
+      title: t('measure.problem'),
+      dataIndex: 'problemTitle',
+      width: 160,
+      responsive: ['lg'],
+      ellipsis: true,
+      fixed,
+    },
+    {
+      key: 'text',
       title: t('ledger.measure'),
       dataIndex: 'text',
       width: wide ? 260 : undefined,
       fixed,
       render: (text: string, row) => (
-        <Link to={`/measures/${row.id}`}>
+        <Link to={measureLink(row.id, query)}>
           {row.stage === 'voided' ? (
             <Typography.Text delete type="secondary" data-testid="voided-measure">
               {text}
@@ -47,14 +63,22 @@ export function useLedgerColumns({
         </Link>
       ),
     },
-    { title: t('ledger.stage'), dataIndex: 'stage', width: 90, render: (stage: string) => t(`stage.${stage}`) },
     {
+      key: 'stage',
+      title: t('ledger.stage'),
+      dataIndex: 'stage',
+      width: 90,
+      render: (stage: string) => t(`stage.${stage}`),
+    },
+    {
+      key: 'colour',
       title: t('ledger.colour'),
       dataIndex: 'colour',
       width: 80,
       render: (colour: string, row) => (row.stage === 'voided' ? '—' : <ColourTag colour={colour} />),
     },
     {
+      key: 'kind',
       title: t('ledger.kind'),
       dataIndex: 'kind',
       width: 100,
@@ -62,6 +86,7 @@ export function useLedgerColumns({
       render: (kind: string) => t(`kind.${kind}`),
     },
     {
+      key: 'leadDepartmentId',
       title: t('ledger.department'),
       dataIndex: 'leadDepartmentId',
       width: 130,
@@ -69,6 +94,7 @@ export function useLedgerColumns({
       render: (id: string) => directory.departmentName(id),
     },
     {
+      key: 'responsibleLeaderId',
       title: t('ledger.leader'),
       dataIndex: 'responsibleLeaderId',
       width: 100,
@@ -76,15 +102,31 @@ export function useLedgerColumns({
       render: (id: string) => directory.personName(id),
     },
     {
+      key: 'assigneeId',
       title: t('measure.assignee'),
       dataIndex: 'assigneeId',
       width: 90,
       responsive: ['lg'],
       render: (id: string | null) => directory.personName(id),
     },
-    { title: t('ledger.round'), dataIndex: 'round', width: 60, responsive: ['lg'] },
-    { title: t('measure.latestProgress'), dataIndex: 'latestProgress', width: 200, responsive: ['lg'], ellipsis: true },
+    {
+      key: 'claimedBy',
+      title: t('ledger.claimed'),
+      dataIndex: 'claimedBy',
+      width: 90,
+      responsive: ['lg'],
+      render: (id: string | null) => directory.personName(id),
+    },
+    { key: 'round', title: t('ledger.round'), dataIndex: 'round', width: 60, responsive: ['lg'] },
+    {
+      key: 'latestProgress',
+      title: t('measure.latestProgress'),
+      dataIndex: 'latestProgress',
+      width: 200,
+      responsive: ['lg'],
+      ellipsis: true,
+    },
     { title: t('measure.dueAt'), dataIndex: 'dueAt', width: 110, render: formatDate, ...sorted('dueAt') },
-    { title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
+    { key: 'stageDueAt', title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
   ];
 }
