@@ -138,6 +138,7 @@ export class HostileCases {
       feedback: ids.feedback,
       notifications: ids.notification,
       people: people.spare,
+      'supervision-notices': ids.supervisionNotice,
     };
     if (!bySegment[segment])
       throw new Error(`${endpoint.key}: no id prepared for /${segment}/{id}; add one to the hostile world`);

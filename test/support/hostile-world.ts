@@ -262,6 +262,14 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     Buffer.from(ids.ledgerTemplate, 'base64'),
   );
   ids.ledgerDraft = ledger.body.id;
+  // A 督办单 on a measure of its own (the supervise measure above stays for its hostile cases).
+  const supervised = await measureAfter([
+    ['assign', {}],
+    ['supervise', { reason: '督办单的敌意输入' }],
+  ]);
+  const notices = await client.call('GET', `/inspections/${ids.inspection}/supervision-notices`, people.supervisor);
+  ids.supervisionNotice = notices.body.find((item: { measureId: string }) => item.measureId === supervised)?.id;
+  if (!ids.supervisionNotice) throw new Error(`no 督办单 listed: ${JSON.stringify(notices.body)}`);
   ids.notice = (await client.call('POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
   await client.call('POST', `/notices/${ids.notice}/publish`, people.office);
   await client.call('POST', `/public/notices/${ids.notice}/feedback`, null, { content: '意见' });

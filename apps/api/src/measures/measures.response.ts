@@ -134,6 +134,9 @@ export class MeasureResponse {
   })
   contributions: ContributionResponse[];
 
+  @Res.one(() => SupervisionNoticeResponse, { nullable: true, description: 'the open 督办单, if any' })
+  supervision: SupervisionNoticeResponse | null;
+
   @Res.enum(STAGES, 'Stage')
   stage: string;
 

@@ -91,6 +91,33 @@ export class CreatedMeasureResponse {
   @Res.int({ optional: true })
   lastSeq?: number;
 
+  @Res.ids({ optional: true })
+  coLeaderIds?: string[];
+
+  @Res.id({ optional: true, nullable: true })
+  assigneeId?: string | null;
+
+  @Res.text({ optional: true, nullable: true })
+  instructions?: string | null;
+
+  @Res.dateTime({ optional: true, nullable: true })
+  originalDueAt?: string | null;
+
+  @Res.bool({ optional: true, description: 'the deadline is provisional until 交办' })
+  dueOnAssign?: boolean;
+
+  @Res.id({ optional: true, nullable: true })
+  claimedBy?: string | null;
+
+  @Res.dateTime({ optional: true, nullable: true })
+  claimedAt?: string | null;
+
+  @Res.json({ optional: true, description: 'always empty on creation', nullable: true })
+  contributions?: unknown;
+
+  @Res.json({ optional: true, nullable: true })
+  supervision?: Record<string, unknown> | null;
+
   @Res.dateTime()
   createdAt: string;
 

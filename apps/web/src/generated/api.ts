@@ -1944,6 +1944,25 @@ export interface components {
             /** Format: date-time */
             closedAt?: string | null;
             lastSeq?: number;
+            coLeaderIds?: string[];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            instructions?: string | null;
+            /** Format: date-time */
+            originalDueAt?: string | null;
+            /** @description the deadline is provisional until 交办 */
+            dueOnAssign?: boolean;
+            /** Format: uuid */
+            claimedBy?: string | null;
+            /** Format: date-time */
+            claimedAt?: string | null;
+            /** @description always empty on creation */
+            contributions?: {
+                [key: string]: unknown;
+            } | null;
+            supervision?: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2012,6 +2031,53 @@ export interface components {
             evidenceIds: string[];
             round: number;
         };
+        /** @enum {string} */
+        SupervisionStatus: "open" | "answered";
+        SupervisionAnswerResponse: {
+            /** Format: uuid */
+            by: string;
+            /** Format: date-time */
+            at: string;
+            text: string;
+            evidenceIds: string[];
+        };
+        SupervisionNoticeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspectionId: string;
+            /** Format: uuid */
+            measureId: string;
+            /** @description e.g. 〔2026〕第3号 */
+            numberText: string;
+            year: number;
+            /** @description per issuing body and year, in the order issued; never changes */
+            number: number;
+            issuingBody: string;
+            inspectedUnit: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * Format: date
+             * @description the day of issue, China time
+             */
+            issuedOn: string;
+            /**
+             * Format: date
+             * @description reply due: 3 calendar days after issue
+             */
+            replyBy: string;
+            /** @description addressee: the lead department when first listed */
+            leadDepartment: string;
+            /** @description addressee: the responsible leader when first listed */
+            responsibleLeader: string;
+            problem: components["schemas"]["NumberedTitleResponse"];
+            /** @description the matter (督办事项) */
+            measure: components["schemas"]["NumberedTextResponse"];
+            /** @description the requirement (督办要求): the supervisor’s reason */
+            reason: string;
+            issuedBy: string;
+        };
         PendingExtensionResponse: {
             /**
              * Format: uuid
@@ -2075,6 +2141,8 @@ export interface components {
             claimedAt: string | null;
             /** @description 配合反馈 of the current round, one per cooperating department */
             contributions: components["schemas"]["ContributionResponse"][];
+            /** @description the open 督办单, if any */
+            supervision: components["schemas"]["SupervisionNoticeResponse"] | null;
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -2172,6 +2240,8 @@ export interface components {
             claimedAt: string | null;
             /** @description 配合反馈 of the current round, one per cooperating department */
             contributions: components["schemas"]["ContributionResponse"][];
+            /** @description the open 督办单, if any */
+            supervision: components["schemas"]["SupervisionNoticeResponse"] | null;
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -3143,43 +3213,6 @@ export interface components {
         NumberedTextResponse: {
             number: number;
             text: string;
-        };
-        SupervisionNoticeResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            inspectionId: string;
-            /** Format: uuid */
-            measureId: string;
-            /** @description e.g. 〔2026〕第3号 */
-            numberText: string;
-            year: number;
-            /** @description per issuing body and year, in the order issued; never changes */
-            number: number;
-            issuingBody: string;
-            inspectedUnit: string;
-            /** Format: date-time */
-            issuedAt: string;
-            /**
-             * Format: date
-             * @description the day of issue, China time
-             */
-            issuedOn: string;
-            /**
-             * Format: date
-             * @description reply due: 3 calendar days after issue
-             */
-            replyBy: string;
-            /** @description addressee: the lead department when first listed */
-            leadDepartment: string;
-            /** @description addressee: the responsible leader when first listed */
-            responsibleLeader: string;
-            problem: components["schemas"]["NumberedTitleResponse"];
-            /** @description the matter (督办事项) */
-            measure: components["schemas"]["NumberedTextResponse"];
-            /** @description the requirement (督办要求): the supervisor’s reason */
-            reason: string;
-            issuedBy: string;
         };
         NotificationResponse: {
             /** Format: uuid */
