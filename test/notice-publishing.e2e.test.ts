@@ -53,6 +53,18 @@ async function publishable(title: string) {
 const page = (path: string) => fetch(`${origin}${path}`, { redirect: 'manual' });
 
 describe('publishing with care', () => {
+  it('makes one notice per inspection even when the first requests come at once', async () => {
+    const inspection = await createInspection(world, { title: `公开并发-${tag}` });
+    const replies = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => call(world, 'POST', `/inspections/${inspection}/notice`, 'office')),
+    );
+    expect(new Set(replies.map((reply) => reply.body.id)).size).toBe(1);
+    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM notice WHERE inspection_id = $1', [
+      inspection,
+    ]);
+    expect(count).toBe(1);
+  });
+
   it('checks before publishing, keeps every version under a readable address, and redirects the old one', async () => {
     const { notice } = await publishable(`公开版本-${tag}`);
     const check = await call(world, 'GET', `/notices/${notice.id}/publish-check`, 'office');

@@ -319,6 +319,7 @@ it('lets the office import a plan, correct it, commit it, and publish the notice
   );
   await shot(office.page, '12-notice');
   await office.page.getByTestId('notice-publish').click();
+  await office.page.getByTestId('notice-publish-confirm').click();
   const link = await office.page.getByTestId('public-link').getAttribute('href');
   const visitor = await browser.newPage();
   await visitor.goto(`${origin}${link}`);

@@ -6,7 +6,7 @@ import {
   renderNoticeMarkdown,
   renderNoticeText,
 } from '@rectiflow/documents';
-import { InspectionRepository, NoticeEntity, NoticeRepository } from '@rectiflow/persistence';
+import { InspectionRepository, NoticeEntity, NoticeRepository, UnitOfWork } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { defaultNarrative, Narrative } from './default-narrative';
 import { NoticeFigures, NoticeFiguresService } from './notice-figures.service';
@@ -19,6 +19,7 @@ export class NoticesService {
     private readonly notices: NoticeRepository,
     private readonly inspections: InspectionRepository,
     private readonly live: NoticeFiguresService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async notice(id: string): Promise<NoticeEntity> {
@@ -33,7 +34,13 @@ export class NoticesService {
     if (existing) return existing;
     const inspection = await this.inspections.byId(inspectionId);
     if (!inspection) throw new DomainError(ErrorCode.NotFound, `no inspection with id ${inspectionId}`);
-    return this.notices.create(inspectionId, defaultNarrative(inspection) as unknown as Record<string, unknown>);
+    return this.unitOfWork.run((tx) =>
+      this.notices.ensureForInspection(
+        inspectionId,
+        () => defaultNarrative(inspection) as unknown as Record<string, unknown>,
+        tx,
+      ),
+    );
   }
 
   async edit(id: string, body: EditNoticeDto): Promise<NoticeEntity> {

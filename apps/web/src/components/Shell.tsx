@@ -1,96 +1,13 @@
-import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
-import {
-  Badge,
-  Button,
-  Dropdown,
-  Grid,
-  Layout,
-  List,
-  Menu,
-  Popover,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import { ReactNode, useCallback, useEffect, useState } from 'react';
+import { LogoutOutlined } from '@ant-design/icons';
+import { Dropdown, Grid, Layout, Menu, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { call, client, Schemas } from '../api';
 import { Language, setLanguage } from '../i18n';
 import { DESK_ROLES } from '../pages/SupervisorDesk';
 import { useInspectionRoles, useSession } from '../session';
-import { formatDateTime } from './format';
-
-type Notification = Schemas['NotificationResponse'];
-
-function Inbox() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [data, setData] = useState<Schemas['InboxResponse']>({ unread: 0, items: [] });
-  const load = useCallback(
-    () =>
-      call(() => client.GET('/api/notifications'))
-        .then(setData)
-        .catch(() => undefined),
-    [],
-  );
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 15_000);
-    return () => clearInterval(timer);
-  }, [load]);
-  const open = async (item: Notification) => {
-    await call(() => client.POST('/api/notifications/{id}/read', { params: { path: { id: item.id } } })).catch(
-      () => undefined,
-    );
-    void load();
-    if (item.measureId) void navigate(`/measures/${item.measureId}`);
-  };
-  const content = (
-    <div style={{ width: 340, maxHeight: 420, overflow: 'auto' }}>
-      <List
-        size="small"
-        dataSource={data.items.slice(0, 30)}
-        locale={{ emptyText: t('inbox.empty') }}
-        renderItem={(item) => (
-          <List.Item
-            onClick={() => open(item)}
-            style={{ cursor: 'pointer', background: item.readAt ? undefined : '#fff7e6' }}
-          >
-            <List.Item.Meta
-              title={item.title}
-              description={
-                <span>
-                  {item.body}
-                  <br />
-                  {formatDateTime(item.createdAt)}
-                </span>
-              }
-            />
-          </List.Item>
-        )}
-      />
-      {data.unread > 0 && (
-        <Button
-          size="small"
-          type="link"
-          onClick={() => call(() => client.POST('/api/notifications/read-all')).then(load)}
-        >
-          {t('inbox.readAll')}
-        </Button>
-      )}
-    </div>
-  );
-  return (
-    <Popover content={content} title={t('inbox.title')} trigger="click" placement="bottomRight">
-      <Badge count={data.unread} size="small" data-testid="inbox-count">
-        <Button type="text" icon={<BellOutlined />} aria-label={t('inbox.title')} data-testid="inbox" />
-      </Badge>
-    </Popover>
-  );
-}
+import { NotificationBell } from './NotificationBell';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -174,7 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
               ))}
             </Space>
           </Dropdown>
-          <Inbox />
+          <NotificationBell />
           <Segmented
             size="small"
             value={i18n.language}

@@ -22,8 +22,22 @@ export class NoticeRepository extends BaseRepository {
     return this.notices(tx).findOne({ where: { publicCode } });
   }
 
+  /** The inspection's notice (the first, should an older database hold two). */
   ofInspection(inspectionId: string, tx?: EntityManager): Promise<NoticeEntity | null> {
-    return this.notices(tx).findOne({ where: { inspectionId } });
+    return this.notices(tx).findOne({ where: { inspectionId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The inspection's notice, created with `narrative` if it has none: under a transaction-scoped
+   * advisory lock per inspection, so two first requests at once (a double click, two tabs) make one.
+   */
+  async ensureForInspection(
+    inspectionId: string,
+    narrative: () => Record<string, unknown>,
+    tx: EntityManager,
+  ): Promise<NoticeEntity> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`notice:${inspectionId}`]);
+    return (await this.ofInspection(inspectionId, tx)) ?? this.create(inspectionId, narrative(), tx);
   }
 
   async create(inspectionId: string, narrative: Record<string, unknown>, tx?: EntityManager): Promise<NoticeEntity> {

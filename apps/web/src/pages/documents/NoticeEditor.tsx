@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, download, Schemas } from '../../api';
 import { failureText } from '../../errors';
+import { NoticePublish } from './NoticePublish';
 
 /** The notice form: the narrative's two parts are edited as one text each, a paragraph a line. */
 type NoticeForm = Omit<Schemas['EditNoticeDto'], 'part1' | 'part3'> & { part1?: string; part3?: string };
@@ -13,7 +14,6 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
   const { message } = App.useApp();
   const [notice, setNotice] = useState<Schemas['NoticeResponse'] | null>(null);
   const [preview, setPreview] = useState<string>('');
-  const [published, setPublished] = useState<string | null>(null);
   const [form] = Form.useForm();
 
   const refresh = useCallback(
@@ -120,35 +120,8 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
             >
               {t('notice.downloadDocx')}
             </Button>
-            <Button
-              type="primary"
-              data-testid="notice-publish"
-              onClick={async () => {
-                try {
-                  const result = await call(() =>
-                    client.POST('/api/notices/{id}/publish', { params: { path: { id: notice.id } } }),
-                  );
-                  setPublished(result.publicUrl);
-                } catch (failure) {
-                  void message.error(failureText(failure, t));
-                }
-              }}
-            >
-              {t('notice.publish')}
-            </Button>
+            <NoticePublish noticeId={notice.id} />
           </Space>
-          {published && (
-            <Alert
-              style={{ marginTop: 12 }}
-              type="success"
-              showIcon
-              message={
-                <a href={published} target="_blank" rel="noreferrer" data-testid="public-link">
-                  {t('notice.published')}
-                </a>
-              }
-            />
-          )}
         </Form>
       </Col>
       <Col xs={24} lg={14}>

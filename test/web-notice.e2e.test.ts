@@ -1,0 +1,141 @@
+/**
+ * Issue 15 items 4, 9, 10 in a real browser (Debian's Chromium through playwright-core) against the
+ * real stack: 发布 shows what the public will see with its warnings before anything is published,
+ * and only 确认发布 publishes; the bell groups per measure with 待办 first and counts, and 全部已读
+ * empties it; on the public page the thank-you is in view, in place of the form, after sending.
+ * Screenshots go to test-results/screenshots.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { launchBrowser, SCREENSHOTS, signInPage } from './support/browser';
+import { buildWorld, call, createProblem, startStack, World } from './support/world';
+
+let world: World<'office' | 'staff' | 'leader', 'department'>;
+let browser: Browser;
+/** What the page's own functions use of the browser's globals (the tests compile without the DOM library). */
+type Window = {
+  localStorage: { setItem(key: string, value: string): void };
+  document: { getElementById(id: string): { getBoundingClientRect(): { top: number; bottom: number } } | null };
+  innerHeight: number;
+  scrollY: number;
+};
+const tag = Date.now().toString(36);
+
+beforeAll(async () => {
+  world = await buildWorld(await startStack('web-notice'), {
+    departments: { department: `通报部门-${tag}` },
+    people: {
+      office: { name: `通报整改办-${tag}`, roles: 'office' },
+      staff: { name: `通报经办-${tag}`, department: 'department' },
+      leader: `通报领导-${tag}`,
+    },
+    inspection: { title: `通报巡察-${tag}` },
+  });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.stop();
+});
+
+/** Signed in as `who`, with the world's inspection chosen. */
+async function open(who: 'office' | 'staff', viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await signInPage(browser, world.origin, world.users[who].username, undefined, viewport);
+  await page.getByTestId('nav').waitFor();
+  await page.evaluate(
+    (id) => (globalThis as unknown as Window).localStorage.setItem('rectiflow.inspection', id),
+    world.inspection,
+  );
+  await page.reload();
+  await page.getByTestId('nav').waitFor();
+  return page;
+}
+
+it('shows what the public will see, with warnings, before publishing; only 确认发布 publishes', async () => {
+  const problem = await createProblem(world, {
+    title: `公开问题-${tag}`,
+    measures: [{ text: '已完成整改,佐证材料详见附件' }],
+  });
+  expect(problem.measures).toHaveLength(1);
+  const page = await open('office');
+  await page.goto(`${world.origin}/documents`);
+  await page.getByRole('tab', { name: '整改进展通报' }).click();
+  await page.getByTestId('notice-publish').click();
+  const confirmation = page.getByTestId('publish-confirmation');
+  await confirmation.waitFor();
+  expect(await page.getByTestId('publish-rendered').innerText()).toContain(`公开问题-${tag}`);
+  const warnings = await page.getByTestId('publish-warning').allInnerTexts();
+  expect(warnings.some((text) => text.includes('附件') && text.includes('佐证材料详见附件'))).toBe(true);
+  expect(warnings.some((text) => /0\s*次/.test(text))).toBe(true);
+  await page.screenshot({ path: join(SCREENSHOTS, 'notice-publish-confirmation.png') });
+  const notice = (await call(world, 'POST', `/inspections/${world.inspection}/notice`, 'office')).body;
+  expect((await call(world, 'GET', `/notices/${notice.id}/versions`, 'office')).body).toEqual([]);
+
+  await page.getByTestId('notice-publish-confirm').click();
+  const link = await page.getByTestId('public-link').getAttribute('href');
+  expect(link).toMatch(/^\/gongkai\/[a-z2-9]{6}\/1$/);
+  await page.getByTestId('notice-versions').getByText('第1版').waitFor();
+  expect((await call(world, 'GET', `/notices/${notice.id}/versions`, 'office')).body).toHaveLength(1);
+  await page.context().close();
+});
+
+it('groups the bell per measure with 待办 first and counts, and 全部已读 empties it', async () => {
+  const problem = await createProblem(world, {
+    measures: [{ text: `只需知悉-${tag}` }, { text: `需要办理-${tag}` }],
+  });
+  const [informed, pressing] = problem.measures.map((measure) => measure.id);
+  await call(world, 'POST', '/notifications/read-all', 'staff');
+  const notify = (kind: string, title: string, measureId: string) =>
+    world.dataSource.query(
+      `INSERT INTO notification (recipient_id, inspection_id, measure_id, kind, title, body, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5, '正文', $6)`,
+      [world.people.staff, world.inspection, measureId, kind, title, `web-notice:${randomUUID()}`],
+    );
+  await notify('claimed', `【领办】知悉一-${tag}`, informed);
+  await notify('extension_decided', `【延期】知悉二-${tag}`, informed);
+  await notify('review_requested', `【待审核】办理一-${tag}`, pressing);
+  await notify('urge', `【催办】办理二-${tag}`, pressing);
+
+  const page = await open('staff');
+  await page.getByTestId('inbox').click();
+  const panel = page.getByTestId('inbox-panel');
+  await panel.waitFor();
+  await panel.getByTestId('inbox-summary').getByText('待办 2 条 · 未读 4 条').waitFor();
+  const groups = panel.getByTestId('inbox-group');
+  expect(await groups.first().innerText()).toContain(`需要办理-${tag}`);
+  expect(await groups.first().getByTestId('inbox-group-action').innerText()).toBe('待办 2');
+  expect(await groups.nth(1).innerText()).toContain(`只需知悉-${tag}`);
+  expect(await groups.nth(1).getByTestId('inbox-group-action').count()).toBe(0);
+  const first = panel.getByTestId('inbox-item').first();
+  expect(await first.getAttribute('data-action-needed')).toBe('true');
+  expect(await first.innerText()).toContain('待办');
+  await page.screenshot({ path: join(SCREENSHOTS, 'notification-bell.png') });
+
+  await panel.getByTestId('inbox-read-all').click();
+  await panel.getByTestId('inbox-summary').getByText('待办 0 条 · 未读 0 条').waitFor();
+  expect((await call(world, 'GET', '/notifications', 'staff')).body.unread).toBe(0);
+  await page.context().close();
+});
+
+it('shows the thank-you in view, in place of the form, after the public sends a message', async () => {
+  const notice = (await call(world, 'POST', `/inspections/${world.inspection}/notice`, 'office')).body;
+  const published = await call(world, 'POST', `/notices/${notice.id}/publish`, 'office');
+  const visitor = await browser.newPage({ viewport: { width: 390, height: 640 } });
+  await visitor.goto(`${world.origin}${published.body.publicUrl}`);
+  await visitor.locator('#content').fill('建议公开整改时间表');
+  await visitor.getByRole('button', { name: '提交' }).click();
+  const thanks = visitor.locator('#thanks');
+  await thanks.waitFor();
+  expect(await thanks.innerText()).toContain('已收到您的意见建议');
+  await visitor.waitForFunction(() => {
+    const element = (globalThis as unknown as Window).document.getElementById('thanks');
+    const box = element?.getBoundingClientRect();
+    return !!box && box.top >= 0 && box.bottom <= (globalThis as unknown as Window).innerHeight;
+  });
+  expect(await visitor.locator('form').count()).toBe(0);
+  expect(await visitor.evaluate(() => (globalThis as unknown as Window).scrollY)).toBeGreaterThan(0);
+  await visitor.screenshot({ path: join(SCREENSHOTS, 'public-notice-thanks.png') });
+  await visitor.close();
+});
