@@ -40,6 +40,14 @@ afterAll(async () => {
   await world?.stop();
 });
 
+/** No animation running (a screenshot mid-transition shows half a dialog). */
+const settled = (page: Page) =>
+  page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running'),
+  );
+
 /** Signed in as `who`, with the world's inspection chosen. */
 async function open(who: 'office' | 'staff', viewport?: { width: number; height: number }): Promise<Page> {
   const { page } = await signInPage(browser, world.origin, world.users[who].username, undefined, viewport);
@@ -69,6 +77,7 @@ it('shows what the public will see, with warnings, before publishing; only 确�
   const warnings = await page.getByTestId('publish-warning').allInnerTexts();
   expect(warnings.some((text) => text.includes('附件') && text.includes('佐证材料详见附件'))).toBe(true);
   expect(warnings.some((text) => /0\s*次/.test(text))).toBe(true);
+  await settled(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'notice-publish-confirmation.png') });
   const notice = (await call(world, 'POST', `/inspections/${world.inspection}/notice`, 'office')).body;
   expect((await call(world, 'GET', `/notices/${notice.id}/versions`, 'office')).body).toEqual([]);
@@ -111,6 +120,7 @@ it('groups the bell per measure with 待办 first and counts, and 全部已读 e
   const first = panel.getByTestId('inbox-item').first();
   expect(await first.getAttribute('data-action-needed')).toBe('true');
   expect(await first.innerText()).toContain('待办');
+  await settled(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'notification-bell.png') });
 
   await panel.getByTestId('inbox-read-all').click();

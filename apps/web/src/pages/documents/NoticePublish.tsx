@@ -6,6 +6,20 @@ import { formatDateTime } from '../../components/format';
 import { failureText } from '../../errors';
 
 type Check = Schemas['PublishCheckResponse'];
+type Warning = Schemas['NoticeWarningResponse'];
+
+/** One alert per kind and part, references to attachments first: eight zero figures in part 一 are one thing to look at. */
+function groupWarnings(warnings: Warning[]): { kind: Warning['kind']; part: Warning['part']; excerpts: string[] }[] {
+  const groups = new Map<string, { kind: Warning['kind']; part: Warning['part']; excerpts: string[] }>();
+  for (const warning of warnings) {
+    const key = `${warning.kind}:${warning.part}`;
+    if (!groups.has(key)) groups.set(key, { kind: warning.kind, part: warning.part, excerpts: [] });
+    groups.get(key)!.excerpts.push(warning.excerpt);
+  }
+  return [...groups.values()].sort(
+    (a, b) => Number(b.kind === 'attachment_reference') - Number(a.kind === 'attachment_reference'),
+  );
+}
 
 /**
  * Publishing with care: the button opens what the public will see (the rendered notice), the
@@ -107,14 +121,14 @@ export function NoticePublish({ noticeId }: { noticeId: string }) {
             {check.warnings.length === 0 ? (
               <Alert type="success" showIcon message={t('notice.noWarnings')} />
             ) : (
-              check.warnings.map((warning, index) => (
+              groupWarnings(check.warnings).map((group) => (
                 <Alert
-                  key={index}
+                  key={`${group.kind}:${group.part}`}
                   type="warning"
                   showIcon
                   data-testid="publish-warning"
-                  message={t(`notice.warning.${warning.kind}`, { part: t(`notice.part.${warning.part}`) })}
-                  description={`“${warning.excerpt}”`}
+                  message={t(`notice.warning.${group.kind}`, { part: t(`notice.part.${group.part}`) })}
+                  description={group.excerpts.map((excerpt) => `“${excerpt}”`).join(' ')}
                 />
               ))
             )}
