@@ -110,6 +110,10 @@ it('answers the reads of measures, problems, inspections and the workbench as do
   await expectDocumented('GET /api/inspections/{id}/dashboard', `/inspections/${inspection}/dashboard`, 'office', 200);
   await expectDocumented('GET /api/notifications', '/notifications', 'reviewer', 200);
   await expectDocumented('GET /api/notifications/unread-count', '/notifications/unread-count', 'reviewer', 200);
+  await expectDocumented('GET /api/notifications/settings', '/notifications/settings', 'reviewer', 200);
+  await expectDocumented('PUT /api/notifications/settings', '/notifications/settings', 'reviewer', 200, {
+    emailDigest: 'default',
+  });
 });
 
 it('answers the writes the workbench reads back as documented', async () => {
@@ -251,7 +255,9 @@ it('answers the imports, the notice and its feedback as documented', async () =>
     contact: { phone: '0563-1234567' },
   });
   await expectDocumented('GET /api/notices/{id}/preview', `/notices/${notice.id}/preview`, 'office', 200);
+  await expectDocumented('GET /api/notices/{id}/publish-check', `/notices/${notice.id}/publish-check`, 'office', 200);
   await expectDocumented('POST /api/notices/{id}/publish', `/notices/${notice.id}/publish`, 'office', 200);
+  await expectDocumented('GET /api/notices/{id}/versions', `/notices/${notice.id}/versions`, 'office', 200);
   await expectDocumented('POST /api/inspections/{id}/notice', `/inspections/${inspection}/notice`, 'office', 201);
   await expectDocumented(
     'GET /api/public/notices/{id}/content.json',

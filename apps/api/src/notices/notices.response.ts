@@ -63,6 +63,12 @@ export class NoticeResponse {
   @Res.dateTime({ nullable: true })
   publishedAt: string | null;
 
+  @Res.text({
+    nullable: true,
+    description: 'the code of its public address /gongkai/<code>/<version> (null until published)',
+  })
+  publicCode: string | null;
+
   @Res.dateTime()
   createdAt: string;
 
