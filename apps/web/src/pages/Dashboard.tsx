@@ -1,169 +1,99 @@
-import { Card, Col, Row, Spin, Statistic, Table, Typography } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { Card, Col, Empty, Grid, Row, Spin, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { call, client, Schemas } from '../api';
 import { Chart } from '../components/Chart';
 import { formatDate } from '../components/format';
+import { PageTrail } from '../components/PageTrail';
 import { useSession } from '../session';
+import {
+  completionChart,
+  DEPARTMENT_SERIES,
+  departmentChart,
+  LIGHTS,
+  lightsChart,
+  trendChart,
+  trendHasData,
+} from './dashboard/charts';
+import { Figures } from './dashboard/Figures';
+import { SectionTable } from './dashboard/SectionTable';
+import { sectionLink, sectionRows } from './dashboard/sections';
 
-/** 统计: every chart links through to the ledger, filtered to what was clicked. */
+/**
+ * 整改统计: the done figures first, then the charts; every figure, bar and row links through to the
+ * ledger, filtered to what was clicked (progress=done where it counts 已完成).
+ */
 export function Dashboard() {
   const { t } = useTranslation();
   const { inspectionId } = useSession();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const [data, setData] = useState<Schemas['DashboardResponse'] | null>(null);
+  const [problemsClosed, setProblemsClosed] = useState<number | null>(null);
 
   useEffect(() => {
-    if (inspectionId)
-      void call(() => client.GET('/api/inspections/{id}/dashboard', { params: { path: { id: inspectionId } } })).then(
-        setData,
-      );
+    if (!inspectionId) return;
+    const path = { path: { id: inspectionId } };
+    void call(() => client.GET('/api/inspections/{id}/dashboard', { params: path })).then(setData);
+    // 已整改销号 problems come with the inspection's counts; the figure is left out if they cannot be read.
+    call(() => client.GET('/api/inspections/{id}', { params: path }))
+      .then((inspection) => setProblemsClosed(inspection.counts.problemsClosed))
+      .catch(() => setProblemsClosed(null));
   }, [inspectionId]);
 
-  const sections = useMemo(() => {
-    const groups = new Map<string, { label: string; number: string; total: number; closed: number }>();
-    for (const row of data?.bySection ?? []) {
-      const key = row.number;
-      const entry = groups.get(key) ?? {
-        label: `${row.number ? `${row.number}、` : ''}${row.title || t('dashboard.noSection')}`,
-        number: row.number,
-        total: 0,
-        closed: 0,
-      };
-      entry.total += row.total;
-      entry.closed += row.closed;
-      groups.set(key, entry);
-    }
-    return [...groups.values()];
-  }, [data, t]);
+  const narrow = screens.md === false;
+  const sections = useMemo(() => sectionRows(data?.bySection ?? [], t('dashboard.noSection')), [data, t]);
+  const charts = useMemo(
+    () =>
+      data && {
+        completion: completionChart(sections, t, narrow),
+        departments: departmentChart(data, t),
+        lights: lightsChart(data, t),
+        trend: trendChart(data, t),
+      },
+    [data, sections, t, narrow],
+  );
 
-  if (!data) return <Spin />;
-  const categories = data.bySection.filter((row) => row.categoryTitle);
-  const completion: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    legend: { data: [t('dashboard.closed'), t('dashboard.open')] },
-    grid: { left: 8, right: 8, containLabel: true },
-    xAxis: { type: 'value' },
-    yAxis: {
-      type: 'category',
-      data: (categories.length
-        ? categories.map((row) => `(${row.categoryNumber})${row.categoryTitle.slice(0, 12)}`)
-        : sections.map((row) => row.label.slice(0, 14))
-      ).reverse(),
-    },
-    series: [
-      {
-        name: t('dashboard.closed'),
-        type: 'bar',
-        stack: 'all',
-        data: (categories.length ? categories : sections).map((row) => row.closed).reverse(),
-      },
-      {
-        name: t('dashboard.open'),
-        type: 'bar',
-        stack: 'all',
-        data: (categories.length ? categories : sections).map((row) => row.total - row.closed).reverse(),
-      },
-    ],
-  };
-  const departments: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    legend: { data: [t('dashboard.closed'), t('dashboard.overdue'), t('dashboard.total')] },
-    grid: { left: 8, right: 8, containLabel: true },
-    xAxis: { type: 'category', data: data.byDepartment.map((row) => row.name), axisLabel: { rotate: 30 } },
-    yAxis: { type: 'value' },
-    series: [
-      { name: t('dashboard.total'), type: 'bar', data: data.byDepartment.map((row) => row.total) },
-      { name: t('dashboard.closed'), type: 'bar', data: data.byDepartment.map((row) => row.closed) },
-      { name: t('dashboard.overdue'), type: 'bar', data: data.byDepartment.map((row) => row.overdue) },
-    ],
-  };
-  const lights: EChartsOption = {
-    tooltip: { trigger: 'item' },
-    series: [
-      {
-        type: 'pie',
-        radius: ['40%', '70%'],
-        data: [
-          { name: t('colour.red'), value: data.totals.red, itemStyle: { color: '#cf1322' } },
-          { name: t('colour.yellow'), value: data.totals.yellow, itemStyle: { color: '#faad14' } },
-          {
-            name: t('colour.green'),
-            value: data.totals.measures - data.totals.red - data.totals.yellow,
-            itemStyle: { color: '#389e0d' },
-          },
-        ],
-      },
-    ],
-  };
-  const trend: EChartsOption = {
-    tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 8, containLabel: true },
-    xAxis: { type: 'category', data: data.trend.map((row) => row.day) },
-    yAxis: { type: 'value' },
-    series: [
-      {
-        name: t('dashboard.closedTotal'),
-        type: 'line',
-        smooth: true,
-        areaStyle: {},
-        data: data.trend.map((row) => row.cumulative),
-      },
-    ],
-  };
-  const colourOf = [t('colour.red'), t('colour.yellow'), t('colour.green')];
+  if (!data || !charts) return <Spin />;
+  const lights = LIGHTS.filter((colour) =>
+    colour === 'red'
+      ? data.totals.red
+      : colour === 'yellow'
+        ? data.totals.yellow
+        : data.totals.measures - data.totals.red - data.totals.yellow,
+  );
 
   return (
     <div data-testid="dashboard">
+      <PageTrail testId="dashboard-breadcrumb" items={[{ title: t('dashboard.crumb') }]} />
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
-      <Row gutter={[16, 16]}>
-        {[
-          ['measures', data.totals.measures, '/ledger'],
-          ['closed', data.totals.closed, '/ledger?stage=closed'],
-          ['signOffRate', `${Math.round(data.totals.signOffRate * 100)}%`, '/ledger?stage=lookback'],
-          ['red', data.totals.red, '/ledger?colour=red'],
-          ['escalated', data.totals.escalated, '/ledger?escalated=true'],
-        ].map(([key, value, link]) => (
-          <Col xs={12} md={8} lg={4} key={key as string}>
-            <Card size="small" hoverable onClick={() => navigate(link as string)} data-testid={`stat-${key}`}>
-              <Statistic title={t(`dashboard.${key}`)} value={value as string | number} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <Figures totals={data.totals} problemsClosed={problemsClosed} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.bySection')}>
             <Chart
               testId="chart-completion"
-              option={completion}
-              height={Math.max(240, (categories.length || sections.length) * 36)}
+              option={charts.completion}
+              height={Math.max(240, sections.length * 56 + 48)}
               onClick={(event) => {
-                const row = (categories.length ? categories : sections)[
-                  (categories.length || sections.length) - 1 - (event.dataIndex ?? 0)
-                ];
-                // A category bar narrows to its section and category; a section bar to its section.
-                const category =
-                  'categoryNumber' in row ? `&categoryNumber=${encodeURIComponent(row.categoryNumber)}` : '';
-                void navigate(
-                  `/ledger?sectionNumber=${encodeURIComponent(row.number)}${category}${event.seriesIndex === 0 ? '&stage=closed' : ''}`,
-                );
+                const row = sections[sections.length - 1 - (event.dataIndex ?? 0)];
+                if (row) void navigate(sectionLink(row, event.seriesIndex === 0));
               }}
             />
+            <SectionTable rows={sections} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.byDepartment')}>
             <Chart
               testId="chart-departments"
-              option={departments}
+              option={charts.departments}
               onClick={(event) => {
                 const row = data.byDepartment[event.dataIndex ?? 0];
-                void navigate(
-                  `/ledger?departmentId=${row.id}${event.seriesIndex === 1 ? '&stage=closed' : event.seriesIndex === 2 ? '&overdue=true' : ''}`,
-                );
+                const series = DEPARTMENT_SERIES[event.seriesIndex ?? 0];
+                const filter = series === 'done' ? '&progress=done' : series === 'overdue' ? '&overdue=true' : '';
+                if (row) void navigate(`/ledger?departmentId=${row.id}${filter}`);
               }}
             />
           </Card>
@@ -172,17 +102,29 @@ export function Dashboard() {
           <Card size="small" title={t('dashboard.lights')}>
             <Chart
               testId="chart-lights"
-              option={lights}
+              option={charts.lights}
               height={240}
-              onClick={(event) =>
-                navigate(`/ledger?colour=${['red', 'yellow', 'green'][colourOf.indexOf(event.name)]}`)
-              }
+              onClick={(event) => {
+                const colour = lights[event.dataIndex ?? 0];
+                if (colour) void navigate(`/ledger?colour=${colour}`);
+              }}
             />
           </Card>
         </Col>
         <Col xs={24} lg={16}>
-          <Card size="small" title={t('dashboard.trend')}>
-            <Chart testId="chart-trend" option={trend} height={240} onClick={() => navigate('/ledger?stage=closed')} />
+          <Card size="small" title={t('dashboard.trendDone')}>
+            {trendHasData(data) ? (
+              <Chart
+                testId="chart-trend"
+                option={charts.trend}
+                height={240}
+                onClick={() => void navigate('/ledger?progress=done')}
+              />
+            ) : (
+              <div data-testid="trend-empty">
+                <Empty description={t('dashboard.trendEmpty')} style={{ height: 200, paddingTop: 40 }} />
+              </div>
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={12}>

@@ -1,0 +1,79 @@
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { Schemas } from '../../api';
+
+type Totals = Schemas['DashboardTotalsResponse'];
+
+/**
+ * The done figures first, as offices report them (已完成 N项 · 持续推进 N项 · 未完成 N项 · 完成率 ·
+ * 领办 N项 · N个问题已整改销号), then the stage and warning figures; each card opens the ledger
+ * filtered to what it counts.
+ */
+export function Figures({ totals, problemsClosed }: { totals: Totals; problemsClosed: number | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const rate = Math.round(totals.completionRate * 100);
+  const unit = t('dashboard.unit');
+  const lead: [string, number | string, string, string?][] = [
+    ['done', totals.done, '/ledger?progress=done', unit],
+    ['ongoing', totals.ongoing, '/ledger?progress=ongoing', unit],
+    ['open', totals.open, '/ledger?progress=open', unit],
+    ['completionRate', rate, '/ledger?progress=done', '%'],
+    ['claimed', totals.claimed, '/ledger?claimed=true', unit],
+  ];
+  const more: [string, number | string, string][] = [
+    ['measures', totals.measures, '/ledger'],
+    ['closed', totals.closed, '/ledger?stage=closed'],
+    ['signOffRate', `${Math.round(totals.signOffRate * 100)}%`, '/ledger?stage=lookback'],
+    ['red', totals.red, '/ledger?colour=red'],
+    ['escalated', totals.escalated, '/ledger?escalated=true'],
+  ];
+  const card = (key: string, value: number | string, link: string, suffix?: string, strong = false) => (
+    <Card size="small" hoverable onClick={() => void navigate(link)} data-testid={`stat-${key}`}>
+      <Statistic
+        title={t(`dashboard.${key}`)}
+        value={value}
+        suffix={suffix}
+        valueStyle={strong ? { color: key === 'done' ? '#389e0d' : undefined, fontWeight: 600 } : { fontSize: 20 }}
+      />
+    </Card>
+  );
+  return (
+    <div data-testid="dashboard-figures">
+      <Typography.Paragraph strong style={{ fontSize: 15 }} data-testid="dashboard-headline">
+        {t('dashboard.headline', {
+          done: totals.done,
+          ongoing: totals.ongoing,
+          open: totals.open,
+          rate,
+          claimed: totals.claimed,
+        })}
+        {problemsClosed !== null && ` · ${t('dashboard.problemsClosed', { count: problemsClosed })}`}
+      </Typography.Paragraph>
+      <Row gutter={[12, 12]}>
+        {lead.map(([key, value, link, suffix]) => (
+          <Col xs={12} md={8} lg={4} key={key}>
+            {card(key, value, link, suffix, true)}
+          </Col>
+        ))}
+        {problemsClosed !== null && (
+          <Col xs={12} md={8} lg={4}>
+            <Card size="small" data-testid="stat-problemsClosed">
+              <Statistic
+                title={t('dashboard.problemsClosedTitle')}
+                value={problemsClosed}
+                valueStyle={{ fontWeight: 600 }}
+              />
+            </Card>
+          </Col>
+        )}
+        {more.map(([key, value, link]) => (
+          <Col xs={12} md={8} lg={4} key={key}>
+            {card(key, value, link)}
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}
