@@ -2968,6 +2968,8 @@ export interface components {
             publishedContent: components["schemas"]["NoticeContentResponse"] | null;
             /** Format: date-time */
             publishedAt: string | null;
+            /** @description the code of its public address /gongkai/<code>/<version> (null until published) */
+            publicCode: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
