@@ -72,6 +72,8 @@ export function spawnWorker(taskQueue: string): ChildProcess {
         TEMPORAL_ADDRESS: env().temporalAddress,
         TEMPORAL_TASK_QUEUE: taskQueue,
         WORKFLOW_BUNDLE_PATH: env().workflowBundle,
+        // The suites quiet their in-process logs (LOG_LEVEL=warn); a spawned worker is waited on by its start-up line.
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -135,9 +137,22 @@ export async function startApi(
   taskQueue: string,
   overrides: Partial<ApiConfig> = {},
 ): Promise<{ app: INestApplication; url: string }> {
+  // Quiet for the in-process API only: set while its logger is made, then put back, so processes the
+  // suites spawn (a worker, npm start) log at their own level.
+  const saved = { requests: process.env.LOG_REQUESTS, level: process.env.LOG_LEVEL };
   process.env.LOG_REQUESTS = 'false';
   process.env.LOG_LEVEL = 'warn';
-  const app = await createApiApp(apiConfig(taskQueue, overrides));
+  let app: INestApplication;
+  try {
+    app = await createApiApp(apiConfig(taskQueue, overrides));
+  } finally {
+    for (const [key, value] of [
+      ['LOG_REQUESTS', saved.requests],
+      ['LOG_LEVEL', saved.level],
+    ] as const)
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+  }
   // Throttle counts live in the shared database: each suite starts without the previous ones' sign-ins.
   await app.get(DataSource).query('DELETE FROM throttle_bucket');
   await app.listen(0, '127.0.0.1');

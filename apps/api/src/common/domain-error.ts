@@ -78,7 +78,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof body === 'object' && body !== null && 'message' in body
           ? (body as { message: unknown }).message
           : exception.message;
-      const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
+      // A long list (an array over its limit, each item refused too) is named by its first ten.
+      const message = Array.isArray(raw)
+        ? raw.slice(0, 10).join('; ') + (raw.length > 10 ? `; and ${raw.length - 10} more` : '')
+        : String(raw);
       const first = Array.isArray(raw) ? String(raw[0] ?? '') : message;
       response.status(statusCode).json({
         statusCode,

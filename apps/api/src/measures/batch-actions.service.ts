@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ACTIONS } from '@rectiflow/domain';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode, httpStatusOf } from '../common/domain-error';
 import { MeasureActionsService } from './measure-actions.service';
@@ -43,6 +44,11 @@ export class BatchActionsService {
     actor: RequestActor,
     idempotencyKey: string | undefined,
   ) {
+    if (!(ACTIONS as readonly string[]).includes(action))
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `unknown action ${JSON.stringify(action)}; actions are ${ACTIONS.join(', ')}`,
+      );
     if (!idempotencyKey)
       throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or field)');
     if (idempotencyKey.length > 60)

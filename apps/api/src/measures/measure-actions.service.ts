@@ -48,9 +48,12 @@ export function requestHash(action: string, input: Record<string, unknown>): str
 
 /** Deadlines written as days (2025-06-30) mean the end of that day in China time, as at creation. */
 function withDeadlines(input: Record<string, unknown>): Record<string, unknown> {
-  if (typeof input.dueAt !== 'string') return input;
-  const due = parseDeadline(input.dueAt);
-  return due ? { ...input, dueAt: due.toISOString() } : input;
+  const read = { ...input };
+  for (const field of ['dueAt', 'requestedDueAt', 'newDueAt'] as const) {
+    const due = typeof read[field] === 'string' ? parseDeadline(read[field] as string) : null;
+    if (due) read[field] = due.toISOString();
+  }
+  return read;
 }
 
 /**

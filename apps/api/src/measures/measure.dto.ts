@@ -175,7 +175,9 @@ export class ActionBodyDto {
   @IdListField({ optional: true, description: 'submit_evidence / report_progress: uploaded evidence ids' })
   evidenceIds?: string[];
 
-  @DateTimeField({ optional: true, description: 'request_extension: the deadline asked for' })
+  @ApiPropertyOptional({ description: 'request_extension: the deadline asked for (a date or an ISO-8601 date-time)' })
+  @IsOptional()
+  @IsDeadline()
   requestedDueAt?: string;
 
   @TextField({
@@ -211,6 +213,8 @@ export class ActionBodyDto {
   @TextField({ optional: true, max: 4000, multiline: true, description: 'record_look_back / conclude / claim: note' })
   note?: string;
 
-  @DateTimeField({ optional: true, description: 'record_look_back rebound: new deadline' })
+  @ApiPropertyOptional({ description: 'record_look_back rebound: new deadline (a date or an ISO-8601 date-time)' })
+  @IsOptional()
+  @IsDeadline()
   newDueAt?: string;
 }

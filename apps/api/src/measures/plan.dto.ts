@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDeadline } from './deadline';
+import { EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 import { ActionBodyDto } from './measure.dto';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 
 export class RetitleProblemDto {
   @TextField({ min: 1, max: 1000, description: "the problem's new title" })
@@ -34,7 +35,9 @@ export class LookBackItemDto {
   @TextField({ optional: true, max: 4000, multiline: true, description: 'required for a rebound' })
   note?: string;
 
-  @DateTimeField({ optional: true, description: 'rebound: the new deadline' })
+  @ApiPropertyOptional({ description: 'rebound: the new deadline (a date or an ISO-8601 date-time)' })
+  @IsOptional()
+  @IsDeadline()
   newDueAt?: string;
 }
 

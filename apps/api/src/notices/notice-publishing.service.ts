@@ -102,8 +102,10 @@ export class NoticePublishingService {
 
   /** The published notice behind a public code (404 for an unknown code). */
   async byCode(code: string): Promise<{ notice: NoticeEntity; versions: PublishedVersion[] }> {
-    const notice = /^[a-z0-9]{1,16}$/.test(code) ? await this.repository.byPublicCode(code) : null;
-    if (!notice?.publishedContent) throw new DomainError(ErrorCode.NotFound, `no published notice at ${code}`);
+    if (!/^[A-Za-z0-9-]{1,32}$/.test(code))
+      throw new DomainError(ErrorCode.InvalidInput, 'code must be the letters and digits of a public address');
+    const notice = await this.repository.byPublicCode(code.toLowerCase());
+    if (!notice?.publishedContent) throw new DomainError(ErrorCode.NotFound, 'code names no published notice');
     const rows = await this.repository.versions(notice.id);
     return { notice, versions: rows.map((row) => this.address(code, row)) };
   }

@@ -1,3 +1,4 @@
+import { ContributionResponse } from '../measures/measures.response';
 import { MEASURE_KINDS, STAGES } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 import { ParticipantsWarningResponse, ProblemLadderResponse } from '../measures/measures.response';
@@ -112,8 +113,8 @@ export class CreatedMeasureResponse {
   @Res.dateTime({ optional: true, nullable: true })
   claimedAt?: string | null;
 
-  @Res.json({ optional: true, description: 'always empty on creation', nullable: true })
-  contributions?: unknown;
+  @Res.many(() => ContributionResponse, { optional: true, description: 'always empty on creation' })
+  contributions?: ContributionResponse[];
 
   @Res.json({ optional: true, nullable: true })
   supervision?: Record<string, unknown> | null;

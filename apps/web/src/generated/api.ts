@@ -1899,6 +1899,20 @@ export interface components {
         MeasureKind: "immediate" | "deadline" | "ongoing";
         /** @enum {string} */
         Stage: "assign" | "rectify" | "review" | "signoff" | "lookback" | "closed" | "voided";
+        ContributionResponse: {
+            /** Format: uuid */
+            departmentId: string;
+            /**
+             * Format: uuid
+             * @description who gave it
+             */
+            by: string;
+            /** Format: date-time */
+            at: string;
+            summary: string;
+            evidenceIds: string[];
+            round: number;
+        };
         /** @enum {string} */
         WarningCode: "LEADER_IN_LEAD_DEPARTMENT";
         ParticipantsWarningResponse: {
@@ -1957,9 +1971,7 @@ export interface components {
             /** Format: date-time */
             claimedAt?: string | null;
             /** @description always empty on creation */
-            contributions?: {
-                [key: string]: unknown;
-            } | null;
+            contributions?: components["schemas"]["ContributionResponse"][];
             supervision?: {
                 [key: string]: unknown;
             } | null;
@@ -2016,20 +2028,6 @@ export interface components {
              * @description when the last measure closed, if the problem is closed
              */
             closedAt: string | null;
-        };
-        ContributionResponse: {
-            /** Format: uuid */
-            departmentId: string;
-            /**
-             * Format: uuid
-             * @description who gave it
-             */
-            by: string;
-            /** Format: date-time */
-            at: string;
-            summary: string;
-            evidenceIds: string[];
-            round: number;
         };
         /** @enum {string} */
         SupervisionStatus: "open" | "answered";
@@ -2345,10 +2343,7 @@ export interface components {
             summary?: string;
             /** @description submit_evidence / report_progress: uploaded evidence ids */
             evidenceIds?: string[];
-            /**
-             * Format: date-time
-             * @description request_extension: the deadline asked for
-             */
+            /** @description request_extension: the deadline asked for (a date or an ISO-8601 date-time) */
             requestedDueAt?: string;
             /** @description reason (required to reject, return, refuse an extension or request one, and for reassign, change_deadline and void) */
             reason?: string;
@@ -2366,10 +2361,7 @@ export interface components {
             result?: "holds" | "rebound";
             /** @description record_look_back / conclude / claim: note */
             note?: string;
-            /**
-             * Format: date-time
-             * @description record_look_back rebound: new deadline
-             */
+            /** @description record_look_back rebound: new deadline (a date or an ISO-8601 date-time) */
             newDueAt?: string;
         };
         ActionResultResponse: {
@@ -2434,10 +2426,7 @@ export interface components {
             summary?: string;
             /** @description submit_evidence / report_progress: uploaded evidence ids */
             evidenceIds?: string[];
-            /**
-             * Format: date-time
-             * @description request_extension: the deadline asked for
-             */
+            /** @description request_extension: the deadline asked for (a date or an ISO-8601 date-time) */
             requestedDueAt?: string;
             /** @description reason (required to reject, return, refuse an extension or request one, and for reassign, change_deadline and void) */
             reason?: string;
@@ -2455,10 +2444,7 @@ export interface components {
             result?: "holds" | "rebound";
             /** @description record_look_back / conclude / claim: note */
             note?: string;
-            /**
-             * Format: date-time
-             * @description record_look_back rebound: new deadline
-             */
+            /** @description record_look_back rebound: new deadline (a date or an ISO-8601 date-time) */
             newDueAt?: string;
             /** @description the measures to act on (1–200) */
             measureIds: string[];
@@ -2496,10 +2482,7 @@ export interface components {
             result: "holds" | "rebound";
             /** @description required for a rebound */
             note?: string;
-            /**
-             * Format: date-time
-             * @description rebound: the new deadline
-             */
+            /** @description rebound: the new deadline (a date or an ISO-8601 date-time) */
             newDueAt?: string;
         };
         LookBackRoundDto: {
