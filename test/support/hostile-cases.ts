@@ -155,11 +155,11 @@ export class HostileCases {
           ? options.action
           : String(sample(this.document, schema, name, this.pick)));
     const pathParams = endpoint.params.filter((param) => param.in === 'path');
-    const path = endpoint.path
-      .replace(/^\/api/, '')
-      .replace(/\{(\w+)\}/g, (_match, name) =>
-        encodeUrlValue(pathValue(name, pathParams.find((param) => param.name === name)?.schema ?? {})),
-      );
+    // Below the client's base …/api; a route outside /api (the public /gongkai pages) climbs out of it.
+    const path = (endpoint.path.startsWith('/api/') ? endpoint.path.slice(4) : `/..${endpoint.path}`).replace(
+      /\{(\w+)\}/g,
+      (_match, name) => encodeUrlValue(pathValue(name, pathParams.find((param) => param.name === name)?.schema ?? {})),
+    );
     const required = endpoint.params.filter((param) => param.in === 'query' && param.required);
     const query = {
       ...Object.fromEntries(
