@@ -123,7 +123,7 @@ describe('publishing with care', () => {
     const bare = await page(`/gongkai/${code}`);
     expect([bare.status, bare.headers.get('location')]).toEqual([302, `/gongkai/${code}/2`]);
     const old = await page(`/api/public/notices/${notice.id}`);
-    expect([old.status, old.headers.get('location')]).toEqual([301, `/gongkai/${code}/2`]);
+    expect([old.status, old.headers.get('location')]).toEqual([301, `/gongkai/${code}`]);
     expect((await call(world, 'GET', `/public/notices/${notice.id}/content.json`, null)).body.title).toBe(
       `第二次发布的标题-${tag}`,
     );

@@ -50,11 +50,14 @@ export class PublicNoticesController {
   @Get(':id')
   @Public()
   @Redirect()
-  @ApiOperation({ summary: 'The old address of the public page: redirects to /gongkai/<code>/<newest version>' })
+  @ApiOperation({
+    summary: 'The old address of the public page: redirects (301) to /gongkai/<code>, which shows the newest version',
+  })
   @ApiFoundResponse({ description: 'to the readable address' })
   @ApiErrors(400, 404)
   async page(@Param('id', new ParseUUIDPipe()) id: string) {
-    return { url: await this.publishing.newestAddress(id), statusCode: 301 };
+    // Permanent, so to the address that never changes; /gongkai/<code> then goes to the newest version.
+    return { url: `/gongkai/${await this.publishing.codeOf(id)}`, statusCode: 301 };
   }
 
   @Get(':id/content.json')
