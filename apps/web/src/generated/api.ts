@@ -961,7 +961,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The old address of the public page: redirects to /gongkai/<code>/<newest version> */
+        /** The old address of the public page: redirects (301) to /gongkai/<code>, which shows the newest version */
         get: operations["PublicNotices_page"];
         put?: never;
         post?: never;
