@@ -25,7 +25,8 @@ export function sectionRows(rows: Schemas['DashboardSectionResponse'][], untitle
   const groups = new Map<string, SectionRow>();
   for (const row of rows) {
     const key = `${row.number}|${row.categoryTitle ? row.categoryNumber : ''}`;
-    const section = `${row.number ? `${row.number}、` : ''}`;
+    // 一、 for a Chinese heading number, "2. " for an Arabic one (an English plan).
+    const section = !row.number ? '' : chineseToNumber(row.number) === null ? `${row.number}. ` : `${row.number}、`;
     const label = row.categoryTitle
       ? `${section}(${row.categoryNumber})${row.categoryTitle}`
       : `${section}${row.title || untitled}`;
