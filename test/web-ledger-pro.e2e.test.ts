@@ -215,7 +215,9 @@ it('shows a card list on a 390×844 phone, the measure text across the card', as
   const box = (await text.boundingBox())!;
   // Across the card, not a column four characters wide.
   expect(box.width).toBeGreaterThan(250);
-  const lineHeight = Number(await text.evaluate('(element) => parseFloat(getComputedStyle(element).lineHeight) || 22'));
+  const lineHeight = await text.evaluate(
+    (element) => parseFloat(element.ownerDocument.defaultView?.getComputedStyle(element).lineHeight ?? '') || 22,
+  );
   expect(box.height / lineHeight).toBeLessThan(4);
   const card = cards.getByTestId('ledger-card').filter({ hasText: `领办措施-${tag}` });
   expect(await card.innerText()).toContain('领办');
