@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Grid, Row, Spin, Table, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Grid, Row, Spin, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -68,6 +68,18 @@ export function Dashboard() {
     <div data-testid="dashboard">
       <PageTrail testId="dashboard-breadcrumb" items={[{ title: t('dashboard.crumb') }]} />
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
+      {data.calendarCoverage
+        .filter((year) => !year.covered)
+        .map((year) => (
+          <Alert
+            key={year.year}
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="calendar-warning"
+            message={t('dashboard.calendarUncovered', { year: year.year })}
+          />
+        ))}
       <Figures totals={data.totals} problemsClosed={problemsClosed} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
