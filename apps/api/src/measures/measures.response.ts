@@ -17,7 +17,7 @@ export class PendingExtensionResponse {
 }
 
 /** A measure's read-model row: its stage, deadlines, owners and 红黄绿灯 (a ledger row). */
-export class SupervisionAnswerResponse {
+export class MeasureSupervisionAnswerResponse {
   @Res.id()
   by: string;
 
@@ -32,7 +32,7 @@ export class SupervisionAnswerResponse {
 }
 
 /** The open 督办单: issued, awaiting or holding its answer (督办回复). */
-export class SupervisionNoticeResponse {
+export class MeasureSupervisionResponse {
   @Res.dateTime()
   issuedAt: string;
 
@@ -48,8 +48,8 @@ export class SupervisionNoticeResponse {
   @Res.enum(['open', 'answered'], 'SupervisionStatus')
   status: string;
 
-  @Res.one(() => SupervisionAnswerResponse, { nullable: true })
-  answer: SupervisionAnswerResponse | null;
+  @Res.one(() => MeasureSupervisionAnswerResponse, { nullable: true })
+  answer: MeasureSupervisionAnswerResponse | null;
 }
 
 /** A cooperating department's part (配合反馈). */
@@ -134,8 +134,8 @@ export class MeasureResponse {
   })
   contributions: ContributionResponse[];
 
-  @Res.one(() => SupervisionNoticeResponse, { nullable: true, description: 'the open 督办单, if any' })
-  supervision: SupervisionNoticeResponse | null;
+  @Res.one(() => MeasureSupervisionResponse, { nullable: true, description: 'the open 督办单, if any' })
+  supervision: MeasureSupervisionResponse | null;
 
   @Res.enum(STAGES, 'Stage')
   stage: string;

@@ -2031,7 +2031,7 @@ export interface components {
         };
         /** @enum {string} */
         SupervisionStatus: "open" | "answered";
-        SupervisionAnswerResponse: {
+        MeasureSupervisionAnswerResponse: {
             /** Format: uuid */
             by: string;
             /** Format: date-time */
@@ -2039,42 +2039,19 @@ export interface components {
             text: string;
             evidenceIds: string[];
         };
-        SupervisionNoticeResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            inspectionId: string;
-            /** Format: uuid */
-            measureId: string;
-            /** @description e.g. 〔2026〕第3号 */
-            numberText: string;
-            year: number;
-            /** @description per issuing body and year, in the order issued; never changes */
-            number: number;
-            issuingBody: string;
-            inspectedUnit: string;
+        MeasureSupervisionResponse: {
             /** Format: date-time */
             issuedAt: string;
-            /**
-             * Format: date
-             * @description the day of issue, China time
-             */
-            issuedOn: string;
-            /**
-             * Format: date
-             * @description reply due: 3 calendar days after issue
-             */
-            replyBy: string;
-            /** @description addressee: the lead department when first listed */
-            leadDepartment: string;
-            /** @description addressee: the responsible leader when first listed */
-            responsibleLeader: string;
-            problem: components["schemas"]["NumberedTitleResponse"];
-            /** @description the matter (督办事项) */
-            measure: components["schemas"]["NumberedTextResponse"];
-            /** @description the requirement (督办要求): the supervisor’s reason */
-            reason: string;
+            /** Format: uuid */
             issuedBy: string;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description the answer is due by then; unanswered, it escalates to the group head
+             */
+            replyDueAt: string;
+            status: components["schemas"]["SupervisionStatus"];
+            answer: components["schemas"]["MeasureSupervisionAnswerResponse"] | null;
         };
         PendingExtensionResponse: {
             /**
@@ -2140,7 +2117,7 @@ export interface components {
             /** @description 配合反馈 of the current round, one per cooperating department */
             contributions: components["schemas"]["ContributionResponse"][];
             /** @description the open 督办单, if any */
-            supervision: components["schemas"]["SupervisionNoticeResponse"] | null;
+            supervision: components["schemas"]["MeasureSupervisionResponse"] | null;
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -2239,7 +2216,7 @@ export interface components {
             /** @description 配合反馈 of the current round, one per cooperating department */
             contributions: components["schemas"]["ContributionResponse"][];
             /** @description the open 督办单, if any */
-            supervision: components["schemas"]["SupervisionNoticeResponse"] | null;
+            supervision: components["schemas"]["MeasureSupervisionResponse"] | null;
             stage: components["schemas"]["Stage"];
             round: number;
             /**
@@ -3198,6 +3175,43 @@ export interface components {
         NumberedTextResponse: {
             number: number;
             text: string;
+        };
+        SupervisionNoticeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspectionId: string;
+            /** Format: uuid */
+            measureId: string;
+            /** @description e.g. 〔2026〕第3号 */
+            numberText: string;
+            year: number;
+            /** @description per issuing body and year, in the order issued; never changes */
+            number: number;
+            issuingBody: string;
+            inspectedUnit: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * Format: date
+             * @description the day of issue, China time
+             */
+            issuedOn: string;
+            /**
+             * Format: date
+             * @description reply due: 3 calendar days after issue
+             */
+            replyBy: string;
+            /** @description addressee: the lead department when first listed */
+            leadDepartment: string;
+            /** @description addressee: the responsible leader when first listed */
+            responsibleLeader: string;
+            problem: components["schemas"]["NumberedTitleResponse"];
+            /** @description the matter (督办事项) */
+            measure: components["schemas"]["NumberedTextResponse"];
+            /** @description the requirement (督办要求): the supervisor’s reason */
+            reason: string;
+            issuedBy: string;
         };
         NotificationResponse: {
             /** Format: uuid */
