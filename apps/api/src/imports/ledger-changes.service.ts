@@ -56,18 +56,21 @@ export class LedgerChangesService {
     const lead = names.departments.get(row.leadDepartment);
     const leader = names.leaders.get(row.leader);
     const cooperating = row.cooperatingDepartments.map((name) => names.departments.get(name)!);
-    if (lead && lead !== measure.lead) ((owners.leadDepartmentId = lead), fields.push('牵头部门'));
-    if (leader && leader !== measure.leader) ((owners.responsibleLeaderId = leader), fields.push('责任领导'));
+    const set = (target: Record<string, unknown>, field: string, value: unknown, list: string[], label: string) => {
+      target[field] = value;
+      list.push(label);
+    };
+    if (lead && lead !== measure.lead) set(owners, 'leadDepartmentId', lead, fields, '牵头部门');
+    if (leader && leader !== measure.leader) set(owners, 'responsibleLeaderId', leader, fields, '责任领导');
     if (!sameSet(cooperating, measure.cooperating ?? []))
-      ((owners.cooperatingDepartmentIds = cooperating), fields.push('配合部门'));
+      set(owners, 'cooperatingDepartmentIds', cooperating, fields, '配合部门');
     if (fields.length)
       changes.push({ row: row.row, measureId: measure.id, action: 'reassign', fields, input: { ...owners, reason } });
     const deadline: Record<string, unknown> = {};
     const when: string[] = [];
     if (row.dueAt && new Date(measure.due_at).toISOString() !== row.dueAt)
-      ((deadline.dueAt = row.dueAt), when.push('整改时限'));
-    if (row.kind !== measure.kind)
-      ((deadline.kind = row.kind), when.push(`措施类型(${MEASURE_KIND_LABELS[row.kind]})`));
+      set(deadline, 'dueAt', row.dueAt, when, '整改时限');
+    if (row.kind !== measure.kind) set(deadline, 'kind', row.kind, when, `措施类型(${MEASURE_KIND_LABELS[row.kind]})`);
     if (when.length) {
       // 调整时限 needs the responsible leader's consent: the importer declares it for the whole ledger, or the row is refused.
       const consent = options.leadersAgreed ? { approvedById: leader ?? measure.leader } : {};

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-vali
 import { IsDeadline } from './deadline';
 import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, PROGRESS, Progress, STAGES, Stage } from '@rectiflow/domain';
 import { MEASURE_SORTS, MeasureSort } from '@rectiflow/persistence';
-import { DateTimeField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
+import { EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 
 export class ListMeasuresQuery {
   @IdField({ optional: true })

@@ -60,7 +60,7 @@ export function EvidenceUpload({
         <p>{t('evidence.drop')}</p>
         <p className="ant-upload-hint">{t('evidence.hint', { limit: Math.round(maxBytes / 1024 / 1024) })}</p>
       </Upload.Dragger>
-      {percent !== null && <Progress percent={percent} size="small" />}
+      {percent !== null && <Progress percent={percent} size="small" aria-label={t('evidence.title')} />}
     </div>
   );
 }

@@ -71,6 +71,7 @@ export function Shell({ children }: { children: ReactNode }) {
           onChange={setInspectionId}
           options={inspections.map((item) => ({ value: item.id, label: item.title }))}
           placeholder={t('header.inspection')}
+          aria-label={t('header.inspection')}
           style={{ width: screens.md ? 280 : 160 }}
           data-testid="inspection-select"
         />

@@ -42,7 +42,11 @@ export function SectionTable({ rows }: { rows: SectionRow[] }) {
           width: 110,
           responsive: ['md'],
           render: (_: unknown, row) => (
-            <Progress size="small" percent={row.total ? Math.round((row.done / row.total) * 100) : 0} />
+            <Progress
+              size="small"
+              aria-label={t('dashboard.completionRate')}
+              percent={row.total ? Math.round((row.done / row.total) * 100) : 0}
+            />
           ),
         },
       ]}
