@@ -240,12 +240,15 @@ it('shows the server’s reason when an action is refused', async () => {
   // Meanwhile the office reviews it first.
   await act(world, measureId, 'review', users.office.id, { decision: 'approve' });
   await reviewer.page.getByTestId('submit-review').click();
-  const error = reviewer.page.getByTestId('action-error');
-  await error.waitFor();
-  const refusal = await error.innerText();
-  // A headline in Chinese chosen by the server's error code, then the server's own words.
-  expect(refusal).toContain('当前阶段不能进行此操作：');
-  expect(refusal).toContain('action "review" is not allowed in stage 销号 (signoff)');
+  // The form was stale: the page reloads what may be done now and keeps the refusal on top, a
+  // headline chosen by the server's error code, then its reason code said in Chinese (not the server's English).
+  const result = reviewer.page.getByTestId('action-result');
+  await result.getByText('当前阶段不能进行此操作').waitFor();
+  const refusal = await result.innerText();
+  expect(refusal).toContain('操作未成功');
+  expect(refusal).toContain('当前处于销号阶段，不能审核');
+  expect(refusal).toContain('页面已刷新为最新状态');
+  expect(refusal).not.toContain('is not allowed in stage');
   await shot(reviewer.page, '09-refused');
   await reviewer.context.close();
 });
@@ -261,7 +264,8 @@ it('says in Chinese why a sign-in failed', async () => {
   await error.waitFor();
   const text = await error.innerText();
   expect(text).toContain('登录失败');
-  expect(text).toContain('wrong username or password');
+  expect(text).toContain('用户名或密码不正确');
+  expect(text).not.toContain('wrong username or password');
   await context.close();
 });
 
@@ -406,7 +410,7 @@ it('lets the supervisor send a second 督办 from the same page (a new request, 
   for (const reason of ['进度滞后，请于三日内报告', '仍未整改，再次督办']) {
     await supervisor.page.getByTestId('action-supervise').locator('textarea').fill(reason);
     await supervisor.page.getByTestId('submit-supervise').click();
-    await supervisor.page.locator('.ant-message-success').getByText('已督办').last().waitFor();
+    await supervisor.page.locator('.ant-message-success').getByText('已发出督办单').last().waitFor();
     // The form starts empty for the next request.
     await waitFor(
       async () => (await supervisor.page.getByTestId('action-supervise').locator('textarea').inputValue()) === '',
@@ -423,7 +427,8 @@ it('says why a hand-edited ledger link is refused instead of showing the last re
   await office.page.goto(`${origin}/ledger?stage=nope`);
   const error = office.page.getByTestId('ledger-error');
   await error.waitFor();
-  expect(await error.innerText()).toContain('stage must be one of');
+  expect(await error.innerText()).toContain('输入有误：stage的内容不正确');
+  expect(await error.innerText()).not.toContain('stage must be one of');
   expect(await office.page.getByTestId('ledger-search').getAttribute('maxlength')).toBe('100');
   await office.context.close();
 });

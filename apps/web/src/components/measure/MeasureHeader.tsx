@@ -44,7 +44,7 @@ export function MeasureHeader({ measure }: { measure: Schemas['MeasureDetailResp
             color={progress === 'done' ? 'green' : progress === 'ongoing' ? 'cyan' : 'default'}
             data-testid="measure-progress"
           >
-            {t('progressOf.label')}：{t(`progress.${progress}`)}
+            {t('progressOf.tag', { progress: t(`progress.${progress}`) })}
           </Tag>
         )}
         {measure.claimedBy && (
