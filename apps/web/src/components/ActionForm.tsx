@@ -152,7 +152,8 @@ export function ActionForm({
         {shape.text && (
           <Form.Item
             name={shape.text}
-            label={t(`field.${shape.text}`)}
+            // An action may name its words itself (督办回复's text is the answer, not the measure's text).
+            label={t([`fieldOf.${action}`, `field.${shape.text}`])}
             rules={[{ required: textRequired(action, refusing), whitespace: true, message: t('form.required') }]}
           >
             <Input.TextArea rows={3} maxLength={4000} showCount data-testid={`field-${shape.text}`} />
