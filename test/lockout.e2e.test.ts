@@ -19,7 +19,13 @@ let dataSource: DataSource;
 let admin: string;
 let adminUsername: string;
 const tag = Date.now().toString(36);
-const REFUSED = { statusCode: 401, error: 'UNAUTHENTICATED', message: 'wrong username or password' };
+/** Every refused sign-in answers exactly this, whatever the cause (and its reason says no more). */
+const REFUSED = {
+  statusCode: 401,
+  error: 'UNAUTHENTICATED',
+  message: 'wrong username or password',
+  reason: { code: 'WRONG_CREDENTIALS', params: {} },
+};
 
 const from = (address: string) => ({ 'X-Forwarded-For': address });
 const signIn = (username: string, password: string, address: string) =>

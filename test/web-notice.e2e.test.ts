@@ -40,12 +40,24 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** No animation running (a screenshot mid-transition shows half a dialog). */
+/**
+ * No transition running (a screenshot mid-transition shows half a dialog). Endless animations (a
+ * spinner, a badge's pulse) never settle, so only animations that end are waited for.
+ */
 const settled = (page: Page) =>
   page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+    (
+      globalThis as unknown as {
+        document: {
+          getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations: number } } | null }[];
+        };
+      }
+    ).document
       .getAnimations()
-      .every((animation) => animation.playState !== 'running'),
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
   );
 
 /** Signed in as `who`, with the world's inspection chosen. */
