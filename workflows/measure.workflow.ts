@@ -7,7 +7,6 @@ import * as wf from '@temporalio/workflow';
 import {
   ACTIONS,
   ActionName,
-  ActionRefused,
   applyAction,
   applyTimer,
   authorise,
@@ -31,11 +30,11 @@ import {
   IDEMPOTENCY_CONFLICT,
   MeasureOutcome,
   MeasureWorkflowInput,
-  PROJECTION_REJECTED,
   RememberedResult,
   snapshotQuery,
 } from './measure.contract';
 import type { CalendarActivities } from './calendar.types';
+import { projectionRejection, toFailure } from './measure-failures';
 import type { ProjectionActivities, ProjectionEvent } from './projection.types';
 
 const { workingCalendar } = wf.proxyLocalActivities<CalendarActivities>({
@@ -66,24 +65,6 @@ const WORKING_DAYS_PATCH = 'working-days-2026-12';
 const REOPEN_WINDOW_PATCH = 'reopen-window-2026-12';
 /** Patch id of the plan's content at 交办 (承办人, 交办要求, the original deadline, a deadline not before today). */
 const PLAN_RULES_PATCH = 'plan-content-2026-12';
-
-function projectionRejection(error: unknown): string | null {
-  const cause = error instanceof wf.ActivityFailure ? error.cause : error;
-  return cause instanceof wf.ApplicationFailure && cause.type === PROJECTION_REJECTED ? cause.message : null;
-}
-
-function toFailure(error: unknown): Error {
-  if (error instanceof ActionRefused) {
-    // The reason (code and parameters) rides in the failure's details, for the person's language.
-    return wf.ApplicationFailure.create({
-      type: error.code,
-      message: error.message,
-      nonRetryable: true,
-      details: error.reason ? [error.reason] : undefined,
-    });
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
 
 export async function measureWorkflow(input: MeasureWorkflowInput): Promise<MeasureOutcome> {
   let state: MeasureState = input.state;

@@ -1,78 +1,11 @@
 import { ACTIONS, COLOURS, MEASURE_KINDS, STAGES } from '@rectiflow/domain';
 import { Res } from '../common/response-fields';
 
-/** An extension (延期) asked for and not yet decided. */
-export class PendingExtensionResponse {
-  @Res.id({ description: 'who asked' })
-  by: string;
+import { ContributionResponse, MeasureSupervisionResponse, PendingExtensionResponse } from './measure-parts.response';
 
-  @Res.dateTime({ description: 'when' })
-  at: string;
-
-  @Res.dateTime()
-  requestedDueAt: string;
-
-  @Res.text()
-  reason: string;
-}
+export { ContributionResponse, MeasureSupervisionResponse, PendingExtensionResponse };
 
 /** A measure's read-model row: its stage, deadlines, owners and 红黄绿灯 (a ledger row). */
-export class MeasureSupervisionAnswerResponse {
-  @Res.id()
-  by: string;
-
-  @Res.dateTime()
-  at: string;
-
-  @Res.text()
-  text: string;
-
-  @Res.ids()
-  evidenceIds: string[];
-}
-
-/** The open 督办单: issued, awaiting or holding its answer (督办回复). */
-export class MeasureSupervisionResponse {
-  @Res.dateTime()
-  issuedAt: string;
-
-  @Res.id()
-  issuedBy: string;
-
-  @Res.text()
-  reason: string;
-
-  @Res.dateTime({ description: 'the answer is due by then; unanswered, it escalates to the group head' })
-  replyDueAt: string;
-
-  @Res.enum(['open', 'answered'], 'SupervisionStatus')
-  status: string;
-
-  @Res.one(() => MeasureSupervisionAnswerResponse, { nullable: true })
-  answer: MeasureSupervisionAnswerResponse | null;
-}
-
-/** A cooperating department's part (配合反馈). */
-export class ContributionResponse {
-  @Res.id()
-  departmentId: string;
-
-  @Res.id({ description: 'who gave it' })
-  by: string;
-
-  @Res.dateTime()
-  at: string;
-
-  @Res.text()
-  summary: string;
-
-  @Res.ids()
-  evidenceIds: string[];
-
-  @Res.int()
-  round: number;
-}
-
 export class MeasureResponse {
   @Res.id()
   id: string;

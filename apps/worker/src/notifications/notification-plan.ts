@@ -1,6 +1,9 @@
 /** Who hears about each workflow event, and what they are told (Chinese: it is what users read). */
 import { ACTION_LABELS, ActionName, MeasureState, STAGE_LABELS } from '@rectiflow/domain';
 import type { ProjectionEvent } from '@rectiflow/workflows/projection.types';
+import { planUpkeepNotifications, sentence } from './upkeep-notifications';
+
+export { sentence };
 
 export type Audience =
   | 'department_staff'
@@ -268,44 +271,5 @@ export function planNotifications(event: ProjectionEvent, measureText: string): 
       }));
     default:
       return label ? [] : [];
-  }
-}
-
-/** A person's words as the end of a sentence: one full stop, never two. */
-export function sentence(words: unknown): string {
-  const text = String(words ?? '').trim();
-  return /[。！？!?.]$/.test(text) ? text : `${text}。`;
-}
-
-/** What the office's upkeep of the plan tells those it concerns. */
-function planUpkeepNotifications(
-  action: 'reassign' | 'change_deadline' | 'edit_text' | 'void',
-  subject: string,
-  due: string,
-  detail: Record<string, unknown>,
-): PlannedNotification[] {
-  const reason = detail.reason ? `原因:${sentence(detail.reason)}` : '';
-  const concerned: Audience[] = ['department_staff', 'responsible_leader', 'named_people'];
-  const tell = (kind: string, title: string, body: string, audiences = concerned) =>
-    audiences.map((audience) => ({ audience, kind, title: `【${title}】${subject}`, body }));
-  switch (action) {
-    case 'reassign':
-      return [
-        ...tell('reassigned', '责任调整', `整改措施“${subject}”的责任已调整,现由您(贵部门)承担${due}。${reason}`),
-        ...tell('released', '责任调整', `整改措施“${subject}”已调整至其他责任主体,您(贵部门)不再承担。${reason}`, [
-          'departments_released',
-          'people_released',
-        ]),
-      ];
-    case 'change_deadline':
-      return tell(
-        'deadline_changed',
-        '时限调整',
-        `整改措施“${subject}”的整改时限由 ${String(detail.previousDueAt).slice(0, 10)} 调整为 ${String(detail.dueAt).slice(0, 10)}。${reason}`,
-      );
-    case 'edit_text':
-      return tell('measure_edited', '措施修改', `整改措施已修改为“${subject}”。${reason}`, ['department_staff']);
-    case 'void':
-      return tell('voided', '措施作废', `整改措施“${subject}”已作废,无需继续办理。${reason}`);
   }
 }
