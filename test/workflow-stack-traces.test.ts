@@ -60,9 +60,10 @@ it('keeps the configured number of frames in the workflow threads of the worker 
   // The default of 3 still names the workflow code that refused (the SDK cuts its own frames below it).
   const byDefault = await refusalFrames(undefined);
   expect(byDefault).toHaveLength(3);
-  // (Function names depend on the bundle's source map; the places do not.)
+  // (Function names depend on the bundle's source map; the places do not. The refusal is built in
+  // the workflow's failure translation, measure-failures.ts, called from measure.workflow.ts.)
   expect(byDefault.slice(1)).toEqual([
-    expect.stringMatching(/workflows\/measure\.workflow\.ts:\d+:\d+\)$/),
+    expect.stringMatching(/workflows\/measure-failures\.ts:\d+:\d+\)$/),
     expect.stringMatching(/workflows\/measure\.workflow\.ts:\d+:\d+\)$/),
   ]);
 }, 320_000);
