@@ -94,6 +94,7 @@ beforeAll(async () => {
   // One measure in each stage an action needs, each brought there by the real actions.
   ids.read = await measureAt(world, 'rectify');
   ids.evidence = await evidence(ids.read);
+  ids.withdrawable = await evidence(ids.read);
   ids.problem = (await call(world, 'GET', `/measures/${ids.read}`, people.office)).body.problemId;
   ids.assign = await measureAt(world, 'assign');
   ids.rectify = await measureAt(world, 'rectify');
@@ -315,6 +316,8 @@ const MATRIX: Record<string, Cell> = {
   },
   'GET /api/measures/{id}/evidence': { allow: SEES_MEASURE, path: () => `/measures/${ids.read}/evidence` },
   'GET /api/evidence/{id}/content': { allow: SEES_MEASURE, path: () => `/evidence/${ids.evidence}/content` },
+  // Staff uploaded it; the office may withdraw it too (a repeated withdrawal answers 204 again).
+  'DELETE /api/evidence/{id}': { allow: ['staff', 'office'], path: () => `/evidence/${ids.withdrawable}` },
   'GET /api/imports/ledger-template.xlsx': { allow: SIGNED_IN, path: () => '/imports/ledger-template.xlsx' },
   'POST /api/inspections/{id}/imports/ledger': {
     allow: ['office'],

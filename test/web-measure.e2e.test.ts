@@ -72,7 +72,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-it('gives the clerk one form at a time, takes a wrong unsubmitted file out, hides SHA-256 and Temporal, and says what happened', async () => {
+it('gives the clerk one form at a time, withdraws a wrong unsubmitted file, hides SHA-256 and Temporal, and says what happened', async () => {
   const id = await cooperated(`清理违规占用资产-${tag}`);
   const { page } = await openAs(browser, world.origin, world.users.staff.username);
   await openMeasure(page, world.origin, id);
@@ -90,8 +90,12 @@ it('gives the clerk one form at a time, takes a wrong unsubmitted file out, hide
     buffer: Buffer.from('%PDF-1.4 错'),
   });
   await page.getByTestId('evidence-choice').getByText('传错的文件.pdf').waitFor();
-  await page.getByTestId('evidence-hide').first().click();
-  await page.getByTestId('evidence-hidden').waitFor();
+  // A wrong upload is withdrawn after a confirmation: gone from the list and from the choice.
+  await page.getByTestId('evidence-remove').first().click();
+  await page.getByTestId('evidence-remove-confirm').click();
+  await page.getByText('已删除“传错的文件.pdf”').waitFor();
+  await page.getByTestId('evidence-none-yet').waitFor();
+  expect(await page.getByTestId('evidence-list').getByText('传错的文件.pdf').count()).toBe(0);
   await input.setInputFiles({
     name: '整改报告.pdf',
     mimeType: 'application/pdf',

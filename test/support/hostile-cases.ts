@@ -140,6 +140,7 @@ export class HostileCases {
       people: people.spare,
       'supervision-notices': ids.supervisionNotice,
     };
+    if (endpoint.method.toLowerCase() === 'delete' && segment === 'evidence') return ids.withdrawable;
     if (!bySegment[segment])
       throw new Error(`${endpoint.key}: no id prepared for /${segment}/{id}; add one to the hostile world`);
     return bySegment[segment];

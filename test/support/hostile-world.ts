@@ -185,6 +185,8 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
     ]);
   ids.read = rectify;
   ids.evidence = await evidence(rectify);
+  // Its own file for DELETE /evidence/{id}: withdrawing the shared one would change the other cases.
+  ids.withdrawable = await evidence(rectify);
   ids.problem = (await client.call('GET', `/measures/${rectify}`, people.office)).body.problemId;
   const measures: Record<ActionName, string> = {
     assign,

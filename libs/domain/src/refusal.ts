@@ -22,6 +22,8 @@ export const REFUSAL_CODES = [
   'IDEMPOTENCY_CONFLICT',
   'ASSIGNEE_OUTSIDE_LEAD',
   'UNKNOWN_REFERENCE',
+  'EVIDENCE_NOT_UPLOADER',
+  'EVIDENCE_SUBMITTED',
 ] as const;
 export type RefusalReasonCode = (typeof REFUSAL_CODES)[number];
 

@@ -1,10 +1,22 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -71,5 +83,17 @@ export class EvidenceController {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     stream.on('error', () => response.destroy());
     stream.pipe(response);
+  }
+
+  @Delete('evidence/:id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Withdraw a wrong upload (the uploader or the office) while no action names it; it leaves the lists, the bytes stay. Repeating it is harmless',
+  })
+  @ApiNoContentResponse({ description: 'withdrawn (or already withdrawn)' })
+  @ApiErrors(400, 403, 404, 409)
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor): Promise<void> {
+    return this.evidence.withdraw(id, actor);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVIDENCE_TYPES } from '@rectiflow/documents/file-types';
-import { EvidenceRepository } from '@rectiflow/persistence';
+import { reason } from '@rectiflow/domain';
+import { EvidenceRepository, UnitOfWork } from '@rectiflow/persistence';
 import { cleanFileName } from '../common/file-name';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -23,6 +24,7 @@ export class EvidenceService {
     private readonly storage: EvidenceStore,
     private readonly measures: MeasuresService,
     private readonly visibility: Visibility,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async upload(measureId: string, actor: RequestActor, file: UploadedEvidence | undefined) {
@@ -82,5 +84,40 @@ export class EvidenceService {
     if (!evidence || !(await this.visibility.canSeeMeasure(actor, evidence.measureId)))
       throw new DomainError(ErrorCode.NotFound, `no evidence with id ${id}`);
     return { evidence, stream: await this.storage.open(evidence.sha256) };
+  }
+
+  /**
+   * A wrong upload leaves the measure's list: by the person who uploaded it or the office, while no
+   * action names it (once submitted, a file is part of the record). Repeating it changes nothing.
+   */
+  async withdraw(id: string, actor: RequestActor): Promise<void> {
+    const evidence = await this.evidence.byId(id);
+    if (!evidence || !(await this.visibility.canSeeMeasure(actor, evidence.measureId)))
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `no evidence with id ${id}`,
+        undefined,
+        reason('NOT_FOUND', { entity: 'evidence' }),
+      );
+    if (evidence.withdrawnAt) return;
+    if (evidence.uploadedById !== actor.personId) {
+      const measure = await this.measures.row(evidence.measureId);
+      const { inspectionRoles } = await this.measures.domainActor(actor, measure.inspectionId);
+      if (!inspectionRoles.includes('office'))
+        throw new DomainError(
+          ErrorCode.Forbidden,
+          'only the person who uploaded a file (or the office) may withdraw it',
+          undefined,
+          reason('EVIDENCE_NOT_UPLOADER'),
+        );
+    }
+    const outcome = await this.unitOfWork.run((tx) => this.evidence.withdraw(id, actor.personId, tx));
+    if (outcome === 'named_by_an_action')
+      throw new DomainError(
+        ErrorCode.StageConflict,
+        `evidence ${id} is named by an action of the measure (submitted): it is part of the record and stays`,
+        undefined,
+        reason('EVIDENCE_SUBMITTED', { fileName: evidence.fileName }),
+      );
   }
 }

@@ -564,6 +564,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a wrong upload (the uploader or the office) while no action names it; it leaves the lists, the bytes stay. Repeating it is harmless */
+        delete: operations["Evidence_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/ledger-template.xlsx": {
         parameters: {
             query?: never;
@@ -1528,7 +1545,7 @@ export interface components {
             /** @description why, as a code and its parameters, for the workbench to say in the person's language (the message is the English fallback) */
             reason?: {
                 /** @enum {string} */
-                code?: "STAGE_NOT_ALLOWED" | "ROLE_NEEDED" | "INSPECTION_ROLE_NEEDED" | "SELF_REVIEW" | "SELF_SIGNOFF" | "FIELD_REQUIRED" | "FIELD_TOO_LONG" | "FIELD_INVALID" | "FIELD_UNKNOWN" | "DATE_BEFORE_TODAY" | "CONSENT_NEEDED" | "NOTHING_TO_CHANGE" | "ALREADY_CLAIMED" | "WORKFLOW_FINISHED" | "WRONG_CREDENTIALS" | "NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "ASSIGNEE_OUTSIDE_LEAD" | "UNKNOWN_REFERENCE";
+                code?: "STAGE_NOT_ALLOWED" | "ROLE_NEEDED" | "INSPECTION_ROLE_NEEDED" | "SELF_REVIEW" | "SELF_SIGNOFF" | "FIELD_REQUIRED" | "FIELD_TOO_LONG" | "FIELD_INVALID" | "FIELD_UNKNOWN" | "DATE_BEFORE_TODAY" | "CONSENT_NEEDED" | "NOTHING_TO_CHANGE" | "ALREADY_CLAIMED" | "WORKFLOW_FINISHED" | "WRONG_CREDENTIALS" | "NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "ASSIGNEE_OUTSIDE_LEAD" | "UNKNOWN_REFERENCE" | "EVIDENCE_NOT_UPLOADER" | "EVIDENCE_SUBMITTED";
                 params?: {
                     [key: string]: unknown;
                 };
@@ -5697,6 +5714,71 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Evidence_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description withdrawn (or already withdrawn) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

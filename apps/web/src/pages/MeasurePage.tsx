@@ -42,8 +42,6 @@ export function MeasurePage() {
   const [maxBytes, setMaxBytes] = useState(20 * 1024 * 1024);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
-  // Files the clerk took out of the submission (the API deletes no evidence).
-  const [hidden, setHidden] = useState<string[]>([]);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -76,7 +74,6 @@ export function MeasurePage() {
     window.scrollTo(0, 0);
     setMeasure(null);
     setResult(null);
-    setHidden([]);
     setError(null);
   }, [id]);
 
@@ -107,8 +104,14 @@ export function MeasurePage() {
   const work = allowed.filter((action) => !OWN_FORMS.includes(action));
   const returned = lastReturn(timeline, measure);
   const submitted = submittedEvidence(timeline);
+  // Unsubmitted files, by whoever uploaded them or the office (the server checks the same).
+  const office = roles.includes('office');
   const removable = new Set(
-    clerk.length ? evidence.filter((item) => !submitted.has(item.id)).map((item) => item.id) : [],
+    clerk.length || office
+      ? evidence
+          .filter((item) => !submitted.has(item.id) && (office || item.uploadedById === me?.id))
+          .map((item) => item.id)
+      : [],
   );
   // The workflow's history in the Temporal Web UI is the office's and the administrators' tool.
   const temporal = roles.includes('office') || me?.isAdmin === true;
@@ -155,10 +158,7 @@ export function MeasurePage() {
               evidence={evidence}
               showHash={roles.includes('office') || roles.includes('reviewer')}
               removable={removable}
-              hidden={hidden}
-              onHide={(file, hide) =>
-                setHidden((known) => (hide ? [...known, file] : known.filter((other) => other !== file)))
-              }
+              onRemoved={() => void load()}
             />
           </Card>
           <div style={{ marginTop: 16 }}>
@@ -183,7 +183,6 @@ export function MeasurePage() {
                 measure={measure}
                 actions={clerk}
                 evidence={evidence}
-                hidden={hidden}
                 maxBytes={maxBytes}
                 onUploaded={() => void load()}
                 onDone={done}

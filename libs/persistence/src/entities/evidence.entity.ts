@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { MeasureEntity } from './measure.entity';
 import { PersonEntity } from './person.entity';
 
-/** An evidence file (佐证材料); the bytes live in the evidence directory under their SHA-256. */
+/**
+ * An evidence file (佐证材料); the bytes live in the evidence store under their SHA-256. A file no
+ * action has named yet may be withdrawn (a wrong upload): the row stays, marked, and leaves the lists.
+ */
 @Entity('evidence')
 export class EvidenceEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -37,4 +40,14 @@ export class EvidenceEntity {
 
   @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt: Date;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column({ name: 'withdrawn_by', type: 'uuid', nullable: true })
+  withdrawnById: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'withdrawn_by' })
+  withdrawnBy?: PersonEntity;
 }

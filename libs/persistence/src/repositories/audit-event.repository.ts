@@ -78,7 +78,8 @@ export class AuditEventRepository extends BaseRepository {
     const chainSeq = Number(head.last_seq) + 1;
     const hash = chainHash(head.last_hash, chainSeq, content);
     // The head moves only when the row was inserted: an event key already in the chain changes nothing.
-    const moved: unknown[] = await db.query(
+    // An UPDATE's answer through TypeORM is [rows, affected]: the rows say whether the head moved.
+    const [moved]: [unknown[], number] = await db.query(
       `WITH inserted AS (
        INSERT INTO audit_event (event_key, measure_id, inspection_id, seq, kind, action, actor_id, idempotency_key, from_stage, to_stage, round, detail, occurred_at, chain_seq, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)

@@ -66,7 +66,7 @@ export class LedgerRepository extends BaseRepository {
               leader.name AS leader, lead.name AS lead_department,
               coalesce((SELECT string_agg(d.name, '、' ORDER BY d.name) FROM measure_cooperating_department c JOIN department d ON d.id = c.department_id WHERE c.measure_id = m.id), '') AS cooperating,
               m.due_at, m.stage, ${COLOUR_SQL} AS colour, m.round, m.stage_due_at,
-              (SELECT count(*)::int FROM evidence e WHERE e.measure_id = m.id) AS evidence_count,
+              (SELECT count(*)::int FROM evidence e WHERE e.measure_id = m.id AND e.withdrawn_at IS NULL) AS evidence_count,
               m.latest_progress, m.signed_off_at, m.closed_at
          FROM measure m JOIN problem p ON p.id = m.problem_id
          JOIN department lead ON lead.id = m.lead_department_id

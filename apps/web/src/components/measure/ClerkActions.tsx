@@ -16,13 +16,12 @@ export const CLERK_ACTIONS: readonly ActionName[] = [
 
 /**
  * The department's work on one card: the upload (for the actions that take files), then one form at a
- * time chosen above it (提交佐证材料 / 申请延期 / 配合反馈 …); the files offered are those not taken out.
+ * time chosen above it (提交佐证材料 / 申请延期 / 配合反馈 …); the files offered are the measure's (a wrong one is withdrawn in the list).
  */
 export function ClerkActions({
   measure,
   actions,
   evidence,
-  hidden,
   maxBytes,
   onUploaded,
   onDone,
@@ -30,7 +29,6 @@ export function ClerkActions({
   measure: Schemas['MeasureDetailResponse'];
   actions: ActionName[];
   evidence: Schemas['EvidenceResponse'][];
-  hidden: string[];
   maxBytes: number;
   onUploaded: () => void;
   onDone: (result: string | null) => void;
@@ -38,7 +36,6 @@ export function ClerkActions({
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<ActionName>(actions[0]);
   const current = actions.includes(chosen) ? chosen : actions[0];
-  const offered = evidence.filter((item) => !hidden.includes(item.id));
   const takesFiles = current !== 'request_extension';
   return (
     <Card size="small" title={t('clerk.title')} data-testid="clerk-actions">
@@ -55,11 +52,11 @@ export function ClerkActions({
       {takesFiles && <EvidenceUpload measureId={measure.id} maxBytes={maxBytes} onUploaded={onUploaded} />}
       <div style={{ marginTop: takesFiles ? 12 : 0 }}>
         <ActionForm
-          key={`${current}-${measure.stage}-${measure.round}-${offered.length}`}
+          key={`${current}-${measure.stage}-${measure.round}-${evidence.length}`}
           bare
           action={current}
           measure={measure}
-          evidence={offered}
+          evidence={evidence}
           preselected={current === 'contribute' ? [] : undefined}
           onDone={onDone}
         />

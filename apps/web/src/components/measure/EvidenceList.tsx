@@ -1,35 +1,43 @@
-import { List, Typography } from 'antd';
+import { App, List, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { client, download, Schemas } from '../../api';
+import { call, client, download, Schemas } from '../../api';
+import { failureText } from '../../errors';
 import { formatDateTime } from '../format';
 
 /**
  * The measure's evidence files: a download each; SHA-256 only for those who check files (the office,
- * reviewers); a file not yet submitted can be taken out of the clerk's submission (the API deletes no
- * evidence, so it stays stored but is not offered) and put back.
+ * reviewers); a file no action has named yet can be withdrawn by whoever uploaded it (or the office),
+ * after a confirmation: the server keeps submitted files as part of the record.
  */
 export function EvidenceList({
   evidence,
   showHash,
   removable,
-  hidden,
-  onHide,
+  onRemoved,
 }: {
   evidence: Schemas['EvidenceResponse'][];
   showHash: boolean;
-  /** Files the person may take out of the submission (uploaded, not yet submitted). */
+  /** Files this person may withdraw (not yet named by an action; theirs, or any for the office). */
   removable: Set<string>;
-  hidden: string[];
-  onHide: (id: string, hide: boolean) => void;
+  onRemoved: () => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const remove = async (item: Schemas['EvidenceResponse']) => {
+    try {
+      await call(() => client.DELETE('/api/evidence/{id}', { params: { path: { id: item.id } } }));
+      void message.success(t('evidence.removed', { name: item.fileName }));
+    } catch (failure) {
+      void message.error(failureText(failure, t));
+    }
+    onRemoved();
+  };
   return (
     <List
       size="small"
       dataSource={evidence}
       locale={{ emptyText: t('evidence.none') }}
       renderItem={(item) => {
-        const isHidden = hidden.includes(item.id);
         const actions = [
           <a
             key="download"
@@ -45,21 +53,23 @@ export function EvidenceList({
         ];
         if (removable.has(item.id))
           actions.push(
-            <a key="hide" onClick={() => onHide(item.id, !isHidden)} data-testid="evidence-hide">
-              {isHidden ? t('clerk.restore') : t('clerk.hide')}
-            </a>,
+            <Popconfirm
+              key="remove"
+              title={t('evidence.removeConfirm', { name: item.fileName })}
+              okText={t('evidence.remove')}
+              okButtonProps={{ danger: true, ...{ 'data-testid': 'evidence-remove-confirm' } }}
+              onConfirm={() => remove(item)}
+            >
+              <a data-testid="evidence-remove">{t('evidence.remove')}</a>
+            </Popconfirm>,
           );
         const facts = [`${Math.ceil(item.sizeBytes / 1024)} KB`, formatDateTime(item.uploadedAt)];
         if (showHash) facts.push(`SHA-256 ${item.sha256.slice(0, 12)}…`);
         return (
-          <List.Item actions={actions} data-testid={isHidden ? 'evidence-hidden' : 'evidence-item'}>
+          <List.Item actions={actions} data-testid="evidence-item">
             <List.Item.Meta
-              title={
-                <Typography.Text delete={isHidden} type={isHidden ? 'secondary' : undefined}>
-                  {item.fileName}
-                </Typography.Text>
-              }
-              description={isHidden ? t('clerk.noDelete') : facts.join(' · ')}
+              title={<Typography.Text>{item.fileName}</Typography.Text>}
+              description={facts.join(' · ')}
             />
           </List.Item>
         );
