@@ -9,6 +9,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { AppRoutes } from './App';
 import i18n from './i18n';
 import { SessionProvider } from './session';
+import { THEME } from './theme';
 
 function Root() {
   const [language, setLanguage] = useState(i18n.language);
@@ -19,7 +20,7 @@ function Root() {
   }, []);
   dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={THEME}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
