@@ -45,6 +45,8 @@ export function LedgerFilters({
       showSearch
       optionFilterProp="label"
       placeholder={placeholder}
+      // The placeholder is the only visible label, and it is gone once a value is chosen.
+      aria-label={t('ledger.filterBy', { field: placeholder })}
       value={params.get(key) ?? undefined}
       onChange={(value: string | undefined) => set(key, value)}
       options={values}
@@ -64,6 +66,7 @@ export function LedgerFilters({
           key={params.get('q') ?? ''}
           allowClear
           placeholder={t('ledger.search')}
+          aria-label={t('ledger.search')}
           defaultValue={params.get('q') ?? ''}
           onSearch={(value) => set('q', value)}
           maxLength={100}
@@ -81,6 +84,7 @@ export function LedgerFilters({
             {select('leaderId', t('ledger.leader'), directory.personOptions, 140)}
             <Space>
               <Switch
+                aria-label={t('ledger.overdueOnly')}
                 checked={params.get('overdue') === 'true'}
                 onChange={(checked) => set('overdue', checked ? 'true' : null)}
               />
