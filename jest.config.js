@@ -31,15 +31,5 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
-    {
-      // Audits that report what is still wrong (npm run audit:a11y), outside npm test until they pass.
-      displayName: 'audit',
-      testEnvironment: 'node',
-      transform,
-      moduleNameMapper,
-      testMatch: ['<rootDir>/test/**/*.audit.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-    },
   ],
 };
