@@ -7,7 +7,9 @@ export class EvidenceWithdrawal1796134958059 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "evidence" ADD "withdrawn_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "evidence" ADD "withdrawn_by" uuid`);
-    await queryRunner.query(`ALTER TABLE "evidence" ADD CONSTRAINT "FK_e2af4368b6ea17fab32e82dcbaf" FOREIGN KEY ("withdrawn_by") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "evidence" ADD CONSTRAINT "FK_e2af4368b6ea17fab32e82dcbaf" FOREIGN KEY ("withdrawn_by") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
