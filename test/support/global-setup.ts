@@ -42,7 +42,9 @@ export default async function globalSetup(): Promise<void> {
       '--logLevel',
       'error',
     ],
-    { stdio: 'inherit' },
+    // jest sets NODE_ENV=test, which would give a development build (React's and antd's dev modes):
+    // the browser tests must see what users get.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   process.env.TEST_WEB_DIR = webDir;
   process.env.TEST_DIRECTORY = directory;
