@@ -309,6 +309,7 @@ async function main() {
       worker_peak_rss_mb: Math.max(...workers.map((child) => peakRssMb(child.pid))),
       api_peak_rss_mb: Math.max(...apis.map((child) => peakRssMb(child.pid))),
       cores: cpus().length,
+      node: process.version,
       // Where the CPU goes: milliseconds of CPU per action (per Update for the baseline) by process.
       cpu_ms_per_action: cpuPerAction,
       cpu_ms_per_baseline_update: baseline.cpuMsPerUpdate,
