@@ -494,6 +494,39 @@ describe('Excel ledger', () => {
     expect(csv.raw.subarray(0, 3).toString('hex')).toBe('efbbbf');
     expect(csv.body.split('\r\n')[0]).toMatch(/^\ufeff?问题序号,所属部分/);
     expect((await call(world, 'GET', `/inspections/${inspectionId}/ledger.csv`, people.staff)).status).toBe(403);
+    // With the ledger's filters, the export holds what the screen shows; a wrong filter is refused by name.
+    const all = csv.body.trim().split('\r\n').length - 1;
+    const measures = (await call(world, 'GET', `/measures?inspectionId=${inspectionId}&limit=200`, people.office)).body
+      .items as { text: string; stage: string }[];
+    const first = measures[0];
+    const stageRows = measures.filter((measure) => measure.stage === first.stage).length;
+    const byStage = await call(
+      world,
+      'GET',
+      `/inspections/${inspectionId}/ledger.csv?stage=${first.stage}`,
+      people.office,
+    );
+    expect(byStage.body.trim().split('\r\n').length - 1).toBe(stageRows);
+    const byText = await call(
+      world,
+      'GET',
+      `/inspections/${inspectionId}/ledger.xlsx?q=${encodeURIComponent(first.text.slice(0, 12))}`,
+      people.office,
+    );
+    const narrowed = new ExcelJS.Workbook();
+    await narrowed.xlsx.load(byText.raw as never);
+    const narrowedRows = narrowed.worksheets.reduce((count, one) => count + one.rowCount - 1, 0);
+    expect(narrowedRows).toBeGreaterThanOrEqual(1);
+    expect(narrowedRows).toBeLessThan(all);
+    const wrong = await call(world, 'GET', `/inspections/${inspectionId}/ledger.csv?stage=finished`, people.office);
+    expect(wrong.status).toBe(400);
+    // The refusal is JSON, not a download: a route's own Content-Type and file name do not stick to it.
+    expect(wrong.type).toMatch(/^application\/json/);
+    const raw = await fetch(`${world.api.url}/inspections/${inspectionId}/ledger.xlsx?stage=finished`, {
+      headers: { Authorization: `Bearer ${world.client.tokens.get(people.office)}` },
+    });
+    expect([raw.status, raw.headers.get('content-disposition')]).toEqual([400, null]);
+    expect(wrong.body.reason).toMatchObject({ code: 'FIELD_INVALID', params: { field: 'stage' } });
 
     const reimport = await upload(
       world,

@@ -60,6 +60,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // A route's @Header (a download's text/csv and attachment name) is set before the handler runs:
+    // a refusal is JSON, not a file called 整改台账.csv.
+    if (!response.headersSent) {
+      response.removeHeader('Content-Disposition');
+      response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    }
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS[exception.code];
       response.status(statusCode).json({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVIDENCE_TYPES } from '@rectiflow/documents/file-types';
 import { reason } from '@rectiflow/domain';
-import { EvidenceRepository, UnitOfWork } from '@rectiflow/persistence';
+import { EvidenceEntity, EvidenceRepository, UnitOfWork } from '@rectiflow/persistence';
 import { cleanFileName } from '../common/file-name';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -15,6 +15,12 @@ export interface UploadedEvidence {
   mimetype: string;
   size: number;
   buffer: Buffer;
+}
+
+/** A file's record as the API documents it (a listed file is never withdrawn: the marks stay inside). */
+function evidenceRecord(row: EvidenceEntity) {
+  const { id, measureId, fileName, contentType, sizeBytes, sha256, uploadedById, uploadedAt } = row;
+  return { id, measureId, fileName, contentType, sizeBytes, sha256, uploadedById, uploadedAt };
 }
 
 @Injectable()
@@ -64,19 +70,21 @@ export class EvidenceService {
       throw new DomainError(ErrorCode.StageConflict, 'the measure is closed (办结); no more evidence is accepted');
     // The bytes first: a store that fails answers 503 and no row points at missing bytes.
     const sha256 = await this.storage.put(file.buffer);
-    return this.evidence.create({
-      measureId,
-      fileName: name,
-      contentType: allowed[0],
-      sizeBytes: file.size,
-      sha256,
-      uploadedById: actor.personId,
-    });
+    return evidenceRecord(
+      await this.evidence.create({
+        measureId,
+        fileName: name,
+        contentType: allowed[0],
+        sizeBytes: file.size,
+        sha256,
+        uploadedById: actor.personId,
+      }),
+    );
   }
 
   async list(measureId: string, actor: RequestActor) {
     await this.visibility.requireMeasure(actor, measureId);
-    return this.evidence.ofMeasure(measureId);
+    return (await this.evidence.ofMeasure(measureId)).map(evidenceRecord);
   }
 
   async get(id: string, actor: RequestActor) {

@@ -8,6 +8,7 @@ import {
   Patch,
   Post,
   Put,
+  Query,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
@@ -32,6 +33,7 @@ import { LedgerExportService } from './ledger-export.service';
 import { LedgerImportService } from './ledger-import.service';
 import { ledgerTemplate } from './ledger-template';
 import { ApiErrors } from '../common/api-errors';
+import { LedgerExportQuery } from '../measures/measure.dto';
 import {
   DocumentCommitResponse,
   DocumentDraftResponse,
@@ -217,15 +219,22 @@ export class ImportsController {
     'Content-Disposition',
     `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('整改台账.xlsx')}`,
   )
-  @ApiOperation({ summary: "The inspection's ledger as Excel (整改台账.xlsx), the columns of the template" })
+  @ApiOperation({
+    summary:
+      "The inspection's ledger as Excel (整改台账.xlsx), the columns of the template; with the list's filters, only the measures they select",
+  })
   @ApiOkResponse({
     description: 'an Excel workbook',
     content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiErrors(400, 404)
-  async exportXlsx(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+  async exportXlsx(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() filter: LedgerExportQuery,
+    @CurrentActor() actor: RequestActor,
+  ) {
     await this.access.require(actor, id, ['office', 'group_head', 'supervisor']);
-    return new StreamableFile(await this.ledgerExport.exportXlsx(id));
+    return new StreamableFile(await this.ledgerExport.exportXlsx(id, { filter, viewer: actor }));
   }
 
   @Get('inspections/:id/ledger.csv')
@@ -234,11 +243,17 @@ export class ImportsController {
     'Content-Disposition',
     `attachment; filename="ledger.csv"; filename*=UTF-8''${encodeURIComponent('整改台账.csv')}`,
   )
-  @ApiOperation({ summary: "The inspection's ledger as CSV (UTF-8)" })
+  @ApiOperation({
+    summary: "The inspection's ledger as CSV (UTF-8); with the list's filters, only the measures they select",
+  })
   @ApiOkResponse({ description: 'CSV, one row per measure', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400, 404)
-  async exportCsv(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+  async exportCsv(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() filter: LedgerExportQuery,
+    @CurrentActor() actor: RequestActor,
+  ) {
     await this.access.require(actor, id, ['office', 'group_head', 'supervisor']);
-    return this.ledgerExport.exportCsv(id);
+    return this.ledgerExport.exportCsv(id, { filter, viewer: actor });
   }
 }

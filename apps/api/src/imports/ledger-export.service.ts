@@ -49,14 +49,17 @@ function exportRecord(row: LedgerExportRow): Record<string, unknown> {
   };
 }
 
+/** The ledger's on-screen filters and who looks at it: the export then holds the rows the screen shows. */
+export type LedgerNarrowing = Parameters<LedgerRepository['exportRows']>[1];
+
 /** The live ledger (台账) as .xlsx and CSV. */
 @Injectable()
 export class LedgerExportService {
   constructor(private readonly ledger: LedgerRepository) {}
 
   /** One sheet per section, Chinese headers, filters on, header frozen. */
-  async exportXlsx(inspectionId: string): Promise<Buffer> {
-    const rows = await this.ledger.exportRows(inspectionId);
+  async exportXlsx(inspectionId: string, narrowed?: LedgerNarrowing): Promise<Buffer> {
+    const rows = await this.ledger.exportRows(inspectionId, narrowed);
     const workbook = new ExcelJS.Workbook();
     const bySection = new Map<string, LedgerExportRow[]>();
     for (const row of rows) {
@@ -79,8 +82,8 @@ export class LedgerExportService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
-  async exportCsv(inspectionId: string): Promise<string> {
-    const rows = await this.ledger.exportRows(inspectionId);
+  async exportCsv(inspectionId: string, narrowed?: LedgerNarrowing): Promise<string> {
+    const rows = await this.ledger.exportRows(inspectionId, narrowed);
     const quote = (value: unknown) => {
       const text = value === null || value === undefined ? '' : String(value);
       // A leading = + - @ would run as a formula when Excel opens the file.

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsDeadline } from './deadline';
@@ -95,6 +95,15 @@ export class ListMeasuresQuery {
 }
 
 /** The body of an action; which fields are required depends on the action (see the API docs of each). */
+/** The ledger export's query: the list's filters (the inspection is in the path; no paging, the template's order). */
+export class LedgerExportQuery extends OmitType(ListMeasuresQuery, [
+  'inspectionId',
+  'limit',
+  'offset',
+  'sort',
+  'order',
+] as const) {}
+
 export class ActionBodyDto {
   @TextField({ optional: true, max: 100, description: 'idempotency key; the Idempotency-Key header works too' })
   idempotencyKey?: string;

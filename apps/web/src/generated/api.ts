@@ -756,7 +756,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The inspection's ledger as Excel (整改台账.xlsx), the columns of the template */
+        /** The inspection's ledger as Excel (整改台账.xlsx), the columns of the template; with the list's filters, only the measures they select */
         get: operations["Imports_exportXlsx"];
         put?: never;
         post?: never;
@@ -773,7 +773,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The inspection's ledger as CSV (UTF-8) */
+        /** The inspection's ledger as CSV (UTF-8); with the list's filters, only the measures they select */
         get: operations["Imports_exportCsv"];
         put?: never;
         post?: never;
@@ -6394,7 +6394,31 @@ export interface operations {
     };
     Imports_exportXlsx: {
         parameters: {
-            query?: never;
+            query?: {
+                problemId?: string;
+                stage?: "assign" | "rectify" | "review" | "signoff" | "lookback" | "closed" | "voided";
+                /** @description lead or cooperating department */
+                departmentId?: string;
+                /** @description responsible leader */
+                leaderId?: string;
+                /** @description 红黄绿灯: green on track, yellow due soon, red overdue */
+                colour?: "green" | "yellow" | "red";
+                kind?: "immediate" | "deadline" | "ongoing";
+                /** @description only measures past the due date of their current stage */
+                overdue?: boolean;
+                /** @description 领办: only measures a leader claimed (true), or none claimed (false) */
+                claimed?: boolean;
+                /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
+                escalated?: boolean;
+                /** @description the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none */
+                progress?: "done" | "ongoing" | "open";
+                /** @description section number of the problem (一、 → 一) */
+                sectionNumber?: string;
+                /** @description category number of the problem within its section ((一) → 一) */
+                categoryNumber?: string;
+                /** @description search in the measure text and the problem title */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6452,7 +6476,31 @@ export interface operations {
     };
     Imports_exportCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                problemId?: string;
+                stage?: "assign" | "rectify" | "review" | "signoff" | "lookback" | "closed" | "voided";
+                /** @description lead or cooperating department */
+                departmentId?: string;
+                /** @description responsible leader */
+                leaderId?: string;
+                /** @description 红黄绿灯: green on track, yellow due soon, red overdue */
+                colour?: "green" | "yellow" | "red";
+                kind?: "immediate" | "deadline" | "ongoing";
+                /** @description only measures past the due date of their current stage */
+                overdue?: boolean;
+                /** @description 领办: only measures a leader claimed (true), or none claimed (false) */
+                claimed?: boolean;
+                /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
+                escalated?: boolean;
+                /** @description the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none */
+                progress?: "done" | "ongoing" | "open";
+                /** @description section number of the problem (一、 → 一) */
+                sectionNumber?: string;
+                /** @description category number of the problem within its section ((一) → 一) */
+                categoryNumber?: string;
+                /** @description search in the measure text and the problem title */
+                q?: string;
+            };
             header?: never;
             path: {
                 id: string;

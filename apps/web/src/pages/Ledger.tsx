@@ -36,6 +36,9 @@ const FILTERS = [
   'order',
 ] as const satisfies readonly (keyof Query)[];
 
+/** The filters without the order: the export keeps the template's order. */
+const withoutOrder = ({ sort: _sort, order: _order, ...rest }: Partial<Query>) => rest;
+
 /** Columns the settings never hide: without them a row says nothing. */
 const ALWAYS = ['problemNumber', 'text'];
 
@@ -71,12 +74,13 @@ export function Ledger() {
     ...(isOffice || roles.includes('supervisor') ? (['urge', 'lookback'] as const) : []),
   ];
 
+  // The filters come from the URL as text; the server validates each one.
+  const filters = Object.fromEntries(
+    FILTERS.filter((key) => params.get(key)).map((key) => [key, params.get(key)]),
+  ) as Partial<Query>;
+
   useEffect(() => {
     if (!inspectionId) return;
-    // The filters come from the URL as text; the server validates each one.
-    const filters = Object.fromEntries(
-      FILTERS.filter((key) => params.get(key)).map((key) => [key, params.get(key)]),
-    ) as Partial<Query>;
     const query: Query = { inspectionId, limit: pageSize, offset: (page - 1) * pageSize, ...filters };
     setLoading(true);
     setRefusal(null);
@@ -122,7 +126,8 @@ export function Ledger() {
     void download(
       () =>
         client.GET(format === 'xlsx' ? '/api/inspections/{id}/ledger.xlsx' : '/api/inspections/{id}/ledger.csv', {
-          params: { path: { id: inspectionId } },
+          // What the screen shows: the export takes the same filters (not the page or the order).
+          params: { path: { id: inspectionId }, query: withoutOrder(filters) },
           parseAs: 'blob',
         }),
       `整改台账.${format}`,

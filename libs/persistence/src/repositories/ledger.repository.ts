@@ -1,7 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
 import { PersonEntity } from '../entities';
-import { COLOUR_SQL } from './measure-filter';
+import { COLOUR_SQL, MeasureFilter, measureFilterCondition } from './measure-filter';
+import type { Viewer } from './visibility.repository';
 import { BaseRepository } from './unit-of-work';
 
 /** One measure of the live ledger with its problem's place in the heading ladder and its names (the export). */
@@ -59,7 +60,19 @@ export interface LedgerMeasureRow {
 /** What the Excel ledger (台账) reads from `problem`, `measure` and their names, and the re-import's text updates. */
 export class LedgerRepository extends BaseRepository {
   /** Every measure of the inspection, by problem number then measure number. */
-  exportRows(inspectionId: string, tx?: EntityManager): Promise<LedgerExportRow[]> {
+  /**
+   * The export's rows: every measure of the inspection, or with a filter and its viewer only those
+   * the ledger on screen shows (the same WHERE clause as the list), in the template's order.
+   */
+  exportRows(
+    inspectionId: string,
+    narrowed?: { filter: MeasureFilter; viewer: Viewer },
+    tx?: EntityManager,
+  ): Promise<LedgerExportRow[]> {
+    const parameters: unknown[] = [inspectionId];
+    const condition = narrowed
+      ? ` AND ${measureFilterCondition({ ...narrowed.filter, inspectionId }, narrowed.viewer, parameters)}`
+      : '';
     return this.db(tx).query(
       `SELECT p.section_number, p.section_title, p.category_number, p.category_title, p.group_number, p.group_title,
               p.number AS problem_number, p.title AS problem, m.number AS measure_number, m.text AS measure, m.kind,
@@ -71,9 +84,9 @@ export class LedgerRepository extends BaseRepository {
          FROM measure m JOIN problem p ON p.id = m.problem_id
          JOIN department lead ON lead.id = m.lead_department_id
          JOIN person leader ON leader.id = m.responsible_leader_id
-        WHERE m.inspection_id = $1
+        WHERE m.inspection_id = $1${condition}
         ORDER BY p.number, m.number`,
-      [inspectionId],
+      parameters,
     );
   }
 
