@@ -354,3 +354,36 @@ it('edits the owners of a plan import before the commit: per problem, names mapp
   const leaders = (await call(world, 'GET', '/people', 'office')).body as { id: string; name: string }[];
   expect(measure(`措施乙一-${tag}`).responsibleLeaderId).toBe(leaders.find((person) => person.name === newLeader)?.id);
 });
+
+it('lets the office retitle the problem from a measure and delete a measure entered by mistake before 交办', async () => {
+  const problem = await createProblem(world, { title: `原问题标题-${tag}`, measures: [{ text: `误录措施-${tag}` }] });
+  const id = problem.measures[0].id;
+  const office = await open('office');
+  await openMeasure(office, id);
+  await office.getByTestId('open-retitle').click();
+  await office.getByTestId('retitle-title').fill(`新问题标题-${tag}`);
+  await office.getByTestId('retitle-reason').fill('按巡察反馈意见原文更正');
+  await office.getByTestId('retitle-save').click();
+  await office.getByText('已修改问题').waitFor();
+  await waitFor(
+    async () => (await call(world, 'GET', `/measures/${id}`, 'office')).body.problem.title === `新问题标题-${tag}`,
+    'the new title',
+  );
+  const changes = (await call(world, 'GET', `/inspections/${world.inspection}/plan-changes`, 'office')).body as {
+    detail?: unknown;
+  }[];
+  expect(JSON.stringify(changes)).toContain(`原问题标题-${tag}`);
+
+  await office.getByTestId('delete-measure').click();
+  await office.getByTestId('delete-measure-confirm').click();
+  await office.waitForURL((url) => url.pathname === '/ledger');
+  await office.getByText('已删除措施').waitFor();
+  expect((await call(world, 'GET', `/measures/${id}`, 'office')).status).toBe(404);
+
+  // After 交办 there is no delete, only 作废.
+  const handedOut = await createMeasure(world, { text: `已交办措施-${tag}` });
+  await actOk(world, handedOut, 'assign', 'office');
+  await openMeasure(office, handedOut);
+  await office.getByTestId('open-retitle').waitFor();
+  expect(await office.getByTestId('delete-measure').count()).toBe(0);
+});

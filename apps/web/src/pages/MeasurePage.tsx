@@ -207,6 +207,7 @@ export function MeasurePage() {
               measure={measure}
               directory={directory}
               byGroupHead={roles.includes('group_head')}
+              office={office}
               onDone={() => done(null)}
             />
             <OwnerHistory rows={timeline} directory={directory} />
