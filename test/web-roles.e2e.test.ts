@@ -50,11 +50,19 @@ it('lands the supervisor on a desk across inspections, with 督办单 and overdu
     'the overdue review to escalate',
   );
 
+  // 反弹回潮 is a 回头看 rebound (or a reopen); a measure merely sent back in review is not one.
+  const rebounded = await measureAt(world, 'lookback', { text: `反弹事项-${tag}` });
+  await actOk(world, rebounded, 'record_look_back', 'supervisor', { result: 'rebound', note: '问题反弹' });
+  const returned = await measureAt(world, 'review', { text: `退回事项-${tag}` });
+  await actOk(world, returned, 'review', 'reviewer', { decision: 'reject', reason: '材料不全' });
+
   const { page } = await openAs(browser, world.origin, world.users.supervisor.username);
   await page.getByTestId('supervisor-desk').waitFor();
   expect(new URL(page.url()).pathname).toBe('/desk');
   await page.getByTestId('desk-supervised').getByText(`督办事项-${tag}`).waitFor();
   await page.getByTestId('desk-supervised').getByText('已升级(4级)：督办单').first().waitFor();
+  await page.getByTestId('desk-rebound').getByText(`反弹事项-${tag}`).waitFor();
+  expect(await page.getByTestId('desk-rebound').getByText(`退回事项-${tag}`).count()).toBe(0);
   await page.getByTestId('desk-overdue').getByText(`逾期审核-${tag}`).waitFor();
   await page.getByTestId('desk-overdue').getByText(`第二轮-${tag}`).first().waitFor();
   await page.getByTestId('desk-legend').getByText('2级 升级至责任领导', { exact: false }).waitFor();

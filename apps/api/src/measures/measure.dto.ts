@@ -48,6 +48,21 @@ export class ListMeasuresQuery {
   @IsBoolean()
   escalated?: boolean;
 
+  @ApiPropertyOptional({ description: 'only open measures with a 督办单 not yet closed (true), or without (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  supervised?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'only open measures rectified again after a 回头看 rebound or a reopen (反弹回潮) (true), or the others (false)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  rebound?: boolean;
+
   @EnumField(PROGRESS, {
     optional: true,
     description:

@@ -4963,6 +4963,10 @@ export interface operations {
                 claimed?: boolean;
                 /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
                 escalated?: boolean;
+                /** @description only open measures with a 督办单 not yet closed (true), or without (false) */
+                supervised?: boolean;
+                /** @description only open measures rectified again after a 回头看 rebound or a reopen (反弹回潮) (true), or the others (false) */
+                rebound?: boolean;
                 /** @description the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none */
                 progress?: "done" | "ongoing" | "open";
                 /** @description section number of the problem (一、 → 一) */
@@ -6410,6 +6414,10 @@ export interface operations {
                 claimed?: boolean;
                 /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
                 escalated?: boolean;
+                /** @description only open measures with a 督办单 not yet closed (true), or without (false) */
+                supervised?: boolean;
+                /** @description only open measures rectified again after a 回头看 rebound or a reopen (反弹回潮) (true), or the others (false) */
+                rebound?: boolean;
                 /** @description the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none */
                 progress?: "done" | "ongoing" | "open";
                 /** @description section number of the problem (一、 → 一) */
@@ -6492,6 +6500,10 @@ export interface operations {
                 claimed?: boolean;
                 /** @description only open measures escalated at least once (升级未办), as the dashboard counts them */
                 escalated?: boolean;
+                /** @description only open measures with a 督办单 not yet closed (true), or without (false) */
+                supervised?: boolean;
+                /** @description only open measures rectified again after a 回头看 rebound or a reopen (反弹回潮) (true), or the others (false) */
+                rebound?: boolean;
                 /** @description the done rule: done 已完成 (销号 given), ongoing 持续推进 (长期坚持, report on time), open 未完成; voided measures are in none */
                 progress?: "done" | "ongoing" | "open";
                 /** @description section number of the problem (一、 → 一) */

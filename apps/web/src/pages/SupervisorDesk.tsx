@@ -13,25 +13,26 @@ type Query = NonNullable<paths['/api/measures']['get']['parameters']['query']>;
 export const DESK_ROLES: readonly string[] = ['supervisor', 'office', 'group_head'];
 
 /** The desk's lists, each a query of the ledger across every inspection the person sees. */
-const QUERIES: Record<'red' | 'overdue' | 'escalated' | 'open', Query> = {
+const QUERIES: Record<keyof Desk, Query> = {
+  supervised: { supervised: true, limit: 100 },
   red: { colour: 'red', limit: 100 },
   overdue: { overdue: true, limit: 100 },
-  escalated: { escalated: true, limit: 500 },
-  open: { progress: 'open', limit: 500 },
+  escalated: { escalated: true, limit: 100 },
+  rebound: { rebound: true, limit: 100 },
 };
 
 interface Desk {
   red: Page;
   overdue: Page;
   escalated: Page;
-  supervised: Schemas['MeasureListItemResponse'][];
-  rebound: Schemas['MeasureListItemResponse'][];
+  supervised: Page;
+  rebound: Page;
 }
 
 /**
  * 督查工作台: what the supervisor watches across inspections — red lights, overdue, escalated (the
- * ladder's level in words), 督办单 (level 4) and measures being rectified again (a later round: a
- * rebound, a reopen or a return).
+ * ladder's level in words), open 督办单, and measures rectified again after a 回头看 rebound or a
+ * reopen (反弹回潮) — each list the server's filter, with its total.
  */
 export function SupervisorDesk() {
   const { t } = useTranslation();
@@ -41,16 +42,10 @@ export function SupervisorDesk() {
 
   useEffect(() => {
     const list = (query: Query) => call(() => client.GET('/api/measures', { params: { query } }));
-    void Promise.all([list(QUERIES.red), list(QUERIES.overdue), list(QUERIES.escalated), list(QUERIES.open)])
-      .then(([red, overdue, escalated, open]) =>
-        setDesk({
-          red,
-          overdue,
-          escalated,
-          supervised: escalated.items.filter((item) => item.escalationLevel >= 4),
-          rebound: open.items.filter((item) => item.round > 1),
-        }),
-      )
+    // Each list is the server's, with its true total (the page shows the first hundred).
+    const names = Object.keys(QUERIES) as (keyof Desk)[];
+    void Promise.all(names.map((name) => list(QUERIES[name])))
+      .then((pages) => setDesk(Object.fromEntries(names.map((name, index) => [name, pages[index]])) as unknown as Desk))
       .catch((failure: unknown) => setError(failureText(failure, t)));
     void call(() => client.GET('/api/inspections'))
       .then((all) => setInspections(Object.fromEntries(all.map((item) => [item.id, item.title]))))
@@ -60,11 +55,11 @@ export function SupervisorDesk() {
   if (error) return <Alert type="error" message={error} />;
   if (!desk) return <Spin />;
   const sections = [
-    { id: 'supervised', title: t('desk.supervised'), items: desk.supervised, total: desk.supervised.length },
+    { id: 'supervised', title: t('desk.supervised'), items: desk.supervised.items, total: desk.supervised.total },
     { id: 'red', title: t('desk.red'), items: desk.red.items, total: desk.red.total },
     { id: 'overdue', title: t('desk.overdue'), items: desk.overdue.items, total: desk.overdue.total },
     { id: 'escalated', title: t('desk.escalated'), items: desk.escalated.items, total: desk.escalated.total },
-    { id: 'rebound', title: t('desk.rebound'), items: desk.rebound, total: desk.rebound.length },
+    { id: 'rebound', title: t('desk.rebound'), items: desk.rebound.items, total: desk.rebound.total },
   ];
   return (
     <div data-testid="supervisor-desk">

@@ -44,6 +44,10 @@ export interface MeasureFilter {
   progress?: Progress;
   /** 领办: claimed by a leader (true), or not (false). */
   claimed?: boolean;
+  /** Open measures with a 督办单 not yet closed (open or answered, awaiting the supervisor). */
+  supervised?: boolean;
+  /** Open measures rectified again after a 回头看 found a rebound or after a reopen (反弹回潮). */
+  rebound?: boolean;
   /** Without it: open measures first, by their stage deadline. Ties end on the problem and measure numbers. */
   sort?: MeasureSort;
   order?: 'asc' | 'desc';
@@ -91,6 +95,13 @@ export function measureFilterCondition(filter: MeasureFilter, viewer: Viewer, pa
   }
   if (filter.progress) add((p) => `${PROGRESS_SQL} = ${p}`, filter.progress);
   if (filter.claimed !== undefined) where.push(filter.claimed ? 'm.claimed_by IS NOT NULL' : 'm.claimed_by IS NULL');
+  if (filter.supervised === true) where.push(`m.supervision IS NOT NULL AND ${OPEN_SQL}`);
+  if (filter.supervised === false) where.push(`NOT (m.supervision IS NOT NULL AND ${OPEN_SQL})`);
+  if (filter.rebound !== undefined)
+    where.push(
+      `${filter.rebound ? '' : 'NOT '}(${OPEN_SQL} AND EXISTS (SELECT 1 FROM audit_event ar WHERE ar.measure_id = m.id
+        AND (ar.action = 'reopen' OR (ar.action = 'record_look_back' AND ar.detail->>'result' = 'rebound'))))`,
+    );
   if (filter.escalated === true) where.push(`m.escalation_level > 0 AND ${OPEN_SQL}`);
   if (filter.escalated === false) where.push(`NOT (m.escalation_level > 0 AND ${OPEN_SQL})`);
   if (filter.overdue === true) where.push(`m.stage NOT IN ('closed', 'assign', 'voided') AND m.stage_due_at < now()`);
