@@ -12,33 +12,47 @@ type DigestChoice = Schemas['NotificationSettingsResponse']['emailDigest'];
 
 const EMPTY: Inbox = { unread: 0, actionNeeded: 0, items: [], groups: [] };
 
-/** One notification: 待办 or 知悉, unread ones highlighted; a click marks it read and opens its measure. */
+/**
+ * One notification: 待办 or 知悉, unread ones highlighted; a click, or Enter or Space on it, marks it
+ * read and opens its measure. The button is inside the list item (a list holds only list items).
+ */
 function Item({ item, open }: { item: Notification; open: (item: Notification) => void }) {
   const { t } = useTranslation();
   return (
     <List.Item
-      onClick={() => open(item)}
-      style={{ cursor: 'pointer', background: item.readAt ? undefined : '#fff7e6', paddingInline: 8 }}
+      style={{ background: item.readAt ? undefined : '#fff7e6', paddingInline: 8 }}
       data-testid="inbox-item"
       data-action-needed={item.actionNeeded}
     >
-      <List.Item.Meta
-        title={
-          <Space size={4} wrap>
-            <Tag color={item.actionNeeded ? 'red' : 'default'}>
-              {item.actionNeeded ? t('inbox.actionNeeded') : t('inbox.forInformation')}
-            </Tag>
-            {item.title}
-          </Space>
-        }
-        description={
-          <span>
-            {item.body}
-            <br />
-            {formatDateTime(item.createdAt)}
-          </span>
-        }
-      />
+      <div
+        role="button"
+        tabIndex={0}
+        onClick={() => open(item)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          open(item);
+        }}
+        style={{ cursor: 'pointer', width: '100%' }}
+      >
+        <List.Item.Meta
+          title={
+            <Space size={4} wrap>
+              <Tag color={item.actionNeeded ? 'red' : 'default'}>
+                {item.actionNeeded ? t('inbox.actionNeeded') : t('inbox.forInformation')}
+              </Tag>
+              {item.title}
+            </Space>
+          }
+          description={
+            <span>
+              {item.body}
+              <br />
+              {formatDateTime(item.createdAt)}
+            </span>
+          }
+        />
+      </div>
     </List.Item>
   );
 }
@@ -121,19 +135,16 @@ export function NotificationBell() {
                   {group.unread > 0 && <Tag>{t('inbox.unreadCount', { count: group.unread })}</Tag>}
                 </Space>
               ),
-              extra:
-                group.measureId && group.unread > 0 ? (
-                  <a
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      void readAll(group.measureId!);
-                    }}
-                  >
-                    {t('inbox.groupRead')}
-                  </a>
-                ) : null,
+              // 本组已读 in the panel, not the header: the header is a button itself, and a control nested in it is hidden from assistive technology.
               children: (
-                <List size="small" dataSource={items} renderItem={(item) => <Item item={item} open={open} />} />
+                <>
+                  {group.measureId && group.unread > 0 && (
+                    <Button size="small" type="link" onClick={() => void readAll(group.measureId!)}>
+                      {t('inbox.groupRead')}
+                    </Button>
+                  )}
+                  <List size="small" dataSource={items} renderItem={(item) => <Item item={item} open={open} />} />
+                </>
               ),
             };
           })}
@@ -142,6 +153,8 @@ export function NotificationBell() {
       <Space style={{ marginTop: 8 }} size={4}>
         <Typography.Text type="secondary">{t('inbox.email')}</Typography.Text>
         <Select
+          // The text beside it is not a label element; the select says the same itself.
+          aria-label={t('inbox.email')}
           size="small"
           style={{ width: 150 }}
           value={digest ?? undefined}

@@ -174,11 +174,11 @@ export function Dashboard() {
                 {
                   title: t('dashboard.level'),
                   dataIndex: 'level',
-                  render: (level: number) => t(`escalation.${level}`),
+                  // A link (a click on the row is out of the keyboard's reach).
+                  render: (level: number) => <Link to="/ledger?escalated=true">{t(`escalation.${level}`)}</Link>,
                 },
                 { title: t('dashboard.count'), dataIndex: 'count', width: 80 },
               ]}
-              onRow={() => ({ onClick: () => void navigate('/ledger?escalated=true') })}
             />
           </Card>
         </Col>

@@ -1,4 +1,4 @@
-import { App, List, Popconfirm, Typography } from 'antd';
+import { App, Button, List, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, client, download, Schemas } from '../../api';
 import { failureText } from '../../errors';
@@ -38,9 +38,12 @@ export function EvidenceList({
       dataSource={evidence}
       locale={{ emptyText: t('evidence.none') }}
       renderItem={(item) => {
+        // Buttons, not <a> without href: those are out of the keyboard's reach.
         const actions = [
-          <a
+          <Button
             key="download"
+            type="link"
+            size="small"
             onClick={() =>
               void download(
                 () => client.GET('/api/evidence/{id}/content', { params: { path: { id: item.id } }, parseAs: 'blob' }),
@@ -49,7 +52,7 @@ export function EvidenceList({
             }
           >
             {t('evidence.download')}
-          </a>,
+          </Button>,
         ];
         if (removable.has(item.id))
           actions.push(
@@ -60,7 +63,9 @@ export function EvidenceList({
               okButtonProps={{ danger: true, ...{ 'data-testid': 'evidence-remove-confirm' } }}
               onConfirm={() => remove(item)}
             >
-              <a data-testid="evidence-remove">{t('evidence.remove')}</a>
+              <Button type="link" size="small" danger data-testid="evidence-remove">
+                {t('evidence.remove')}
+              </Button>
             </Popconfirm>,
           );
         const facts = [`${Math.ceil(item.sizeBytes / 1024)} KB`, formatDateTime(item.uploadedAt)];

@@ -1,18 +1,17 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Schemas } from '../../api';
 
 type Totals = Schemas['DashboardTotalsResponse'];
 
 /**
  * The done figures first, as offices report them (已完成 N项 · 持续推进 N项 · 未完成 N项 · 完成率 ·
- * 领办 N项 · N个问题已整改销号), then the stage and warning figures; each card opens the ledger
- * filtered to what it counts.
+ * 领办 N项 · N个问题已整改销号), then the stage and warning figures; each card is a link to the
+ * ledger filtered to what it counts.
  */
 export function Figures({ totals, problemsClosed }: { totals: Totals; problemsClosed: number | null }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const rate = Math.round(totals.completionRate * 100);
   const unit = t('dashboard.unit');
   const lead: [string, number | string, string, string?][] = [
@@ -29,15 +28,18 @@ export function Figures({ totals, problemsClosed }: { totals: Totals; problemsCl
     ['red', totals.red, '/ledger?colour=red'],
     ['escalated', totals.escalated, '/ledger?escalated=true'],
   ];
+  // A link around the card, not a click on it: Tab reaches it and Enter opens it (or a new tab).
   const card = (key: string, value: number | string, link: string, suffix?: string, strong = false) => (
-    <Card size="small" hoverable onClick={() => void navigate(link)} data-testid={`stat-${key}`}>
-      <Statistic
-        title={t(`dashboard.${key}`)}
-        value={value}
-        suffix={suffix}
-        valueStyle={strong ? { color: key === 'done' ? '#389e0d' : undefined, fontWeight: 600 } : { fontSize: 20 }}
-      />
-    </Card>
+    <Link to={link} style={{ display: 'block' }}>
+      <Card size="small" hoverable data-testid={`stat-${key}`}>
+        <Statistic
+          title={t(`dashboard.${key}`)}
+          value={value}
+          suffix={suffix}
+          valueStyle={strong ? { color: key === 'done' ? '#389e0d' : undefined, fontWeight: 600 } : { fontSize: 20 }}
+        />
+      </Card>
+    </Link>
   );
   return (
     <div data-testid="dashboard-figures">

@@ -1,4 +1,4 @@
-import { Collapse, List, Space, Tag, Typography } from 'antd';
+import { Button, Collapse, List, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, Schemas } from '../../api';
@@ -34,8 +34,11 @@ export function Feedback({ inspectionId }: { inspectionId: string }) {
             item.readAt
               ? []
               : [
-                  <a
+                  // A button: an <a> without href is out of the keyboard's reach.
+                  <Button
                     key="read"
+                    type="link"
+                    size="small"
                     onClick={() =>
                       call(() => client.POST('/api/feedback/{id}/read', { params: { path: { id: item.id } } })).then(
                         load,
@@ -43,7 +46,7 @@ export function Feedback({ inspectionId }: { inspectionId: string }) {
                     }
                   >
                     {t('inbox.markRead')}
-                  </a>,
+                  </Button>,
                 ]
           }
         >
