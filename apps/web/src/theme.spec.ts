@@ -74,6 +74,11 @@ describe('the workbench theme', () => {
     expect(contrast(list.colorTextDisabled, WHITE)).toBeGreaterThanOrEqual(AA);
   });
 
+  it("writes the calendar's days of the other months readably", () => {
+    const calendar = THEME.components?.Calendar as Record<string, string>;
+    expect(contrast(calendar.colorTextDisabled, WHITE)).toBeGreaterThanOrEqual(AA);
+  });
+
   it.each(['colorPrimary', 'colorError', 'colorErrorHover', 'colorLink'])('puts white text on %s readably', (key) => {
     expect(contrast(WHITE, token[key])).toBeGreaterThanOrEqual(AA);
   });

@@ -38,5 +38,9 @@ export const THEME: ThemeConfig = {
       // antd paints a list's empty text (暂无) in the disabled colour; it is not disabled.
       colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
     },
+    Calendar: {
+      // The 工作日历's days of the months before and after are in the disabled colour; they can be chosen.
+      colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
+    },
   },
 };
