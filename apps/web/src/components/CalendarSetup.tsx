@@ -112,6 +112,7 @@ export function CalendarSetup({ editable }: { editable: boolean }) {
           value={selected}
           onSelect={(value) => setSelected(value)}
           onPanelChange={(value) => setSelected(value)}
+          headerRender={({ value, onChange }) => <MonthHeader value={value} onChange={onChange} />}
           cellRender={(current, info) => (info.type === 'date' ? cell(current) : info.originNode)}
         />
         <div data-testid="calendar-day">
@@ -138,9 +139,11 @@ export function CalendarSetup({ editable }: { editable: boolean }) {
         )}
         {editable && !marks?.local && (
           <Form form={form} layout="inline" onFinish={add} initialValues={{ kind: 'closure' }}>
-            <Form.Item name="kind" rules={[{ required: true }]}>
+            {/* required={false}: antd would put aria-required on the select's box (a div, where ARIA forbids it); the rule stays. */}
+            <Form.Item name="kind" required={false} rules={[{ required: true }]}>
               <Select
                 style={{ minWidth: 140 }}
+                aria-label={t('calendar.kindLabel')}
                 options={LOCAL_KINDS.map((value) => ({ value, label: t(`calendar.kind.${value}`) }))}
               />
             </Form.Item>
@@ -159,5 +162,36 @@ export function CalendarSetup({ editable }: { editable: boolean }) {
         )}
       </Space>
     </Card>
+  );
+}
+
+/** The month view's year and month, as antd's own header has them but named (antd's selects have no label). */
+function MonthHeader({ value, onChange }: { value: Dayjs; onChange: (date: Dayjs) => void }) {
+  const { t } = useTranslation();
+  const years = Array.from({ length: 21 }, (_, index) => value.year() - 10 + index);
+  return (
+    <Space style={{ width: '100%', justifyContent: 'flex-end', padding: 8 }}>
+      <Select
+        size="small"
+        className="ant-picker-calendar-year-select"
+        aria-label={t('calendar.year')}
+        value={value.year()}
+        options={years.map((year) => ({ value: year, label: String(year) }))}
+        onChange={(year: number) => onChange(value.year(year))}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        size="small"
+        className="ant-picker-calendar-month-select"
+        aria-label={t('calendar.month')}
+        value={value.month()}
+        options={Array.from({ length: 12 }, (_, month) => ({
+          value: month,
+          label: t('calendar.monthOption', { month: month + 1 }),
+        }))}
+        onChange={(month: number) => onChange(value.month(month))}
+        popupMatchSelectWidth={false}
+      />
+    </Space>
   );
 }

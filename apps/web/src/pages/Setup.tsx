@@ -170,7 +170,7 @@ export function Setup() {
                 }
               >
                 <Form.Item name="name" rules={[{ required: true, message: t('form.required') }]}>
-                  <Input placeholder={t('setup.departmentName')} />
+                  <Input placeholder={t('setup.departmentName')} aria-label={t('setup.departmentName')} />
                 </Form.Item>
                 <Button htmlType="submit">{t('setup.add')}</Button>
               </Form>
@@ -224,19 +224,23 @@ export function Setup() {
                   )
                 }
               >
-                <Form.Item name="personId" rules={[{ required: true, message: t('form.required') }]}>
+                {/* required={false}: antd would put aria-required on each select's box (a div, where ARIA forbids it); the rules stay. */}
+                <Form.Item name="personId" required={false} rules={[{ required: true, message: t('form.required') }]}>
                   <Select
                     showSearch
                     optionFilterProp="label"
                     style={{ width: 160 }}
                     placeholder={t('setup.person')}
+                    // The placeholders are the only visible labels, and they are gone once a value is chosen.
+                    aria-label={t('setup.person')}
                     options={people.map((item) => ({ value: item.id, label: item.name }))}
                   />
                 </Form.Item>
-                <Form.Item name="role" rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item name="role" required={false} rules={[{ required: true, message: t('form.required') }]}>
                   <Select
                     style={{ width: 140 }}
                     placeholder={t('setup.role')}
+                    aria-label={t('setup.role')}
                     options={INSPECTION_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
                   />
                 </Form.Item>

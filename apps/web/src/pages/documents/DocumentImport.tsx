@@ -176,7 +176,13 @@ export function DocumentImport({ inspectionId }: { inspectionId: string }) {
                     title: t('documents.problemTitle'),
                     dataIndex: 'title',
                     render: (title: string, problem: Problem) => (
-                      <Input size="small" defaultValue={title} onBlur={(event) => edit(problem, event.target.value)} />
+                      <Input
+                        size="small"
+                        defaultValue={title}
+                        // The column heading is no label of the field; each row's says which problem it corrects.
+                        aria-label={t('documents.problemTitleOf', { number: problem.number })}
+                        onBlur={(event) => edit(problem, event.target.value)}
+                      />
                     ),
                   },
                   {

@@ -33,11 +33,14 @@ export function FeedbackAnswer({ item, problems, done }: { item: Feedback; probl
     }
   };
   const params = { path: { id: item.id } };
+  // The fields hold state of their own (no Form.Item name), so each label is linked by hand; one form per message.
+  const field = (name: string) => `feedback-${item.id}-${name}`;
   return (
     <Form layout="vertical" size="small" data-testid="feedback-handling">
       <Space wrap align="end">
-        <Form.Item label={t('feedback.problem')}>
+        <Form.Item label={t('feedback.problem')} htmlFor={field('problem')}>
           <Select
+            id={field('problem')}
             allowClear
             showSearch
             optionFilterProp="label"
@@ -51,8 +54,9 @@ export function FeedbackAnswer({ item, problems, done }: { item: Feedback; probl
             data-testid="feedback-problem"
           />
         </Form.Item>
-        <Form.Item label={t('feedback.measure')}>
+        <Form.Item label={t('feedback.measure')} htmlFor={field('measure')}>
           <Select
+            id={field('measure')}
             allowClear
             style={{ width: 260 }}
             disabled={!problemId}
@@ -81,8 +85,14 @@ export function FeedbackAnswer({ item, problems, done }: { item: Feedback; probl
           </Button>
         </Form.Item>
       </Space>
-      <Form.Item label={t('feedback.answer')}>
-        <Input.TextArea rows={2} maxLength={2000} value={answer} onChange={(event) => setAnswer(event.target.value)} />
+      <Form.Item label={t('feedback.answer')} htmlFor={field('answer')}>
+        <Input.TextArea
+          id={field('answer')}
+          rows={2}
+          maxLength={2000}
+          value={answer}
+          onChange={(event) => setAnswer(event.target.value)}
+        />
       </Form.Item>
       <Space>
         <Checkbox checked={publish} onChange={(event) => setPublish(event.target.checked)}>

@@ -1,4 +1,5 @@
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
+import type { CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +31,7 @@ export function ImportOwners({
   onDraft: (draft: Draft) => void;
 }) {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const edit = useDraftEdit(draft.id, onDraft);
   const [selected, setSelected] = useState<string[]>([]);
   const [target, setTarget] = useState<EditTarget | null>(null);
@@ -154,8 +156,16 @@ export function ImportOwners({
         columns={columns}
         dataSource={rows}
         pagination={{ pageSize: 20 }}
-        scroll={{ x: 1000 }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+        // Sideways scrolling only where the columns do not fit: a scrolling table repeats its select-all
+        // checkbox in a hidden measuring row (antd's), which assistive technology should not reach.
+        scroll={screens.lg ? undefined : { x: 1000 }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys.map(String)),
+          // A checkbox alone in its cell has no label of its own (antd's type leaves out the aria
+          // attributes its checkbox passes on to the input).
+          getCheckboxProps: () => ({ 'aria-label': t('ledger.select') }) as Partial<CheckboxProps>,
+        }}
       />
       {target && (
         <OwnerEditDialog

@@ -63,6 +63,8 @@ export function UnknownNames({
                   showSearch
                   optionFilterProp="label"
                   placeholder={t('owners.mapTo')}
+                  // The placeholder goes once a name is mapped; the label says which name this is for.
+                  aria-label={t('owners.mapToLabel', { name: item.name })}
                   value={item.status === 'mapped' ? (item.id ?? undefined) : undefined}
                   options={options(kind, item)}
                   onChange={(id: string) => void edit.names({ [kind]: [{ name: item.name, id }] })}
