@@ -257,3 +257,50 @@ it('says a refused sign-in in Chinese', async () => {
     await wrong.context.close();
   }
 });
+
+it('says refused actions, validation errors and a measure out of reach in Chinese', async () => {
+  const id = await measureAt(world, 'review', { text: '规范公务用车管理并建立台账' });
+  const { context, page } = await signInPage(browser, world.origin, world.users.reviewer.username);
+  const problems: string[] = [];
+  const check = async (state: string) => {
+    const english = await englishWords(page);
+    if (english.length) problems.push(`${state}: English words ${english.join(', ')}`);
+  };
+  try {
+    await page.getByTestId('nav').waitFor();
+    await page.goto(`${world.origin}/measures/${id}`);
+    await page.getByTestId('action-review').waitFor();
+    // A required reason left empty: the form's own message.
+    await page.getByTestId('action-review').getByText('退回').click();
+    await page.getByTestId('submit-review').click();
+    await page.getByTestId('action-review').getByText('必填').waitFor();
+    await check('validation');
+    // A stale form: the review was taken meanwhile, the server refuses, the page says why.
+    await page.getByTestId('action-review').getByText('通过').click();
+    await expectOk(
+      call(
+        world,
+        'POST',
+        `/measures/${id}/actions/review`,
+        'reviewer',
+        { decision: 'approve' },
+        {
+          'Idempotency-Key': `a11y-stale-${tag}`,
+        },
+      ),
+    );
+    await page.getByTestId('submit-review').click();
+    await page.getByTestId('action-result').getByText('当前阶段不能进行此操作').waitFor();
+    await check('refused action');
+    // A filter the server refuses (a hand-edited link), and a measure that does not exist.
+    await page.goto(`${world.origin}/ledger?stage=finished`);
+    await page.getByTestId('ledger-error').waitFor();
+    await check('refused filter');
+    await page.goto(`${world.origin}/measures/00000000-0000-4000-8000-000000000000`);
+    await page.getByText('措施不存在或无权查看').waitFor();
+    await check('missing measure');
+  } finally {
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+});

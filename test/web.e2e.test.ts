@@ -229,7 +229,9 @@ it('does not show one department the measures of another', async () => {
 
 async function openMeasureExpectingError(page: Page, id: string) {
   await page.goto(`${origin}/measures/${id}`);
-  await page.getByText(`no measure with id ${id}`).waitFor();
+  // Said in Chinese from the refusal's reason, not the server's English words.
+  await page.getByText('措施不存在或无权查看').waitFor();
+  expect(await page.getByText('no measure with id').count()).toBe(0);
 }
 
 it('shows the server’s reason when an action is refused', async () => {
@@ -427,7 +429,7 @@ it('says why a hand-edited ledger link is refused instead of showing the last re
   await office.page.goto(`${origin}/ledger?stage=nope`);
   const error = office.page.getByTestId('ledger-error');
   await error.waitFor();
-  expect(await error.innerText()).toContain('输入有误：stage的内容不正确');
+  expect(await error.innerText()).toContain('输入有误：阶段的内容不正确');
   expect(await error.innerText()).not.toContain('stage must be one of');
   expect(await office.page.getByTestId('ledger-search').getAttribute('maxlength')).toBe('100');
   await office.context.close();

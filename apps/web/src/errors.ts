@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next';
 import { ApiError, RefusalReason } from './api';
 
 /**
- * The server's refusals of the plan's upkeep and of 交办, recognised in its (English) words and
- * said again in the person's language (reason.* in the locales); the server's words stay beside
- * them, since they name the field, person or stage concerned.
+ * The server's refusals of the plan's upkeep and of 交办 that carry no structured reason, recognised
+ * in its (English) words and said instead in the person's language (reason.* in the locales, which
+ * take the person or stage the words name).
  */
 const REASONS: [RegExp, string][] = [
   [/assigneeId names (.+?), who does not work in the lead department/, 'reason.assigneeOutside'],
@@ -86,14 +86,14 @@ export function isStale(failure: unknown): boolean {
 }
 
 function withReason(message: string, t: TFunction): string {
-  const reason = explainReason(message, t);
-  return reason ? t('error.explained', { reason, detail: message }) : message;
+  // A reason the workbench knows replaces the server's English; unknown words are the fallback.
+  return explainReason(message, t) ?? message;
 }
 
 /**
  * A failure as a person reads it: a headline in their language chosen by the server's error code,
- * and the server's own detail (which names the field, stage or file concerned) after it — led by
- * the reason in their language when it is one the workbench knows.
+ * then why — the structured reason, or the server's words recognised, in their language; the
+ * server's English words only when neither is known.
  */
 export function describeFailure(
   failure: unknown,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 
-import { RefusalReason, validationReason } from '@rectiflow/domain';
+import { reason, RefusalReason, validationReason } from '@rectiflow/domain';
 
 /** Domain error codes; each transport maps them to its own status (HTTP here). */
 export enum ErrorCode {
@@ -53,6 +53,30 @@ export class DomainError extends Error {
   }
 }
 
+/** The entities a "no <entity> with id …" refusal names, as the workbench's entity.* words. */
+const NOT_FOUND_ENTITIES: Record<string, string> = {
+  measure: 'measure',
+  problem: 'problem',
+  inspection: 'inspection',
+  evidence: 'evidence',
+  notice: 'notice',
+  'published notice': 'notice',
+  'import draft': 'import',
+  'supervision notice': 'supervisionNotice',
+  notification: 'notification',
+  feedback: 'feedback',
+  person: 'person',
+  department: 'department',
+  account: 'account',
+  record: 'record',
+};
+
+/** A 404 thrown without a reason still gets one, naming its entity from its words, so no English reaches a screen. */
+function notFoundReason(message: string): RefusalReason {
+  const named = /^no ([a-z ]+?) with\b/.exec(message)?.[1] ?? '';
+  return reason('NOT_FOUND', { entity: NOT_FOUND_ENTITIES[named] ?? 'item' });
+}
+
 /** One error shape for every endpoint: { statusCode, error, message }; never a stack trace. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -73,7 +97,11 @@ export class HttpErrorFilter implements ExceptionFilter {
         error: exception.code,
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
-        ...(exception.reason ? { reason: exception.reason } : {}),
+        ...(exception.reason
+          ? { reason: exception.reason }
+          : exception.code === ErrorCode.NotFound
+            ? { reason: notFoundReason(exception.message) }
+            : {}),
       });
       return;
     }

@@ -47,7 +47,8 @@ export function LedgerFilters({
       placeholder={placeholder}
       // The placeholder is the only visible label, and it is gone once a value is chosen.
       aria-label={t('ledger.filterBy', { field: placeholder })}
-      value={params.get(key) ?? undefined}
+      // A value no option has (a hand-edited link the server refuses, saying why) is not shown raw.
+      value={values.some((option) => option.value === params.get(key)) ? params.get(key) : undefined}
       onChange={(value: string | undefined) => set(key, value)}
       options={values}
       style={{ width }}
