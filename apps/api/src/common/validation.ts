@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -149,3 +150,13 @@ export function EnumField<T extends string>(
 }
 
 export { Type };
+
+/** An optional yes/no query parameter: `true` / `false` as text; anything else is refused naming it. */
+export function BooleanQueryField(description: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ description, type: Boolean }),
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );
+}

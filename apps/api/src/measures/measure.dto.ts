@@ -1,10 +1,9 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsDeadline } from './deadline';
 import { COLOURS, Colour, MEASURE_KINDS, MeasureKind, PROGRESS, Progress, STAGES, Stage } from '@rectiflow/domain';
 import { MEASURE_SORTS, MeasureSort } from '@rectiflow/persistence';
-import { EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
+import { BooleanQueryField, EnumField, IdField, IdListField, TextField, Type } from '../common/validation';
 
 export class ListMeasuresQuery {
   @IdField({ optional: true })
@@ -28,39 +27,21 @@ export class ListMeasuresQuery {
   @EnumField(MEASURE_KINDS, { optional: true })
   kind?: MeasureKind;
 
-  @ApiPropertyOptional({ description: 'only measures past the due date of their current stage' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanQueryField('only measures past the due date of their current stage')
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: '领办: only measures a leader claimed (true), or none claimed (false)' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanQueryField('领办: only measures a leader claimed (true), or none claimed (false)')
   claimed?: boolean;
 
-  @ApiPropertyOptional({
-    description: 'only open measures escalated at least once (升级未办), as the dashboard counts them',
-  })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanQueryField('only open measures escalated at least once (升级未办), as the dashboard counts them')
   escalated?: boolean;
 
-  @ApiPropertyOptional({ description: 'only open measures with a 督办单 not yet closed (true), or without (false)' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanQueryField('only open measures with a 督办单 not yet closed (true), or without (false)')
   supervised?: boolean;
 
-  @ApiPropertyOptional({
-    description:
-      'only open measures rectified again after a 回头看 rebound or a reopen (反弹回潮) (true), or the others (false)',
-  })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanQueryField(
+    'only open measures rectified again after a 回头看 rebound or a reopen (反弹回潮) (true), or the others (false)',
+  )
   rebound?: boolean;
 
   @EnumField(PROGRESS, {
