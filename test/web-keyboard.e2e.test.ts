@@ -81,8 +81,9 @@ it('opens 退出登录 from the keyboard', async () => {
   await page.keyboard.press('Enter');
   const signOut = page.getByRole('menuitem', { name: '退出登录' });
   await signOut.waitFor();
-  // Tab moves into the menu (the dropdown's own keyboard handling), the arrow onto 退出登录, Enter signs out.
-  await page.keyboard.press('Tab');
+  // The menu takes the focus when it opens (waited for: under load it comes a moment later), the
+  // arrow goes onto 退出登录, Enter signs out.
+  await page.waitForFunction("!!(document.activeElement && document.activeElement.closest('.ant-dropdown'))");
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.getByTestId('sign-in').waitFor();

@@ -79,6 +79,8 @@ export function Shell({ children }: { children: ReactNode }) {
           {/* A button that also opens on a click (Enter): a hover alone leaves 退出登录 out of the keyboard's reach. */}
           <Dropdown
             trigger={['hover', 'click']}
+            // Opened from the keyboard, the menu takes the focus, so the arrows and Enter reach 退出登录.
+            autoFocus
             menu={{
               items: [
                 { key: 'out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() },
