@@ -7,10 +7,10 @@
  * administrator's 工作日历). Screenshots: a11y-<role>-<screen or state>.
  * No axe rule is disabled and no element excluded.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS, signInPage } from './support/browser';
+import { axeProblems, englishWords } from './support/screen-checks';
 import type { Reply } from './support/http';
 import { useWebDirUnderTest } from './support/web-pages';
 import { buildWorld, call, measureAt, startStack, Stack, World } from './support/world';
@@ -22,39 +22,6 @@ let world: World<'office' | 'leader' | 'staff' | 'supervisor' | 'reviewer', 'a'>
 let browser: Browser;
 let measure: string;
 const tag = Date.now().toString(36);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Words allowed on a Chinese screen: the product, file types, units and the like. */
-const ALLOWED = new Set([
-  'excel',
-  'word',
-  'rectiflow',
-  'pdf',
-  'docx',
-  'xlsx',
-  'csv',
-  'txt',
-  'md',
-  'png',
-  'jpg',
-  'jpeg',
-  'sha',
-  'iso',
-  'url',
-  'id',
-  'mb',
-  'kb',
-  'gb',
-  'temporal',
-  'web',
-  'ui',
-  'api',
-  'json',
-  'english',
-  'en',
-  'cn',
-  'zh',
-]);
 
 beforeAll(async () => {
   stack = await startStack('web-a11y');
@@ -99,17 +66,6 @@ async function expectOk(reply: Promise<Reply>): Promise<Reply['body']> {
   return body;
 }
 
-async function axeProblems(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the workbench's CSP (script-src 'self') rightly refuses an inline script.
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0] && v.nodes[0].target.join(' ') })))`,
-  )) as { id: string; impact: string; nodes: number; target: string }[];
-  return violations
-    .filter((item) => item.impact === 'serious' || item.impact === 'critical')
-    .map((item) => `${item.id} (${item.impact}, ${item.nodes}×, e.g. ${item.target})`);
-}
-
 /**
  * Words in what people typed in — the names of people, departments and inspections, here also other
  * suites' data in the shared database (Alice, Finance) — are data on the screen, not the workbench's words.
@@ -130,20 +86,6 @@ async function dataWords(): Promise<Set<string>> {
     ),
   );
   return new Set((names.join(' ').match(/[A-Za-z]{2,}/g) ?? []).map((word) => word.toLowerCase()));
-}
-
-async function englishWords(page: Page, data: Set<string> = new Set()): Promise<string[]> {
-  const text = (await page.evaluate('document.body.innerText')) as string;
-  // Ids, hashes, dates and file names are not words a person reads as English, nor are the test's
-  // usernames (office-1a2b3c4d) or a version (chinese-days@1.5.7+local.3) the administrator sees.
-  // A word is letters between non-alphanumerics: a test tag (mim4pvwv) or a hash is not English.
-  const words =
-    text
-      .replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/gi, ' ')
-      .replace(/\b[a-z]+-[0-9a-f]{8}\b/g, ' ')
-      .replace(/\S+@[\d.]+\+local\.\d+/g, ' ')
-      .match(/(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])/g) ?? [];
-  return [...new Set(words.filter((word) => !ALLOWED.has(word.toLowerCase()) && !data.has(word.toLowerCase())))];
 }
 
 const SCREENS: Record<string, (string | (() => string))[]> = {
