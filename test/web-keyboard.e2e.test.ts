@@ -83,7 +83,13 @@ it('opens 退出登录 from the keyboard', async () => {
   await signOut.waitFor();
   // The menu takes the focus when it opens (waited for: under load it comes a moment later), the
   // arrow goes onto 退出登录, Enter signs out.
-  await page.waitForFunction("!!(document.activeElement && document.activeElement.closest('.ant-dropdown'))");
+  // A function, not a string: the workbench's CSP refuses eval, which a string predicate needs.
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as {
+      document: { activeElement: { closest(selector: string): unknown } | null };
+    };
+    return !!document.activeElement?.closest('.ant-dropdown');
+  });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.getByTestId('sign-in').waitFor();
