@@ -66,26 +66,41 @@ async function expectOk(reply: Promise<Reply>): Promise<Reply['body']> {
   return body;
 }
 
+/** The fields that hold what people typed in (not codes the workbench must translate). */
+const TYPED_FIELDS = new Set([
+  'name',
+  'title',
+  'username',
+  'email',
+  'inspectingBody',
+  'inspectedUnit',
+  'reason',
+  'note',
+]);
+
+/** The typed-in texts anywhere in an answer (a person's account, a calendar day's name …). */
+function typedTexts(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return TYPED_FIELDS.has(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => typedTexts(item, key));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([field, item]) => typedTexts(item, field));
+  return [];
+}
+
 /**
- * Words in what people typed in — the names of people, departments and inspections, here also other
- * suites' data in the shared database (Alice, Finance) — are data on the screen, not the workbench's words.
+ * Words in what people typed in — names of people, accounts, departments, inspections and calendar
+ * days, here also other suites' data in the shared database (Alice, Finance, hostile-…) — are data on
+ * the screen, not the workbench's words.
  */
 async function dataWords(): Promise<Set<string>> {
-  const names = await Promise.all(
-    ['/people', '/departments', '/inspections'].map(async (path) =>
-      (
-        (await expectOk(call(world, 'GET', path, 'admin'))) as {
-          name?: string;
-          title?: string;
-          username?: string;
-          email?: string | null;
-        }[]
-      )
-        .map((row) => `${row.name ?? ''} ${row.title ?? ''} ${row.username ?? ''} ${row.email ?? ''}`)
-        .join(' '),
-    ),
-  );
-  return new Set((names.join(' ').match(/[A-Za-z]{2,}/g) ?? []).map((word) => word.toLowerCase()));
+  const paths = ['/people', '/departments', '/inspections', `/calendar?year=${new Date().getFullYear()}`];
+  const answers = await Promise.all(paths.map((path) => expectOk(call(world, 'GET', path, 'admin'))));
+  const words =
+    answers
+      .flatMap((answer) => typedTexts(answer))
+      .join(' ')
+      .match(/[A-Za-z]{2,}/g) ?? [];
+  return new Set(words.map((word) => word.toLowerCase()));
 }
 
 const SCREENS: Record<string, (string | (() => string))[]> = {
