@@ -86,3 +86,19 @@ it('counts a working-day review limit past a closure, re-plans on a calendar cha
   await saveHistory(handle, 'working-days-review');
   await handle.terminate('test finished');
 });
+
+it('takes an action that came with the start while the working calendar is still being fetched', async () => {
+  // Before, the handlers were set only after the calendar's activity: the SDK rejected an Update of
+  // the first task with "No registered handler" (seen in CI as a flaky 交办 right after creation).
+  const policy = fastPolicy({ reviewWithin: { workingDays: 2 }, remindBefore: [], escalateAfter: ['PT1H'] });
+  const { handle, firstResult } = await startMeasure(world, {
+    dueAt: new Date(Date.now() + 86_400_000),
+    policy,
+    withAction: { action: 'assign', who: 'office', input: {} },
+  });
+  expect(firstResult).toMatchObject({ action: 'assign', stage: 'rectify', seq: 1 });
+  const { state } = await handle.query(snapshotQuery);
+  expect(state.calendar?.version).toEqual((await current()).version);
+  await saveHistory(handle, 'working-days-action-with-start');
+  await handle.terminate('test finished');
+});

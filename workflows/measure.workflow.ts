@@ -98,10 +98,11 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
     });
 
   // A policy counting working days needs the calendar before any action can use it: fetched through
-  // an activity, so it is in the history and a replay gives the same deadlines after it changed.
-  if (usesWorkingDays(state.policy) && !state.calendar && wf.patched(WORKING_DAYS_PATCH)) {
-    state = { ...state, calendar: await workingCalendar(calendarRange(new Date())) };
-  }
+  // an activity, so it is in the history and a replay gives the same deadlines after it changed. The
+  // handlers are set first (setting one is no command, so histories replay as before): an Update that
+  // came with the start would otherwise find none when the first activation ends, and be rejected.
+  const needsCalendar = usesWorkingDays(state.policy) && !state.calendar && wf.patched(WORKING_DAYS_PATCH);
+  let calendarReady = !needsCalendar;
 
   wf.setHandler(snapshotQuery, () => ({ state, seq }));
 
@@ -129,10 +130,17 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
     registerAction(action);
   }
 
+  if (needsCalendar) {
+    state = { ...state, calendar: await workingCalendar(calendarRange(new Date())) };
+    calendarReady = true;
+  }
+
   function registerAction<A extends ActionName>(action: A) {
     wf.setHandler(
       actionUpdates[action] as ReturnType<typeof wf.defineUpdate<ActionResult, [ActionRequest<A>]>>,
       async (request: ActionRequest<A>): Promise<ActionResult> => {
+        // An action that came with the start waits for the calendar its deadlines are counted on.
+        if (!calendarReady) await wf.condition(() => calendarReady);
         const earlier = results.get(request.idempotencyKey);
         if (earlier) {
           const { requestHash: _hash, ...answer } = earlier;

@@ -1,10 +1,15 @@
 /** Organisation, inspection and measures written straight into the database for workflow-level tests. */
 import { INestApplicationContext } from '@nestjs/common';
-import { Client, Connection, WorkflowHandle } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation, WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, initialState, InspectionRole, MeasureKind, TimerPolicy } from '@rectiflow/domain';
-import { measureWorkflowId, MeasureWorkflowInput } from '@rectiflow/workflows/measure.contract';
+import { ActionName, Actor, initialState, InspectionRole, MeasureKind, TimerPolicy } from '@rectiflow/domain';
+import {
+  ActionResult,
+  actionUpdates,
+  measureWorkflowId,
+  MeasureWorkflowInput,
+} from '@rectiflow/workflows/measure.contract';
 import { fastPolicy, openDataSource, startWorker, temporalClient, uniqueTaskQueue } from './stack';
 
 export type Who =
@@ -97,8 +102,16 @@ let problemNumber = 0;
 /** Writes a problem and a measure row, then starts the measure's workflow as the API does. */
 export async function startMeasure(
   { dataSource, client, taskQueue, cast }: WorkflowWorld,
-  options: { kind?: MeasureKind; dueAt: Date; policy?: TimerPolicy; responsibleLeader?: Who; dueOnAssign?: boolean },
-): Promise<{ measureId: string; handle: WorkflowHandle }> {
+  options: {
+    kind?: MeasureKind;
+    dueAt: Date;
+    policy?: TimerPolicy;
+    responsibleLeader?: Who;
+    dueOnAssign?: boolean;
+    /** An action sent with the start (Update-with-Start): it reaches the workflow in its first task. */
+    withAction?: { action: ActionName; who: Who; input: unknown };
+  },
+): Promise<{ measureId: string; handle: WorkflowHandle; firstResult?: ActionResult }> {
   problemNumber += 1;
   const [problem] = await dataSource.query(
     `INSERT INTO problem (inspection_id, number, title) VALUES ($1, $2, $3) RETURNING id`,
@@ -139,11 +152,18 @@ export async function startMeasure(
       new Date(),
     ),
   };
-  const handle = await client.workflow.start('measureWorkflow', {
-    taskQueue,
-    workflowId: measureWorkflowId(measureId),
-    args: [input],
-  });
+  const start = { taskQueue, workflowId: measureWorkflowId(measureId), args: [input] as [MeasureWorkflowInput] };
+  if (options.withAction) {
+    const { action, who, input: actionInput } = options.withAction;
+    const operation = new WithStartWorkflowOperation('measureWorkflow', { ...start, workflowIdConflictPolicy: 'FAIL' });
+    const firstResult = (await client.workflow.executeUpdateWithStart(actionUpdates[action] as never, {
+      args: [{ actor: actor(cast, who), input: actionInput, idempotencyKey: `with-start-${measureId}` }] as never,
+      updateId: `${action}:with-start-${measureId}`,
+      startWorkflowOperation: operation,
+    })) as ActionResult;
+    return { measureId, handle: await operation.workflowHandle(), firstResult };
+  }
+  const handle = await client.workflow.start('measureWorkflow', start);
   return { measureId, handle };
 }
 
