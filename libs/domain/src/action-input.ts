@@ -244,7 +244,11 @@ function validateReassign(
   optionalId(payload.assigneeId, 'assigneeId');
   const given = OWNER_FIELDS.filter((field) => payload[field] !== undefined);
   if (given.length === 0)
-    throw new ActionRefused('INVALID_INPUT', `name at least one of ${OWNER_FIELDS.join(', ')} to reassign`);
+    throw new ActionRefused(
+      'INVALID_INPUT',
+      `name at least one of ${OWNER_FIELDS.join(', ')} to reassign`,
+      reason('NOTHING_TO_CHANGE'),
+    );
   const current = state.participants as unknown as Record<string, unknown>;
   const same = (field: (typeof OWNER_FIELDS)[number]) => {
     const now = current[field] ?? (field.endsWith('Ids') ? [] : null);
@@ -254,5 +258,9 @@ function validateReassign(
     return asked === now;
   };
   if (given.every(same))
-    throw new ActionRefused('INVALID_INPUT', 'the measure already has these owners: nothing to reassign');
+    throw new ActionRefused(
+      'INVALID_INPUT',
+      'the measure already has these owners: nothing to reassign',
+      reason('NOTHING_TO_CHANGE'),
+    );
 }

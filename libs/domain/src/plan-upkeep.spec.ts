@@ -101,6 +101,19 @@ describe('keeping the plan up to date', () => {
     );
   });
 
+  it('a reassign that changes nothing says so by its reason code, not as an invalid field', () => {
+    const reasonOf = (input: Record<string, unknown>) => {
+      try {
+        applyAction(rectifying(), 'reassign', input as never, office, now);
+      } catch (error) {
+        return (error as ActionRefused).reason;
+      }
+      return 'accepted';
+    };
+    expect(reasonOf({ leadDepartmentId: 'lead', reason: '重复' })).toEqual({ code: 'NOTHING_TO_CHANGE', params: {} });
+    expect(reasonOf({ reason: '无内容' })).toEqual({ code: 'NOTHING_TO_CHANGE', params: {} });
+  });
+
   it('change_deadline keeps the original deadline and re-plans the timers of 整改', () => {
     const before = rectifying();
     const input = { dueAt: '2025-06-30T15:59:59Z', reason: '上级要求', approvedById: 'leader' };
