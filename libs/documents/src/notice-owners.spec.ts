@@ -36,6 +36,31 @@ describe('owner lines after a problem', () => {
   });
 });
 
+describe('names padded with spaces to align them', () => {
+  it('are one name each, in owner lines and in a bracket', () => {
+    const [problem] = problems(
+      [
+        '二、整改',
+        '(1)组织生活不规范。',
+        '责任领导：赵 六',
+        '牵头部门：财政 局',
+        '配合部门：人社 局、审 计 局',
+        '一是制定清单（责任领导：王 五；牵头单位：发改 委）',
+        '二是开展督导。',
+      ].join('\n'),
+    );
+    expect(problem.owners).toEqual({
+      leaders: ['赵六'],
+      leadDepartments: ['财政局'],
+      cooperatingDepartments: ['人社局', '审计局'],
+    });
+    expect(problem.measures.map((measure) => [measure.owners?.leaders, measure.owners?.leadDepartments])).toEqual([
+      [['王五'], ['发改委']],
+      [['赵六'], ['财政局']],
+    ]);
+  });
+});
+
 describe('owner lines after a single measure', () => {
   it('apply to that measure, over the problem’s own field by field', () => {
     const [problem] = problems(

@@ -8,6 +8,33 @@ describe('owner names', () => {
     expect(splitNames('县委办公室')).toEqual(['县委办公室']);
   });
 
+  it('reads a space inside a name as padding unless every piece is a name of its own', () => {
+    expect(splitNames('财政 局')).toEqual(['财政局']);
+    expect(splitNames('赵 六')).toEqual(['赵六']);
+    expect(splitNames('赵　六、王 五')).toEqual(['赵六', '王五']);
+    expect(splitNames('张三 李 四')).toEqual(['张三', '李四']);
+    expect(splitNames('欧阳 明 李四')).toEqual(['欧阳明', '李四']);
+    expect(splitNames('财政局 人社 局')).toEqual(['财政局', '人社局']);
+    expect(splitNames('张三 (副县长)')).toEqual(['张三(副县长)']);
+  });
+
+  it('splits on ；; and /, never on 和 or 及, which department names hold', () => {
+    expect(splitNames('财政局；人社局;发改委/审计局')).toEqual(['财政局', '人社局', '发改委', '审计局']);
+    expect(splitNames('住房和城乡建设局、自然资源及规划局')).toEqual(['住房和城乡建设局', '自然资源及规划局']);
+  });
+
+  it('reads padded names in owner lines and brackets as one name', () => {
+    expect(takeOwnerPieces('责任领导：赵 六 牵头部门：财政 局 配合部门：人社局、发改 委').pieces[0].owners).toEqual({
+      leaders: ['赵六'],
+      leadDepartments: ['财政局'],
+      cooperatingDepartments: ['人社局', '发改委'],
+    });
+    expect(bracketOwners('责任领导:赵 六;牵头单位:财政 局')).toEqual({
+      leaders: ['赵六'],
+      leadDepartments: ['财政局'],
+    });
+  });
+
   it('does not split inside brackets', () => {
     expect(splitNames('张三(常务副主任、党组书记)、李四')).toEqual(['张三(常务副主任、党组书记)', '李四']);
   });

@@ -33,20 +33,67 @@ const OWNER_RUN = new RegExp(`(?:^|(?<=[。；;\\s]))(?:${LABEL})\\s*[:：][^。
 /** A bracket whose content starts with a label, with one level of brackets inside (`张三(副县长)`). */
 export const OWNER_BRACKET = new RegExp(`\\((?=\\s*(?:${LABEL})\\s*[:：])((?:[^()]|\\([^()]*\\))*)\\)`, 'g');
 
-/** `张三、李四` / `张三，李四` / `张三 李四` in order, trimmed; a separator inside brackets does not split. */
+/**
+ * `张三、李四` / `张三，李四` / `张三；李四` / `张三/李四` / `张三 李四` in order, trimmed; a separator
+ * inside brackets does not split. A space is a separator only between pieces that are names of their
+ * own: offices pad two-character names and words to align a column (`赵 六`, `财政 局`), so a
+ * one-character piece is padding — a run of them is one name (`赵 六` → 赵六), a lone one joins the
+ * piece before it (`财政 局` → 财政局; at the start, the piece after it). 和 and 及 never split:
+ * department names hold them (住房和城乡建设局, 人力资源和社会保障局).
+ */
 export function splitNames(text: string): string[] {
-  const names: string[] = [];
+  const chunks: string[] = [];
   let depth = 0;
   let current = '';
   for (const char of text) {
     if (char === '(') depth += 1;
     if (char === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[、，,\s/]/.test(char)) {
-      if (current.trim()) names.push(current.trim());
+    if (depth === 0 && /[、，,；;/]/.test(char)) {
+      chunks.push(current);
       current = '';
     } else current += char;
   }
-  if (current.trim()) names.push(current.trim());
+  chunks.push(current);
+  return chunks.flatMap(spacedNames);
+}
+
+/** The names in a chunk without list separators, its spaces read as padding or as separators (see splitNames). */
+function spacedNames(chunk: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of chunk) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && /\s/.test(char)) {
+      if (current) pieces.push(current);
+      current = '';
+    } else if (char === '(' && depth === 1 && !current && pieces.length) {
+      // `张三 (副县长)`: the bracket belongs to the name before it.
+      current = `${pieces.pop()}(`;
+    } else current += char;
+  }
+  if (current) pieces.push(current);
+  // Runs of one-character pieces become one piece (`赵 六`, `张 三 丰`).
+  const runs: string[] = [];
+  let single = '';
+  for (const piece of pieces) {
+    if ([...piece].length === 1) {
+      single += piece;
+      continue;
+    }
+    if (single) runs.push(single);
+    single = '';
+    runs.push(piece);
+  }
+  if (single) runs.push(single);
+  // A lone character left over pads the name beside it.
+  const names: string[] = [];
+  runs.forEach((piece, index) => {
+    if ([...piece].length > 1 || runs.length === 1) names.push(piece);
+    else if (names.length) names[names.length - 1] += piece;
+    else runs[index + 1] = piece + runs[index + 1];
+  });
   return names;
 }
 

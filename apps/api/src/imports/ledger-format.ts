@@ -1,6 +1,6 @@
 /** The Excel ledger (台账): column headers, how rows are read, and how values are written. */
 import { types } from 'node:util';
-import type { PlainCell, PlainSheet } from '@rectiflow/documents';
+import { splitNames, type PlainCell, type PlainSheet } from '@rectiflow/documents';
 import { LEDGER_COLUMNS, LedgerKey, namesColumn } from '@rectiflow/documents/ledger-columns';
 import { MEASURE_KIND_LABELS, MeasureKind } from '@rectiflow/domain';
 import { DEADLINE_UTC_OFFSET } from '../measures/deadline';
@@ -131,10 +131,8 @@ export function readLedger(sheet: PlainSheet): { rows: LedgerRow[]; errors: RowE
       kind,
       leader: text('leader'),
       leadDepartment: text('leadDepartment'),
-      cooperatingDepartments: text('cooperatingDepartments')
-        .split(/[、,，;；/\s]+/)
-        .map((name) => name.trim())
-        .filter(Boolean),
+      // 、，；/ or spaces between names; a space inside a name (`财政 局`) is padding.
+      cooperatingDepartments: splitNames(text('cooperatingDepartments')),
       dueAt: dueAt as string | null,
     });
   }
