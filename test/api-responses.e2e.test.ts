@@ -245,6 +245,15 @@ it('answers the imports, the notice and its feedback as documented', async () =>
     heldOn: '2025-03-01',
   });
   await expectDocumented('GET /api/inspections/{id}/records', `/inspections/${inspection}/records`, 'office', 200);
+  const corrected = await call(world, 'POST', `/inspections/${inspection}/records`, 'office', {
+    kind: 'rule',
+    title: '制度',
+  });
+  await expectDocumented('PATCH /api/records/{id}', `/records/${corrected.body.id}`, 'office', 200, {
+    title: '整改资金管理办法',
+    heldOn: null,
+  });
+  expect((await call(world, 'DELETE', `/records/${corrected.body.id}`, 'office')).status).toBe(204);
   const notice = await expectDocumented(
     'POST /api/inspections/{id}/notice',
     `/inspections/${inspection}/notice`,

@@ -161,6 +161,13 @@ beforeAll(async () => {
   );
   ids.ledgerDraft = ledger.body.id;
   ids.notice = (await call(world, 'POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
+  const record = () =>
+    call(world, 'POST', `/inspections/${ids.inspection}/records`, people.office, {
+      kind: 'meeting',
+      title: '矩阵记录',
+    });
+  ids.record = (await record()).body.id;
+  ids.deletableRecord = (await record()).body.id;
   await call(world, 'POST', `/notices/${ids.notice}/publish`, people.office);
   ids.publicCode = (await call(world, 'GET', `/notices/${ids.notice}/versions`, people.office)).body[0].publicUrl.split(
     '/',
@@ -394,6 +401,13 @@ const MATRIX: Record<string, Cell> = {
     body: () => ({ kind: 'meeting', title: '调度会' }),
   },
   'GET /api/inspections/{id}/records': { allow: READERS, path: () => `/inspections/${ids.inspection}/records` },
+  'PATCH /api/records/{id}': {
+    allow: ['office'],
+    path: () => `/records/${ids.record}`,
+    body: () => ({ title: `矩阵记录 ${++counter}` }),
+  },
+  // Only the office may, and it deletes the record once (refusals are tried first).
+  'DELETE /api/records/{id}': { allow: ['office'], path: () => `/records/${ids.deletableRecord}` },
   'POST /api/inspections/{id}/notice': { allow: ['office'], path: () => `/inspections/${ids.inspection}/notice` },
   'PUT /api/notices/{id}': {
     allow: ['office'],

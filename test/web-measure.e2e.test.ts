@@ -2,7 +2,7 @@
  * The measure page (issues 14 and 15) in Chromium against the real stack: the clerk's one form at a
  * time, a wrong unsubmitted file taken out, no SHA-256 and no Temporal link for clerks, a result
  * message after each action; 配合反馈 and the lead's view of the parts given and missing; 领办; the
- * records linked to a measure; 重新整改 of a closed measure; the 退回 banner (page and my work); the
+ * records linked to a measure (added, an existing one linked, corrected, unlinked); 重新整改 of a closed measure; the 退回 banner (page and my work); the
  * review and 销号 forms repeating what is decided on; a stale form refused in words and refreshed.
  */
 import { Browser } from 'playwright-core';
@@ -162,6 +162,42 @@ it('lists the records linked to a measure and adds one from its page', async () 
     measureIds: string[];
   }[];
   expect(records.find((record) => record.title === `专题调度会议-${tag}`)?.measureIds).toEqual([id]);
+
+  // An existing record is linked from the list of the inspection's others, corrected in its dialog, and unlinked.
+  const other = await measureAt(world, 'rectify');
+  const existing = await call(world, 'POST', `/inspections/${world.inspection}/records`, 'office', {
+    kind: 'rule',
+    title: `信访接待制度-${tag}`,
+    measureIds: [other],
+  });
+  // Made elsewhere after the page was read: the page learns of it on its next reading.
+  await openMeasure(page, world.origin, id);
+  await page.getByTestId('measure-record-link').click();
+  await page.locator('.ant-select-dropdown').getByText(`信访接待制度-${tag}`, { exact: false }).click();
+  await page.getByTestId('measure-record').getByText(`信访接待制度-${tag}`).waitFor();
+  const linked = page.getByTestId('measure-record').filter({ hasText: `专题调度会议-${tag}` });
+  await linked.getByTestId('measure-record-edit').click();
+  await page.getByTestId('record-edit-title').fill(`第二次专题调度会议-${tag}`);
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.getByTestId('measure-record').getByText(`第二次专题调度会议-${tag}`).waitFor();
+  const rule = page.getByTestId('measure-record').filter({ hasText: `信访接待制度-${tag}` });
+  await rule.getByTestId('measure-record-unlink').click();
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await page.getByText('已取消关联').waitFor();
+  expect(
+    await page
+      .getByTestId('measure-record')
+      .filter({ hasText: `信访接待制度-${tag}` })
+      .count(),
+  ).toBe(0);
+  const after = (await call(world, 'GET', `/inspections/${world.inspection}/records`, 'office')).body as {
+    id: string;
+    title: string;
+    measureIds: string[];
+  }[];
+  // Unlinking kept the record and its other measure; the edit kept the link.
+  expect(after.find((record) => record.id === existing.body.id)?.measureIds).toEqual([other]);
+  expect(after.find((record) => record.title === `第二次专题调度会议-${tag}`)?.measureIds).toEqual([id]);
 });
 
 it('reopens a closed measure with a reason and a new deadline (重新整改), and the page says why it is back', async () => {

@@ -2,7 +2,8 @@
  * Issue 15 items 4, 9, 10 in a real browser (Debian's Chromium through playwright-core) against the
  * real stack: 发布 shows what the public will see with its warnings before anything is published,
  * and only 确认发布 publishes; the bell groups per measure with 待办 first and counts, and 全部已读
- * empties it; on the public page the thank-you is in view, in place of the form, after sending.
+ * empties it; on the public page the thank-you is in view, in place of the form, after sending; a
+ * record in 会议与制度 corrected (kind, measures) and deleted (issue 14 item 7).
  * Screenshots go to test-results/screenshots.
  */
 import { randomUUID } from 'node:crypto';
@@ -160,4 +161,46 @@ it('shows the thank-you in view, in place of the form, after the public sends a 
   expect(await visitor.evaluate(() => (globalThis as unknown as Window).scrollY)).toBeGreaterThan(0);
   await visitor.screenshot({ path: join(SCREENSHOTS, 'public-notice-thanks.png') });
   await visitor.close();
+});
+
+it('corrects a record in 会议与制度 (its kind and its measures), and deletes one entered by mistake', async () => {
+  const problem = await createProblem(world, { title: `记录问题-${tag}`, measures: [{ text: `落实调度机制-${tag}` }] });
+  const created = await call(world, 'POST', `/inspections/${world.inspection}/records`, 'office', {
+    kind: 'meeting',
+    title: `第一次调度会-${tag}`,
+  });
+  const page = await open('office');
+  await page.goto(`${world.origin}/documents`);
+  await page.getByRole('tab', { name: '会议与制度' }).click();
+  const row = page.locator('tr', { hasText: `第一次调度会-${tag}` });
+  await row.getByTestId('record-edit').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('record-edit-title').fill(`第一次内部督查-${tag}`);
+  await dialog.locator('.ant-form-item', { hasText: '类型' }).locator('.ant-select-selector').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('内部督查', { exact: true }).click();
+  await dialog.locator('.ant-form-item', { hasText: '关联措施' }).locator('.ant-select-selector').click();
+  await page.locator('.ant-select-dropdown:visible').getByText(`落实调度机制-${tag}`, { exact: false }).click();
+  // A multiple select keeps its list open after a choice: a click elsewhere in the dialog closes it.
+  await dialog.getByTestId('record-edit-title').click();
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.getByText('记录已保存').waitFor();
+  const edited = page.locator('tr', { hasText: `第一次内部督查-${tag}` });
+  expect(await edited.innerText()).toContain('内部督查');
+  expect(await edited.innerText()).toContain('1项');
+  const [record] = (await call(world, 'GET', `/inspections/${world.inspection}/records`, 'office')).body.filter(
+    (item: { id: string }) => item.id === created.body.id,
+  );
+  expect(record).toMatchObject({ kind: 'supervision', measureIds: [problem.measures[0].id] });
+
+  await edited.getByTestId('record-delete').click();
+  await page.locator('.ant-popconfirm .ant-btn-dangerous, .ant-popconfirm .ant-btn-primary').first().click();
+  await page.getByText('记录已删除').waitFor();
+  expect(await page.locator('tr', { hasText: `第一次内部督查-${tag}` }).count()).toBe(0);
+  const left = (await call(world, 'GET', `/inspections/${world.inspection}/records`, 'office')).body;
+  expect(left.some((item: { id: string }) => item.id === created.body.id)).toBe(false);
+  await page.context().close();
 });

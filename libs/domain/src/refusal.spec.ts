@@ -15,6 +15,16 @@ describe('refusal reasons', () => {
       code: 'FIELD_INVALID',
       params: { field: 'dueAt' },
     });
+    // A list's items are refused by class-validator as "each value in <field> …".
+    expect(validationReason('each value in measureIds must be a UUID')).toEqual({
+      code: 'FIELD_INVALID',
+      params: { field: 'measureIds' },
+    });
+    // The text rule's own words for a blank required field, as the validation pipe passes them on.
+    expect(validationReason('title must not be blank')).toEqual({
+      code: 'FIELD_REQUIRED',
+      params: { field: 'title' },
+    });
     expect(validationReason('Validation failed (uuid is expected)')).toEqual({
       code: 'FIELD_INVALID',
       params: { field: 'id' },

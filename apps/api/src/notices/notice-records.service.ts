@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NoticeFiguresRepository, RecordRepository, RectificationRecordEntity } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { CreateRecordDto } from './notice.dto';
+import { reason } from '@rectiflow/domain';
+import type { CreateRecordDto, UpdateRecordDto } from './notice.dto';
 
 /** The office's records besides measures (meetings, internal supervision, rules, campaigns): the notice counts them. */
 @Injectable()
@@ -12,16 +13,7 @@ export class NoticeRecordsService {
   ) {}
 
   async createRecord(inspectionId: string, body: CreateRecordDto): Promise<RectificationRecordEntity> {
-    const measureIds = [...new Set(body.measureIds ?? [])];
-    if (measureIds.length) {
-      const found = await this.figures.measureIdsOf(inspectionId, measureIds);
-      const missing = measureIds.filter((id) => !found.includes(id));
-      if (missing.length)
-        throw new DomainError(
-          ErrorCode.InvalidInput,
-          `measureIds names no measure of this inspection: ${missing.join(', ')}`,
-        );
-    }
+    const measureIds = await this.measuresOf(inspectionId, body.measureIds ?? []);
     return this.records.create({
       inspectionId,
       kind: body.kind,
@@ -31,7 +23,54 @@ export class NoticeRecordsService {
     });
   }
 
+  async record(id: string): Promise<RectificationRecordEntity> {
+    const record = await this.records.byId(id);
+    if (!record) throw new DomainError(ErrorCode.NotFound, `no record with id ${id}`);
+    return record;
+  }
+
+  /** Corrects a record (a wrong day, a typo, the measures it belongs to); a body that changes nothing is refused. */
+  async updateRecord(record: RectificationRecordEntity, body: UpdateRecordDto): Promise<RectificationRecordEntity> {
+    const changes = {
+      ...(body.kind !== undefined ? { kind: body.kind } : {}),
+      ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+      ...(body.heldOn !== undefined ? { heldOn: body.heldOn } : {}),
+      ...(body.measureIds !== undefined
+        ? { measureIds: await this.measuresOf(record.inspectionId, body.measureIds) }
+        : {}),
+    };
+    if (!Object.keys(changes).length)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        'give kind, title, heldOn or measureIds: nothing to change',
+        undefined,
+        reason('NOTHING_TO_CHANGE'),
+      );
+    return (await this.records.update(record.id, changes)) ?? this.record(record.id);
+  }
+
+  async deleteRecord(record: RectificationRecordEntity): Promise<void> {
+    if (!(await this.records.remove(record.id)))
+      throw new DomainError(ErrorCode.NotFound, `no record with id ${record.id}`);
+  }
+
   listRecords(inspectionId: string): Promise<RectificationRecordEntity[]> {
     return this.records.ofInspection(inspectionId);
+  }
+
+  /** The given measures without repeats, refused naming any that is not of this inspection. */
+  private async measuresOf(inspectionId: string, ids: string[]): Promise<string[]> {
+    const measureIds = [...new Set(ids)];
+    if (!measureIds.length) return measureIds;
+    const found = await this.figures.measureIdsOf(inspectionId, measureIds);
+    const missing = measureIds.filter((id) => !found.includes(id));
+    if (missing.length)
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `measureIds names no measure of this inspection: ${missing.join(', ')}`,
+        undefined,
+        reason('UNKNOWN_REFERENCE', { field: 'measureIds' }),
+      );
+    return measureIds;
   }
 }

@@ -20,6 +20,26 @@ export class CreateRecordDto {
   measureIds?: string[];
 }
 
+/** A correction of a record: only the fields given change; heldOn null clears the day. */
+export class UpdateRecordDto {
+  @EnumField(RECORD_KINDS, {
+    optional: true,
+    description: 'meeting 调度会议, supervision 内部督查, rule 建章立制, campaign 专项整治',
+  })
+  kind?: RecordKind;
+
+  @TextField({ optional: true, min: 1, max: 300 })
+  title?: string;
+
+  @ApiPropertyOptional({ format: 'date', type: String, nullable: true, description: 'null clears the day' })
+  @IsOptional()
+  @IsDateOnly()
+  heldOn?: string | null;
+
+  @IdListField({ optional: true, description: 'the measures this record belongs to, replacing the earlier list' })
+  measureIds?: string[];
+}
+
 export class NarrativePartDto {
   @TextField({ min: 1, max: 200 })
   title: string;
@@ -29,7 +49,7 @@ export class NarrativePartDto {
     max: 4000,
     multiline: true,
     description:
-      'paragraphs; {problems} {measures} {closedMeasures} (已完成: signed off) {closedProblems} (已整改销号) {ongoingMeasures} (持续推进) {claimedMeasures} (领办) {meetings} {supervisions} {rules} {campaigns} are filled in from live data',
+      'paragraphs; {problems} {measures} {closedMeasures} (已完成: signed off) {closedProblems} (已整改销号) {ongoingMeasures} (持续推进) {claimedMeasures} (领办) {supervisionNotices} (督办单 issued) {meetings} {supervisions} (内部督查) {rules} {campaigns} are filled in from live data',
   })
   paragraphs: string[];
 }

@@ -1,10 +1,12 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Put,
   Query,
@@ -15,6 +17,7 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
@@ -24,7 +27,7 @@ import {
 import type { Response } from 'express';
 import { CurrentActor, RequestActor } from '../common/actor';
 import { InspectionAccess } from '../common/inspection-access';
-import { CreateRecordDto, EditNoticeDto } from './notice.dto';
+import { CreateRecordDto, EditNoticeDto, UpdateRecordDto } from './notice.dto';
 import { NoticePublishingService } from './notice-publishing.service';
 import { NoticeRecordsService } from './notice-records.service';
 import { NoticesService } from './notices.service';
@@ -74,6 +77,35 @@ export class NoticesController {
   async listRecords(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, id, [...READERS]);
     return this.records.listRecords(id);
+  }
+
+  @Patch('records/:id')
+  @ApiOperation({
+    summary: "Correct a record: its kind, title, day or the measures it belongs to (the inspection's office)",
+  })
+  @ApiOkResponse({ type: RecordResponse })
+  @ApiErrors(400, 404)
+  async updateRecord(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: RequestActor,
+    @Body() body: UpdateRecordDto,
+  ) {
+    const record = await this.records.record(id);
+    await this.access.require(actor, record.inspectionId, [...OFFICE]);
+    return this.records.updateRecord(record, body);
+  }
+
+  @Delete('records/:id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: "Delete a record entered by mistake (the inspection's office); the notice's figures follow",
+  })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors(400, 404)
+  async deleteRecord(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
+    const record = await this.records.record(id);
+    await this.access.require(actor, record.inspectionId, [...OFFICE]);
+    await this.records.deleteRecord(record);
   }
 
   @Post('inspections/:id/notice')

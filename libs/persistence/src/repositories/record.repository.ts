@@ -11,6 +11,14 @@ export interface NewRecord {
   measureIds: string[];
 }
 
+/** What an office may correct in a record; an absent field stays as it is. */
+export interface RecordChanges {
+  kind?: RecordKind;
+  title?: string;
+  heldOn?: string | null;
+  measureIds?: string[];
+}
+
 /** How many records of each kind an inspection has (the notice's figures). */
 export interface RecordCounts {
   meetings: number;
@@ -28,6 +36,23 @@ export class RecordRepository extends BaseRepository {
   async create(record: NewRecord, tx?: EntityManager): Promise<RectificationRecordEntity> {
     const records = this.records(tx);
     return records.save(records.create(record));
+  }
+
+  byId(id: string, tx?: EntityManager): Promise<RectificationRecordEntity | null> {
+    return this.records(tx).findOneBy({ id });
+  }
+
+  /** The record after the changes, or null when there is none with that id. */
+  async update(id: string, changes: RecordChanges, tx?: EntityManager): Promise<RectificationRecordEntity | null> {
+    const records = this.records(tx);
+    if (Object.keys(changes).length) await records.update({ id }, changes);
+    return records.findOneBy({ id });
+  }
+
+  /** True when a record was deleted. */
+  async remove(id: string, tx?: EntityManager): Promise<boolean> {
+    const result = await this.records(tx).delete({ id });
+    return (result.affected ?? 0) > 0;
   }
 
   /** An inspection's records by the day they were held, then as entered. */

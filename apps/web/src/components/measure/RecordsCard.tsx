@@ -1,24 +1,41 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  List,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, Schemas } from '../../api';
 import { failureText } from '../../errors';
 import { formatDate } from '../format';
+import { RecordDialog, RECORD_KIND_LIST } from '../records/RecordDialog';
 
-type Kind = Schemas['CreateRecordDto']['kind'];
-const KINDS: Kind[] = ['meeting', 'supervision', 'rule', 'campaign'];
+type Kind = Schemas['RecordKind'];
+type RecordRow = Schemas['RecordResponse'];
 
 /**
  * The records (调度会议, 内部督查, 建章立制, 专项整治) linked to this measure, for those who may read them
- * (the office, reviewers, the group head, the supervisor); the office adds one linked to it here.
- * The API has no call to edit a record or link an existing one, so neither is offered.
+ * (the office, reviewers, the group head, the supervisor). The office adds one linked to it, links an
+ * existing one, corrects one or takes this measure off it here.
  */
 export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDetailResponse']; canAdd: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [records, setRecords] = useState<Schemas['RecordResponse'][] | null>(null);
+  const [records, setRecords] = useState<RecordRow[] | null>(null);
+  const [others, setOthers] = useState<RecordRow[]>([]);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<RecordRow | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ kind: Kind; title: string; heldOn?: Dayjs }>();
   const inspectionId = measure.inspectionId;
@@ -29,6 +46,7 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
         client.GET('/api/inspections/{id}/records', { params: { path: { id: inspectionId } } }),
       );
       setRecords(all.filter((record) => record.measureIds.includes(measure.id)));
+      setOthers(all.filter((record) => !record.measureIds.includes(measure.id)));
     } catch {
       // Not a reader of this inspection's records: the card stays away.
       setRecords(null);
@@ -59,6 +77,23 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
     }
   };
 
+  // Linking and unlinking send the record's whole list of measures, with or without this one.
+  const relink = async (record: RecordRow, linked: boolean) => {
+    setError(null);
+    const measureIds = linked
+      ? [...record.measureIds, measure.id]
+      : record.measureIds.filter((id) => id !== measure.id);
+    try {
+      await call(() =>
+        client.PATCH('/api/records/{id}', { params: { path: { id: record.id } }, body: { measureIds } }),
+      );
+      void message.success(t(linked ? 'measureRecords.linked' : 'measureRecords.unlinked'));
+      await load();
+    } catch (failure) {
+      setError(failureText(failure, t));
+    }
+  };
+
   if (records === null) return null;
   return (
     <Card
@@ -73,6 +108,7 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
         )
       }
     >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
       <List
         size="small"
         dataSource={records}
@@ -83,21 +119,68 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
               <Tag>{t(`records.${record.kind}`)}</Tag>
               <span>{record.title}</span>
               {record.heldOn && <Typography.Text type="secondary">{formatDate(record.heldOn)}</Typography.Text>}
+              {canAdd && (
+                <>
+                  <Button size="small" type="link" onClick={() => setEditing(record)} data-testid="measure-record-edit">
+                    {t('records.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={t('measureRecords.unlinkConfirm')}
+                    okText={t('measureRecords.unlink')}
+                    cancelText={t('records.cancel')}
+                    onConfirm={() => relink(record, false)}
+                  >
+                    <Button size="small" type="link" danger data-testid="measure-record-unlink">
+                      {t('measureRecords.unlink')}
+                    </Button>
+                  </Popconfirm>
+                </>
+              )}
             </Space>
           </List.Item>
         )}
       />
+      {canAdd && others.length > 0 && (
+        <Select
+          style={{ width: '100%', marginTop: 8 }}
+          showSearch
+          optionFilterProp="label"
+          value={null}
+          placeholder={t('measureRecords.linkExisting')}
+          aria-label={t('measureRecords.linkExisting')}
+          data-testid="measure-record-link"
+          options={others.map((record) => ({
+            value: record.id,
+            label: `${t(`records.${record.kind}`)} · ${record.title}${record.heldOn ? ` · ${formatDate(record.heldOn)}` : ''}`,
+          }))}
+          onChange={(id: string | null) => {
+            const record = others.find((other) => other.id === id);
+            if (record) void relink(record, true);
+          }}
+        />
+      )}
+      {editing && (
+        <RecordDialog
+          record={editing}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            void message.success(t('records.saved'));
+            void load();
+          }}
+        />
+      )}
       {adding && (
         <Form
+          name="record-add"
           form={form}
           layout="vertical"
           onFinish={save}
           initialValues={{ kind: 'meeting' }}
           style={{ marginTop: 8 }}
         >
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
           <Form.Item name="kind" label={t('records.kind')}>
-            <Select options={KINDS.map((kind) => ({ value: kind, label: t(`records.${kind}`) }))} />
+            <Select options={RECORD_KIND_LIST.map((kind) => ({ value: kind, label: t(`records.${kind}`) }))} />
           </Form.Item>
           <Form.Item
             name="title"
@@ -109,7 +192,6 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
           <Form.Item name="heldOn" label={t('records.heldOn')}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Typography.Paragraph type="secondary">{t('measureRecords.noEdit')}</Typography.Paragraph>
           <Button type="primary" htmlType="submit" data-testid="record-save">
             {t('measureRecords.add')}
           </Button>

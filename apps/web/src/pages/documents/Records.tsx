@@ -1,18 +1,17 @@
-import { App, Button, DatePicker, Form, Input, Select, Space, Table } from 'antd';
+import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, Schemas } from '../../api';
+import { RecordDialog, RECORD_KIND_LIST } from '../../components/records/RecordDialog';
 import { failureText } from '../../errors';
-
-// Every kind the document names, and no other (the compiler checks both ways).
-const KINDS: Record<Schemas['RecordKind'], true> = { meeting: true, supervision: true, rule: true, campaign: true };
 
 /** Meetings, internal supervision, rules and campaigns: the figures of the notice's part one. */
 export function Records({ inspectionId }: { inspectionId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [records, setRecords] = useState<Schemas['RecordResponse'][]>([]);
+  const [editing, setEditing] = useState<Schemas['RecordResponse'] | null>(null);
   const params = { path: { id: inspectionId } };
   const load = useCallback(
     () =>
@@ -24,6 +23,15 @@ export function Records({ inspectionId }: { inspectionId: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  const remove = async (id: string) => {
+    try {
+      await call(() => client.DELETE('/api/records/{id}', { params: { path: { id } } }));
+      void message.success(t('records.deleted'));
+      void load();
+    } catch (failure) {
+      void message.error(failureText(failure, t));
+    }
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form
@@ -49,7 +57,7 @@ export function Records({ inspectionId }: { inspectionId: string }) {
             style={{ width: 140 }}
             placeholder={t('records.kind')}
             aria-label={t('records.kind')}
-            options={Object.keys(KINDS).map((value) => ({ value, label: t(`records.${value}`) }))}
+            options={RECORD_KIND_LIST.map((value) => ({ value, label: t(`records.${value}`) }))}
           />
         </Form.Item>
         <Form.Item name="title" rules={[{ required: true, message: t('form.required') }]}>
@@ -69,8 +77,47 @@ export function Records({ inspectionId }: { inspectionId: string }) {
           { title: t('records.kind'), dataIndex: 'kind', width: 120, render: (kind: string) => t(`records.${kind}`) },
           { title: t('records.title'), dataIndex: 'title' },
           { title: t('records.heldOn'), dataIndex: 'heldOn', width: 120 },
+          {
+            title: t('records.measures'),
+            dataIndex: 'measureIds',
+            width: 100,
+            render: (ids: string[]) => t('records.measureCount', { count: ids.length }),
+          },
+          {
+            title: t('records.actions'),
+            key: 'actions',
+            width: 140,
+            render: (_: unknown, record: Schemas['RecordResponse']) => (
+              <Space size="small">
+                <Button size="small" type="link" onClick={() => setEditing(record)} data-testid="record-edit">
+                  {t('records.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('records.deleteConfirm')}
+                  okText={t('records.delete')}
+                  cancelText={t('records.cancel')}
+                  onConfirm={() => remove(record.id)}
+                >
+                  <Button size="small" type="link" danger data-testid="record-delete">
+                    {t('records.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
         ]}
       />
+      {editing && (
+        <RecordDialog
+          record={editing}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            void message.success(t('records.saved'));
+            void load();
+          }}
+        />
+      )}
     </Space>
   );
 }
