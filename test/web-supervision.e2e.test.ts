@@ -1,6 +1,7 @@
 /**
  * The 督办单 in the workbench, in Chromium: the supervisor issues it, the department's clerk answers
- * it (督办回复) on the measure page, and the supervisor closes it there. Screenshot: supervision-answer.
+ * it (督办回复, with a file of its own) on the measure page, and the supervisor closes it there.
+ * Screenshots: supervision-answer, supervision-answer-file.
  */
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
@@ -66,4 +67,42 @@ it('the clerk answers the 督办单 on the measure page and the supervisor close
     await supervisor.context.close();
   }
   expect((await call(world, 'GET', `/measures/${measure}`, 'supervisor')).body.supervision).toBeNull();
+});
+
+it('the clerk answers a 督办单 with a file uploaded on its card while the measure is in review', async () => {
+  const measure = await measureAt(world, 'review');
+  await actOk(world, measure, 'supervise', 'supervisor', { reason: '请说明整改材料来源' });
+  const clerk = await signInPage(browser, stack.origin, world.users.staff.username);
+  try {
+    await clerk.page.getByTestId('nav').waitFor();
+    await clerk.page.goto(`${stack.origin}/measures/${measure}`);
+    const card = clerk.page.getByTestId('action-answer_supervision');
+    await card.waitFor();
+    // The measure is with the reviewer: the department has no other form, the 督办回复 card takes the files.
+    expect(await clerk.page.getByTestId('clerk-actions').count()).toBe(0);
+    await card.locator('[data-testid=evidence-upload] input[type=file]').setInputFiles({
+      name: '情况说明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 情况说明'),
+    });
+    const choice = clerk.page.getByTestId('evidence-choice').locator('label', { hasText: '情况说明.pdf' });
+    await choice.waitFor();
+    // The files submitted for review earlier are not offered ticked: the answer names what is new.
+    expect(await choice.locator('input').isChecked()).toBe(true);
+    const submitted = clerk.page.getByTestId('evidence-choice').locator('label', { hasText: '纪要.pdf' });
+    expect(await submitted.locator('input').isChecked()).toBe(false);
+    await clerk.page.getByTestId('field-text').fill('材料来源已补充说明');
+    await clerk.page.screenshot({ path: join(SCREENSHOTS, 'supervision-answer-file.png'), fullPage: true });
+    await clerk.page.getByTestId('submit-answer_supervision').click();
+    await clerk.page.getByTestId('submit-answer_supervision').waitFor({ state: 'detached' });
+  } finally {
+    await clerk.context.close();
+  }
+  const { supervision } = (await call(world, 'GET', `/measures/${measure}`, 'supervisor')).body;
+  expect(supervision).toMatchObject({ status: 'answered', answer: { text: '材料来源已补充说明' } });
+  const files = (await call(world, 'GET', `/measures/${measure}/evidence`, 'supervisor')).body as {
+    id: string;
+    fileName: string;
+  }[];
+  expect(supervision.answer.evidenceIds).toEqual([files.find((file) => file.fileName === '情况说明.pdf')!.id]);
 });

@@ -15,8 +15,8 @@ export interface ActionForm {
   decision: { field: 'decision' | 'approve' | 'result'; answers: readonly [string, string] } | null;
   /** A day the person picks; `refusal`: only offered with the refusing answer. */
   date: { field: 'requestedDueAt' | 'newDueAt' | 'dueAt'; required: boolean; refusal: boolean } | null;
-  /** Evidence files the person picks (at least one). */
-  evidence: boolean;
+  /** Evidence files the person picks: at least one (`required`), any number (`optional`), or none offered. */
+  evidence: 'required' | 'optional' | false;
 }
 
 export const ACTION_FORMS: Record<ActionName, ActionForm> = {
@@ -27,8 +27,8 @@ export const ACTION_FORMS: Record<ActionName, ActionForm> = {
     date: { field: 'dueAt', required: false, refusal: false },
     evidence: false,
   },
-  submit_evidence: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: true },
-  report_progress: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: false },
+  submit_evidence: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: 'required' },
+  report_progress: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: 'optional' },
   request_extension: {
     text: 'reason',
     textRequired: 'always',
@@ -84,9 +84,9 @@ export const ACTION_FORMS: Record<ActionName, ActionForm> = {
     evidence: false,
   },
   claim: { text: 'note', textRequired: 'never', decision: null, date: null, evidence: false },
-  contribute: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: false },
+  contribute: { text: 'summary', textRequired: 'always', decision: null, date: null, evidence: 'optional' },
   urge: { text: 'message', textRequired: 'always', decision: null, date: null, evidence: false },
-  answer_supervision: { text: 'text', textRequired: 'always', decision: null, date: null, evidence: false },
+  answer_supervision: { text: 'text', textRequired: 'always', decision: null, date: null, evidence: 'optional' },
   close_supervision: {
     text: 'reason',
     textRequired: 'refusal',

@@ -131,11 +131,15 @@ export function ActionForm({
             />
           </Form.Item>
         )}
-        {(shape.evidence || action === 'contribute') && (
+        {shape.evidence && (
           <Form.Item
             name="evidenceIds"
             label={t('evidence.choose')}
-            rules={shape.evidence ? [{ required: true, type: 'array', min: 1, message: t('evidence.required') }] : []}
+            rules={
+              shape.evidence === 'required'
+                ? [{ required: true, type: 'array', min: 1, message: t('evidence.required') }]
+                : []
+            }
           >
             <SelectEvidence evidence={evidence} />
           </Form.Item>

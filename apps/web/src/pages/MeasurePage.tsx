@@ -6,11 +6,13 @@ import { ActionName, PLAN_ACTIONS } from '@rectiflow/domain/actions';
 import { STAGES } from '@rectiflow/domain/stage';
 import { call, client, Schemas } from '../api';
 import { ActionForm } from '../components/ActionForm';
+import { EvidenceUpload } from '../components/EvidenceUpload';
 import { MeasureDetails } from '../components/MeasureDetails';
 import { MeasureTimeline } from '../components/MeasureTimeline';
 import { CLERK_ACTIONS, ClerkActions } from '../components/measure/ClerkActions';
 import { Cooperation } from '../components/measure/Cooperation';
 import { EvidenceList } from '../components/measure/EvidenceList';
+import { MeasurePapers } from '../components/measure/MeasurePapers';
 import { lastReturn, submittedEvidence } from '../components/measure/history';
 import { MeasureHeader } from '../components/measure/MeasureHeader';
 import { Oversight } from '../components/measure/Oversight';
@@ -113,6 +115,13 @@ export function MeasurePage() {
           .map((item) => item.id)
       : [],
   );
+  // Files no action has named yet: what a report or a 督办回复 offers ticked (earlier ones stay in their record).
+  const fresh = evidence.filter((item) => !submitted.has(item.id)).map((item) => item.id);
+  // The lead or a cooperating department's staff and the office may upload (the server checks the same).
+  const uploads =
+    office ||
+    (me?.departmentId != null &&
+      (measure.leadDepartmentId === me.departmentId || measure.cooperatingDepartmentIds.includes(me.departmentId)));
   // The workflow's history in the Temporal Web UI is the office's and the administrators' tool.
   const temporal = roles.includes('office') || me?.isAdmin === true;
   const done = (text: string | null) => {
@@ -161,6 +170,7 @@ export function MeasurePage() {
               onRemoved={() => void load()}
             />
           </Card>
+          <MeasurePapers measure={measure} />
           <div style={{ marginTop: 16 }}>
             <RecordsCard measure={measure} canAdd={roles.includes('office')} />
           </div>
@@ -183,6 +193,7 @@ export function MeasurePage() {
                 measure={measure}
                 actions={clerk}
                 evidence={evidence}
+                fresh={fresh}
                 maxBytes={maxBytes}
                 onUploaded={() => void load()}
                 onDone={done}
@@ -195,9 +206,15 @@ export function MeasurePage() {
                 action={action}
                 measure={measure}
                 evidence={evidence}
+                preselected={action === 'answer_supervision' ? fresh : undefined}
                 context={
                   action === 'review' || action === 'sign_off' ? (
                     <ReviewContext action={action} measure={measure} evidence={evidence} timeline={timeline} />
+                  ) : action === 'answer_supervision' && uploads && clerk.length === 0 ? (
+                    // 督办回复 with its files; beside the clerk's card, that card's upload serves both.
+                    <div style={{ marginBottom: 12 }}>
+                      <EvidenceUpload measureId={measure.id} maxBytes={maxBytes} onUploaded={() => void load()} />
+                    </div>
                   ) : undefined
                 }
                 onDone={done}

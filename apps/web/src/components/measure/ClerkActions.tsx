@@ -22,6 +22,7 @@ export function ClerkActions({
   measure,
   actions,
   evidence,
+  fresh,
   maxBytes,
   onUploaded,
   onDone,
@@ -29,6 +30,8 @@ export function ClerkActions({
   measure: Schemas['MeasureDetailResponse'];
   actions: ActionName[];
   evidence: Schemas['EvidenceResponse'][];
+  /** The files no action has named yet: a periodic report offers these ticked. */
+  fresh: string[];
   maxBytes: number;
   onUploaded: () => void;
   onDone: (result: string | null) => void;
@@ -57,7 +60,7 @@ export function ClerkActions({
           action={current}
           measure={measure}
           evidence={evidence}
-          preselected={current === 'contribute' ? [] : undefined}
+          preselected={current === 'contribute' ? [] : current === 'report_progress' ? fresh : undefined}
           onDone={onDone}
         />
       </div>
