@@ -90,10 +90,14 @@ it('sends one 督办 per form: the form is reset and a second click sends nothin
 });
 
 it('says 没有权限 for pages a role may not use, and does not crash', async () => {
+  // 文件与通报 opens to the supervisor with the formal papers alone (the API lets him read them).
   const supervisor = await openAs(browser, world.origin, world.users.supervisor.username);
   await supervisor.page.goto(`${world.origin}/documents`);
-  await supervisor.page.getByTestId('access-denied').getByText('没有权限').waitFor();
+  await supervisor.page.getByTestId('papers').waitFor();
+  expect(await supervisor.page.getByRole('tab', { name: '导入方案/通报' }).count()).toBe(0);
   const staff = await openAs(browser, world.origin, world.users.staff.username);
+  await staff.page.goto(`${world.origin}/documents`);
+  await staff.page.getByTestId('access-denied').getByText('没有权限').waitFor();
   await staff.page.goto(`${world.origin}/desk`);
   await staff.page.getByTestId('access-denied').getByText('没有权限').waitFor();
   expect(await staff.page.getByTestId('nav').getByText('督查工作台').count()).toBe(0);

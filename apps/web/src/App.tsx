@@ -9,6 +9,7 @@ import { Documents } from './pages/Documents';
 import { Ledger } from './pages/Ledger';
 import { MeasureTrail } from './pages/ledger/MeasureTrail';
 import { MeasurePage } from './pages/MeasurePage';
+import { PAPER_READERS } from './pages/documents/papers/Papers';
 import { MyWork } from './pages/MyWork';
 import { Setup } from './pages/Setup';
 import { SignIn } from './pages/SignIn';
@@ -72,7 +73,7 @@ export function AppRoutes() {
         <Route
           path="/documents"
           element={
-            <Allowed when={roles.includes('office')}>
+            <Allowed when={roles.some((role) => PAPER_READERS.includes(role))}>
               <Documents />
             </Allowed>
           }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { call, client, Schemas } from '../api';
 import { Language, setLanguage } from '../i18n';
+import { PAPER_READERS } from '../pages/documents/papers/Papers';
 import { DESK_ROLES } from '../pages/SupervisorDesk';
 import { useInspectionRoles, useSession } from '../session';
 import { NotificationBell } from './NotificationBell';
@@ -30,7 +31,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { key: '/work', label: t('nav.work') },
     { key: '/ledger', label: t('nav.ledger') },
     { key: '/dashboard', label: t('nav.dashboard') },
-    ...(roles.includes('office') ? [{ key: '/documents', label: t('nav.documents') }] : []),
+    ...(roles.some((role) => PAPER_READERS.includes(role)) ? [{ key: '/documents', label: t('nav.documents') }] : []),
     ...(me?.isAdmin ? [{ key: '/setup', label: t('nav.setup') }] : []),
   ];
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key ?? '';

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, download, Schemas } from '../../api';
 import { failureText } from '../../errors';
+import { partOf, partText } from './narrative';
 import { NoticePublish } from './NoticePublish';
 
 /** The notice form: the narrative's two parts are edited as one text each, a paragraph a line. */
@@ -34,8 +35,8 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
         setNotice(loaded);
         form.setFieldsValue({
           ...loaded.narrative,
-          part1: loaded.narrative.part1.paragraphs.join('\n'),
-          part3: loaded.narrative.part3.paragraphs.join('\n'),
+          part1: partText(loaded.narrative.part1),
+          part3: partText(loaded.narrative.part3),
         });
         void refresh(loaded.id);
       },
@@ -49,8 +50,8 @@ export function NoticeEditor({ inspectionId }: { inspectionId: string }) {
       const body = {
         title: values.title,
         opening: values.opening,
-        part1: { title: notice.narrative.part1.title, paragraphs: String(values.part1).split('\n').filter(Boolean) },
-        part3: { title: notice.narrative.part3.title, paragraphs: String(values.part3).split('\n').filter(Boolean) },
+        part1: partOf(notice.narrative.part1.title, values.part1),
+        part3: partOf(notice.narrative.part3.title, values.part3),
         closingCall: values.closingCall,
         contact: values.contact,
         signer: values.signer,
