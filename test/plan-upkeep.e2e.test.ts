@@ -118,6 +118,7 @@ describe('调整责任 (reassign)', () => {
       reason: '重复',
     });
     expect([same.status, same.body.message]).toEqual([400, expect.stringMatching(/already has these owners/)]);
+    expect(same.body.reason).toEqual({ code: 'NOTHING_TO_CHANGE', params: {} });
     const unknown = await act(world, measure, 'reassign', 'office', {
       leadDepartmentId: '00000000-0000-4000-8000-000000000000',
       reason: '调整',
@@ -169,13 +170,51 @@ describe('调整时限 (change_deadline)', () => {
   });
 });
 
+describe('调整时限 of the kind (措施类型)', () => {
+  it('reaches the read model, the ledger and its export, and the notice names the kind, not an unmoved deadline', async () => {
+    const text = `改为长期坚持的措施-${tag}`;
+    const measure = await measureAt(world, 'rectify', { text, dueAt: '2099-06-15' });
+    await actOk(world, measure, 'change_deadline', 'head', { kind: 'ongoing', reason: '需长期坚持' });
+    expect((await call(world, 'GET', `/measures/${measure}`, 'office')).body).toMatchObject({
+      kind: 'ongoing',
+      dueAt: '2099-06-15T15:59:59.000Z',
+    });
+    const ledger = await call(world, 'GET', `/measures?inspectionId=${world.inspection}&limit=500`, 'office');
+    expect(ledger.body.items.find((item: { id: string }) => item.id === measure)).toMatchObject({ kind: 'ongoing' });
+    const csv = (await call(world, 'GET', `/inspections/${world.inspection}/ledger.csv`, 'office')).body as string;
+    const line = csv.split('\r\n').find((row) => row.includes(text))!;
+    expect(line.split(',')).toEqual(expect.arrayContaining(['长期坚持']));
+    expect(line.split(',')).not.toContain('限期整改');
+    const told = (await inbox('staffA')).filter(
+      (item) => item.measureId === measure && item.kind === 'deadline_changed',
+    );
+    expect(told.map((item) => item.body)).toEqual([expect.stringContaining('措施类型由 限期整改 调整为 长期坚持')]);
+    expect(told[0].body).not.toContain('整改时限由');
+  });
+});
+
 describe('修改措施, 作废, deletion and the problem title', () => {
   it('edits the text, the earlier wording in the trail', async () => {
     const measure = await measureAt(world, 'rectify', { text: '原措施文字' });
     await actOk(world, measure, 'edit_text', 'office', { text: '修订后的措施文字', reason: '表述更准确' });
     expect((await call(world, 'GET', `/measures/${measure}`, 'staffA')).body.text).toBe('修订后的措施文字');
-    const timeline = (await call(world, 'GET', `/measures/${measure}/timeline`, 'office')).body as { action: string }[];
-    expect(timeline.map((row) => row.action)).toContain('edit_text');
+    const timeline = (await call(world, 'GET', `/measures/${measure}/timeline`, 'office')).body as {
+      action: string;
+      detail: Record<string, unknown>;
+    }[];
+    expect(timeline.find((row) => row.action === 'edit_text')?.detail).toMatchObject({
+      previousText: '原措施文字',
+      text: '修订后的措施文字',
+      reason: '表述更准确',
+    });
+    await actOk(world, measure, 'edit_text', 'office', { text: '第三稿', reason: '再改' });
+    const again = (await call(world, 'GET', `/measures/${measure}/timeline`, 'office')).body as {
+      action: string;
+      detail: Record<string, unknown>;
+    }[];
+    expect(again.filter((row) => row.action === 'edit_text').map((row) => row.detail.previousText)).toEqual(
+      expect.arrayContaining(['原措施文字', '修订后的措施文字']),
+    );
   });
 
   it('a voided measure leaves every count and takes no further action', async () => {
@@ -204,6 +243,14 @@ describe('修改措施, 作废, deletion and the problem title', () => {
   it('deletes a measure only before 交办, and records it and a problem retitled', async () => {
     const problem = await createProblem(world, { measures: [{ text: '待删除的措施' }, {}] });
     const [doomed, kept] = problem.measures.map((measure) => measure.id);
+    const added = await call(world, 'POST', `/problems/${problem.id}/measures`, 'office', {
+      text: '新增的措施',
+      kind: 'deadline',
+      leadDepartmentId: world.departments.departmentA,
+      responsibleLeaderId: world.people.leader,
+      dueAt: '2099-06-30',
+    });
+    expect(added.status).toBe(201);
     await actOk(world, kept, 'assign', 'office');
     expect((await call(world, 'DELETE', `/measures/${kept}`, 'office')).status).toBe(409);
     expect((await call(world, 'DELETE', `/measures/${doomed}`, 'staffA')).status).toBe(403);
@@ -217,9 +264,10 @@ describe('修改措施, 作废, deletion and the problem title', () => {
     const changes = (
       await call(world, 'GET', `/inspections/${world.inspection}/plan-changes?problemId=${problem.id}`, 'office')
     ).body as { action: string; detail: Record<string, unknown> }[];
-    expect(changes.map((change) => change.action)).toEqual(['problem.edit', 'measure.delete']);
+    expect(changes.map((change) => change.action)).toEqual(['problem.edit', 'measure.delete', 'measure.add']);
     expect(changes[0].detail).toMatchObject({ after: '新标题', reason: '准确' });
     expect(changes[1].detail).toMatchObject({ text: '待删除的措施' });
+    expect(changes[2]).toMatchObject({ measureId: added.body.id, detail: { number: 3, text: '新增的措施' } });
   });
 });
 

@@ -244,7 +244,12 @@ export class LedgerImportService {
       }
       const measure = measureFor(row);
       if (!measure) {
-        await this.problems.addMeasure(problem.id, toMeasure(row));
+        await this.problems.addMeasure(
+          problem.id,
+          toMeasure(row),
+          context.actor,
+          `台账导入(${context.fileName}，第${row.row}行)`,
+        );
         report.measuresCreated += 1;
         continue;
       }

@@ -58,7 +58,7 @@ export class PlanChangeResponse {
   @Res.id({ nullable: true })
   measureId: string | null;
 
-  @Res.text({ description: 'problem.edit | measure.delete' })
+  @Res.text({ description: 'problem.edit | measure.add | measure.delete' })
   action: string;
 
   @Res.id()

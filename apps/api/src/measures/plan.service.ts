@@ -7,7 +7,8 @@ import { TemporalClientService } from '../temporal/temporal-client.service';
 
 /**
  * The office's edits of the plan that are not a measure's workflow action: a problem's title, and
- * deleting a measure before 交办. Each is recorded in `plan_change` in its own transaction.
+ * deleting a measure before 交办 (adding one is ProblemsService.addMeasure). Each is recorded in
+ * `plan_change` in its own transaction.
  */
 @Injectable()
 export class PlanService {

@@ -57,7 +57,10 @@ export class ProblemsController {
   }
 
   @Post('problems/:id/measures')
-  @ApiOperation({ summary: 'Add a measure to a problem (office); its workflow starts at 交办' })
+  @ApiOperation({
+    summary:
+      'Add a measure to a problem (office); its workflow starts at 交办; recorded in the plan changes (measure.add)',
+  })
   @ApiCreatedResponse({ type: CreatedMeasureResponse })
   @ApiErrors(400, 404, 409)
   async addMeasure(
@@ -66,6 +69,6 @@ export class ProblemsController {
     @CurrentActor() actor: RequestActor,
   ) {
     await this.access.require(actor, await this.problems.inspectionOf(id), ['office']);
-    return this.problems.addMeasure(id, body);
+    return this.problems.addMeasure(id, body, actor);
   }
 }

@@ -5,6 +5,7 @@ import {
   InspectionEntity,
   InspectionRepository,
   MeasureRepository,
+  PlanChangeRepository,
   ProblemCountsRow,
   ProblemRepository,
   UnitOfWork,
@@ -29,6 +30,7 @@ export class ProblemsService {
     private readonly workflows: MeasureWorkflowsService,
     private readonly visibility: Visibility,
     private readonly participants: ParticipantsCheck,
+    private readonly changes: PlanChangeRepository,
   ) {}
 
   private async inspection(id: string): Promise<InspectionEntity> {
@@ -108,7 +110,11 @@ export class ProblemsService {
     return created;
   }
 
-  async addMeasure(problemId: string, measure: CreateMeasureDto) {
+  /**
+   * Adds a measure to an existing problem, recorded in `plan_change` (measure.add) in the same
+   * transaction, with who added it and from where (`source`: a ledger re-import names its file and row).
+   */
+  async addMeasure(problemId: string, measure: CreateMeasureDto, actor: RequestActor, source?: string) {
     const problem = await this.problems.byId(problemId);
     if (!problem) throw new DomainError(ErrorCode.NotFound, `no problem with id ${problemId}`);
     const inspection = await this.inspection(problem.inspectionId);
@@ -126,6 +132,18 @@ export class ProblemsService {
         inspection.policy,
       );
       toStart.push(...inserted.startable);
+      const [row] = inserted.rows;
+      await this.changes.record(
+        {
+          inspectionId: problem.inspectionId,
+          problemId,
+          measureId: row.id,
+          action: 'measure.add',
+          actorId: actor.personId,
+          detail: { number: row.number, text: row.text, kind: row.kind, source: source ?? null },
+        },
+        tx,
+      );
       return inserted.rows;
     });
     await this.workflows.start(toStart, inspection.policy);

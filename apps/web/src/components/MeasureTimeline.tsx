@@ -33,6 +33,9 @@ export function MeasureTimeline({
               </Typography.Text>
               {wordsOf(row.detail) && <div>{wordsOf(row.detail)}</div>}
               {row.action === 'escalation' && <div>{t('timeline.level', { level: row.detail.level })}</div>}
+              {row.action === 'edit_text' && typeof row.detail.previousText === 'string' && (
+                <div>{t('timeline.previousText', { text: row.detail.previousText })}</div>
+              )}
               {row.action === 'edit_text' && typeof row.detail.text === 'string' && (
                 <div>{t('timeline.newText', { text: row.detail.text })}</div>
               )}

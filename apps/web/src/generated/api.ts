@@ -375,7 +375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a measure to a problem (office); its workflow starts at 交办 */
+        /** Add a measure to a problem (office); its workflow starts at 交办; recorded in the plan changes (measure.add) */
         post: operations["Problems_addMeasure"];
         delete?: never;
         options?: never;
@@ -2522,7 +2522,7 @@ export interface components {
             problemId: string;
             /** Format: uuid */
             measureId: string | null;
-            /** @description problem.edit | measure.delete */
+            /** @description problem.edit | measure.add | measure.delete */
             action: string;
             /** Format: uuid */
             actorId: string;

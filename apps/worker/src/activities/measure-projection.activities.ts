@@ -79,11 +79,16 @@ export class MeasureProjectionActivities implements ProjectionActivities {
   private async write(event: ProjectionEvent): Promise<void> {
     const { state } = event;
     await this.unitOfWork.run(async (tx) => {
-      const detail = await this.withEvidenceHashes(tx, event);
+      let detail = await this.withEvidenceHashes(tx, event);
+      // 修改措施: the wording it replaces is kept in the audit row (the workflow does not hold the text).
+      const previousText =
+        event.action === 'edit_text' ? await this.measures.textOf(event.measureId, tx, { lock: true }) : undefined;
       const text = await this.measures.project(
         {
           measureId: event.measureId,
           seq: event.seq,
+          // Every state carries its kind, also in histories from before 调整时限 could change it.
+          kind: state.kind ?? null,
           stage: state.stage,
           round: state.round,
           dueAt: state.dueAt,
@@ -109,6 +114,8 @@ export class MeasureProjectionActivities implements ProjectionActivities {
         },
         tx,
       );
+      // Only when this event moved the row: a late or repeated one read the text after it.
+      if (text !== undefined && previousText !== undefined) detail = { ...detail, previousText };
       if (text !== undefined && (event.action === 'assign' || event.action === 'reassign')) {
         await this.measures.replaceCooperatingDepartments(
           event.measureId,

@@ -1,4 +1,5 @@
 /** What the office's upkeep of the plan tells those it concerns, and the one-full-stop rule of every text. */
+import { calendarDay, MEASURE_KIND_LABELS, type MeasureKind } from '@rectiflow/domain';
 import type { Audience, PlannedNotification } from './notification-plan';
 
 /** A person's words as the end of a sentence: one full stop, never two. */
@@ -28,14 +29,25 @@ export function planUpkeepNotifications(
         ]),
       ];
     case 'change_deadline':
-      return tell(
-        'deadline_changed',
-        '时限调整',
-        `整改措施“${subject}”的整改时限由 ${String(detail.previousDueAt).slice(0, 10)} 调整为 ${String(detail.dueAt).slice(0, 10)}。${reason}`,
-      );
+      return tell('deadline_changed', '时限调整', `整改措施“${subject}”的${deadlineChange(detail)}。${reason}`);
     case 'edit_text':
       return tell('measure_edited', '措施修改', `整改措施已修改为“${subject}”。${reason}`, ['department_staff']);
     case 'void':
       return tell('voided', '措施作废', `整改措施“${subject}”已作废,无需继续办理。${reason}`);
   }
+}
+
+/**
+ * What a 调整时限 changed, in days of China time: the kind (措施类型) and/or the deadline; a deadline
+ * moved within its day (a 立行立改 instant to the end of that day) is still named.
+ */
+export function deadlineChange(detail: Record<string, unknown>): string {
+  const day = (value: unknown) => (value ? calendarDay(new Date(String(value))) : '');
+  const label = (kind: unknown) => MEASURE_KIND_LABELS[kind as MeasureKind] ?? String(kind);
+  const parts: string[] = [];
+  if (detail.previousKind && detail.kind && detail.previousKind !== detail.kind)
+    parts.push(`措施类型由 ${label(detail.previousKind)} 调整为 ${label(detail.kind)}`);
+  const [before, after] = [day(detail.previousDueAt), day(detail.dueAt)];
+  if (before !== after || parts.length === 0) parts.push(`整改时限由 ${before} 调整为 ${after}`);
+  return parts.join(',');
 }

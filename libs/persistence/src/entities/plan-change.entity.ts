@@ -4,7 +4,7 @@ import { PersonEntity } from './person.entity';
 
 /**
  * Append-only record of the office's changes to the plan that are not a measure's own workflow
- * events: a problem's title edited, a measure deleted before 交办 (its row and workflow are gone,
+ * events: a problem's title edited, a measure added to an existing problem, a measure deleted before 交办 (its row and workflow are gone,
  * so the measure's audit trail cannot hold it). Everything a measure's workflow does is in `audit_event`.
  */
 @Entity('plan_change')
@@ -23,11 +23,11 @@ export class PlanChangeEntity {
   @Column({ name: 'problem_id', type: 'uuid' })
   problemId: string;
 
-  /** The measure deleted; no foreign key, since its row is gone. */
+  /** The measure added or deleted; no foreign key, since a deleted one's row is gone. */
   @Column({ name: 'measure_id', type: 'uuid', nullable: true })
   measureId: string | null;
 
-  /** problem.edit, measure.delete */
+  /** problem.edit, measure.add, measure.delete */
   @Column({ type: 'varchar', length: 40 })
   action: string;
 

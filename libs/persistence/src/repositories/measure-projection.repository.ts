@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Contribution, ExtensionRequest, Stage, SupervisionNotice } from '@rectiflow/domain';
+import type { Contribution, ExtensionRequest, MeasureKind, Stage, SupervisionNotice } from '@rectiflow/domain';
 import { BaseRepository } from './unit-of-work';
 
 /** The read-model values one workflow event leaves on its measure (the projection writes them). */
@@ -7,6 +7,8 @@ export interface MeasureProjection {
   measureId: string;
   /** The event's sequence number: the row only moves forward (an older event changes nothing). */
   seq: number;
+  /** 措施类型 (调整时限 may change it); null keeps what the row has. */
+  kind: MeasureKind | null;
   stage: Stage;
   round: number;
   dueAt: string;
@@ -40,13 +42,21 @@ export class MeasureProjectionRepository extends BaseRepository {
    * Returns the measure's text when the row moved, undefined when it did not.
    */
   async project(values: MeasureProjection, tx?: EntityManager): Promise<string | undefined> {
+    // The open 督办单's reply deadline is kept beside the row (same statement, no extra round trip),
+    // keyed by its issue: the measure row forgets it once the notice is closed, the paper must not.
     const updated: [{ text: string }[], number] = await this.db(tx).query(
-      `UPDATE measure SET stage = $2, round = $3, due_at = $4, stage_due_at = $5, yellow_from = $6, escalation_level = $7,
+      `WITH reply_due AS (
+         INSERT INTO supervision_reply_due (measure_id, issued_at, reply_due_at, seq)
+         SELECT $1, ($25::jsonb->>'issuedAt')::timestamptz, ($25::jsonb->>'replyDueAt')::timestamptz, $15
+          WHERE $25::jsonb ? 'replyDueAt'
+         ON CONFLICT (measure_id, issued_at) DO UPDATE SET reply_due_at = EXCLUDED.reply_due_at, seq = EXCLUDED.seq
+          WHERE supervision_reply_due.seq < EXCLUDED.seq)
+       UPDATE measure SET stage = $2, round = $3, due_at = $4, stage_due_at = $5, yellow_from = $6, escalation_level = $7,
          look_back_due = $8, latest_progress = $9, pending_extension = $10, signed_off_at = $11, closed_at = $12,
          lead_department_id = $13, responsible_leader_id = $14, last_seq = $15, co_leader_ids = $16, assignee_id = $17,
          instructions = $18, original_due_at = coalesce($19, original_due_at), text = coalesce($20, text),
          due_on_assign = due_on_assign AND $21, claimed_by = $22, claimed_at = $23, contributions = $24,
-         supervision = $25,
+         supervision = $25, kind = coalesce($26, kind),
          updated_at = now()
        WHERE id = $1 AND last_seq < $15
        RETURNING text`,
@@ -77,6 +87,7 @@ export class MeasureProjectionRepository extends BaseRepository {
         values.claimedAt,
         JSON.stringify(values.contributions),
         values.supervision ? JSON.stringify(values.supervision) : null,
+        values.kind,
       ],
     );
     return updated[0][0]?.text;
@@ -94,8 +105,12 @@ export class MeasureProjectionRepository extends BaseRepository {
     }
   }
 
-  async textOf(id: string, tx?: EntityManager): Promise<string | undefined> {
-    const [row]: { text: string }[] = await this.db(tx).query('SELECT text FROM measure WHERE id = $1', [id]);
+  /** The measure's text; `lock` holds the row for the transaction (the text an update replaces). */
+  async textOf(id: string, tx?: EntityManager, options: { lock?: boolean } = {}): Promise<string | undefined> {
+    const [row]: { text: string }[] = await this.db(tx).query(
+      `SELECT text FROM measure WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return row?.text;
   }
 }

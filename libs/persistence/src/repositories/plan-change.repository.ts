@@ -6,7 +6,7 @@ export interface NewPlanChange {
   inspectionId: string;
   problemId: string;
   measureId: string | null;
-  action: 'problem.edit' | 'measure.delete';
+  action: 'problem.edit' | 'measure.add' | 'measure.delete';
   actorId: string;
   detail: Record<string, unknown>;
 }
