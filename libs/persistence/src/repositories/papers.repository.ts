@@ -30,7 +30,7 @@ export interface PaperMeasureRow {
   /** Cooperating departments' names joined by 、 ('' when none). */
   cooperating: string;
   assignee: string | null;
-  /** The evidence files' names, oldest first. */
+  /** The names of the evidence files an action named (submitted, answered…) and not withdrawn, oldest first. */
   evidence: string[];
 }
 
@@ -91,7 +91,10 @@ export class PapersRepository extends BaseRepository {
               leader.name AS leader, lead.name AS lead_department, assignee.name AS assignee,
               coalesce((SELECT string_agg(d.name, '、' ORDER BY d.name) FROM measure_cooperating_department c
                          JOIN department d ON d.id = c.department_id WHERE c.measure_id = m.id), '') AS cooperating,
-              coalesce((SELECT array_agg(e.file_name ORDER BY e.uploaded_at, e.id) FROM evidence e WHERE e.measure_id = m.id AND e.withdrawn_at IS NULL), '{}') AS evidence
+              coalesce((SELECT array_agg(e.file_name ORDER BY e.uploaded_at, e.id) FROM evidence e
+                         WHERE e.measure_id = m.id AND e.withdrawn_at IS NULL AND EXISTS (
+                           SELECT 1 FROM audit_event a WHERE a.measure_id = m.id AND a.kind = 'action'
+                              AND a.detail->'evidenceIds' ? e.id::text)), '{}') AS evidence
          FROM problem p
          LEFT JOIN measure m ON m.problem_id = p.id AND ${COUNTED_SQL}
          LEFT JOIN department lead ON lead.id = m.lead_department_id
