@@ -321,3 +321,50 @@ it('answers the administrator as documented', async () => {
     401,
   );
 });
+
+it('answers the formal papers as documented: the 督办单 with its status, the report with its 报送', async () => {
+  const inspection = world.inspection;
+  const supervised = await createMeasure(world, { text: '督办的措施' });
+  await actOk(world, supervised, 'assign', 'office');
+  await actOk(world, supervised, 'supervise', 'supervisor', { reason: '请说明进度' });
+  const notices = await expectDocumented(
+    'GET /api/inspections/{id}/supervision-notices',
+    `/inspections/${inspection}/supervision-notices`,
+    'supervisor',
+    200,
+  );
+  expect(notices.at(-1)).toMatchObject({ measureId: supervised, status: 'open' });
+  await expectDocumented(
+    'GET /api/supervision-notices/{id}',
+    `/supervision-notices/${notices.at(-1).id}`,
+    'staff',
+    200,
+  );
+  await expectDocumented('GET /api/inspections/{id}/report', `/inspections/${inspection}/report`, 'office', 200);
+  await expectDocumented(
+    'POST /api/inspections/{id}/report/versions',
+    `/inspections/${inspection}/report/versions`,
+    'office',
+    201,
+  );
+  const submitted = await expectDocumented(
+    'POST /api/inspections/{id}/report/versions/{version}/submit',
+    `/inspections/${inspection}/report/versions/1/submit`,
+    'office',
+    200,
+  );
+  expect(submitted).toMatchObject({ version: 1, submittedById: world.people.office });
+  await expectDocumented(
+    'GET /api/inspections/{id}/report/versions',
+    `/inspections/${inspection}/report/versions`,
+    'office',
+    200,
+  );
+  const dashboard = await expectDocumented(
+    'GET /api/inspections/{id}/dashboard',
+    `/inspections/${inspection}/dashboard`,
+    'office',
+    200,
+  );
+  expect(dashboard.totals.supervisionIssued).toBeGreaterThanOrEqual(1);
+});

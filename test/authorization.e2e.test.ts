@@ -473,6 +473,10 @@ const MATRIX: Record<string, Cell> = {
     allow: ['office'],
     path: () => `/inspections/${ids.inspection}/report/versions`,
   },
+  'POST /api/inspections/{id}/report/versions/{version}/submit': {
+    allow: ['office'],
+    path: () => `/inspections/${ids.inspection}/report/versions/1/submit`,
+  },
   'GET /api/inspections/{id}/report/versions': {
     allow: READERS,
     path: () => `/inspections/${ids.inspection}/report/versions`,

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { addDaysToDay, chinaDay, docxTables, documentText } from '@rectiflow/documents';
+import { chinaDay, docxTables, documentText } from '@rectiflow/documents';
 import {
   actOk,
   buildWorld,
@@ -15,8 +15,10 @@ import {
   measureAt,
   startStack,
   submitEvidence,
+  uploadEvidence,
   World,
 } from './support/world';
+import { fastPolicy } from './support/stack';
 
 type People = 'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff' | 'outsider';
 let world: World<People, 'department' | 'other'>;
@@ -30,7 +32,12 @@ const minutes = Buffer.from(`%PDF-1.4 会议纪要 ${tag}`);
 /** An inspection with: problem 1 signed off after a rejected first round; problem 2 with an open measure
  * (deadline changed, 承办人 named), a 长期坚持 one on time and a voided one. */
 async function scene() {
-  const inspection = await createInspection(world, { inspectingBody: body, feedbackOn: '2026-01-15' });
+  // The 督办单's reply deadline counts working days, as offices write it (3 个工作日).
+  const inspection = await createInspection(world, {
+    inspectingBody: body,
+    feedbackOn: '2026-01-15',
+    policy: { ...fastPolicy(), supervisionReplyWithin: { workingDays: 3 } },
+  });
   const done = await measureAt(world, 'rectify', { inspection, title: '会议制度落实不到位', text: '建立会议制度' });
   await submitEvidence(world, done, {
     summary: '初稿',
@@ -51,6 +58,8 @@ async function scene() {
   });
   const [open, ongoing, voided] = problem.measures.map((measure) => measure.id);
   await actOk(world, open, 'assign', 'office', { assigneeId: world.people.staff });
+  // Uploaded but never submitted: not evidence of anything yet, so not in the report.
+  expect((await uploadEvidence(world, open, 'staff', '未提交的草稿.pdf')).status).toBe(201);
   await actOk(world, open, 'change_deadline', 'office', {
     dueAt: '2099-09-30',
     reason: '上级要求',
@@ -262,8 +271,18 @@ describe('督办单', () => {
       responsibleLeader: leaderName,
       reason: '进度滞后,请加快推进',
       issuedBy: `周督查-${tag}`,
-      replyBy: addDaysToDay(first.body[0].issuedOn, 3),
+      status: 'open',
+      answeredAt: null,
     });
+    // The deadline is the workflow's own (3 working days on the calendar it fetched), as the
+    // measure's read model holds it; the paper prints its day in China time.
+    const measure = await call(world, 'GET', `/measures/${ids.open}`, 'supervisor');
+    const replyDueAt: string = measure.body.supervision.replyDueAt;
+    expect(first.body[0].replyDueAt).toBe(replyDueAt);
+    expect(first.body[0].replyBy).toBe(chinaDay(new Date(replyDueAt)));
+    // Working days end at 23:59:59 China time of the third working day (P3D would be the issue instant + 72 h).
+    expect(replyDueAt).toMatch(/T15:59:59\.000Z$/);
+    expect(Date.parse(replyDueAt) - Date.parse(first.body[0].issuedAt)).not.toBe(3 * 86_400_000);
 
     // Another inspection by the same body continues its count; the first inspection's numbers stay.
     const other = await createInspection(world, { inspectingBody: body });

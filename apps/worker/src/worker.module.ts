@@ -7,6 +7,7 @@ import { MeasureProjectionActivities } from './activities/measure-projection.act
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { WorkerMetricsEndpointService } from './metrics/worker-metrics-endpoint.service';
 import { MailerService } from './notifications/mailer.service';
+import { ReportRemindersService } from './reports/report-reminders.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WORKER_CONFIG } from './worker-config';
 
@@ -23,6 +24,7 @@ export class WorkerModule {
         WorkingCalendarActivities,
         TemporalWorkerService,
         MailerService,
+        ReportRemindersService,
         WorkerMetrics,
         WorkerMetricsEndpointService,
       ],

@@ -16,3 +16,4 @@ export * from './working-calendar';
 export { missingContributions } from './plan-transitions';
 export * from './refusal';
 export * from './policy-time';
+export * from './report-due';

@@ -37,6 +37,11 @@ export interface TimerPolicy {
   /** A 督办单 must be answered within this (default P3D); unanswered, it escalates to the group head. */
   supervisionReplyWithin?: PolicyDuration;
   /**
+   * The 整改报告 is due this long after the feedback day (default P2M, may be working days); its
+   * reminders follow remindBefore. Read by the API and the worker's report sweep, never by a workflow.
+   */
+  reportWithin?: PolicyDuration;
+  /**
    * Whether the person who submitted a round's evidence may also sign it off (销号), e.g. a small
    * unit whose responsible leader does the work himself. Off unless the inspection says so.
    */
@@ -62,6 +67,7 @@ export const DEFAULT_POLICY: TimerPolicy & Required<Pick<TimerPolicy, PolicyDura
   immediateWithin: 'P30D',
   reopenableFor: 'P1Y',
   supervisionReplyWithin: 'P3D',
+  reportWithin: 'P2M',
 };
 
 export const ESCALATION_AUDIENCES = ['owner', 'responsible_leader', 'group_head', 'supervisor'] as const;
@@ -78,6 +84,7 @@ const SINGLE_FIELDS = [
   'immediateWithin',
   'reopenableFor',
   'supervisionReplyWithin',
+  'reportWithin',
 ] as const;
 
 /** The fields that may count working days; the others stay calendar time. */
@@ -87,6 +94,7 @@ const WORKING_DAY_FIELDS = new Set<string>([
   'lookBackWithin',
   'yellowWithin',
   'supervisionReplyWithin',
+  'reportWithin',
 ]);
 
 /** Why a policy duration is refused, or null. */

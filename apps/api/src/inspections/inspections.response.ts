@@ -50,6 +50,13 @@ export class TimerPolicyResponse {
     description: 'a 督办单 must be answered within this (P3D, or working days), else it goes to the group head',
   })
   supervisionReplyWithin?: unknown;
+
+  @Res.duration({
+    optional: true,
+    description:
+      '整改报告 due this long after the feedback day (P2M, or working days); reminders remindBefore it, then overdue to the office and the group head until a version is 报送',
+  })
+  reportWithin?: unknown;
 }
 
 // Pre-existing: the list of a non-administrator reads these columns through node-pg, which makes a Date of a DATE.

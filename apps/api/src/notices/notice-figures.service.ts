@@ -10,6 +10,8 @@ export interface NoticeFigures {
   closedMeasures: number;
   ongoingMeasures: number;
   claimedMeasures: number;
+  /** 督办单 issued (each supervise action). */
+  supervisionNotices: number;
   meetings: number;
   supervisions: number;
   rules: number;

@@ -21,6 +21,8 @@ export const ACTION_NEEDED_KINDS = [
   'reminder',
   'escalation',
   'public_feedback',
+  'report_reminder',
+  'report_overdue',
 ] as const;
 
 const ACTION_NEEDED = new Set<string>(ACTION_NEEDED_KINDS);

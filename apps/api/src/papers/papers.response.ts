@@ -1,6 +1,8 @@
 import { Res } from '../common/response-fields';
 import { NarrativePartResponse } from '../notices/notices.response';
 
+const SUPERVISION_STATUSES = ['open', 'answered', 'returned', 'closed'] as const;
+
 /** The 整改报告's narrative ({placeholders} not yet filled). */
 export class ReportNarrativeResponse {
   @Res.text()
@@ -32,8 +34,23 @@ export class ReportDraftResponse {
   @Res.one(() => ReportNarrativeResponse)
   narrative: ReportNarrativeResponse;
 
-  @Res.date({ nullable: true, description: '报送时限: two months after the feedback day (null without one)' })
+  @Res.date({
+    nullable: true,
+    description: "报送时限: the policy's reportWithin (P2M, or working days) after the feedback day (null without one)",
+  })
   dueOn: string | null;
+
+  @Res.dateTime({
+    nullable: true,
+    description: 'the instant it is due: the end of dueOn (China time), or exact for a duration with a time part',
+  })
+  dueAt: Date | null;
+
+  @Res.int({
+    nullable: true,
+    description: 'the version first marked 报送 (null: none yet; reminders run until one is)',
+  })
+  submittedVersion: number | null;
 
   @Res.texts({ description: 'the placeholders the narrative may use' })
   placeholders: string[];
@@ -123,6 +140,15 @@ export class ReportVersionResponse {
 
   @Res.text()
   generatedBy: string;
+
+  @Res.dateTime({ nullable: true, description: '报送: when the office marked it sent to the inspection body' })
+  submittedAt: Date | null;
+
+  @Res.id({ nullable: true })
+  submittedById: string | null;
+
+  @Res.text({ nullable: true })
+  submittedBy: string | null;
 }
 
 class NumberedTitleResponse {
@@ -172,8 +198,29 @@ export class SupervisionNoticeResponse {
   @Res.date({ description: 'the day of issue, China time' })
   issuedOn: string;
 
-  @Res.date({ description: 'reply due: 3 calendar days after issue' })
+  @Res.date({
+    description:
+      "reply due (反馈时限), China time: the day of the measure's workflow's deadline (supervisionReplyWithin, P3D or working days; the new one after a send-back)",
+  })
   replyBy: string;
+
+  @Res.dateTime({
+    nullable: true,
+    description: 'the instant the workflow set; null for a measure created before 督办回复 (then 3 calendar days)',
+  })
+  replyDueAt: Date | null;
+
+  @Res.enum(SUPERVISION_STATUSES, 'SupervisionNoticeStatus', {
+    description:
+      'open: awaiting the answer; answered: awaiting the supervisor; returned: sent back, awaiting a new answer; closed',
+  })
+  status: string;
+
+  @Res.dateTime({ nullable: true, description: 'the latest 督办回复' })
+  answeredAt: Date | null;
+
+  @Res.text({ nullable: true, description: 'the latest 督办回复’s text' })
+  answer: string | null;
 
   @Res.text({ description: 'addressee: the lead department when first listed' })
   leadDepartment: string;

@@ -1,14 +1,31 @@
 /** The narrative a new 整改报告 starts with, written from the inspection; the office edits it from there. */
-import { addMonthsToDay, chineseDay, ReportNarrative } from '@rectiflow/documents';
-import { INSPECTION_KIND_LABELS } from '@rectiflow/domain';
-import type { InspectionEntity } from '@rectiflow/persistence';
+import { chineseDay, ReportNarrative } from '@rectiflow/documents';
+import {
+  DEFAULT_POLICY,
+  INSPECTION_KIND_LABELS,
+  reportDue,
+  ReportDue,
+  reportUsesWorkingDays,
+  TimerPolicy,
+  weekendsOnlyCalendar,
+} from '@rectiflow/domain';
+import { CalendarRepository, InspectionEntity, readWorkingCalendar } from '@rectiflow/persistence';
 
 /**
- * 报送时限: two calendar months after the feedback (反馈) day, when the inspection has one. A policy
- * field for it is planned elsewhere; until then this is the rule.
+ * 报送时限: the policy's reportWithin (default P2M, may be working days) after the feedback day, when
+ * the inspection has one; working days on the working calendar as it stands.
  */
-export function reportDueOn(inspection: Pick<InspectionEntity, 'feedbackOn'>): string | null {
-  return inspection.feedbackOn ? addMonthsToDay(inspection.feedbackOn, 2) : null;
+export async function reportDueOf(
+  inspection: Pick<InspectionEntity, 'feedbackOn' | 'policy'>,
+  calendars: CalendarRepository,
+): Promise<ReportDue | null> {
+  if (!inspection.feedbackOn) return null;
+  const policy: TimerPolicy = { ...DEFAULT_POLICY, ...(inspection.policy ?? {}) };
+  const year = Number(inspection.feedbackOn.slice(0, 4));
+  const calendar = reportUsesWorkingDays(policy)
+    ? await readWorkingCalendar(calendars, `${year - 1}-01-01`, `${year + 5}-12-31`)
+    : weekendsOnlyCalendar();
+  return reportDue(inspection.feedbackOn, policy, calendar);
 }
 
 export function defaultReportNarrative(inspection: InspectionEntity): ReportNarrative {

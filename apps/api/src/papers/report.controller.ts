@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, PipeTransform, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  PipeTransform,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -114,6 +126,24 @@ export class ReportController {
   async versions(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor) {
     await this.access.require(actor, id, [...PAPER_READERS]);
     return this.reports.versions(id);
+  }
+
+  @Post('versions/:version/submit')
+  @HttpCode(200)
+  @ApiParam(VERSION)
+  @ApiOperation({
+    summary:
+      '报送: mark a version sent to the inspection body (who and when; office only). The first mark stands, a repeat answers it unchanged; the report’s reminders stop',
+  })
+  @ApiOkResponse({ type: ReportVersionResponse })
+  @ApiErrors(400, 404)
+  async submit(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('version', new VersionPipe()) version: number,
+    @CurrentActor() actor: RequestActor,
+  ) {
+    await this.access.require(actor, id, [...OFFICE]);
+    return this.reports.submit(id, version, actor);
   }
 
   @Get('versions/:version')

@@ -8,6 +8,7 @@ import {
   ReportNarrative,
 } from '@rectiflow/documents';
 import {
+  CalendarRepository,
   InspectionEntity,
   InspectionRepository,
   ReportVersionRepository,
@@ -19,7 +20,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { LedgerExportService } from '../imports/ledger-export.service';
 import { LivePapersService } from './live-papers.service';
 import type { EditReportDto } from './report.dto';
-import { defaultReportNarrative, reportDueOn } from './report-narrative';
+import { defaultReportNarrative, reportDueOf } from './report-narrative';
 
 export const LEDGER_ATTACHMENT = '整改台账.xlsx';
 
@@ -27,8 +28,12 @@ export const LEDGER_ATTACHMENT = '整改台账.xlsx';
 export interface ReportDraft {
   inspectionId: string;
   narrative: ReportNarrative;
-  /** 报送时限 (YYYY-MM-DD): two months after the inspection's feedback day; null without one. */
+  /** 报送时限 (YYYY-MM-DD): the policy's reportWithin (P2M) after the feedback day; null without one. */
   dueOn: string | null;
+  /** The instant it is due (the end of dueOn, China time, unless reportWithin has a time part). */
+  dueAt: Date | null;
+  /** The version marked 报送 first, if any: reminders stop once one is. */
+  submittedVersion: number | null;
   placeholders: string[];
   /** Null while the default narrative has not been edited. */
   updatedAt: Date | null;
@@ -46,6 +51,7 @@ export class ReportService {
     private readonly live: LivePapersService,
     private readonly ledger: LedgerExportService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly calendars: CalendarRepository,
   ) {}
 
   private async inspection(inspectionId: string): Promise<InspectionEntity> {
@@ -56,13 +62,22 @@ export class ReportService {
 
   async draft(inspectionId: string): Promise<ReportDraft> {
     const inspection = await this.inspection(inspectionId);
-    const stored = await this.reports.draft(inspectionId);
+    const [stored, due, versions] = await Promise.all([
+      this.reports.draft(inspectionId),
+      reportDueOf(inspection, this.calendars),
+      this.reports.list(inspectionId),
+    ]);
+    const submitted = versions
+      .filter((version) => version.submittedAt)
+      .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime())[0];
     return {
       inspectionId,
       narrative: stored
         ? { ...defaultReportNarrative(inspection), ...(stored.narrative as Partial<ReportNarrative>) }
         : defaultReportNarrative(inspection),
-      dueOn: reportDueOn(inspection),
+      dueOn: due?.dueOn ?? null,
+      dueAt: due?.dueAt ?? null,
+      submittedVersion: submitted?.version ?? null,
       placeholders: REPORT_PLACEHOLDERS.map((key) => `{${key}}`),
       updatedAt: stored?.updatedAt ?? null,
     };
@@ -121,6 +136,14 @@ export class ReportService {
   async versions(inspectionId: string): Promise<ReportVersionRow[]> {
     await this.inspection(inspectionId);
     return this.reports.list(inspectionId);
+  }
+
+  /** 报送: the version marked sent to the inspection body by this office member (the first mark stands). */
+  async submit(inspectionId: string, version: number, actor: RequestActor): Promise<ReportVersionRow> {
+    await this.inspection(inspectionId);
+    const row = await this.reports.markSubmitted(inspectionId, version, actor.personId);
+    if (!row) throw new DomainError(ErrorCode.NotFound, `version: the report has no version ${version}`);
+    return row;
   }
 
   async versionContent(inspectionId: string, version: number): Promise<Record<string, unknown>> {

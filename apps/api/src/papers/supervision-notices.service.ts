@@ -7,13 +7,21 @@ import {
   supervisionNumber,
   SupervisionNoticeContent,
 } from '@rectiflow/documents';
-import { InspectionRepository, SupervisionNoticeRepository, SupervisionNoticeRow } from '@rectiflow/persistence';
+import {
+  InspectionRepository,
+  SupervisionNoticeRepository,
+  SupervisionNoticeRow,
+  SupervisionNoticeStatus,
+} from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Visibility } from '../common/visibility';
 
-/** Days to reply to a 督办单: calendar days for now; working days once the calendar is in. */
-export const REPLY_WITHIN_DAYS = 3;
+/**
+ * A 督办单 of a measure created before answers were asked for has no deadline from its workflow;
+ * its paper keeps the rule it was issued under: three calendar days.
+ */
+const LEGACY_REPLY_DAYS = 3;
 
 export interface SupervisionNoticeView extends SupervisionNoticeContent {
   id: string;
@@ -22,6 +30,11 @@ export interface SupervisionNoticeView extends SupervisionNoticeContent {
   /** 〔2026〕第3号 */
   numberText: string;
   issuedAt: Date;
+  /** The workflow's reply deadline (the latest, after a send-back); null for a legacy notice. */
+  replyDueAt: Date | null;
+  status: SupervisionNoticeStatus;
+  answeredAt: Date | null;
+  answer: string | null;
 }
 
 function view(row: SupervisionNoticeRow): SupervisionNoticeView {
@@ -43,7 +56,12 @@ function view(row: SupervisionNoticeRow): SupervisionNoticeView {
     reason: row.reason,
     issuedBy: row.issued_by ?? '',
     issuedOn,
-    replyBy: addDaysToDay(issuedOn, REPLY_WITHIN_DAYS),
+    // The day (China time) of the instant the workflow set, so a working-days policy prints its own day.
+    replyBy: row.reply_due_at ? chinaDay(row.reply_due_at) : addDaysToDay(issuedOn, LEGACY_REPLY_DAYS),
+    replyDueAt: row.reply_due_at,
+    status: row.status,
+    answeredAt: row.answered_at,
+    answer: row.answer_text,
   };
 }
 

@@ -96,6 +96,14 @@ export class DashboardTotalsResponse {
 
   @Res.number({ description: 'signedOff / measures, 0 with no measures' })
   signOffRate: number;
+
+  @Res.int({ description: '督办单 issued on these measures (each supervise action)' })
+  supervisionIssued: number;
+
+  @Res.int({
+    description: '督办单 not yet closed by the supervisor (open, answered or sent back): GET /measures?supervised=true',
+  })
+  supervisionOpen: number;
 }
 
 /** Measures of one section and category (empty strings where the problem has none). */

@@ -1127,6 +1127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections/{id}/report/versions/{version}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送: mark a version sent to the inspection body (who and when; office only). The first mark stands, a repeat answers it unchanged; the report’s reminders stop */
+        post: operations["Report_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspections/{id}/report/versions/{version}": {
         parameters: {
             query?: never;
@@ -1800,6 +1817,10 @@ export interface components {
             reviewOngoingReports?: boolean;
             /** @description a 督办单 must be answered within this (P3D, or working days), else it goes to the group head */
             supervisionReplyWithin?: string | {
+                workingDays: number;
+            };
+            /** @description 整改报告 due this long after the feedback day (P2M, or working days); reminders remindBefore it, then overdue to the office and the group head until a version is 报送 */
+            reportWithin?: string | {
                 workingDays: number;
             };
         };
@@ -2987,7 +3008,7 @@ export interface components {
         };
         NarrativePartDto: {
             title: string;
-            /** @description paragraphs; {problems} {measures} {closedMeasures} (已完成: signed off) {closedProblems} (已整改销号) {ongoingMeasures} (持续推进) {claimedMeasures} (领办) {meetings} {supervisions} {rules} {campaigns} are filled in from live data */
+            /** @description paragraphs; {problems} {measures} {closedMeasures} (已完成: signed off) {closedProblems} (已整改销号) {ongoingMeasures} (持续推进) {claimedMeasures} (领办) {supervisionNotices} (督办单 issued) {meetings} {supervisions} (内部督查) {rules} {campaigns} are filled in from live data */
             paragraphs: string[];
         };
         ContactDto: {
@@ -3126,9 +3147,16 @@ export interface components {
             narrative: components["schemas"]["ReportNarrativeResponse"];
             /**
              * Format: date
-             * @description 报送时限: two months after the feedback day (null without one)
+             * @description 报送时限: the policy's reportWithin (P2M, or working days) after the feedback day (null without one)
              */
             dueOn: string | null;
+            /**
+             * Format: date-time
+             * @description the instant it is due: the end of dueOn (China time), or exact for a duration with a time part
+             */
+            dueAt: string | null;
+            /** @description the version first marked 报送 (null: none yet; reminders run until one is) */
+            submittedVersion: number | null;
             /** @description the placeholders the narrative may use */
             placeholders: string[];
             /**
@@ -3217,7 +3245,20 @@ export interface components {
             /** Format: uuid */
             generatedById: string;
             generatedBy: string;
+            /**
+             * Format: date-time
+             * @description 报送: when the office marked it sent to the inspection body
+             */
+            submittedAt: string | null;
+            /** Format: uuid */
+            submittedById: string | null;
+            submittedBy: string | null;
         };
+        /**
+         * @description open: awaiting the answer; answered: awaiting the supervisor; returned: sent back, awaiting a new answer; closed
+         * @enum {string}
+         */
+        SupervisionNoticeStatus: "open" | "answered" | "returned" | "closed";
         NumberedTitleResponse: {
             number: number;
             title: string;
@@ -3249,9 +3290,23 @@ export interface components {
             issuedOn: string;
             /**
              * Format: date
-             * @description reply due: 3 calendar days after issue
+             * @description reply due (反馈时限), China time: the day of the measure's workflow's deadline (supervisionReplyWithin, P3D or working days; the new one after a send-back)
              */
             replyBy: string;
+            /**
+             * Format: date-time
+             * @description the instant the workflow set; null for a measure created before 督办回复 (then 3 calendar days)
+             */
+            replyDueAt: string | null;
+            /** @description open: awaiting the answer; answered: awaiting the supervisor; returned: sent back, awaiting a new answer; closed */
+            status: components["schemas"]["SupervisionNoticeStatus"];
+            /**
+             * Format: date-time
+             * @description the latest 督办回复
+             */
+            answeredAt: string | null;
+            /** @description the latest 督办回复’s text */
+            answer: string | null;
             /** @description addressee: the lead department when first listed */
             leadDepartment: string;
             /** @description addressee: the responsible leader when first listed */
@@ -3383,6 +3438,10 @@ export interface components {
             escalated: number;
             /** @description signedOff / measures, 0 with no measures */
             signOffRate: number;
+            /** @description 督办单 issued on these measures (each supervise action) */
+            supervisionIssued: number;
+            /** @description 督办单 not yet closed by the supervisor (open, answered or sent back): GET /measures?supervised=true */
+            supervisionOpen: number;
         };
         DashboardSectionResponse: {
             number: string;
@@ -7870,6 +7929,64 @@ export interface operations {
         requestBody?: never;
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportVersionResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Report_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ export * from './plan-change.entity';
 export * from './report-draft.entity';
 export * from './report-version.entity';
 export * from './supervision-notice.entity';
+export * from './supervision-reply-due.entity';
 export * from './calendar-day.entity';
 export * from './calendar-change.entity';
 export * from './calendar-year.entity';

@@ -41,4 +41,15 @@ export class ReportVersionEntity {
 
   @Column({ name: 'ledger_xlsx', type: 'bytea' })
   ledgerXlsx: Buffer;
+
+  /** 报送: when the office marked this version sent to the inspection body (null: not sent). */
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  submittedById: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'submitted_by' })
+  submittedBy?: PersonEntity;
 }

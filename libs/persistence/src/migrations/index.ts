@@ -1,3 +1,4 @@
+import { SupervisionDeadlinesReportSubmission1796144901115 } from './1796144901115-SupervisionDeadlinesReportSubmission';
 import { EvidenceWithdrawal1796134958059 } from './1796134958059-EvidenceWithdrawal';
 import { SupervisionNotices1796127662507 } from './1796127662507-SupervisionNotices';
 import { NoticeVersionsDigestFeedbackAnswers1796127495395 } from './1796127495395-NoticeVersionsDigestFeedbackAnswers';
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => unknown)[] = [
   NoticeVersionsDigestFeedbackAnswers1796127495395,
   SupervisionNotices1796127662507,
   EvidenceWithdrawal1796134958059,
+  SupervisionDeadlinesReportSubmission1796144901115,
 ];

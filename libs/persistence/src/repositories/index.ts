@@ -31,3 +31,4 @@ export * from './calendar.repository';
 export * from './papers.repository';
 export * from './report-version.repository';
 export * from './supervision-notice.repository';
+export * from './report-reminder.repository';

@@ -69,6 +69,10 @@ export interface DashboardTotalsRow {
   red: number;
   yellow: number;
   escalated: number;
+  /** 督办单 issued on the measures in scope (every supervise action). */
+  supervisionIssued: number;
+  /** 督办单 not yet closed by the supervisor (open, answered or sent back), as the desk's supervised filter. */
+  supervisionOpen: number;
 }
 
 export interface DashboardSectionRow {
@@ -175,7 +179,7 @@ export class MeasureReportsRepository extends BaseRepository {
     const [{ voided }] = await query<{ voided: number }>(
       `SELECT count(*) FILTER (WHERE NOT ${COUNTED_SQL})::int AS voided ${all}`,
     );
-    const [counted] = await query<Omit<DashboardTotalsRow, 'voided'>>(
+    const [counted] = await query<Omit<DashboardTotalsRow, 'voided' | 'supervisionIssued' | 'supervisionOpen'>>(
       `SELECT count(*)::int AS measures,
               count(*) FILTER (WHERE ${PROGRESS_SQL} = 'done')::int AS done,
               count(*) FILTER (WHERE ${PROGRESS_SQL} = 'ongoing')::int AS ongoing,
@@ -187,7 +191,12 @@ export class MeasureReportsRepository extends BaseRepository {
               count(*) FILTER (WHERE ${COLOUR_SQL} = 'yellow')::int AS yellow,
               count(*) FILTER (WHERE m.escalation_level > 0 AND m.stage <> 'closed')::int AS escalated ${base}`,
     );
-    const totals: DashboardTotalsRow = { ...counted, voided };
+    const [supervision] = await query<Pick<DashboardTotalsRow, 'supervisionIssued' | 'supervisionOpen'>>(
+      `SELECT (SELECT count(*) FROM audit_event a WHERE a.inspection_id = $1 AND a.kind = 'action' AND a.action = 'supervise'
+                  AND a.measure_id IN (SELECT m.id ${all}))::int AS "supervisionIssued",
+              (SELECT count(*) ${all} AND m.supervision IS NOT NULL AND m.stage NOT IN ('closed', 'voided'))::int AS "supervisionOpen"`,
+    );
+    const totals: DashboardTotalsRow = { ...counted, ...supervision, voided };
     const bySection = await query<DashboardSectionRow>(
       `SELECT coalesce(p.section_number, '') AS number, coalesce(p.section_title, '') AS title, coalesce(p.category_number, '') AS "categoryNumber",
               coalesce(p.category_title, '') AS "categoryTitle", count(*)::int AS total,

@@ -15,6 +15,8 @@ export interface ProgressCounts {
   ongoingMeasures: number;
   /** 认领: measures a leader claimed (领办). */
   claimedMeasures: number;
+  /** 督办单 issued: every \`supervise\` action of the inspection, numbered or not yet. */
+  supervisionNotices: number;
 }
 
 /** One measure (or a problem without measures) with its place in the heading ladder, in notice order. */
@@ -41,7 +43,8 @@ export class NoticeFiguresRepository extends BaseRepository {
               (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${PROGRESS_SQL} = 'done')::int AS "closedMeasures",
               (SELECT count(*) FROM problem p WHERE p.inspection_id = $1 AND ${PROBLEM_DONE_SQL})::int AS "closedProblems",
               (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${PROGRESS_SQL} = 'ongoing')::int AS "ongoingMeasures",
-              (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${COUNTED_SQL} AND m.claimed_by IS NOT NULL)::int AS "claimedMeasures"`,
+              (SELECT count(*) FROM measure m WHERE m.inspection_id = $1 AND ${COUNTED_SQL} AND m.claimed_by IS NOT NULL)::int AS "claimedMeasures",
+              (SELECT count(*) FROM audit_event a WHERE a.inspection_id = $1 AND a.kind = 'action' AND a.action = 'supervise')::int AS "supervisionNotices"`,
       [inspectionId],
     );
     return row;

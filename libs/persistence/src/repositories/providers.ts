@@ -29,6 +29,7 @@ import { CalendarRepository } from './calendar.repository';
 import { PapersRepository } from './papers.repository';
 import { ReportVersionRepository } from './report-version.repository';
 import { SupervisionNoticeRepository } from './supervision-notice.repository';
+import { ReportReminderRepository } from './report-reminder.repository';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -68,6 +69,7 @@ export const REPOSITORIES = [
   PapersRepository,
   ReportVersionRepository,
   SupervisionNoticeRepository,
+  ReportReminderRepository,
 ] as const;
 
 type RepositoryClass = new (dataSource: DataSource) => unknown;

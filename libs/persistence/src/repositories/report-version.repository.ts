@@ -9,7 +9,13 @@ export interface ReportVersionRow {
   generatedAt: Date;
   generatedById: string;
   generatedBy: string;
+  /** 报送: when and by whom the office marked it sent to the inspection body (null: not sent). */
+  submittedAt: Date | null;
+  submittedById: string | null;
+  submittedBy: string | null;
 }
+
+const SUBMITTED = `v.submitted_at AS "submittedAt", v.submitted_by AS "submittedById", submitter.name AS "submittedBy"`;
 
 export interface NewReportVersion {
   inspectionId: string;
@@ -53,7 +59,7 @@ export class ReportVersionRepository extends BaseRepository {
          INSERT INTO report_version (inspection_id, version, generated_by, content, docx, ledger_xlsx)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, version, generated_at, generated_by)
        SELECT inserted.id, inserted.version, inserted.generated_at AS "generatedAt", inserted.generated_by AS "generatedById",
-              person.name AS "generatedBy"
+              person.name AS "generatedBy", NULL::timestamptz AS "submittedAt", NULL::uuid AS "submittedById", NULL AS "submittedBy"
          FROM inserted JOIN person ON person.id = inserted.generated_by`,
       [
         version.inspectionId,
@@ -70,11 +76,35 @@ export class ReportVersionRepository extends BaseRepository {
   /** The inspection's versions, newest first. */
   list(inspectionId: string, tx?: EntityManager): Promise<ReportVersionRow[]> {
     return this.db(tx).query(
-      `SELECT v.id, v.version, v.generated_at AS "generatedAt", v.generated_by AS "generatedById", person.name AS "generatedBy"
-         FROM report_version v JOIN person ON person.id = v.generated_by
+      `SELECT v.id, v.version, v.generated_at AS "generatedAt", v.generated_by AS "generatedById", person.name AS "generatedBy", ${SUBMITTED}
+         FROM report_version v JOIN person ON person.id = v.generated_by LEFT JOIN person submitter ON submitter.id = v.submitted_by
         WHERE v.inspection_id = $1 ORDER BY v.version DESC`,
       [inspectionId],
     );
+  }
+
+  /**
+   * Marks a version 报送 (sent to the inspection body) unless it already is: the first mark stands.
+   * Answers the version as it now reads; null when there is no such version.
+   */
+  async markSubmitted(
+    inspectionId: string,
+    version: number,
+    personId: string,
+    tx?: EntityManager,
+  ): Promise<ReportVersionRow | null> {
+    await this.db(tx).query(
+      `UPDATE report_version SET submitted_at = now(), submitted_by = $3
+        WHERE inspection_id = $1 AND version = $2 AND submitted_at IS NULL`,
+      [inspectionId, version, personId],
+    );
+    const [row]: ReportVersionRow[] = await this.db(tx).query(
+      `SELECT v.id, v.version, v.generated_at AS "generatedAt", v.generated_by AS "generatedById", person.name AS "generatedBy", ${SUBMITTED}
+         FROM report_version v JOIN person ON person.id = v.generated_by LEFT JOIN person submitter ON submitter.id = v.submitted_by
+        WHERE v.inspection_id = $1 AND v.version = $2`,
+      [inspectionId, version],
+    );
+    return row ?? null;
   }
 
   /** One version's file: the report (.docx) or its ledger attachment (.xlsx); null when there is no such version. */

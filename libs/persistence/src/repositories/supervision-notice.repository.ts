@@ -20,17 +20,45 @@ export interface SupervisionNoticeRow {
   problem_title: string;
   measure_number: number;
   measure_text: string;
+  /**
+   * The reply deadline the measure's workflow set (the latest, after a send-back); null only for a
+   * 督办单 of a measure created before answers were asked for, whose workflow set none.
+   */
+  reply_due_at: Date | null;
+  status: SupervisionNoticeStatus;
+  /** The latest answer (督办回复), if any. */
+  answered_at: Date | null;
+  answer_text: string | null;
 }
+
+/** open: awaiting the answer; answered: awaiting the supervisor; returned: sent back, awaiting a new answer; closed. */
+export type SupervisionNoticeStatus = 'open' | 'answered' | 'returned' | 'closed';
 
 const SELECT = `SELECT s.id, s.inspection_id, s.measure_id, s.issuing_body, s.year, s.number, s.issued_at,
        s.lead_department, s.responsible_leader, coalesce(a.detail->>'reason', '') AS reason, issuer.name AS issued_by,
-       i.inspected_unit, p.number AS problem_number, p.title AS problem_title, m.number AS measure_number, m.text AS measure_text
+       i.inspected_unit, p.number AS problem_number, p.title AS problem_title, m.number AS measure_number, m.text AS measure_text,
+       coalesce(due.reply_due_at, CASE WHEN (m.supervision->>'issuedAt')::timestamptz = s.issued_at
+                                       THEN (m.supervision->>'replyDueAt')::timestamptz END) AS reply_due_at,
+       coalesce(latest.status, 'open') AS status, answer.occurred_at AS answered_at, answer.detail->>'text' AS answer_text
   FROM supervision_notice s
   JOIN audit_event a ON a.id = s.audit_event_id
   JOIN inspection i ON i.id = s.inspection_id
   JOIN measure m ON m.id = s.measure_id
   JOIN problem p ON p.id = m.problem_id
-  LEFT JOIN person issuer ON issuer.id = a.actor_id`;
+  LEFT JOIN person issuer ON issuer.id = a.actor_id
+  LEFT JOIN supervision_reply_due due ON due.measure_id = s.measure_id AND due.issued_at = s.issued_at
+  LEFT JOIN LATERAL (
+    SELECT CASE WHEN x.action = 'answer_supervision' THEN 'answered'
+                WHEN x.detail->>'decision' = 'close' THEN 'closed' ELSE 'returned' END AS status
+      FROM audit_event x
+     WHERE x.measure_id = s.measure_id AND x.kind = 'action' AND x.action IN ('answer_supervision', 'close_supervision')
+       AND (x.detail->>'issuedAt')::timestamptz = s.issued_at
+     ORDER BY x.seq DESC LIMIT 1) latest ON true
+  LEFT JOIN LATERAL (
+    SELECT x.occurred_at, x.detail FROM audit_event x
+     WHERE x.measure_id = s.measure_id AND x.kind = 'action' AND x.action = 'answer_supervision'
+       AND (x.detail->>'issuedAt')::timestamptz = s.issued_at
+     ORDER BY x.seq DESC LIMIT 1) answer ON true`;
 
 /**
  * `supervision_notice`: the numbers of the 督办单. A `supervise` audit row gets its number the first
