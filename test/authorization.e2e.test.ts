@@ -168,6 +168,9 @@ beforeAll(async () => {
     });
   ids.record = (await record()).body.id;
   ids.deletableRecord = (await record()).body.id;
+  ids.claimProblem = (
+    await call(world, 'GET', `/measures/${await measureAt(world, 'rectify')}`, people.office)
+  ).body.problemId;
   await call(world, 'POST', `/notices/${ids.notice}/publish`, people.office);
   ids.publicCode = (await call(world, 'GET', `/notices/${ids.notice}/versions`, people.office)).body[0].publicUrl.split(
     '/',
@@ -353,6 +356,13 @@ const MATRIX: Record<string, Cell> = {
     path: () => '/look-back-rounds',
     body: () => ({ items: [{ measureId: ids.read, result: 'holds' }], idempotencyKey: `round-${++keys}` }),
   },
+  // Anyone who sees the problem's measures may ask; each measure's workflow refuses those who may not claim it.
+  'POST /api/problems/{id}/claim': {
+    allow: ['leader', 'groupHead', 'office', 'reviewer', 'supervisor', 'staff', 'admin'],
+    path: () => `/problems/${ids.claimProblem}/claim`,
+    body: () => ({ idempotencyKey: `matrix-claim-${++counter}` }),
+    allowedStatus: 409,
+  },
   'PATCH /api/problems/{id}': {
     allow: ['office'],
     path: () => `/problems/${ids.problem}`,
@@ -534,6 +544,7 @@ const MATRIX: Record<string, Cell> = {
   },
   'DELETE /api/calendar/days/{day}': { allow: ['admin'], path: () => '/calendar/days/2098-01-05', allowedStatus: 404 },
   'GET /api/calendar/changes': { allow: ['admin'], path: () => '/calendar/changes' },
+  'POST /api/calendar/replan': { allow: ['admin'], path: () => '/calendar/replan' },
   'POST /api/calendar/years': {
     allow: ['admin'],
     path: () => '/calendar/years',

@@ -10,9 +10,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isWorkingDay } from '@rectiflow/domain';
 import { WorkingCalendarActivities } from '../apps/worker/src/activities/calendar.activities';
 import { OpenApi, responseSchema, schemaProblems } from './support/openapi-check';
-import { buildWorld, call, startStack, World } from './support/world';
+import { CalendarRepository } from '@rectiflow/persistence';
+import { fastPolicy, waitFor } from './support/stack';
+import { actOk, buildWorld, call, createInspection, createMeasure, startStack, World } from './support/world';
 
-let world: World<'clerk' | 'office'>;
+let world: World<'clerk' | 'office' | 'leader', 'lead'>;
 let document: OpenApi;
 // Far-off days of the office's own, so no other suite's deadline meets them; removed at the end.
 const CLOSURE = '2099-05-06';
@@ -20,7 +22,8 @@ const EXTRA = '2099-05-09';
 
 beforeAll(async () => {
   world = await buildWorld(await startStack('calendar'), {
-    people: { clerk: { name: '陈经办' }, office: { name: '王整改', roles: 'office' } },
+    departments: { lead: `日历牵头部门-${Date.now().toString(36)}` },
+    people: { clerk: { name: '陈经办' }, office: { name: '王整改', roles: 'office' }, leader: '日历领导' },
     inspection: { title: `日历-${Date.now().toString(36)}` },
   });
   document = (await call(world, 'GET', '/docs-json', null)).body;
@@ -228,5 +231,37 @@ describe("the office's own days", () => {
         message: 'day must be a date written YYYY-MM-DD',
       });
     }
+  });
+});
+
+describe('re-planning running measures', () => {
+  it('an administrator tells running working-day measures to fetch a calendar that changed without them (a new data package)', async () => {
+    const inspection = await createInspection(world, {
+      title: `日历重算-${Date.now().toString(36)}`,
+      policy: fastPolicy({ reviewWithin: { workingDays: 2 }, remindBefore: [], escalateAfter: ['PT1H'] }),
+    });
+    const measure = await createMeasure(world, { inspection });
+    await actOk(world, measure, 'assign', 'office', {});
+    const trail = async () =>
+      ((await call(world, 'GET', `/measures/${measure}/timeline`, 'office')).body as { action: string }[]).filter(
+        (row) => row.action === 'calendar_changed',
+      ).length;
+    expect(await trail()).toBe(0);
+    // The calendar moves without anyone telling the measures (as a deployed package upgrade does).
+    const calendars = new CalendarRepository(world.dataSource);
+    await world.dataSource.transaction(async (tx) => {
+      await calendars.lockChanges(tx);
+      await calendars.recordChange('add', { day: '2099-05-07', kind: 'closure', name: '重算' }, world.admin, tx);
+    });
+    expect((await call(world, 'POST', '/calendar/replan', 'office')).status).toBe(403);
+    expect((await call(world, 'POST', '/calendar/replan', null)).status).toBe(401);
+    const replanned = await documented('POST /api/calendar/replan', '/calendar/replan', 'admin', 200);
+    expect(replanned.replanned).toBeGreaterThanOrEqual(1);
+    await waitFor(async () => ((await trail()) === 1 ? true : undefined), 'the calendar_changed row');
+    // Asked again with nothing new, the measure is left as it is.
+    await documented('POST /api/calendar/replan', '/calendar/replan', 'admin', 200);
+    expect(await trail()).toBe(1);
+    // Ended, so later suites' calendar changes do not wait on a measure whose worker stopped with this suite.
+    await actOk(world, measure, 'void', 'office', { reason: '测试结束' });
   });
 });

@@ -4,7 +4,8 @@
  * rebound; a closed measure reopened by the supervisor; a cooperating department's part in the
  * lead's submission; 领办 shown, filtered and counted; batch 催办 telling each owner once; a 回头看 round.
  */
-import { actOk, act, buildWorld, call, measureAt, startStack, World } from './support/world';
+import { randomUUID } from 'node:crypto';
+import { actOk, act, buildWorld, call, createProblem, measureAt, startStack, World } from './support/world';
 
 type People = 'office' | 'reviewer' | 'leader' | 'head' | 'supervisor' | 'staff' | 'coop';
 let world: World<People, 'lead' | 'coop'>;
@@ -121,6 +122,50 @@ describe('配合反馈 and 领办', () => {
   });
 });
 
+describe('领办 of a whole problem', () => {
+  it('claims each open measure of the problem the leader sees, once; the group head then claims what is left', async () => {
+    const problem = await createProblem(world, {
+      measures: [{}, {}, { responsibleLeaderId: world.people.head }],
+    });
+    const [first, second, others] = problem.measures.map((measure: { id: string }) => measure.id);
+    const claimedBefore = (await dashboard()).totals.claimed;
+    const byLeader = await call(world, 'POST', `/problems/${problem.id}/claim`, 'leader', {
+      idempotencyKey: `problem-claim-${tag}`,
+      note: '亲自领办本问题',
+    });
+    expect(byLeader.status).toBe(200);
+    // The third measure has another responsible leader: this leader does not see it, so it is not his to claim.
+    expect(byLeader.body).toMatchObject({ action: 'claim', succeeded: 2, failed: 0 });
+    expect(byLeader.body.results.map((result: { measureId: string }) => result.measureId)).toEqual([first, second]);
+    for (const id of [first, second])
+      expect((await call(world, 'GET', `/measures/${id}`, 'office')).body.claimedBy).toBe(world.people.leader);
+    expect((await dashboard()).totals.claimed).toBe(claimedBefore + 2);
+
+    const again = await call(world, 'POST', `/problems/${problem.id}/claim`, 'leader', {
+      idempotencyKey: `problem-claim-again-${tag}`,
+    });
+    expect({ status: again.status, reason: again.body.reason?.code }).toEqual({
+      status: 409,
+      reason: 'ALREADY_CLAIMED',
+    });
+    // A staff member of the lead department sees the measure left but may not claim it: refused there, by its workflow.
+    const byStaff = await call(world, 'POST', `/problems/${problem.id}/claim`, 'staff', { idempotencyKey: `s-${tag}` });
+    expect(byStaff.body).toMatchObject({ succeeded: 0, failed: 1, results: [{ measureId: others, status: 403 }] });
+    const byHead = await call(world, 'POST', `/problems/${problem.id}/claim`, 'head', {
+      idempotencyKey: `problem-claim-head-${tag}`,
+    });
+    expect(byHead.body).toMatchObject({ succeeded: 1, failed: 0, results: [{ measureId: others, ok: true }] });
+    expect((await call(world, 'GET', `/measures/${others}`, 'office')).body.claimedBy).toBe(world.people.head);
+
+    const missing = await call(world, 'POST', `/problems/${randomUUID()}/claim`, 'leader', {
+      idempotencyKey: `m-${tag}`,
+    });
+    expect(missing.status).toBe(404);
+    const noKey = await call(world, 'POST', `/problems/${problem.id}/claim`, 'head', {});
+    expect(noKey.status).toBe(400);
+  });
+});
+
 describe('batch work from the ledger', () => {
   it('催办 tells each owner of the selected measures once', async () => {
     const measures = [await measureAt(world, 'rectify'), await measureAt(world, 'rectify')];
@@ -158,9 +203,11 @@ describe('batch work from the ledger', () => {
     });
     expect(round.body).toMatchObject({ succeeded: 2, failed: 0 });
     expect((await call(world, 'GET', `/measures/${holds}`, 'office')).body.stage).toBe('closed');
+    // A rebound is no longer signed off: no 销号时间 on it, out of 已完成 and the 销号 count.
     expect((await call(world, 'GET', `/measures/${rebounds}`, 'office')).body).toMatchObject({
       stage: 'rectify',
       round: 2,
+      signedOffAt: null,
     });
   });
 });

@@ -102,3 +102,28 @@ it('takes an action that came with the start while the working calendar is still
   await saveHistory(handle, 'working-days-action-with-start');
   await handle.terminate('test finished');
 });
+
+it("re-plans an open 督办单's working-day reply deadline on a calendar change, from when its reply period began", async () => {
+  const policy = fastPolicy({
+    supervisionReplyWithin: { workingDays: 2 },
+    reviewWithin: { workingDays: 2 },
+    remindBefore: [],
+    escalateAfter: ['PT1H'],
+  });
+  const { handle } = await startMeasure(world, { dueAt: new Date(Date.now() + 86_400_000), policy });
+  await act(handle, cast, 'assign', 'office', {});
+  await act(handle, cast, 'supervise', 'supervisor', { reason: '进度滞后' });
+  const issued = (await handle.query(snapshotQuery)).state.supervision!;
+  expect(issued.replyDueAt).toBe(
+    resolveDuration(await current(), new Date(issued.replyFrom!), { workingDays: 2 }).toISOString(),
+  );
+
+  await closeOn(await nextWorkingDay(today()));
+  expect((await handle.executeUpdate(calendarChangedUpdate)).changed).toBe(true);
+  const replanned = (await handle.query(snapshotQuery)).state.supervision!;
+  const expected = resolveDuration(await current(), new Date(issued.replyFrom!), { workingDays: 2 });
+  expect(expected.getTime()).toBeGreaterThan(new Date(issued.replyDueAt).getTime());
+  expect(replanned.replyDueAt).toBe(expected.toISOString());
+  await saveHistory(handle, 'working-days-supervision-replan');
+  await handle.terminate('test finished');
+});

@@ -65,6 +65,8 @@ const WORKING_DAYS_PATCH = 'working-days-2026-12';
 const REOPEN_WINDOW_PATCH = 'reopen-window-2026-12';
 /** Patch id of the plan's content at 交办 (承办人, 交办要求, the original deadline, a deadline not before today). */
 const PLAN_RULES_PATCH = 'plan-content-2026-12';
+/** Patch id of a calendar change re-planning an open 督办单's working-day reply deadline. */
+const CALENDAR_SUPERVISION_PATCH = 'calendar-supervision-reply-2026-12';
 
 export async function measureWorkflow(input: MeasureWorkflowInput): Promise<MeasureOutcome> {
   let state: MeasureState = input.state;
@@ -112,7 +114,7 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
     const previousVersion = state.calendar.version;
     if (fresh.version === previousVersion) return { version: fresh.version, changed: false };
     const fromStage = state.stage;
-    state = onCalendar(state, fresh);
+    state = onCalendar(state, fresh, { supervision: wf.patched(CALENDAR_SUPERVISION_PATCH) });
     seq += 1;
     version += 1;
     await project({
@@ -121,7 +123,12 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
       actorId: null,
       idempotencyKey: null,
       fromStage,
-      detail: { previousVersion, version: fresh.version, stageDueAt: state.stageDueAt },
+      detail: {
+        previousVersion,
+        version: fresh.version,
+        stageDueAt: state.stageDueAt,
+        replyDueAt: state.supervision?.replyDueAt,
+      },
     });
     return { version: fresh.version, changed: true };
   });

@@ -39,6 +39,8 @@ export interface SupervisionNotice {
   reason: string;
   /** The answer is due by then; unanswered, it escalates to the group head. */
   replyDueAt: string;
+  /** When the reply period began: issued, or sent back (absent in notices issued before it was kept: issuedAt). */
+  replyFrom?: string;
   status: 'open' | 'answered';
   answer: { by: string; at: string; text: string; evidenceIds: string[] } | null;
 }

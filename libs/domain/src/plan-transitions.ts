@@ -176,6 +176,7 @@ export function planTransition(
                 ...notice,
                 status: 'open',
                 replyDueAt: policyTime(state, now, state.policy.supervisionReplyWithin ?? 'P3D').toISOString(),
+                replyFrom: now.toISOString(),
               },
             };
       detail = { decision: payload.decision, reason: payload.reason?.trim() || null, issuedAt: notice.issuedAt };
@@ -197,6 +198,7 @@ export function openSupervision(state: MeasureState, actor: Actor, reasonText: s
       issuedBy: actor.personId,
       reason: reasonText,
       replyDueAt: policyTime(state, now, state.policy.supervisionReplyWithin ?? 'P3D').toISOString(),
+      replyFrom: now.toISOString(),
       status: 'open',
       answer: null,
     },

@@ -50,7 +50,7 @@ describe('policy durations in working days', () => {
     expect(timerInstant({}, new Date('2025-10-03T04:00:00Z')).toISOString()).toBe('2025-10-03T04:00:00.000Z');
   });
 
-  it('re-plans a review limit on a changed calendar, and reads the form notation 5WD', () => {
+  it('re-plans a review limit and an open 督办单 reply on a changed calendar, and reads the form notation 5WD', () => {
     const state = {
       ...initialState(
         {
@@ -71,6 +71,34 @@ describe('policy durations in working days', () => {
     const closed = onCalendar(state, { ...calendar, version: 'test-2', closures: ['2025-09-30'] });
     expect(closed.stageDueAt).toBe('2025-10-10T15:59:59.000Z');
     expect(stageSchedule(closed).every((event) => event.key.includes('2025-10-10T15:59:59.000Z'))).toBe(true);
+    // Without the supervision option (a workflow before its patch), an open 督办单 keeps its deadline.
+    const notice = {
+      issuedAt: '2025-09-26T02:00:00.000Z',
+      issuedBy: 's',
+      reason: '滞后',
+      replyDueAt: '2025-09-30T15:59:59.000Z',
+      replyFrom: '2025-09-29T02:00:00.000Z',
+      status: 'open' as const,
+      answer: null,
+    };
+    const supervised = {
+      ...state,
+      stage: 'rectify' as const,
+      policy: { ...state.policy, supervisionReplyWithin: { workingDays: 2 } },
+      supervision: notice,
+    };
+    const changed = { ...calendar, version: 'test-2', closures: ['2025-09-30'] };
+    expect(onCalendar(supervised, changed).supervision?.replyDueAt).toBe(notice.replyDueAt);
+    // With it: counted again from when the reply period began (sent back Monday 10:00), past the closure and 国庆.
+    expect(onCalendar(supervised, changed, { supervision: true }).supervision?.replyDueAt).toBe(
+      '2025-10-10T15:59:59.000Z',
+    );
+    // A notice from before replyFrom was kept counts from its issue (Friday 10:00: the 调休 Sunday 9-28, Monday 9-29).
+    const older = { ...supervised, supervision: { ...notice, replyFrom: undefined } };
+    expect(onCalendar(older, changed, { supervision: true }).supervision?.replyDueAt).toBe('2025-09-29T15:59:59.000Z');
+    // A calendar-time reply limit is not re-planned.
+    const calendarTime = { ...supervised, policy: { ...supervised.policy, supervisionReplyWithin: 'P3D' } };
+    expect(onCalendar(calendarTime, changed, { supervision: true }).supervision?.replyDueAt).toBe(notice.replyDueAt);
     expect(parsePolicyDuration('5WD')).toEqual({ workingDays: 5 });
     expect(parsePolicyDuration('3工作日')).toEqual({ workingDays: 3 });
     expect(parsePolicyDuration(' P5D ')).toBe('P5D');

@@ -60,11 +60,23 @@ export type { WorkingCalendar };
 
 /**
  * A measure on a changed calendar: the calendar replaced, and the current stage's limit recomputed
- * from when the stage began where it counts working days (review, 销号); the timers follow, since
- * their keys carry the stage's due date.
+ * from when the stage began where it counts working days (review, 销号); with `supervision`, an open
+ * 督办单's working-day reply deadline too, from when its reply period began. The timers follow, since
+ * their keys carry the due dates.
  */
-export function onCalendar(state: MeasureState, calendar: WorkingCalendar): MeasureState {
+export function onCalendar(
+  state: MeasureState,
+  calendar: WorkingCalendar,
+  options: { supervision?: boolean } = {},
+): MeasureState {
   const next: MeasureState = { ...state, calendar };
+  const notice = state.supervision;
+  const replyWithin = state.policy.supervisionReplyWithin;
+  if (options.supervision && notice?.status === 'open' && typeof replyWithin === 'object' && replyWithin !== null)
+    next.supervision = {
+      ...notice,
+      replyDueAt: policyTime(next, new Date(notice.replyFrom ?? notice.issuedAt), replyWithin).toISOString(),
+    };
   const limit =
     state.stage === 'review'
       ? state.policy.reviewWithin

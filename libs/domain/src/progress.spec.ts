@@ -33,6 +33,9 @@ describe('the done rule: 已完成 at 销号, 持续推进, 未完成, voided in
     expect(progressOf({ stage: 'rectify', kind: 'ongoing', stageDueAt: earlier }, now)).toBe('open');
     expect(progressOf({ stage: 'assign', kind: 'ongoing', stageDueAt: null }, now)).toBe('open');
     expect(progressOf({ stage: 'closed', kind: 'ongoing', stageDueAt: null }, now)).toBe('done');
+    // A report filed and waiting for review is on time, even when the review itself is late.
+    expect(progressOf({ stage: 'review', kind: 'ongoing', stageDueAt: earlier }, now)).toBe('ongoing');
+    expect(progressOf({ stage: 'signoff', kind: 'ongoing', stageDueAt: later }, now)).toBe('open');
   });
 
   it('a problem is 已整改销号 when every measure but the voided ones is done', () => {

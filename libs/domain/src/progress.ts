@@ -3,7 +3,8 @@ import type { MeasureKind, Stage } from './stage';
 /**
  * The done rule, as offices and the seed notice count: a measure is 已完成 once signed off (销号:
  * in 回头看 or 办结) — the look-back checks it later, and a rebound takes it out again; a 长期坚持
- * measure whose periodic report is on time is 持续推进; everything else is 未完成. A voided measure
+ * measure whose periodic report is on time (or filed and waiting for review) is 持续推进; everything
+ * else is 未完成. A voided measure
  * (作废) is in none of them and in no total. The persistence layer's PROGRESS_SQL says the same in SQL.
  */
 export const PROGRESS = ['done', 'ongoing', 'open'] as const;
@@ -26,9 +27,11 @@ export interface ProgressFacts {
 export function progressOf(measure: ProgressFacts, now: Date): Progress | null {
   if (measure.stage === 'voided') return null;
   if (measure.stage === 'lookback' || measure.stage === 'closed') return 'done';
+  if (measure.kind !== 'ongoing') return 'open';
+  // A periodic report waiting for review was filed: the department is on time whatever the reviewer does.
+  if (measure.stage === 'review') return 'ongoing';
   const reportOnTime = measure.stageDueAt === null || new Date(measure.stageDueAt).getTime() >= now.getTime();
-  if (measure.kind === 'ongoing' && measure.stage === 'rectify' && reportOnTime) return 'ongoing';
-  return 'open';
+  return measure.stage === 'rectify' && reportOnTime ? 'ongoing' : 'open';
 }
 
 /** A problem is 已整改销号 when it has measures (voided ones aside) and every one is 已完成. */

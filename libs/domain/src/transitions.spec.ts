@@ -5,6 +5,7 @@ import { ActionRefused, actionsFor, stageActions } from './authority';
 import { applyAction } from './transitions';
 import { initialState } from './initial-state';
 import { Stage } from './stage';
+import { progressOf } from './progress';
 
 const now = new Date('2025-03-01T00:00:00Z');
 const LEAD_DEPARTMENT = 'dept-lead';
@@ -316,8 +317,8 @@ describe('transitions', () => {
     });
   });
 
-  it('a look-back that holds closes; a rebound reopens with a new deadline', () => {
-    const state = measure({ stage: 'lookback', lookBackDue: true, round: 1 });
+  it('a look-back that holds closes; a rebound reopens with a new deadline, no longer signed off', () => {
+    const state = measure({ stage: 'lookback', lookBackDue: true, round: 1, signedOffAt: now.toISOString() });
     expect(applyAction(state, 'record_look_back', { result: 'holds' }, people.supervisor, now).state.stage).toBe(
       'closed',
     );
@@ -334,7 +335,11 @@ describe('transitions', () => {
       lookBackDue: false,
       dueAt: '2025-03-31T00:00:00.000Z',
       stageDueAt: '2025-03-31T00:00:00.000Z',
+      signedOffAt: null,
     });
+    // Out of 已完成 again by the done rule, as the dashboard and the notice count it.
+    expect(progressOf(rebound, now)).toBe('open');
+    expect(progressOf(state, now)).toBe('done');
   });
 
   it('an approved extension moves the deadline; a refused one leaves it', () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor, RequestActor } from '../common/actor';
 import { ApiErrors } from '../common/api-errors';
@@ -6,6 +6,7 @@ import { AddCalendarDayDto, CalendarChangesQuery, CalendarYearQuery, EnterCalend
 import {
   CalendarChangeResponse,
   CalendarDayChangeResponse,
+  CalendarReplanResponse,
   CalendarYearChangeResponse,
   CalendarYearResponse,
 } from './calendar.response';
@@ -70,6 +71,19 @@ export class CalendarController {
   @ApiErrors(400, 404)
   removeYear(@CurrentActor() actor: RequestActor, @Param('year') year: string) {
     return this.calendar.removeYear(actor, year);
+  }
+
+  @Post('replan')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Tell every running measure that counts working days to fetch the calendar again (system administrators), e.g. after the data package was upgraded with a new year; a measure whose calendar did not change is left as it is',
+  })
+  @ApiOkResponse({ type: CalendarReplanResponse })
+  @ApiErrors()
+  async replan() {
+    return { replanned: await this.calendar.replanRunning() };
   }
 
   @Get('changes')

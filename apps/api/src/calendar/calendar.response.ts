@@ -136,3 +136,11 @@ export class CalendarChangeResponse {
   @Res.dateTime()
   occurredAt: string;
 }
+
+/** The answer to a re-plan: how many running measures took a changed calendar. */
+export class CalendarReplanResponse {
+  @Res.int({
+    description: 'running measures whose calendar version moved and whose working-day limits were re-planned',
+  })
+  replanned: number;
+}

@@ -34,6 +34,14 @@ export class CalendarService {
     return result;
   }
 
+  /**
+   * Every running measure on working days fetches the calendar again; those whose version moved (a
+   * day changed, or a new data package after a deployment) re-plan and record it. Answers how many.
+   */
+  replanRunning(): Promise<number> {
+    return this.workflows.calendarChanged();
+  }
+
   async year(year: number) {
     const statutory = statutoryCalendar();
     const prefix = `${year}-`;

@@ -21,7 +21,7 @@ function field(schema: Schema, options: FieldOptions = {}): PropertyDecorator {
 }
 
 /** A policy duration: ISO-8601 text, or a count of working days on the PRC calendar. */
-const POLICY_DURATION: Schema = {
+export const POLICY_DURATION: Schema = {
   oneOf: [
     { type: 'string', description: 'ISO-8601 duration, e.g. P5D' },
     {

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIONS } from '@rectiflow/domain';
+import { ACTIONS, reason } from '@rectiflow/domain';
+import { ProblemRepository } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode, httpStatusOf } from '../common/domain-error';
+import { Visibility } from '../common/visibility';
 import { MeasureActionsService } from './measure-actions.service';
 
 /** How many Updates a batch sends at once: enough to be quick, few enough not to crowd out other people's actions. */
 const BATCH_CONCURRENCY = 4;
+
+/** A batch needs its own key: each measure's Update is keyed "<key>:<measureId>", so a repeat acts on none twice. */
+function requireKey(idempotencyKey: string | undefined): asserts idempotencyKey is string {
+  if (!idempotencyKey)
+    throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or field)');
+  if (idempotencyKey.length > 60)
+    throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 60 characters');
+}
 
 export interface BatchOutcome {
   measureId: string;
@@ -24,7 +34,34 @@ export interface BatchOutcome {
  */
 @Injectable()
 export class BatchActionsService {
-  constructor(private readonly actions: MeasureActionsService) {}
+  constructor(
+    private readonly actions: MeasureActionsService,
+    private readonly problems: ProblemRepository,
+    private readonly visibility: Visibility,
+  ) {}
+
+  /**
+   * 领办 of a whole problem: a claim on each of its open, unclaimed measures the person sees, each
+   * through its own workflow (which decides, per measure, whether this leader may claim it).
+   */
+  async claimProblem(problemId: string, actor: RequestActor, idempotencyKey: string | undefined, note?: string) {
+    requireKey(idempotencyKey);
+    const inspectionId = await this.problems.inspectionIdOf(problemId);
+    if (!inspectionId || !(await this.visibility.canSeeInspection(actor, inspectionId)))
+      throw new DomainError(ErrorCode.NotFound, `no problem with id ${problemId}`);
+    const measureIds = await this.problems.claimableMeasureIds(
+      problemId,
+      await this.visibility.scope(actor, inspectionId),
+    );
+    if (!measureIds.length)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'every open measure of this problem is claimed already (or none is open)',
+        undefined,
+        reason('ALREADY_CLAIMED'),
+      );
+    return this.act(measureIds, 'claim', actor, idempotencyKey, note === undefined ? {} : { note });
+  }
 
   async act(
     measureIds: string[],
@@ -49,10 +86,7 @@ export class BatchActionsService {
         ErrorCode.NotFound,
         `unknown action ${JSON.stringify(action)}; actions are ${ACTIONS.join(', ')}`,
       );
-    if (!idempotencyKey)
-      throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or field)');
-    if (idempotencyKey.length > 60)
-      throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 60 characters');
+    requireKey(idempotencyKey);
     const seen = new Set<string>();
     for (const item of items) {
       if (seen.has(item.measureId))

@@ -24,6 +24,9 @@ export interface StartableMeasure {
  * that fails (Temporal down, API crash) is retried at the next boot, and the workflow id from the
  * business key plus USE_EXISTING makes a repeated start harmless.
  */
+/** How long one running measure has to take a new calendar before it is left to catch up at the next change. */
+const CALENDAR_UPDATE_DEADLINE_MS = 15_000;
+
 @Injectable()
 export class MeasureWorkflowsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(MeasureWorkflowsService.name);
@@ -102,7 +105,10 @@ export class MeasureWorkflowsService implements OnApplicationBootstrap {
     const run = async () => {
       for (let id = queue.shift(); id; id = queue.shift()) {
         try {
-          const answer = await client.workflow.getHandle(measureWorkflowId(id)).executeUpdate(calendarChangedUpdate);
+          // Bounded: a measure whose worker does not answer must not hold up the calendar change for the rest.
+          const answer = await client.withDeadline(Date.now() + CALENDAR_UPDATE_DEADLINE_MS, () =>
+            client.workflow.getHandle(measureWorkflowId(id)).executeUpdate(calendarChangedUpdate),
+          );
           if (answer.changed) changed += 1;
         } catch (error) {
           this.logger.warn(`measure ${id} did not take the new calendar: ${(error as Error).message}`);

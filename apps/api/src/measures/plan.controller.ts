@@ -24,7 +24,7 @@ import { ACTIONS } from '@rectiflow/domain';
 import { CurrentActor, RequestActor } from '../common/actor';
 import { ApiErrors } from '../common/api-errors';
 import { BatchActionsService } from './batch-actions.service';
-import { BatchActionBodyDto, LookBackRoundDto, PlanChangesQuery, RetitleProblemDto } from './plan.dto';
+import { BatchActionBodyDto, ClaimProblemDto, LookBackRoundDto, PlanChangesQuery, RetitleProblemDto } from './plan.dto';
 import { BatchResultResponse, PlanChangeResponse, RetitledProblemResponse } from './plan.response';
 import { PlanService } from './plan.service';
 
@@ -86,6 +86,31 @@ export class PlanController {
   ) {
     const items = body.items.map(({ measureId, ...input }) => ({ measureId, input: input as Record<string, unknown> }));
     return this.batch.actEach(items, 'record_look_back', actor, headerKey ?? body.idempotencyKey);
+  }
+
+  @Post('problems/:id/claim')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      '领办 a whole problem: the responsible leader or the group head claims each of its open, unclaimed measures',
+    description:
+      'One claim Update per measure under "<idempotencyKey>:<measureId>"; each measure answers for itself (a measure another ' +
+      'leader is responsible for is refused there, the others go through). 409 ALREADY_CLAIMED when nothing is left to claim.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'or the idempotencyKey field (at most 60 characters); one is required',
+  })
+  @ApiOkResponse({ type: BatchResultResponse })
+  @ApiErrors(400, 404, 409)
+  claimProblem(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ClaimProblemDto,
+    @Headers('idempotency-key') headerKey: string | undefined,
+    @CurrentActor() actor: RequestActor,
+  ) {
+    return this.batch.claimProblem(id, actor, headerKey ?? body.idempotencyKey, body.note);
   }
 
   @Patch('problems/:id')

@@ -17,6 +17,15 @@ export class PlanChangesQuery {
   problemId?: string;
 }
 
+/** 领办 of a whole problem: the claim's note, once for each of its measures. */
+export class ClaimProblemDto {
+  @TextField({ optional: true, max: 4000, multiline: true, description: 'why the leader takes it on (optional)' })
+  note?: string;
+
+  @TextField({ optional: true, max: 60, description: 'or the Idempotency-Key header; one is required' })
+  idempotencyKey?: string;
+}
+
 /** One action on a selection of measures (批量交办): the action's fields once, the measures listed. */
 export class BatchActionBodyDto extends ActionBodyDto {
   @IdListField({ description: 'the measures to act on (1–200)', maxItems: 200 })

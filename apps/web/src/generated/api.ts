@@ -495,6 +495,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/problems/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 领办 a whole problem: the responsible leader or the group head claims each of its open, unclaimed measures
+         * @description One claim Update per measure under "<idempotencyKey>:<measureId>"; each measure answers for itself (a measure another leader is responsible for is refused there, the others go through). 409 ALREADY_CLAIMED when nothing is left to claim.
+         */
+        post: operations["Plan_claimProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/problems/{id}": {
         parameters: {
             query?: never;
@@ -1519,6 +1539,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/replan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell every running measure that counts working days to fetch the calendar again (system administrators), e.g. after the data package was upgraded with a new year; a measure whose calendar did not change is left as it is */
+        post: operations["Calendar_replan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/changes": {
         parameters: {
             query?: never;
@@ -1754,24 +1791,70 @@ export interface components {
              */
             feedbackOn?: string;
             /**
-             * @description timer policy, ISO-8601 durations; omitted fields take the defaults of domain.md
+             * @description timer policy; omitted fields take the defaults of domain.md. Durations are ISO-8601 (P5D), or { "workingDays": n } counted on the PRC working calendar (statutory holidays, 调休 working days, the office's own days) where the field says so: remindBefore, escalateAfter, immediateEscalateAfter, reviewWithin, signOffWithin, lookBackWithin, yellowWithin, supervisionReplyWithin, reportWithin. The rest are calendar time.
              * @example {
              *       "remindBefore": [
-             *         "P7D",
+             *         {
+             *           "workingDays": 2
+             *         },
              *         "P1D"
              *       ],
              *       "escalateAfter": [
              *         "P0D",
-             *         "P7D",
+             *         {
+             *           "workingDays": 5
+             *         },
              *         "P14D",
              *         "P21D"
              *       ],
-             *       "reviewWithin": "P5D",
+             *       "reviewWithin": {
+             *         "workingDays": 5
+             *       },
              *       "signOffWithin": "P5D",
              *       "lookBackAfter": "P90D"
              *     }
              */
-            policy?: Record<string, unknown>;
+            policy?: {
+                remindBefore?: (string | {
+                    workingDays: number;
+                })[];
+                escalateAfter?: (string | {
+                    workingDays: number;
+                })[];
+                immediateEscalateAfter?: (string | {
+                    workingDays: number;
+                })[];
+                reviewWithin?: string | {
+                    workingDays: number;
+                };
+                signOffWithin?: string | {
+                    workingDays: number;
+                };
+                lookBackWithin?: string | {
+                    workingDays: number;
+                };
+                yellowWithin?: string | {
+                    workingDays: number;
+                };
+                supervisionReplyWithin?: string | {
+                    workingDays: number;
+                };
+                reportWithin?: string | {
+                    workingDays: number;
+                };
+                /** @description ISO-8601 duration, e.g. P30D */
+                lookBackAfter?: string;
+                /** @description ISO-8601 duration, e.g. P30D */
+                reportEvery?: string;
+                /** @description ISO-8601 duration, e.g. P30D */
+                reboundRectifyWithin?: string;
+                /** @description ISO-8601 duration, e.g. P30D */
+                immediateWithin?: string;
+                /** @description ISO-8601 duration, e.g. P30D */
+                reopenableFor?: string;
+                reviewOngoingReports?: boolean;
+                allowSubmitterSignOff?: boolean;
+            };
         };
         /** @enum {string} */
         InspectionKind: "xunshi" | "xuncha" | "audit" | "supervision";
@@ -2521,6 +2604,12 @@ export interface components {
         LookBackRoundDto: {
             items: components["schemas"]["LookBackItemDto"][];
             /** @description or the Idempotency-Key header */
+            idempotencyKey?: string;
+        };
+        ClaimProblemDto: {
+            /** @description why the leader takes it on (optional) */
+            note?: string;
+            /** @description or the Idempotency-Key header; one is required */
             idempotencyKey?: string;
         };
         RetitleProblemDto: {
@@ -3590,6 +3679,10 @@ export interface components {
         CalendarYearChangeResponse: {
             version: string;
             entered: components["schemas"]["EnteredYearResponse"];
+        };
+        CalendarReplanResponse: {
+            /** @description running measures whose calendar version moved and whose working-day limits were re-planned */
+            replanned: number;
         };
         /**
          * @description add/remove a day; cover/uncover a year entered by hand
@@ -5487,6 +5580,79 @@ export interface operations {
             };
             /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Plan_claimProblem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description or the idempotencyKey field (at most 60 characters); one is required */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResultResponse"];
+                };
+            };
+            /** @description INVALID_INPUT: a field, parameter or file is missing or wrong (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such record, or one this person may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAGE_CONFLICT or CONFLICT: the stage does not allow it, or it was already done */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9226,6 +9392,43 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such record, or one this person may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Calendar_replan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarReplanResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token (or, at sign-in, the wrong username or password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the person's role does not allow it; PASSWORD_CHANGE_REQUIRED after a password reset */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

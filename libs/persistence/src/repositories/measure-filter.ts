@@ -8,10 +8,12 @@ export const COLOUR_SQL = `CASE WHEN m.stage IN ('closed', 'assign', 'voided') O
 
 /**
  * The done rule in SQL over alias `m`, the same rule as progressOf() in libs/domain: 'done' from
- * 销号 on, 'ongoing' for a 长期坚持 measure whose report is on time, 'open' otherwise, NULL voided.
+ * 销号 on, 'ongoing' for a 长期坚持 measure whose report is on time or in review, 'open' otherwise,
+ * NULL voided. test/done-rule-sql.test.ts checks the two agree on every stage, kind and due date.
  */
 export const PROGRESS_SQL = `CASE WHEN m.stage = 'voided' THEN NULL WHEN m.stage IN ('lookback', 'closed') THEN 'done'
-  WHEN m.kind = 'ongoing' AND m.stage = 'rectify' AND coalesce(m.stage_due_at >= now(), true) THEN 'ongoing' ELSE 'open' END`;
+  WHEN m.kind = 'ongoing' AND (m.stage = 'review' OR (m.stage = 'rectify' AND coalesce(m.stage_due_at >= now(), true)))
+  THEN 'ongoing' ELSE 'open' END`;
 
 /** Measures that count in totals: all but the voided (作废). */
 export const COUNTED_SQL = `m.stage <> 'voided'`;

@@ -64,6 +64,19 @@ export class ProblemRepository extends BaseRepository {
     return problem?.inspectionId;
   }
 
+  /** 领办 of a whole problem: its measures the person sees that are still open and nobody has claimed, in order. */
+  async claimableMeasureIds(problemId: string, viewer: MeasureScope, tx?: EntityManager): Promise<string[]> {
+    const parameters: unknown[] = [problemId];
+    const rows: { id: string }[] = await this.db(tx).query(
+      `SELECT m.id FROM measure m
+        WHERE m.problem_id = $1 AND m.stage NOT IN ('closed', 'voided') AND m.claimed_by IS NULL
+          AND ${visibleMeasureCondition(viewer, parameters)}
+        ORDER BY m.number`,
+      parameters,
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Of these numbers, the ones a problem of the inspection already has. */
   async numbersTaken(inspectionId: string, numbers: number[], tx?: EntityManager): Promise<number[]> {
     const rows = await this.problems(tx).find({ where: { inspectionId, number: In(numbers) }, select: ['number'] });
