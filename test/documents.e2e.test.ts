@@ -470,14 +470,58 @@ describe('Excel ledger', () => {
     expect(reassigned.actorId).toBe(people.office);
     expect(reassigned.detail.reason).toMatch(/^台账导入\(台账.xlsx，第2行\)$/);
 
+    rows[0][7] = '长期坚持'; // 措施类型 of 措施甲, under way
     const agreed = await importLedger({ leadersAgreed: true });
-    expect(agreed.body.changes).toEqual([{ row: 3, action: 'change_deadline', fields: ['整改时限'], applied: true }]);
+    expect(agreed.body.changes).toEqual([
+      { row: 2, action: 'change_deadline', fields: ['措施类型(长期坚持)'], applied: true },
+      { row: 3, action: 'change_deadline', fields: ['整改时限'], applied: true },
+    ]);
     expect((await call(world, 'GET', `/measures/${second.id}`, people.office)).body.dueAt).toBe(
       '2099-09-30T15:59:59.000Z',
     );
+    // The kind the workflow now holds is the read model's too: the measure, the ledger and its export.
+    expect((await call(world, 'GET', `/measures/${first.id}`, people.office)).body.kind).toBe('ongoing');
+    const listed = (await call(world, 'GET', `/measures?inspectionId=${ownInspection}`, people.office)).body.items;
+    expect(listed.find((item: { id: string }) => item.id === first.id).kind).toBe('ongoing');
+    const exported = (await call(world, 'GET', `/inspections/${ownInspection}/ledger.csv`, people.office))
+      .body as string;
+    expect(exported.split('\r\n').find((line) => line.includes('措施甲'))).toContain(',长期坚持,');
+    // Imported again as it is now, nothing changes.
+    expect((await importLedger({ leadersAgreed: true })).body).toMatchObject({ changes: [], unchanged: 2 });
   });
 
   it('exports the live ledger as .xlsx (a sheet per section, filters on) and as CSV, and the export re-imports as a no-op', async () => {
+    // A 立行立改 measure handed out without a date (due an instant counted from 交办, the export
+    // writes its day) and a voided one re-import as they are too.
+    const extra = await call(world, 'POST', `/inspections/${inspectionId}/problems`, people.office, {
+      number: 3,
+      title: '问题3',
+      sectionNumber: '二',
+      sectionTitle: '问题整改情况',
+      categoryNumber: '一',
+      categoryTitle: '党建方面',
+      groupNumber: '1',
+      groupTitle: '组织建设',
+      measures: [
+        { text: '立行立改的措施', kind: 'immediate', leadDepartmentId: department, responsibleLeaderId: people.leader },
+        {
+          text: '作废的措施',
+          kind: 'deadline',
+          leadDepartmentId: department,
+          responsibleLeaderId: people.leader,
+          dueAt: '2099-06-30',
+        },
+      ],
+    });
+    expect(extra.status).toBe(201);
+    const [immediate, voided] = extra.body.measures.map((measure: { id: string }) => measure.id);
+    await actOk(world, immediate, 'assign', people.office);
+    await actOk(world, voided, 'assign', people.office);
+    await actOk(world, voided, 'void', people.office, { reason: '与措施甲重复' });
+    const due = (await call(world, 'GET', `/measures/${immediate}`, people.office)).body;
+    expect(due.dueAt).not.toMatch(/T15:59:59/);
+    const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
     const xlsx = await call(world, 'GET', `/inspections/${inspectionId}/ledger.xlsx`, people.office);
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -488,8 +532,21 @@ describe('Excel ledger', () => {
       expect.arrayContaining(['问题序号', '整改措施', '阶段', '红黄绿灯', '轮次', '佐证材料数', '最新进展']),
     );
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.rowCount).toBe(5);
-    expect(sheet.getRow(2).getCell(13).value).toBe('交办');
+    expect(sheet.rowCount).toBe(7);
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    // 原定时限 beside 整改时限, 完成情况 beside 阶段.
+    expect(headers.slice(11, 15)).toEqual(['整改时限', '原定时限', '阶段', '完成情况']);
+    expect(sheet.getRow(2).getCell(14).value).toBe('交办');
+    const cells = (row: number, columns: number[]) => columns.map((column) => sheet.getRow(row).getCell(column).value);
+    expect(cells(6, [7, 8, 12, 13, 14, 15])).toEqual([
+      '立行立改的措施',
+      '立行立改',
+      chinaDay(due.dueAt),
+      chinaDay(due.originalDueAt),
+      '整改',
+      '未完成',
+    ]);
+    expect(cells(7, [7, 14, 15])).toEqual(['作废的措施', '已作废', '已作废']);
     const csv = await call(world, 'GET', `/inspections/${inspectionId}/ledger.csv`, people.office);
     expect(csv.raw.subarray(0, 3).toString('hex')).toBe('efbbbf');
     expect(csv.body.split('\r\n')[0]).toMatch(/^\ufeff?问题序号,所属部分/);
@@ -537,7 +594,14 @@ describe('Excel ledger', () => {
     );
     expect(reimport.body.errors).toEqual([]);
     const result = await call(world, 'POST', `/imports/ledgers/${reimport.body.id}/commit`, people.office, {});
-    expect(result.body).toMatchObject({ problemsCreated: 0, measuresCreated: 0, measuresUpdated: 0, unchanged: 4 });
+    expect(result.body).toMatchObject({
+      problemsCreated: 0,
+      measuresCreated: 0,
+      measuresUpdated: 0,
+      unchanged: 6,
+      changes: [],
+      notApplied: [],
+    });
   });
 });
 

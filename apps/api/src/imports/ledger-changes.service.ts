@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MEASURE_KIND_LABELS, STAGE_LABELS } from '@rectiflow/domain';
+import { calendarDay, MEASURE_KIND_LABELS, STAGE_LABELS } from '@rectiflow/domain';
 import type { LedgerMeasureRow } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -42,13 +42,15 @@ const sameSet = (a: string[], b: string[]) => [...new Set(a)].sort().join() === 
 export class LedgerChangesService {
   constructor(private readonly actions: MeasureActionsService) {}
 
-  /** The actions a row asks of its existing measure (none when it matches). */
+  /** The actions a row asks of its existing measure (none when it matches, or when the measure is voided). */
   changesOf(
     row: LedgerRow,
     measure: LedgerMeasureRow,
     names: LedgerNames,
     options: { fileName: string; leadersAgreed: boolean },
   ): LedgerChange[] {
+    // A voided measure's workflow has ended: its row is left as it is (counted unchanged).
+    if (measure.stage === 'voided') return [];
     const reason = `台账导入(${options.fileName}，第${row.row}行)`;
     const changes: LedgerChange[] = [];
     const owners: Record<string, unknown> = {};
@@ -68,7 +70,9 @@ export class LedgerChangesService {
       changes.push({ row: row.row, measureId: measure.id, action: 'reassign', fields, input: { ...owners, reason } });
     const deadline: Record<string, unknown> = {};
     const when: string[] = [];
-    if (row.dueAt && new Date(measure.due_at).toISOString() !== row.dueAt)
+    // The ledger holds days (China time), so the deadline compares by day: a 立行立改 measure's
+    // instant counted from 交办 is the day the export wrote, not a change to its end.
+    if (row.dueAt && calendarDay(new Date(measure.due_at)) !== calendarDay(new Date(row.dueAt)))
       set(deadline, 'dueAt', row.dueAt, when, '整改时限');
     if (row.kind !== measure.kind) set(deadline, 'kind', row.kind, when, `措施类型(${MEASURE_KIND_LABELS[row.kind]})`);
     if (when.length) {

@@ -1,20 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { MEASURE_KIND_LABELS, STAGE_LABELS } from '@rectiflow/domain';
+import { MEASURE_KIND_LABELS, PROGRESS_LABELS, STAGE_LABELS } from '@rectiflow/domain';
 import { LedgerExportRow, LedgerRepository } from '@rectiflow/persistence';
 import { LEDGER_COLUMNS } from './ledger-format';
 
 const COLOUR_LABELS: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
 
-/** The import's columns, then the live state of each measure. */
+/**
+ * The import's columns (整改时限 is the deadline in force: 调整后时限 once changed), then 原定时限 and the
+ * live state of each measure. An import reads only its own columns, so an export re-imports as it is.
+ */
 const EXPORT_COLUMNS = [
   ...LEDGER_COLUMNS.map((column) => ({ header: column.header, key: column.key, width: column.width })),
+  { header: '原定时限', key: 'originalDueAt', width: 14 },
   { header: '阶段', key: 'stage', width: 10 },
+  { header: '完成情况', key: 'progress', width: 10 },
   { header: '红黄绿灯', key: 'colour', width: 10 },
   { header: '轮次', key: 'round', width: 8 },
   { header: '当前阶段时限', key: 'stageDueAt', width: 18 },
   { header: '佐证材料数', key: 'evidence', width: 12 },
-  { header: '最新进展', key: 'progress', width: 50 },
+  { header: '最新进展', key: 'latestProgress', width: 50 },
   { header: '销号时间', key: 'signedOffAt', width: 18 },
   { header: '办结时间', key: 'closedAt', width: 18 },
 ];
@@ -38,12 +43,14 @@ function exportRecord(row: LedgerExportRow): Record<string, unknown> {
     leadDepartment: row.lead_department,
     cooperatingDepartments: row.cooperating,
     dueAt: row.kind === 'ongoing' ? '长期坚持' : day(row.due_at),
+    originalDueAt: day(row.original_due_at),
     stage: STAGE_LABELS[row.stage],
+    progress: row.progress ? PROGRESS_LABELS[row.progress] : '已作废',
     colour: COLOUR_LABELS[row.colour],
     round: row.round,
     stageDueAt: day(row.stage_due_at),
     evidence: row.evidence_count,
-    progress: row.latest_progress ?? '',
+    latestProgress: row.latest_progress ?? '',
     signedOffAt: day(row.signed_off_at),
     closedAt: day(row.closed_at),
   };

@@ -222,7 +222,7 @@ export function Ledger() {
             loading={loading}
             columns={columns}
             // As wide as the export's columns need on a desk.
-            scroll={screens.lg ? { x: 1700 } : { x: 900 }}
+            scroll={screens.lg ? { x: 2010 } : { x: 900 }}
             dataSource={data.items}
             rowSelection={
               selecting

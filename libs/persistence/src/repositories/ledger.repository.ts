@@ -1,7 +1,7 @@
 import { EntityManager, In } from 'typeorm';
-import type { Colour, MeasureKind, Stage } from '@rectiflow/domain';
+import type { Colour, MeasureKind, Progress, Stage } from '@rectiflow/domain';
 import { PersonEntity } from '../entities';
-import { COLOUR_SQL, MeasureFilter, measureFilterCondition } from './measure-filter';
+import { COLOUR_SQL, MeasureFilter, measureFilterCondition, PROGRESS_SQL } from './measure-filter';
 import type { Viewer } from './visibility.repository';
 import { BaseRepository } from './unit-of-work';
 
@@ -23,7 +23,11 @@ export interface LedgerExportRow {
   /** Cooperating departments' names joined by 、 ('' when none). */
   cooperating: string;
   due_at: Date;
+  /** 原定时限: the deadline set at 交办 (null before 交办, or handed out before it was kept). */
+  original_due_at: Date | null;
   stage: Stage;
+  /** 完成情况 by the done rule (PROGRESS_SQL, as the ledger's filter); null for a voided measure. */
+  progress: Progress | null;
   colour: Colour;
   round: number;
   stage_due_at: Date | null;
@@ -78,7 +82,7 @@ export class LedgerRepository extends BaseRepository {
               p.number AS problem_number, p.title AS problem, m.number AS measure_number, m.text AS measure, m.kind,
               leader.name AS leader, lead.name AS lead_department,
               coalesce((SELECT string_agg(d.name, '、' ORDER BY d.name) FROM measure_cooperating_department c JOIN department d ON d.id = c.department_id WHERE c.measure_id = m.id), '') AS cooperating,
-              m.due_at, m.stage, ${COLOUR_SQL} AS colour, m.round, m.stage_due_at,
+              m.due_at, m.original_due_at, m.stage, ${PROGRESS_SQL} AS progress, ${COLOUR_SQL} AS colour, m.round, m.stage_due_at,
               (SELECT count(*)::int FROM evidence e WHERE e.measure_id = m.id AND e.withdrawn_at IS NULL) AS evidence_count,
               m.latest_progress, m.signed_off_at, m.closed_at
          FROM measure m JOIN problem p ON p.id = m.problem_id

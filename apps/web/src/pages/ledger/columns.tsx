@@ -1,4 +1,6 @@
 import { Typography } from 'antd';
+import { progressOf } from '@rectiflow/domain/progress';
+import type { MeasureKind, Stage } from '@rectiflow/domain/stage';
 import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -126,7 +128,37 @@ export function useLedgerColumns({
       responsive: ['lg'],
       ellipsis: true,
     },
+    {
+      key: 'progress',
+      title: t('ledger.progress'),
+      width: 90,
+      render: (_: unknown, row) => {
+        // The done rule of the measure page and the 完成情况 filter; a voided measure is in none.
+        const progress = progressOf(
+          { stage: row.stage as Stage, kind: row.kind as MeasureKind, stageDueAt: row.stageDueAt },
+          new Date(),
+        );
+        return progress ? t(`progress.${progress}`) : t('stage.voided');
+      },
+    },
     { title: t('measure.dueAt'), dataIndex: 'dueAt', width: 110, render: formatDate, ...sorted('dueAt') },
+    // 原定时限 is the deadline set at 交办; 调整后时限 shows only once the office or an extension moved it.
+    {
+      key: 'originalDueAt',
+      title: t('measure.originalDueAt'),
+      dataIndex: 'originalDueAt',
+      width: 110,
+      responsive: ['lg'],
+      render: formatDate,
+    },
+    {
+      key: 'changedDueAt',
+      title: t('measure.changedDueAt'),
+      width: 110,
+      responsive: ['lg'],
+      render: (_: unknown, row) =>
+        row.originalDueAt && formatDate(row.originalDueAt) !== formatDate(row.dueAt) ? formatDate(row.dueAt) : '—',
+    },
     { key: 'stageDueAt', title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
   ];
 }
