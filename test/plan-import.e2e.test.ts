@@ -298,12 +298,12 @@ describe('a plan with owners per measure', () => {
         { problemNumber: 1, measureNumber: 2 },
       ],
       cooperatingDepartmentIds: [d.audit],
-      dueAt: '2025-03-31',
+      dueAt: '2099-03-31',
     });
     expect(selected.status).toBe(200);
     for (const measureNumber of [1, 2])
       expect(byKey(selected.body, 1, measureNumber)).toMatchObject({
-        assignment: { cooperatingDepartmentIds: [d.audit], dueAt: '2025-03-31' },
+        assignment: { cooperatingDepartmentIds: [d.audit], dueAt: '2099-03-31' },
         edited: ['cooperatingDepartmentIds', 'dueAt'],
         unknown: { departments: [], people: [] },
         missing: [],
@@ -333,6 +333,9 @@ describe('a plan with owners per measure', () => {
     expect((await patch({ problemNumber: 3 })).body.message).toMatch(/nothing to set/);
     expect((await patch({ kind: 'ongoing' })).body.message).toMatch(/measures or problemNumber/);
     expect((await patch({ problemNumber: 3, dueAt: '2024-02-30' })).body.message).toMatch(/dueAt must be a date/);
+    const past = await patch({ problemNumber: 3, dueAt: '2020-01-01' });
+    expect([past.status, past.body.reason]).toEqual([400, { code: 'DATE_BEFORE_TODAY', params: { field: 'dueAt' } }]);
+    expect(past.body.message).toMatch(/dueAt must not be before today/);
     const unchanged = await call(world, 'GET', `/imports/${draft.id}`, 'office');
     expect(byKey(unchanged.body, 3, 1)).toMatchObject({ edited: [], assignment: { leadDepartmentId: null } });
 
@@ -362,7 +365,7 @@ describe('a plan with owners per measure', () => {
     expect(measures['1.1']).toMatchObject({
       leadDepartmentId: d.office,
       cooperatingDepartmentIds: [d.audit],
-      dueAt: endOf('2025-03-31'),
+      dueAt: endOf('2099-03-31'),
     });
     expect(measures['1.2']).toMatchObject({
       cooperatingDepartmentIds: [d.audit],

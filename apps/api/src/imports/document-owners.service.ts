@@ -9,6 +9,7 @@ import {
 } from '@rectiflow/documents/owner-assignment';
 import { problemsForImport, ParsedSection } from '@rectiflow/documents';
 import { ParticipantsRepository } from '@rectiflow/persistence';
+import { calendarDay, reason } from '@rectiflow/domain';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { CreateMeasureDto, CreateProblemDto } from '../problems/problem.dto';
 import {
@@ -84,6 +85,14 @@ export class DocumentOwnersService {
     const given = EDIT_FIELDS.filter((field) => body[field] !== undefined);
     if (!given.length)
       throw new DomainError(ErrorCode.InvalidInput, `nothing to set: give one of ${EDIT_FIELDS.join(', ')}`);
+    // A deadline is a day (YYYY-MM-DD) in China time; today is still allowed, as at 交办.
+    if (typeof body.dueAt === 'string' && body.dueAt < calendarDay(new Date()))
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `dueAt must not be before today (got ${body.dueAt})`,
+        undefined,
+        reason('DATE_BEFORE_TODAY', { field: 'dueAt' }),
+      );
     await this.checkIds(
       {
         leadDepartmentId: body.leadDepartmentId ? [body.leadDepartmentId] : [],
