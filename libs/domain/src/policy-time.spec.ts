@@ -45,9 +45,18 @@ describe('policy durations in working days', () => {
     expect(policyTime(state, new Date('2025-09-30T02:00:00Z'), 'P5D').toISOString()).toBe('2025-10-05T02:00:00.000Z');
   });
 
-  it('moves a timer falling on a holiday to 09:00 China time of the next working day, only with a calendar', () => {
+  it('moves a timer falling on a holiday to 09:00 China time (or the policy’s hour) of the next working day, only with a calendar', () => {
     expect(timerInstant({ calendar }, new Date('2025-10-03T04:00:00Z')).toISOString()).toBe('2025-10-09T01:00:00.000Z');
     expect(timerInstant({}, new Date('2025-10-03T04:00:00Z')).toISOString()).toBe('2025-10-03T04:00:00.000Z');
+    // The hour is the policy's when it names one (08:00 China time is 00:00 UTC); a working day keeps its instant.
+    const early = { calendar, policy: { workdayStartHour: 8 } };
+    expect(timerInstant(early, new Date('2025-10-03T04:00:00Z')).toISOString()).toBe('2025-10-09T00:00:00.000Z');
+    expect(timerInstant(early, new Date('2025-10-09T04:00:00Z')).toISOString()).toBe('2025-10-09T04:00:00.000Z');
+    expect(resolvePolicy({ workdayStartHour: 8 }).errors).toEqual([]);
+    for (const bad of [24, -1, 8.5, '9'])
+      expect(resolvePolicy({ workdayStartHour: bad as number }).errors).toEqual([
+        expect.stringContaining('policy.workdayStartHour must be a whole hour from 0 to 23'),
+      ]);
   });
 
   it('re-plans a review limit and an open 督办单 reply on a changed calendar, and reads the form notation 5WD', () => {

@@ -25,9 +25,17 @@ export function policyTime(
   return resolveDuration(state.calendar ?? weekendsOnlyCalendar(), from, duration, sign);
 }
 
-/** Where a timer falls: on a measure with a working calendar, a non-working day moves to 09:00 of the next working day. */
-export function timerInstant(state: Pick<MeasureState, 'calendar'>, at: Date): Date {
-  return state.calendar ? nextWorkingStart(state.calendar, at) : at;
+/**
+ * Where a timer falls: on a measure with a working calendar, a non-working day moves to the start of
+ * the next working day (the policy's workdayStartHour, 09:00 China time unless it says otherwise).
+ */
+export function timerInstant(
+  state: Pick<MeasureState, 'calendar'> & { policy?: Pick<TimerPolicy, 'workdayStartHour'> },
+  at: Date,
+): Date {
+  if (!state.calendar) return at;
+  const startHour = state.policy?.workdayStartHour;
+  return nextWorkingStart(state.calendar, at, startHour === undefined ? {} : { startHour });
 }
 
 /** A policy offset as the trail writes it: `P7D`, or `5WD` for five working days. */

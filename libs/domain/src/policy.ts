@@ -46,12 +46,17 @@ export interface TimerPolicy {
    * unit whose responsible leader does the work himself. Off unless the inspection says so.
    */
   allowSubmitterSignOff?: boolean;
+  /**
+   * With a working calendar, a timer that falls on a day off fires at this hour (China time, 0–23;
+   * default 9) of the next working day. Kept in each measure's state like the rest of the policy.
+   */
+  workdayStartHour?: number;
 }
 
 /** The policy's durations (every field but the switches): what a setup form edits as text. */
 export type PolicyDurationField = Exclude<
   keyof TimerPolicy,
-  'allowSubmitterSignOff' | 'reviewOngoingReports' | 'immediateEscalateAfter'
+  'allowSubmitterSignOff' | 'reviewOngoingReports' | 'immediateEscalateAfter' | 'workdayStartHour'
 >;
 
 export const DEFAULT_POLICY: TimerPolicy & Required<Pick<TimerPolicy, PolicyDurationField>> = {
@@ -157,6 +162,9 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
     if (policy[field] !== undefined && typeof policy[field] !== 'boolean')
       errors.push(`policy.${field} must be true or false`);
   }
+  const hour = policy.workdayStartHour;
+  if (hour !== undefined && !(Number.isInteger(hour) && hour >= 0 && hour <= 23))
+    errors.push(`policy.workdayStartHour must be a whole hour from 0 to 23 (got ${shown(hour)})`);
   if (
     Array.isArray(policy.immediateEscalateAfter) &&
     policy.immediateEscalateAfter.length > ESCALATION_AUDIENCES.length
@@ -169,6 +177,7 @@ export function resolvePolicy(partial: Partial<TimerPolicy> | undefined | null):
     'immediateEscalateAfter',
     'allowSubmitterSignOff',
     'reviewOngoingReports',
+    'workdayStartHour',
   ]);
   const unknown = Object.keys(partial ?? {}).filter((field) => !known.has(field));
   if (unknown.length)

@@ -51,7 +51,8 @@ export function validationReason(message: string): RefusalReason {
   const unknown = /^property (\S+) should not exist/.exec(message);
   if (unknown) return reason('FIELD_UNKNOWN', { field: unknown[1] });
   const field = /^(?:each value in )?(\S+)/.exec(message)?.[1] ?? '';
-  if (/should not be empty|must not be empty|must not be blank|is required/.test(message)) return reason('FIELD_REQUIRED', { field });
+  if (/should not be empty|must not be empty|must not be blank|is required/.test(message))
+    return reason('FIELD_REQUIRED', { field });
   const limit = /(?:shorter than or equal to|longer than|at most) (\d+)/.exec(message);
   if (limit) return reason('FIELD_TOO_LONG', { field, limit: Number(limit[1]) });
   return reason('FIELD_INVALID', { field });

@@ -11,7 +11,7 @@ import { POLICY_DURATION } from '../common/response-fields';
  * domain's rule, checked again by resolvePolicy), one in calendar time, a list, or a switch. Typed
  * by TimerPolicy, so a new policy field does not compile until the document says how it is written.
  */
-const POLICY_FIELDS: Record<keyof TimerPolicy, 'working' | 'workingList' | 'calendar' | 'switch'> = {
+const POLICY_FIELDS: Record<keyof TimerPolicy, 'working' | 'workingList' | 'calendar' | 'switch' | 'hour'> = {
   remindBefore: 'workingList',
   escalateAfter: 'workingList',
   immediateEscalateAfter: 'workingList',
@@ -28,6 +28,7 @@ const POLICY_FIELDS: Record<keyof TimerPolicy, 'working' | 'workingList' | 'cale
   reopenableFor: 'calendar',
   reviewOngoingReports: 'switch',
   allowSubmitterSignOff: 'switch',
+  workdayStartHour: 'hour',
 };
 const WORKING_DAY_DURATIONS = Object.keys(POLICY_FIELDS).filter((name) =>
   POLICY_FIELDS[name as keyof TimerPolicy].startsWith('working'),
@@ -37,6 +38,12 @@ const SCHEMAS = {
   workingList: { type: 'array', items: POLICY_DURATION },
   calendar: { type: 'string', description: 'ISO-8601 duration, e.g. P30D' },
   switch: { type: 'boolean' },
+  hour: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 23,
+    description: 'a timer falling on a day off fires at this hour (China time) of the next working day; default 9',
+  },
 };
 
 /** Each policy field's request schema, so the document says which may be { "workingDays": n }. */

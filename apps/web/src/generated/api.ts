@@ -1854,6 +1854,8 @@ export interface components {
                 reopenableFor?: string;
                 reviewOngoingReports?: boolean;
                 allowSubmitterSignOff?: boolean;
+                /** @description a timer falling on a day off fires at this hour (China time) of the next working day; default 9 */
+                workdayStartHour?: number;
             };
         };
         /** @enum {string} */
