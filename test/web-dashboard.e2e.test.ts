@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS, signInPage } from './support/browser';
 import { fastPolicy, waitFor } from './support/stack';
-import { actOk, buildWorld, createInspection, measureAt, startStack, World } from './support/world';
+import { actOk, buildWorld, call, createInspection, measureAt, startStack, World } from './support/world';
 
 let world: World<'office' | 'reviewer' | 'leader' | 'supervisor' | 'staff', 'a'>;
 let browser: Browser;
@@ -81,6 +81,13 @@ it('leads with the done figures, each linking to the ledger filtered the same wa
   for (const figure of ['已完成2项', '持续推进1项', '未完成3项', '完成率33%', '领办1项', '2个问题已整改销号'])
     expect({ figure, figures: figures.includes(figure) }).toEqual({ figure, figures: true });
   expect(flat(await page.getByTestId('dashboard-breadcrumb').innerText())).toBe('首页/整改统计');
+  // A year whose holidays the working calendar does not know (this year or next; 2027 in December 2026) is warned of.
+  const coverage = (await call(world, 'GET', `/inspections/${world.inspection}/dashboard`, 'office')).body
+    .calendarCoverage as { year: number; covered: boolean }[];
+  const warnings = await page.getByTestId('calendar-warning').allInnerTexts();
+  expect(warnings.map((text) => Number(/(\d{4})年/.exec(text)?.[1]))).toEqual(
+    coverage.filter((year) => !year.covered).map((year) => year.year),
+  );
   await shot(page, '44-dashboard-desktop');
   await page.getByTestId('stat-done').click();
   await page.waitForURL(/\/ledger\?progress=done$/);
