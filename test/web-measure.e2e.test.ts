@@ -1,9 +1,10 @@
 /**
  * The measure page (issues 14 and 15) in Chromium against the real stack: the clerk's one form at a
  * time, a wrong unsubmitted file taken out, no SHA-256 and no Temporal link for clerks, a result
- * message after each action; 配合反馈 and the lead's view of the parts given and missing; 领办; the
- * records linked to a measure (added, an existing one linked, corrected, unlinked); 重新整改 of a closed measure; the 退回 banner (page and my work); the
- * review and 销号 forms repeating what is decided on; a stale form refused in words and refreshed.
+ * message after each action; 配合反馈 and the lead's view of the parts given and missing; 领办 (a
+ * measure, a whole problem); the records linked to a measure (added, an existing one linked,
+ * corrected, unlinked); 重新整改 of a closed measure; the 退回 banner (page and my work); the review
+ * and 销号 forms repeating what is decided on; a stale form refused in words and refreshed.
  */
 import { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -14,6 +15,7 @@ import {
   buildWorld,
   call,
   createMeasure,
+  createProblem,
   measureAt,
   startStack,
   submitEvidence,
@@ -147,6 +149,24 @@ it("takes a cooperating department's part, shows the lead which parts are given 
   await leader.page.locator('.ant-popconfirm .ant-btn-primary').click();
   await leader.page.getByTestId('measure-claimed').getByText('孙领导', { exact: false }).waitFor();
   expect((await call(world, 'GET', `/measures/${id}`, 'office')).body.claimedBy).toBe(world.users.leader.id);
+});
+
+it('claims a whole problem from one of its measures (领办整个问题): each of its measures is the leader’s', async () => {
+  const problem = await createProblem(world, {
+    measures: [{ text: `领办问题一-${tag}` }, { text: `领办问题二-${tag}` }],
+  });
+  const [first, second] = problem.measures.map((measure: { id: string }) => measure.id);
+  const leader = await openAs(browser, world.origin, world.users.leader.username);
+  await openMeasure(leader.page, world.origin, first);
+  await leader.page.getByTestId('open-claim-problem').click();
+  await leader.page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await leader.page.getByText('已领办本问题 2 项措施').first().waitFor();
+  for (const id of [first, second])
+    expect((await call(world, 'GET', `/measures/${id}`, 'office')).body.claimedBy).toBe(world.users.leader.id);
+  // Nothing is left to claim there: the page no longer offers it.
+  await openMeasure(leader.page, world.origin, second);
+  await leader.page.getByTestId('measure-claimed').waitFor();
+  expect(await leader.page.getByTestId('open-claim-problem').count()).toBe(0);
 });
 
 it('lists the records linked to a measure and adds one from its page', async () => {

@@ -6,6 +6,7 @@ import type { Schemas } from '../../api';
 import { resultText } from '../ActionForm';
 import { DialogValues, PlanDialog } from '../plan/PlanDialog';
 import { useMeasureAction } from '../plan/useMeasureAction';
+import { ClaimProblem } from './ClaimProblem';
 
 type Measure = Schemas['MeasureDetailResponse'];
 
@@ -30,7 +31,7 @@ function ReopenDialog({ measure, onClose, onDone }: { measure: Measure; onClose:
   );
 }
 
-/** 领办 and 重新整改, the two actions of a button each (a leader claims; the supervisor or office reopens). */
+/** 领办 (this measure, or its whole problem) and 重新整改: a button each (a leader claims; the supervisor or office reopens). */
 export function Oversight({ measure, onDone }: { measure: Measure; onDone: (result: string | null) => void }) {
   const { t } = useTranslation();
   const [reopening, setReopening] = useState(false);
@@ -63,6 +64,7 @@ export function Oversight({ measure, onDone }: { measure: Measure; onDone: (resu
             </Button>
           </Popconfirm>
         )}
+        {canClaim && <ClaimProblem measure={measure} onDone={onDone} />}
         {canReopen && (
           <Button danger onClick={() => setReopening(true)} data-testid="open-reopen">
             {t('reopen.open')}
