@@ -1,10 +1,11 @@
 /**
  * The formal papers in the workbench, in Chromium against the real stack: the office edits the
- * 整改报告's narrative, previews it from live data, generates a version and downloads it with its
- * ledger (each file read back: the .docx with mammoth, as the import reads documents); 三张清单; the
- * inspection's 督办单 listed, downloaded and opened to print; the measure page's 销号审批表 and open
- * 督办单; a reader who is not the office; a 长期坚持 measure lived in the browser (交办, 报送进展 with a
- * file, the report reviewed, 结束 with a reason, the leader's 销号). Screenshots: papers-*.
+ * 整改报告's narrative, previews it from live data, generates a version, downloads it with its
+ * ledger (each file read back: the .docx with mammoth, as the import reads documents) and marks it
+ * 报送; 三张清单; the inspection's 督办单 listed with their status, downloaded and opened to print;
+ * the measure page's 销号审批表 and open 督办单, and the dashboard's 督办单 figure; a reader who is
+ * not the office; a 长期坚持 measure lived in the browser (交办, 报送进展 with a file, the report
+ * reviewed, 结束 with a reason, the leader's 销号). Screenshots: papers-*.
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
@@ -109,6 +110,15 @@ it('the office edits the 整改报告, previews it from live data, generates a v
   );
   expect(cells).toContain(`已销号措施-${tag}`);
 
+  // 报送: the office marks version 1 sent (after a confirmation); who and when are shown.
+  expect(await page.getByTestId('report-due').innerText()).toContain('尚未报送');
+  await page.getByTestId('report-submit-1').click();
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await page.getByTestId('report-submitted-1').getByText(world.users.office.name, { exact: false }).waitFor();
+  await page.getByTestId('report-due').getByText('已报送第1版', { exact: false }).waitFor();
+  const versions = (await call(world, 'GET', `/inspections/${world.inspection}/report/versions`, 'office')).body;
+  expect(versions[0]).toMatchObject({ version: 1, submittedById: world.people.office });
+
   const lists = await paperText(page, page.getByTestId('task-lists-download'));
   expect(lists).toContain('问题清单');
   expect(lists).toContain('责任清单');
@@ -134,6 +144,7 @@ it('lists the inspection’s 督办单 with their numbers; one downloads as Word
   const row = table.locator('tr', { hasText: `督办措施-${tag}` });
   expect(await row.innerText()).toContain(notice.numberText);
   expect(await row.innerText()).toContain(notice.replyBy);
+  expect(await page.getByTestId(`notice-status-${notice.number}`).innerText()).toBe('待回复');
   await shot(page, 'papers-supervision-notices');
   const word = await paperText(page, page.getByTestId(`notice-docx-${notice.number}`));
   expect(word).toContain(notice.numberText);
@@ -157,7 +168,14 @@ it('lists the inspection’s 督办单 with their numbers; one downloads as Word
   await openMeasure(page, world.origin, measure);
   const onMeasure = page.getByTestId('measure-supervision-notice');
   await onMeasure.getByText(notice.numberText).waitFor();
+  expect(await onMeasure.innerText()).toContain('待回复');
   expect(await paperText(page, page.getByTestId('measure-notice-download'))).toContain(notice.numberText);
+
+  // The dashboard counts it: not yet closed, of those issued.
+  await page.goto(`${world.origin}/dashboard`);
+  const figure = page.getByTestId('stat-supervision');
+  await figure.waitFor();
+  expect((await figure.innerText()).replace(/\s+/g, '')).toBe('督办单(未办结)1/已发1');
   await page.context().close();
 });
 
@@ -185,6 +203,9 @@ it('a reader who is not the office sees the papers without the editor, and nothi
   await page.getByTestId('report-preview').waitFor();
   await page.getByTestId('report-versions').getByText('第1版').waitFor();
   expect(await page.getByTestId('report-form').count()).toBe(0);
+  // 报送 is the office's: the reader sees that it was, with no button.
+  await page.getByTestId('report-submitted-1').waitFor();
+  expect(await page.locator('[data-testid^=report-submit-]').count()).toBe(0);
   expect(await page.getByRole('tab', { name: '导入方案/通报' }).count()).toBe(0);
   await page.getByTestId('supervision-notices').getByText(`督办措施-${tag}`).waitFor();
   await page.context().close();

@@ -74,6 +74,11 @@ describe('the workbench theme', () => {
     expect(contrast(list.colorTextDisabled, WHITE)).toBeGreaterThanOrEqual(AA);
   });
 
+  it('writes an empty table readably', () => {
+    const table = THEME.components?.Table as Record<string, string>;
+    expect(contrast(table.colorTextDisabled, WHITE)).toBeGreaterThanOrEqual(AA);
+  });
+
   it("writes the calendar's days of the other months readably", () => {
     const calendar = THEME.components?.Calendar as Record<string, string>;
     expect(contrast(calendar.colorTextDisabled, WHITE)).toBeGreaterThanOrEqual(AA);

@@ -38,6 +38,10 @@ export const THEME: ThemeConfig = {
       // antd paints a list's empty text (暂无) in the disabled colour; it is not disabled.
       colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
     },
+    Table: {
+      // An empty table's text (尚未生成版本, 暂无督办单) is in the disabled colour too; it is not disabled.
+      colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
+    },
     Calendar: {
       // The 工作日历's days of the months before and after are in the disabled colour; they can be chosen.
       colorTextDisabled: 'rgba(0, 0, 0, 0.6)',

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, download, Schemas } from '../../api';
 import { failureText } from '../../errors';
-import { downloadSupervisionNotice, latestOf, printSupervisionNotice, SupervisionNotice } from '../papers/supervision';
+import { downloadSupervisionNotice, openOf, printSupervisionNotice, SupervisionNotice } from '../papers/supervision';
 
 type Measure = Schemas['MeasureDetailResponse'];
 
@@ -25,7 +25,7 @@ export function MeasurePapers({ measure }: { measure: Measure }) {
     void call(() =>
       client.GET('/api/inspections/{id}/supervision-notices', { params: { path: { id: measure.inspectionId } } }),
     )
-      .then((notices) => current && setNotice(latestOf(notices, measure.id)))
+      .then((notices) => current && setNotice(openOf(notices, measure.id)))
       .catch(() => current && setNotice(null));
     return () => {
       current = false;
@@ -65,6 +65,7 @@ export function MeasurePapers({ measure }: { measure: Measure }) {
                 { key: 'number', label: t('papers.noticeNumber'), children: notice.numberText },
                 { key: 'issued', label: t('papers.issuedOn'), children: notice.issuedOn },
                 { key: 'reply', label: t('papers.replyBy'), children: notice.replyBy },
+                { key: 'status', label: t('papers.noticeStatus'), children: t(`papers.status.${notice.status}`) },
               ]}
             />
             <Space wrap>

@@ -35,7 +35,7 @@ export async function printSupervisionNotice(notice: SupervisionNotice): Promise
   }
 }
 
-/** The measure's latest 督办单 (the list is in the order issued). */
-export function latestOf(notices: SupervisionNotice[], measureId: string): SupervisionNotice | null {
-  return notices.filter((notice) => notice.measureId === measureId).at(-1) ?? null;
+/** The measure's open 督办单: the latest not closed (the list is in the order issued). */
+export function openOf(notices: SupervisionNotice[], measureId: string): SupervisionNotice | null {
+  return notices.filter((notice) => notice.measureId === measureId && notice.status !== 'closed').at(-1) ?? null;
 }

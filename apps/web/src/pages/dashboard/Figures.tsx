@@ -8,7 +8,7 @@ type Totals = Schemas['DashboardTotalsResponse'];
 /**
  * The done figures first, as offices report them (已完成 N项 · 持续推进 N项 · 未完成 N项 · 完成率 ·
  * 领办 N项 · N个问题已整改销号), then the stage and warning figures; each card is a link to the
- * ledger filtered to what it counts.
+ * ledger filtered to what it counts (the 督办单 figure has no such filter and is no link).
  */
 export function Figures({ totals, problemsClosed }: { totals: Totals; problemsClosed: number | null }) {
   const { t } = useTranslation();
@@ -75,6 +75,17 @@ export function Figures({ totals, problemsClosed }: { totals: Totals; problemsCl
             {card(key, value, link)}
           </Col>
         ))}
+        {/* 督办单 not yet closed, of those issued: the list is on 正式文件 (and the desk), no ledger filter. */}
+        <Col xs={12} md={8} lg={4}>
+          <Card size="small" data-testid="stat-supervision">
+            <Statistic
+              title={t('dashboard.supervisionOpen')}
+              value={totals.supervisionOpen}
+              suffix={t('dashboard.supervisionIssued', { count: totals.supervisionIssued })}
+              valueStyle={{ fontSize: 20 }}
+            />
+          </Card>
+        </Col>
       </Row>
     </div>
   );

@@ -93,7 +93,10 @@ export function ReportEditor({ inspectionId, office }: { inspectionId: string; o
 
   const dueOn = (
     <Typography.Paragraph data-testid="report-due">
-      {draft.dueOn ? t('papers.dueOn', { day: draft.dueOn }) : t('papers.noDueOn')}
+      {draft.dueOn ? t('papers.dueOn', { day: draft.dueOn }) : t('papers.noDueOn')}{' '}
+      {draft.submittedVersion === null
+        ? t('papers.notSubmitted')
+        : t('papers.submittedVersion', { version: draft.submittedVersion })}
     </Typography.Paragraph>
   );
   return (
@@ -142,7 +145,14 @@ export function ReportEditor({ inspectionId, office }: { inspectionId: string; o
             </Space>
           </Form>
         )}
-        <ReportVersions inspectionId={inspectionId} office={office} reload={generated} />
+        <ReportVersions
+          inspectionId={inspectionId}
+          office={office}
+          reload={generated}
+          onSubmitted={() =>
+            void call(() => client.GET('/api/inspections/{id}/report', { params })).then(setDraft, () => undefined)
+          }
+        />
       </Col>
       <Col xs={24} lg={14}>
         <ReportPreview content={content} />

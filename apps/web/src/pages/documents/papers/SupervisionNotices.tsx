@@ -1,4 +1,4 @@
-import { App, Button, Space, Table } from 'antd';
+import { App, Button, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,13 @@ import {
   SupervisionNotice,
 } from '../../../components/papers/supervision';
 import { failureText } from '../../../errors';
+
+const STATUS_COLOURS: Record<SupervisionNotice['status'], string> = {
+  open: 'red',
+  answered: 'blue',
+  returned: 'orange',
+  closed: 'default',
+};
 
 /** The inspection's 督办单 in the order issued (those of the measures this person sees), each as Word and as a printable page. */
 export function SupervisionNotices({ inspectionId }: { inspectionId: string }) {
@@ -47,6 +54,15 @@ export function SupervisionNotices({ inspectionId }: { inspectionId: string }) {
         },
         { key: 'issued', title: t('papers.issuedOn'), dataIndex: 'issuedOn' },
         { key: 'reply', title: t('papers.replyBy'), dataIndex: 'replyBy' },
+        {
+          key: 'status',
+          title: t('papers.noticeStatus'),
+          render: (_, row) => (
+            <Tag color={STATUS_COLOURS[row.status]} data-testid={`notice-status-${row.number}`}>
+              {t(`papers.status.${row.status}`)}
+            </Tag>
+          ),
+        },
         {
           key: 'to',
           title: t('papers.addressee'),
