@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS, signInPage } from './support/browser';
 import { waitFor } from './support/stack';
-import { actOk, buildWorld, call, createMeasure, createProblem, startStack, World } from './support/world';
+import { actOk, buildWorld, call, createMeasure, createProblem, measureAt, startStack, World } from './support/world';
 
 const tag = Date.now().toString(36);
 let world: World<'office' | 'leader' | 'coLeader' | 'clerkA' | 'doerA' | 'clerkB', 'a' | 'b'>;
@@ -196,6 +196,20 @@ it('changes the deadline with the leader’s consent and shows 原定时限 and 
   const stored = (await call(world, 'GET', `/measures/${id}`, 'office')).body;
   expect(stored.originalDueAt).toMatch(/^2099-06-30/);
   expect(stored.dueAt).toMatch(/^2099-12-31/);
+});
+
+it('rewords a measure in the 修改措施 dialog: the new text on its page, the earlier one in its timeline', async () => {
+  const id = await measureAt(world, 'rectify', { text: `建立台账-${tag}` });
+  const office = await open('office');
+  await openMeasure(office, id);
+  await office.getByTestId('open-edit_text').click();
+  await office.getByTestId('edit_text-text').fill(`建立并按月更新整改台账-${tag}`);
+  await office.getByTestId('edit_text-reason').fill('按巡察组意见细化');
+  await office.getByTestId('submit-edit_text').click();
+  await office.getByTestId('dialog-edit_text').waitFor({ state: 'detached' });
+  await office.getByTestId('measure-text').getByText(`建立并按月更新整改台账-${tag}`).waitFor();
+  await office.getByText(`原为：建立台账-${tag}`).waitFor();
+  expect((await call(world, 'GET', `/measures/${id}`, 'office')).body.text).toBe(`建立并按月更新整改台账-${tag}`);
 });
 
 it('voids a measure: struck through on its page and in the ledger, labelled 已作废', async () => {
