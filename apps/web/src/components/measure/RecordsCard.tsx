@@ -1,25 +1,11 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  List,
-  Popconfirm,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, Schemas } from '../../api';
 import { failureText } from '../../errors';
 import { formatDate } from '../format';
-import { RecordDialog, RECORD_KIND_LIST } from '../records/RecordDialog';
+import { RecordDialog, RecordFields } from '../records/RecordDialog';
 
 type Kind = Schemas['RecordKind'];
 type RecordRow = Schemas['RecordResponse'];
@@ -87,8 +73,9 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
       await call(() =>
         client.PATCH('/api/records/{id}', { params: { path: { id: record.id } }, body: { measureIds } }),
       );
-      void message.success(t(linked ? 'measureRecords.linked' : 'measureRecords.unlinked'));
+      // The list first, then the message: when it says so, the page shows it.
       await load();
+      void message.success(t(linked ? 'measureRecords.linked' : 'measureRecords.unlinked'));
     } catch (failure) {
       setError(failureText(failure, t));
     }
@@ -163,10 +150,9 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
         <RecordDialog
           record={editing}
           onClose={() => setEditing(null)}
-          onDone={() => {
+          onDone={async () => {
             setEditing(null);
-            void message.success(t('records.saved'));
-            void load();
+            await load();
           }}
         />
       )}
@@ -179,19 +165,7 @@ export function RecordsCard({ measure, canAdd }: { measure: Schemas['MeasureDeta
           initialValues={{ kind: 'meeting' }}
           style={{ marginTop: 8 }}
         >
-          <Form.Item name="kind" label={t('records.kind')}>
-            <Select options={RECORD_KIND_LIST.map((kind) => ({ value: kind, label: t(`records.${kind}`) }))} />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('records.title')}
-            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-          >
-            <Input maxLength={300} data-testid="record-title" />
-          </Form.Item>
-          <Form.Item name="heldOn" label={t('records.heldOn')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
+          <RecordFields titleTestId="record-title" />
           <Button type="primary" htmlType="submit" data-testid="record-save">
             {t('measureRecords.add')}
           </Button>

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +47,28 @@ function useMeasureOptions(inspectionId: string) {
   return options;
 }
 
+/** A record's kind, title and day, as a form's items (adding one, correcting one). */
+export function RecordFields({ titleTestId }: { titleTestId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="kind" label={t('records.kind')} required={false} rules={[{ required: true }]}>
+        <Select options={RECORD_KIND_LIST.map((kind) => ({ value: kind, label: t(`records.${kind}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={t('records.title')}
+        rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+      >
+        <Input maxLength={300} data-testid={titleTestId} />
+      </Form.Item>
+      <Form.Item name="heldOn" label={t('records.heldOn')}>
+        <DatePicker style={{ width: '100%' }} allowClear />
+      </Form.Item>
+    </>
+  );
+}
+
 /**
  * The office corrects a record (kind, title, day) and the measures it belongs to, in one PATCH of
  * what changed; a record's list of measures replaces the earlier one.
@@ -58,9 +80,10 @@ export function RecordDialog({
 }: {
   record: RecordRow;
   onClose: () => void;
-  onDone: (saved: RecordRow) => void;
+  onDone: (saved: RecordRow) => Promise<void> | void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -79,7 +102,9 @@ export function RecordDialog({
     setSaving(true);
     try {
       const saved = await call(() => client.PATCH('/api/records/{id}', { params: { path: { id: record.id } }, body }));
-      onDone(saved);
+      // The caller's list first, then the message: when it says so, the page shows it.
+      await onDone(saved);
+      void message.success(t('records.saved'));
     } catch (failure) {
       setError(failureText(failure, t));
     } finally {
@@ -112,19 +137,7 @@ export function RecordDialog({
           measureIds: record.measureIds,
         }}
       >
-        <Form.Item name="kind" label={t('records.kind')} required={false} rules={[{ required: true }]}>
-          <Select options={RECORD_KIND_LIST.map((kind) => ({ value: kind, label: t(`records.${kind}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('records.title')}
-          rules={[{ required: true, whitespace: true, message: t('form.required') }]}
-        >
-          <Input maxLength={300} data-testid="record-edit-title" />
-        </Form.Item>
-        <Form.Item name="heldOn" label={t('records.heldOn')}>
-          <DatePicker style={{ width: '100%' }} allowClear />
-        </Form.Item>
+        <RecordFields titleTestId="record-edit-title" />
         <Form.Item name="measureIds" label={t('records.measures')}>
           <Select
             mode="multiple"

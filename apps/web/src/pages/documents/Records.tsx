@@ -26,8 +26,8 @@ export function Records({ inspectionId }: { inspectionId: string }) {
   const remove = async (id: string) => {
     try {
       await call(() => client.DELETE('/api/records/{id}', { params: { path: { id } } }));
+      await load();
       void message.success(t('records.deleted'));
-      void load();
     } catch (failure) {
       void message.error(failureText(failure, t));
     }
@@ -111,10 +111,9 @@ export function Records({ inspectionId }: { inspectionId: string }) {
         <RecordDialog
           record={editing}
           onClose={() => setEditing(null)}
-          onDone={() => {
+          onDone={async () => {
             setEditing(null);
-            void message.success(t('records.saved'));
-            void load();
+            await load();
           }}
         />
       )}
