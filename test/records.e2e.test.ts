@@ -93,6 +93,10 @@ it('refuses bad corrections naming the field and keeps the record as it was', as
     [{ heldOn: '2026-02-30' }, 'FIELD_INVALID', { field: 'heldOn' }],
     [{ measureIds: ['not-a-uuid'] }, 'FIELD_INVALID', { field: 'measureIds' }],
     [{ inspectionId: otherInspection }, 'FIELD_UNKNOWN', { field: 'inspectionId' }],
+    // Null clears only the day; a record keeps its kind and title, and an empty list unlinks (null answered 500 before).
+    [{ title: null }, 'FIELD_REQUIRED', { field: 'title' }],
+    [{ kind: null }, 'FIELD_REQUIRED', { field: 'kind' }],
+    [{ measureIds: null }, 'FIELD_REQUIRED', { field: 'measureIds' }],
   ];
   for (const [body, code, params] of cases) {
     const refused = await call(world, 'PATCH', `/records/${created.id}`, 'office', body);

@@ -139,6 +139,7 @@ export class HostileCases {
       notifications: ids.notification,
       people: people.spare,
       'supervision-notices': ids.supervisionNotice,
+      records: ids.record,
     };
     if (endpoint.method.toLowerCase() === 'delete' && segment === 'evidence') return ids.withdrawable;
     if (!bySegment[segment])

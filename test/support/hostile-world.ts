@@ -273,6 +273,12 @@ export async function buildWorld(dataSource: DataSource, taskQueue: string): Pro
   const notices = await client.call('GET', `/inspections/${ids.inspection}/supervision-notices`, people.supervisor);
   ids.supervisionNotice = notices.body.find((item: { measureId: string }) => item.measureId === supervised)?.id;
   if (!ids.supervisionNotice) throw new Error(`no 督办单 listed: ${JSON.stringify(notices.body)}`);
+  ids.record = (
+    await client.call('POST', `/inspections/${ids.inspection}/records`, people.office, {
+      kind: 'meeting',
+      title: '调度会',
+    })
+  ).body.id;
   ids.notice = (await client.call('POST', `/inspections/${ids.inspection}/notice`, people.office)).body.id;
   await client.call('POST', `/notices/${ids.notice}/publish`, people.office);
   await client.call('POST', `/public/notices/${ids.notice}/feedback`, null, { content: '意见' });

@@ -25,6 +25,15 @@ describe('refusal reasons', () => {
       code: 'FIELD_REQUIRED',
       params: { field: 'title' },
     });
+    // A body that is not JSON names the body, not the parser's first word ("Unexpected").
+    expect(validationReason('Unexpected end of JSON input')).toEqual({
+      code: 'FIELD_INVALID',
+      params: { field: 'body' },
+    });
+    expect(validationReason("Expected property name or '}' in JSON at position 1")).toEqual({
+      code: 'FIELD_INVALID',
+      params: { field: 'body' },
+    });
     expect(validationReason('Validation failed (uuid is expected)')).toEqual({
       code: 'FIELD_INVALID',
       params: { field: 'id' },

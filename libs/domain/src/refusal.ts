@@ -24,6 +24,7 @@ export const REFUSAL_CODES = [
   'UNKNOWN_REFERENCE',
   'EVIDENCE_NOT_UPLOADER',
   'EVIDENCE_SUBMITTED',
+  'ADMIN_ONLY',
 ] as const;
 export type RefusalReasonCode = (typeof REFUSAL_CODES)[number];
 
@@ -48,6 +49,9 @@ export function textFieldReason(field: string, problem: string): RefusalReason {
 export function validationReason(message: string): RefusalReason {
   // Nest's ParseUUIDPipe on a path id: "Validation failed (uuid is expected)".
   if (/^Validation failed \(uuid/.test(message)) return reason('FIELD_INVALID', { field: 'id' });
+  // The JSON parser's words ("Unexpected end of JSON input", "… is not valid JSON"): the body as a whole.
+  if (/^Unexpected (token|end of JSON|non-whitespace)|is not valid JSON|in JSON at position/.test(message))
+    return reason('FIELD_INVALID', { field: 'body' });
   const unknown = /^property (\S+) should not exist/.exec(message);
   if (unknown) return reason('FIELD_UNKNOWN', { field: unknown[1] });
   const field = /^(?:each value in )?(\S+)/.exec(message)?.[1] ?? '';

@@ -9,6 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ApiExtension } from '@nestjs/swagger';
+import { reason } from '@rectiflow/domain';
 import { RequestActorRepository } from '@rectiflow/persistence';
 import { DomainError, ErrorCode } from './domain-error';
 
@@ -94,7 +95,12 @@ export class AuthGuard implements CanActivate {
     };
     request.actor = actor;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_KEY, targets) && !actor.isAdmin) {
-      throw new DomainError(ErrorCode.Forbidden, 'only a system administrator may do this');
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'only a system administrator may do this',
+        undefined,
+        reason('ADMIN_ONLY'),
+      );
     }
     return true;
   }

@@ -1,6 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, ApiResponse } from '@nestjs/swagger';
 import { REFUSAL_CODES } from '@rectiflow/domain';
+
+/** A refusal's reason, as every 4xx body and a batch's refused items carry it. */
+export const REASON_SCHEMA: ApiPropertyOptions = {
+  description:
+    "why, as a code and its parameters, for the workbench to say in the person's language (the message is the English fallback)",
+  type: 'object',
+  properties: {
+    code: { type: 'string', enum: [...REFUSAL_CODES] },
+    params: { type: 'object', additionalProperties: true },
+  },
+  required: ['code', 'params'],
+};
 
 /** Every refusal has this body (HttpErrorFilter): the status, a stable code, and words naming the field, stage or file. */
 export class ErrorResponse {
@@ -24,16 +36,7 @@ export class ErrorResponse {
   })
   details?: Record<string, unknown>;
 
-  @ApiPropertyOptional({
-    description:
-      "why, as a code and its parameters, for the workbench to say in the person's language (the message is the English fallback)",
-    type: 'object',
-    properties: {
-      code: { type: 'string', enum: [...REFUSAL_CODES] },
-      params: { type: 'object', additionalProperties: true },
-    },
-    required: ['code', 'params'],
-  })
+  @ApiPropertyOptional(REASON_SCHEMA)
   reason?: { code: string; params: Record<string, unknown> };
 }
 

@@ -130,7 +130,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const status = (exception as { status?: unknown; expose?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500 && (exception as { expose?: unknown }).expose) {
       const message = status === 413 ? 'the request body is too large' : (exception as Error).message;
-      response.status(status).json({ statusCode: status, error: codeForStatus(status), message });
+      // body-parser's refusals: a body that is not JSON (or not in its charset) names the body.
+      const why = status === 400 ? { reason: reason('FIELD_INVALID', { field: 'body' }) } : {};
+      response.status(status).json({ statusCode: status, error: codeForStatus(status), message, ...why });
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

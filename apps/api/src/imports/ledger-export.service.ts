@@ -43,7 +43,8 @@ function exportRecord(row: LedgerExportRow): Record<string, unknown> {
     leadDepartment: row.lead_department,
     cooperatingDepartments: row.cooperating,
     dueAt: row.kind === 'ongoing' ? '长期坚持' : day(row.due_at),
-    originalDueAt: day(row.original_due_at),
+    // A 长期坚持 measure has no date deadline of its own (its stored one is the first report's).
+    originalDueAt: row.kind === 'ongoing' ? '' : day(row.original_due_at),
     stage: STAGE_LABELS[row.stage],
     progress: row.progress ? PROGRESS_LABELS[row.progress] : '已作废',
     colour: COLOUR_LABELS[row.colour],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIONS, reason } from '@rectiflow/domain';
+import { ACTIONS, reason, RefusalReason } from '@rectiflow/domain';
 import { ProblemRepository } from '@rectiflow/persistence';
 import type { RequestActor } from '../common/actor';
 import { DomainError, ErrorCode, httpStatusOf } from '../common/domain-error';
@@ -12,9 +12,19 @@ const BATCH_CONCURRENCY = 4;
 /** A batch needs its own key: each measure's Update is keyed "<key>:<measureId>", so a repeat acts on none twice. */
 function requireKey(idempotencyKey: string | undefined): asserts idempotencyKey is string {
   if (!idempotencyKey)
-    throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is required (Idempotency-Key header or field)');
+    throw new DomainError(
+      ErrorCode.InvalidInput,
+      'idempotencyKey is required (Idempotency-Key header or field)',
+      undefined,
+      reason('FIELD_REQUIRED', { field: 'idempotencyKey' }),
+    );
   if (idempotencyKey.length > 60)
-    throw new DomainError(ErrorCode.InvalidInput, 'idempotencyKey is longer than 60 characters');
+    throw new DomainError(
+      ErrorCode.InvalidInput,
+      'idempotencyKey is longer than 60 characters',
+      undefined,
+      reason('FIELD_TOO_LONG', { field: 'idempotencyKey', limit: 60 }),
+    );
 }
 
 export interface BatchOutcome {
@@ -25,6 +35,7 @@ export interface BatchOutcome {
   result?: unknown;
   code?: string;
   message?: string;
+  reason?: RefusalReason;
 }
 
 /**
@@ -42,17 +53,17 @@ export class BatchActionsService {
 
   /**
    * 领办 of a whole problem: a claim on each of its open, unclaimed measures the person sees, each
-   * through its own workflow (which decides, per measure, whether this leader may claim it).
+   * through its own workflow (which decides, per measure, whether this leader may claim it). The
+   * ones this person claimed already are asked again too: a repeated request (same key) gets each
+   * measure's first answer back, a new one their refusal ALREADY_CLAIMED.
    */
   async claimProblem(problemId: string, actor: RequestActor, idempotencyKey: string | undefined, note?: string) {
     requireKey(idempotencyKey);
     const inspectionId = await this.problems.inspectionIdOf(problemId);
     if (!inspectionId || !(await this.visibility.canSeeInspection(actor, inspectionId)))
       throw new DomainError(ErrorCode.NotFound, `no problem with id ${problemId}`);
-    const measureIds = await this.problems.claimableMeasureIds(
-      problemId,
-      await this.visibility.scope(actor, inspectionId),
-    );
+    const scope = await this.visibility.scope(actor, inspectionId);
+    const measureIds = await this.problems.claimableMeasureIds(problemId, scope, actor.personId);
     if (!measureIds.length)
       throw new DomainError(
         ErrorCode.Conflict,
@@ -118,7 +129,14 @@ export class BatchActionsService {
       return { measureId, ok: true, status: 200, result };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { measureId, ok: false, status: httpStatusOf(error.code), code: error.code, message: error.message };
+      return {
+        measureId,
+        ok: false,
+        status: httpStatusOf(error.code),
+        code: error.code,
+        message: error.message,
+        ...(error.reason ? { reason: error.reason } : {}),
+      };
     }
   }
 }

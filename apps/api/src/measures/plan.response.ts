@@ -1,3 +1,5 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { REASON_SCHEMA } from '../common/api-errors';
 import { Res } from '../common/response-fields';
 
 export class BatchOutcomeResponse {
@@ -18,6 +20,9 @@ export class BatchOutcomeResponse {
 
   @Res.text({ optional: true })
   message?: string;
+
+  @ApiPropertyOptional(REASON_SCHEMA)
+  reason?: { code: string; params: Record<string, unknown> };
 }
 
 export class BatchResultResponse {

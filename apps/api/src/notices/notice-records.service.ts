@@ -31,6 +31,15 @@ export class NoticeRecordsService {
 
   /** Corrects a record (a wrong day, a typo, the measures it belongs to); a body that changes nothing is refused. */
   async updateRecord(record: RectificationRecordEntity, body: UpdateRecordDto): Promise<RectificationRecordEntity> {
+    // Only the day may be cleared: the validators let null through as "not given", so it is refused here.
+    for (const field of ['kind', 'title', 'measureIds'] as const)
+      if (body[field] === null)
+        throw new DomainError(
+          ErrorCode.InvalidInput,
+          `${field} cannot be null (leave it out to keep it)`,
+          undefined,
+          reason('FIELD_REQUIRED', { field }),
+        );
     const changes = {
       ...(body.kind !== undefined ? { kind: body.kind } : {}),
       ...(body.title !== undefined ? { title: body.title.trim() } : {}),

@@ -1,3 +1,4 @@
+import { reason } from '@rectiflow/domain';
 import {
   Body,
   Controller,
@@ -43,6 +44,8 @@ class VersionPipe implements PipeTransform<string, number> {
       throw new DomainError(
         ErrorCode.InvalidInput,
         `version must be a whole number from 1 (got ${JSON.stringify(value)})`,
+        undefined,
+        reason('FIELD_INVALID', { field: 'version' }),
       );
     return version;
   }

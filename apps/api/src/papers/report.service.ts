@@ -1,3 +1,4 @@
+import { reason } from '@rectiflow/domain';
 import { Injectable } from '@nestjs/common';
 import {
   chineseDate,
@@ -43,6 +44,9 @@ export interface ReportDraft {
  * The 整改报告: the office's narrative (stored per inspection, {placeholders} kept) around live
  * figures and the live 逐条整改情况; each generation is a numbered version kept with both files.
  */
+
+/** A version the report does not have, as the workbench names it. */
+const NO_VERSION = reason('NOT_FOUND', { entity: 'reportVersion' });
 @Injectable()
 export class ReportService {
   constructor(
@@ -142,19 +146,22 @@ export class ReportService {
   async submit(inspectionId: string, version: number, actor: RequestActor): Promise<ReportVersionRow> {
     await this.inspection(inspectionId);
     const row = await this.reports.markSubmitted(inspectionId, version, actor.personId);
-    if (!row) throw new DomainError(ErrorCode.NotFound, `version: the report has no version ${version}`);
+    if (!row)
+      throw new DomainError(ErrorCode.NotFound, `version: the report has no version ${version}`, undefined, NO_VERSION);
     return row;
   }
 
   async versionContent(inspectionId: string, version: number): Promise<Record<string, unknown>> {
     const row = await this.reports.content(inspectionId, version);
-    if (!row) throw new DomainError(ErrorCode.NotFound, `version: the report has no version ${version}`);
+    if (!row)
+      throw new DomainError(ErrorCode.NotFound, `version: the report has no version ${version}`, undefined, NO_VERSION);
     return row.content;
   }
 
   async versionFile(inspectionId: string, version: number, which: 'docx' | 'ledger'): Promise<Buffer> {
     const bytes = await this.reports.file(inspectionId, version, which);
-    if (!bytes) throw new DomainError(ErrorCode.NotFound, `version: the report has no version ${version}`);
+    if (!bytes)
+      throw new DomainError(ErrorCode.NotFound, `version: the report has no version ${version}`, undefined, NO_VERSION);
     return bytes;
   }
 }

@@ -1617,7 +1617,7 @@ export interface components {
             /** @description why, as a code and its parameters, for the workbench to say in the person's language (the message is the English fallback) */
             reason?: {
                 /** @enum {string} */
-                code?: "STAGE_NOT_ALLOWED" | "ROLE_NEEDED" | "INSPECTION_ROLE_NEEDED" | "SELF_REVIEW" | "SELF_SIGNOFF" | "FIELD_REQUIRED" | "FIELD_TOO_LONG" | "FIELD_INVALID" | "FIELD_UNKNOWN" | "DATE_BEFORE_TODAY" | "CONSENT_NEEDED" | "NOTHING_TO_CHANGE" | "ALREADY_CLAIMED" | "WORKFLOW_FINISHED" | "WRONG_CREDENTIALS" | "NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "ASSIGNEE_OUTSIDE_LEAD" | "UNKNOWN_REFERENCE" | "EVIDENCE_NOT_UPLOADER" | "EVIDENCE_SUBMITTED";
+                code?: "STAGE_NOT_ALLOWED" | "ROLE_NEEDED" | "INSPECTION_ROLE_NEEDED" | "SELF_REVIEW" | "SELF_SIGNOFF" | "FIELD_REQUIRED" | "FIELD_TOO_LONG" | "FIELD_INVALID" | "FIELD_UNKNOWN" | "DATE_BEFORE_TODAY" | "CONSENT_NEEDED" | "NOTHING_TO_CHANGE" | "ALREADY_CLAIMED" | "WORKFLOW_FINISHED" | "WRONG_CREDENTIALS" | "NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "ASSIGNEE_OUTSIDE_LEAD" | "UNKNOWN_REFERENCE" | "EVIDENCE_NOT_UPLOADER" | "EVIDENCE_SUBMITTED" | "ADMIN_ONLY";
                 params?: {
                     [key: string]: unknown;
                 };
@@ -2580,6 +2580,14 @@ export interface components {
             /** @description the refusal code, when not ok */
             code?: string;
             message?: string;
+            /** @description why, as a code and its parameters, for the workbench to say in the person's language (the message is the English fallback) */
+            reason?: {
+                /** @enum {string} */
+                code?: "STAGE_NOT_ALLOWED" | "ROLE_NEEDED" | "INSPECTION_ROLE_NEEDED" | "SELF_REVIEW" | "SELF_SIGNOFF" | "FIELD_REQUIRED" | "FIELD_TOO_LONG" | "FIELD_INVALID" | "FIELD_UNKNOWN" | "DATE_BEFORE_TODAY" | "CONSENT_NEEDED" | "NOTHING_TO_CHANGE" | "ALREADY_CLAIMED" | "WORKFLOW_FINISHED" | "WRONG_CREDENTIALS" | "NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "ASSIGNEE_OUTSIDE_LEAD" | "UNKNOWN_REFERENCE" | "EVIDENCE_NOT_UPLOADER" | "EVIDENCE_SUBMITTED" | "ADMIN_ONLY";
+                params?: {
+                    [key: string]: unknown;
+                };
+            };
         };
         BatchResultResponse: {
             action: string;

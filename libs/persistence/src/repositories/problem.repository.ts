@@ -64,12 +64,17 @@ export class ProblemRepository extends BaseRepository {
     return problem?.inspectionId;
   }
 
-  /** 领办 of a whole problem: its measures the person sees that are still open and nobody has claimed, in order. */
-  async claimableMeasureIds(problemId: string, viewer: MeasureScope, tx?: EntityManager): Promise<string[]> {
-    const parameters: unknown[] = [problemId];
+  /** 领办 of a whole problem: its measures the person sees that are still open and unclaimed (or claimed by them), in order. */
+  async claimableMeasureIds(
+    problemId: string,
+    viewer: MeasureScope,
+    personId: string,
+    tx?: EntityManager,
+  ): Promise<string[]> {
+    const parameters: unknown[] = [problemId, personId];
     const rows: { id: string }[] = await this.db(tx).query(
       `SELECT m.id FROM measure m
-        WHERE m.problem_id = $1 AND m.stage NOT IN ('closed', 'voided') AND m.claimed_by IS NULL
+        WHERE m.problem_id = $1 AND m.stage NOT IN ('closed', 'voided') AND (m.claimed_by IS NULL OR m.claimed_by = $2)
           AND ${visibleMeasureCondition(viewer, parameters)}
         ORDER BY m.number`,
       parameters,
