@@ -253,7 +253,11 @@ describe('re-planning running measures', () => {
       await calendars.lockChanges(tx);
       await calendars.recordChange('add', { day: '2099-05-07', kind: 'closure', name: '重算' }, world.admin, tx);
     });
-    expect((await call(world, 'POST', '/calendar/replan', 'office')).status).toBe(403);
+    const refused = await call(world, 'POST', '/calendar/replan', 'office');
+    expect({ status: refused.status, reason: refused.body.reason }).toEqual({
+      status: 403,
+      reason: { code: 'ADMIN_ONLY', params: {} },
+    });
     expect((await call(world, 'POST', '/calendar/replan', null)).status).toBe(401);
     const replanned = await documented('POST /api/calendar/replan', '/calendar/replan', 'admin', 200);
     expect(replanned.replanned).toBeGreaterThanOrEqual(1);

@@ -174,7 +174,17 @@ it('stops once a version is 报送, marked by the office with who and when', asy
   expect((await call(world, 'POST', `/inspections/${inspection}/report/versions`, 'office')).status).toBe(201);
   expect((await call(world, 'POST', `/inspections/${inspection}/report/versions/1/submit`, 'head')).status).toBe(403);
   const missing = await call(world, 'POST', `/inspections/${inspection}/report/versions/2/submit`, 'office');
-  expect(missing.status).toBe(404);
+  expect({ status: missing.status, reason: missing.body.reason }).toEqual({
+    status: 404,
+    reason: { code: 'NOT_FOUND', params: { entity: 'reportVersion' } },
+  });
+  for (const bad of ['0', 'abc', '1.5'])
+    expect(
+      (await call(world, 'POST', `/inspections/${inspection}/report/versions/${bad}/submit`, 'office')).body,
+    ).toMatchObject({
+      statusCode: 400,
+      reason: { code: 'FIELD_INVALID', params: { field: 'version' } },
+    });
   const submitted = await call(world, 'POST', `/inspections/${inspection}/report/versions/1/submit`, 'office');
   expect(submitted.status).toBe(200);
   expect(submitted.body).toMatchObject({

@@ -78,7 +78,7 @@ const chartText = (page: Page, testId: string) =>
 it('leads with the done figures, each linking to the ledger filtered the same way', async () => {
   const { context, page } = await open();
   const figures = flat(await page.getByTestId('dashboard-figures').innerText());
-  for (const figure of ['已完成2项', '持续推进1项', '未完成3项', '完成率33%', '领办1项', '2个问题已整改销号'])
+  for (const figure of ['已完成2项', '持续推进1项', '未完成3项', '完成率33.3%', '领办1项', '2个问题已整改销号'])
     expect({ figure, figures: figures.includes(figure) }).toEqual({ figure, figures: true });
   expect(flat(await page.getByTestId('dashboard-breadcrumb').innerText())).toBe('首页/整改统计');
   // A year whose holidays the working calendar does not know (this year or next; 2027 in December 2026) is warned of.

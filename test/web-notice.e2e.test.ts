@@ -172,6 +172,18 @@ it('corrects a record in 会议与制度 (its kind and its measures), and delete
   const page = await open('office');
   await page.goto(`${world.origin}/documents`);
   await page.getByRole('tab', { name: '会议与制度' }).click();
+  // Added from the form: it says so and clears, and a double click adds one record.
+  await page.locator('#record-new_kind').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('专项整治', { exact: true }).click();
+  await page.locator('#record-new_title').fill(`表单专项整治-${tag}`);
+  await page.getByTestId('record-new-save').dblclick();
+  await page.getByText('记录已添加').waitFor();
+  expect(await page.locator('#record-new_title').inputValue()).toBe('');
+  await page.locator('tr', { hasText: `表单专项整治-${tag}` }).waitFor();
+  const added = (await call(world, 'GET', `/inspections/${world.inspection}/records`, 'office')).body.filter(
+    (item: { title: string }) => item.title === `表单专项整治-${tag}`,
+  );
+  expect(added).toHaveLength(1);
   const row = page.locator('tr', { hasText: `第一次调度会-${tag}` });
   await row.getByTestId('record-edit').click();
   const dialog = page.getByRole('dialog');

@@ -264,7 +264,7 @@ it('hands several measures out at once from the ledger and shows each one’s re
   const failure = await result.getByTestId('batch-failure').innerText();
   expect(failure).toContain(`批量措施4-${tag}`);
   expect(failure).toContain('当前阶段不能进行此操作');
-  expect(failure).toContain('措施当前处于「整改」阶段');
+  expect(failure).toContain('当前处于整改阶段，不能交办');
   await shot(office, '35-batch-result');
 
   for (const id of ids.slice(0, 3)) {

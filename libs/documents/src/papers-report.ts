@@ -4,6 +4,7 @@
  * with its status by the done rule and its evidence), 三、下一步打算, the ledger as attachment,
  * signer and date. Figures and statuses come from the caller; nothing is counted here.
  */
+import { completionRate, percent } from '@rectiflow/domain';
 import { numberToChinese } from './chinese-numerals';
 import type { NarrativePart } from './notice-render';
 import { sentence, titleText } from './notice-render';
@@ -72,8 +73,7 @@ export interface ReportContent extends ReportNarrative {
 }
 
 export function completionRateText(done: number, measures: number): string {
-  if (measures === 0) return '0%';
-  return `${Math.round((done / measures) * 1000) / 10}%`;
+  return `${percent(completionRate(done, measures))}%`;
 }
 
 /** The text with every known {placeholder} replaced by its figure; unknown ones stay as written. */

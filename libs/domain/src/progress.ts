@@ -44,3 +44,8 @@ export function problemDone(measures: ProgressFacts[], now: Date): boolean {
 export function completionRate(done: number, measures: number): number {
   return measures > 0 ? done / measures : 0;
 }
+
+/** A rate as offices write it, in per cent to one decimal (0.7, 33.3, 100): the dashboard and the papers alike. */
+export function percent(rate: number): number {
+  return Math.round(rate * 1000) / 10;
+}

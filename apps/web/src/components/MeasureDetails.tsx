@@ -10,9 +10,12 @@ export function MeasureDetails({ measure, ladder }: { measure: Schemas['MeasureD
   return (
     <Descriptions column={1} size="small" data-testid="measure-details">
       <Descriptions.Item label={t('measure.problem')}>
-        {ladder && <div>{ladder}</div>}
+        {/* One block: the item's content is an inline flex row, which set the ladder and the title side by side. */}
         <div>
-          ({measure.problem.number}) {measure.problem.title}
+          {ladder && <div>{ladder}</div>}
+          <div>
+            ({measure.problem.number}) {measure.problem.title}
+          </div>
         </div>
       </Descriptions.Item>
       <Descriptions.Item label={t('measure.leadDepartment')}>{measure.leadDepartmentName}</Descriptions.Item>

@@ -3,9 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api';
 import { formatDateTime } from './format';
 
-/** The words an action recorded (a reason, a summary or a note), if any. */
-function wordsOf(detail: Schemas['TimelineEntryResponse']['detail']): string | null {
-  const words = [detail.reason, detail.summary, detail.note].find((value) => typeof value === 'string' && value !== '');
+/** The words an action recorded (a reason, a summary, a note, a 督办回复's answer), if any. */
+function wordsOf(row: Schemas['TimelineEntryResponse']): string | null {
+  const { detail } = row;
+  // Only the answer's text is words of its own: edit_text's new text is shown as 修改为 below.
+  const answer = row.action === 'answer_supervision' ? detail.text : undefined;
+  const words = [detail.reason, detail.summary, detail.note, answer].find(
+    (value) => typeof value === 'string' && value !== '',
+  );
   return typeof words === 'string' ? words : null;
 }
 
@@ -31,7 +36,10 @@ export function MeasureTimeline({
                 {formatDateTime(row.occurredAt)} · {row.actorId ? (people[row.actorId] ?? '') : t('timeline.system')} ·{' '}
                 {t(`stage.${row.fromStage}`)} → {t(`stage.${row.toStage}`)}
               </Typography.Text>
-              {wordsOf(row.detail) && <div>{wordsOf(row.detail)}</div>}
+              {wordsOf(row) && <div>{wordsOf(row)}</div>}
+              {row.action === 'close_supervision' && typeof row.detail.decision === 'string' && (
+                <div>{t(`supervisionDecision.${row.detail.decision}`)}</div>
+              )}
               {row.action === 'escalation' && <div>{t('timeline.level', { level: row.detail.level })}</div>}
               {row.action === 'edit_text' && typeof row.detail.previousText === 'string' && (
                 <div>{t('timeline.previousText', { text: row.detail.previousText })}</div>

@@ -26,6 +26,9 @@ import { useDirectory } from '../directory';
 import { failureText } from '../errors';
 import { useInspectionRoles, useSession } from '../session';
 
+/** Who reads an inspection's records (GET /inspections/{id}/records). */
+const RECORD_READERS = ['office', 'reviewer', 'group_head', 'supervisor'];
+
 /** The stage bar's steps: the measure's own work (作废 is no step of it). */
 const STEPS: readonly string[] = STAGES.filter((stage) => stage !== 'voided');
 /** Actions with buttons or forms of their own (交办, the plan's upkeep, 领办, 重新整改, the clerk's). */
@@ -172,7 +175,10 @@ export function MeasurePage() {
           </Card>
           <MeasurePapers measure={measure} />
           <div style={{ marginTop: 16 }}>
-            <RecordsCard measure={measure} canAdd={roles.includes('office')} />
+            {/* Only the records' readers ask for them (anyone else would be refused, and the console say so). */}
+            {RECORD_READERS.some((role) => roles.includes(role)) && (
+              <RecordsCard measure={measure} canAdd={roles.includes('office')} />
+            )}
           </div>
         </Col>
         {/* On a phone the actions come first: a leader opens the page to sign off. */}
@@ -187,7 +193,7 @@ export function MeasurePage() {
                 onDone={() => done(null)}
               />
             )}
-            <Oversight measure={measure} onDone={done} />
+            <Oversight measure={measure} personId={me?.id ?? null} onDone={done} />
             {clerk.length > 0 && (
               <ClerkActions
                 measure={measure}

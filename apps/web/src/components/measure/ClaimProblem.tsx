@@ -1,5 +1,5 @@
 import { App, Button, Modal, Popconfirm } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client, idempotencyKey, Schemas } from '../../api';
 import { failureText } from '../../errors';
@@ -17,6 +17,15 @@ export function ClaimProblem({ measure, onDone }: { measure: Measure; onDone: (r
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [labels, setLabels] = useState<Record<string, string>>({});
+  // Offered while the problem has a measure this person sees that nobody has claimed.
+  const [unclaimed, setUnclaimed] = useState(0);
+  useEffect(() => {
+    void call(() =>
+      client.GET('/api/measures', { params: { query: { problemId: measure.problemId, claimed: false, limit: 1 } } }),
+    )
+      .then((page) => setUnclaimed(page.total))
+      .catch(() => setUnclaimed(0));
+  }, [measure.problemId, measure.claimedBy]);
 
   const claim = async () => {
     setBusy(true);
@@ -42,6 +51,7 @@ export function ClaimProblem({ measure, onDone }: { measure: Measure; onDone: (r
     }
   };
 
+  if (unclaimed === 0 && !outcome) return null;
   return (
     <>
       <Popconfirm title={t('claim.problemConfirm', { title: measure.problem.title })} onConfirm={claim}>

@@ -32,13 +32,26 @@ function ReopenDialog({ measure, onClose, onDone }: { measure: Measure; onClose:
 }
 
 /** 领办 (this measure, or its whole problem) and 重新整改: a button each (a leader claims; the supervisor or office reopens). */
-export function Oversight({ measure, onDone }: { measure: Measure; onDone: (result: string | null) => void }) {
+export function Oversight({
+  measure,
+  personId,
+  onDone,
+}: {
+  measure: Measure;
+  personId: string | null;
+  onDone: (result: string | null) => void;
+}) {
   const { t } = useTranslation();
   const [reopening, setReopening] = useState(false);
   const claim = useMeasureAction(measure.id, 'claim');
   const canClaim = measure.allowedActions.includes('claim');
   const canReopen = measure.allowedActions.includes('reopen');
-  if (!canClaim && !canReopen) return null;
+  // Having claimed this measure, a leader may still claim the rest of its problem.
+  const open = measure.stage !== 'closed' && measure.stage !== 'voided';
+  const canClaimProblem = canClaim || (open && personId !== null && measure.claimedBy === personId);
+  if (!canClaimProblem && !canReopen) return null;
+  // Only the rest of the problem to claim: its button alone (it hides itself when nothing is left).
+  if (!canClaim && !canReopen) return <ClaimProblem measure={measure} onDone={onDone} />;
   return (
     <Card size="small" data-testid="oversight">
       {claim.error && (
@@ -64,7 +77,7 @@ export function Oversight({ measure, onDone }: { measure: Measure; onDone: (resu
             </Button>
           </Popconfirm>
         )}
-        {canClaim && <ClaimProblem measure={measure} onDone={onDone} />}
+        {canClaimProblem && <ClaimProblem measure={measure} onDone={onDone} />}
         {canReopen && (
           <Button danger onClick={() => setReopening(true)} data-testid="open-reopen">
             {t('reopen.open')}

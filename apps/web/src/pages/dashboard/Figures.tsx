@@ -1,6 +1,7 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { percent } from '@rectiflow/domain/progress';
 import type { Schemas } from '../../api';
 
 type Totals = Schemas['DashboardTotalsResponse'];
@@ -12,7 +13,7 @@ type Totals = Schemas['DashboardTotalsResponse'];
  */
 export function Figures({ totals, problemsClosed }: { totals: Totals; problemsClosed: number | null }) {
   const { t } = useTranslation();
-  const rate = Math.round(totals.completionRate * 100);
+  const rate = percent(totals.completionRate);
   const unit = t('dashboard.unit');
   const lead: [string, number | string, string, string?][] = [
     ['done', totals.done, '/ledger?progress=done', unit],
@@ -24,7 +25,7 @@ export function Figures({ totals, problemsClosed }: { totals: Totals; problemsCl
   const more: [string, number | string, string][] = [
     ['measures', totals.measures, '/ledger'],
     ['closed', totals.closed, '/ledger?stage=closed'],
-    ['signOffRate', `${Math.round(totals.signOffRate * 100)}%`, '/ledger?stage=lookback'],
+    ['signOffRate', `${percent(totals.signOffRate)}%`, '/ledger?stage=lookback'],
     ['red', totals.red, '/ledger?colour=red'],
     ['escalated', totals.escalated, '/ledger?escalated=true'],
   ];

@@ -12,6 +12,8 @@ export function Records({ inspectionId }: { inspectionId: string }) {
   const { message } = App.useApp();
   const [records, setRecords] = useState<Schemas['RecordResponse'][]>([]);
   const [editing, setEditing] = useState<Schemas['RecordResponse'] | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm();
   const params = { path: { id: inspectionId } };
   const load = useCallback(
     () =>
@@ -35,8 +37,13 @@ export function Records({ inspectionId }: { inspectionId: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form
+        form={form}
+        name="record-new"
         layout="inline"
         onFinish={async (values: { kind: Schemas['RecordKind']; title: string; heldOn?: Dayjs }) => {
+          // One record per click: a second submit while the first is on its way is ignored.
+          if (adding) return;
+          setAdding(true);
           try {
             const body = {
               kind: values.kind,
@@ -44,9 +51,13 @@ export function Records({ inspectionId }: { inspectionId: string }) {
               ...(values.heldOn ? { heldOn: values.heldOn.format('YYYY-MM-DD') } : {}),
             };
             await call(() => client.POST('/api/inspections/{id}/records', { params, body }));
-            void load();
+            form.resetFields();
+            await load();
+            void message.success(t('records.added'));
           } catch (failure) {
             void message.error(failureText(failure, t));
+          } finally {
+            setAdding(false);
           }
         }}
       >
@@ -66,7 +77,9 @@ export function Records({ inspectionId }: { inspectionId: string }) {
         <Form.Item name="heldOn">
           <DatePicker placeholder={t('records.heldOn')} aria-label={t('records.heldOn')} />
         </Form.Item>
-        <Button htmlType="submit">{t('setup.add')}</Button>
+        <Button htmlType="submit" loading={adding} data-testid="record-new-save">
+          {t('setup.add')}
+        </Button>
       </Form>
       <Table
         size="small"

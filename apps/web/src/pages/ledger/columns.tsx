@@ -149,7 +149,8 @@ export function useLedgerColumns({
       dataIndex: 'originalDueAt',
       width: 110,
       responsive: ['lg'],
-      render: formatDate,
+      // A 长期坚持 measure has no date deadline (its stored one is the first report's), as the export says.
+      render: (value: string | null, row) => (row.kind === 'ongoing' ? '—' : formatDate(value)),
     },
     {
       key: 'changedDueAt',
@@ -157,7 +158,9 @@ export function useLedgerColumns({
       width: 110,
       responsive: ['lg'],
       render: (_: unknown, row) =>
-        row.originalDueAt && formatDate(row.originalDueAt) !== formatDate(row.dueAt) ? formatDate(row.dueAt) : '—',
+        row.kind !== 'ongoing' && row.originalDueAt && formatDate(row.originalDueAt) !== formatDate(row.dueAt)
+          ? formatDate(row.dueAt)
+          : '—',
     },
     { key: 'stageDueAt', title: t('ledger.stageDueAt'), dataIndex: 'stageDueAt', width: 110, render: formatDate },
   ];
