@@ -127,11 +127,15 @@ export function failureText(failure: unknown, t: TFunction): string {
 
 /** One measure's refusal in a batch answer ({code, message}), on one line as failureText writes it. */
 export function outcomeText(
-  outcome: { code?: string; message?: string; status: number; reason?: RefusalReason },
+  outcome: {
+    code?: string;
+    message?: string;
+    status: number;
+    reason?: { code?: RefusalReason['code']; params?: RefusalReason['params'] };
+  },
   t: TFunction,
 ): string {
-  return failureText(
-    new ApiError(outcome.status, outcome.message ?? '', outcome.code ?? null, null, outcome.reason ?? null),
-    t,
-  );
+  // The document marks the reason's parts optional; a reason without its code is no reason.
+  const why = outcome.reason?.code ? { code: outcome.reason.code, params: outcome.reason.params ?? {} } : null;
+  return failureText(new ApiError(outcome.status, outcome.message ?? '', outcome.code ?? null, null, why), t);
 }
