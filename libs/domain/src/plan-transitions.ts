@@ -58,6 +58,8 @@ export function reopen(state: MeasureState, now: Date, dueAt: string): MeasureSt
     dueAt,
     lookBackDue: false,
     pendingExtension: null,
+    // Back in 整改 is not signed off (the trail keeps any earlier 销号); no command depends on it.
+    signedOffAt: null,
   };
 }
 
@@ -116,7 +118,7 @@ export function planTransition(
     case 'reopen': {
       const payload = input as ActionInputs['reopen'];
       const dueAt = new Date(payload.dueAt).toISOString();
-      next = { ...reopen(state, now, dueAt), signedOffAt: null, contributions: [] };
+      next = { ...reopen(state, now, dueAt), contributions: [] };
       detail = { reason: payload.reason.trim(), dueAt, previousRound: state.round, closedAt: state.stageEnteredAt };
       break;
     }

@@ -198,9 +198,7 @@ export function applyAction<A extends ActionName>(
         const dueAt = payload.newDueAt
           ? new Date(payload.newDueAt).toISOString()
           : addDuration(now, policy.reboundRectifyWithin).toISOString();
-        // No longer signed off: the read model's 销号时间 and the done rule follow (the trail keeps the 销号).
-        // Replay-safe: no command depends on signedOffAt, only the projection's input.
-        next = { ...reopen(state, now, dueAt), signedOffAt: null };
+        next = reopen(state, now, dueAt);
       }
       detail = { result: payload.result, note: payload.note?.trim() ?? null };
       break;

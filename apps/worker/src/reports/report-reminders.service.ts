@@ -56,19 +56,26 @@ export class ReportRemindersService implements OnApplicationBootstrap, BeforeApp
   /** One round over the inspections still owing their report; answers how many steps were due. */
   async sweep(now = new Date()): Promise<number> {
     let due = 0;
-    for (const row of await this.reports.owed()) if (await this.one(row, now)) due += 1;
+    // One reading of the calendar per feedback year and round, however many inspections share it.
+    const calendars = new Map<number, Promise<WorkingCalendar>>();
+    for (const row of await this.reports.owed()) if (await this.one(row, now, calendars)) due += 1;
     return due;
   }
 
-  private async calendar(policy: TimerPolicy, feedbackOn: string): Promise<WorkingCalendar> {
-    if (!reportUsesWorkingDays(policy)) return weekendsOnlyCalendar();
+  private calendar(
+    policy: TimerPolicy,
+    feedbackOn: string,
+    read: Map<number, Promise<WorkingCalendar>>,
+  ): Promise<WorkingCalendar> {
+    if (!reportUsesWorkingDays(policy)) return Promise.resolve(weekendsOnlyCalendar());
     const year = Number(feedbackOn.slice(0, 4));
-    return readWorkingCalendar(this.calendars, `${year - 1}-01-01`, `${year + 5}-12-31`);
+    if (!read.has(year)) read.set(year, readWorkingCalendar(this.calendars, `${year - 1}-01-01`, `${year + 5}-12-31`));
+    return read.get(year)!;
   }
 
-  private async one(row: ReportOwedRow, now: Date): Promise<boolean> {
+  private async one(row: ReportOwedRow, now: Date, calendars: Map<number, Promise<WorkingCalendar>>): Promise<boolean> {
     const policy: TimerPolicy = { ...DEFAULT_POLICY, ...(row.policy ?? {}) };
-    const calendar = await this.calendar(policy, row.feedback_on);
+    const calendar = await this.calendar(policy, row.feedback_on, calendars);
     const { dueAt, dueOn } = reportDue(row.feedback_on, policy, calendar);
     const step = reportTimerDue(dueAt, reportReminders(dueAt, policy, calendar), now);
     if (!step) return false;
